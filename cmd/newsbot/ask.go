@@ -1,0 +1,201 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"newsbot/commands"
+	"newsbot/index"
+)
+
+var _ commands.Searcher = (*index.Index)(nil)
+
+// samplesDir holds the bundled sample articles. When "ask" finds no index, it
+// builds one from them (if run from the repository), so that a fresh clone
+// answers at once.
+const samplesDir = "testdata/articles"
+
+// ask runs "newsbot ask": the answer the bot gives, as text or as JSON.
+func (e env) ask(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("ask", flag.ContinueOnError)
+	data := fs.String("data", "", "data directory")
+	asJSON := fs.Bool("json", false, "print one JSON object")
+	since := fs.String("since", "", "only articles since 7d, 2w, 24h or a date like 2025-04-01")
+	limit := fs.Int("limit", commands.DefaultSources, "how many sources to list")
+	words, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	question := strings.Join(words, " ")
+	if strings.TrimSpace(question) == "" {
+		return usageError{`ask: give a question, a name or a topic, for example: newsbot ask "Witkoff"`}
+	}
+	if *limit < 1 || *limit > 100 {
+		return usageError{fmt.Sprintf("ask: --limit %d: give a number of sources from 1 to 100", *limit)}
+	}
+	from, err := commands.ParseSince(*since, e.now())
+	if err != nil {
+		return usageError{"ask: " + err.Error()}
+	}
+	ix, err := e.openForAnswers(ctx, e.dataDir(*data))
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	ans, err := commands.Ask(ctx, ix, commands.Request{Question: question, Since: from, Sources: *limit})
+	if errors.Is(err, commands.ErrNoSubject) {
+		return usageError{"ask: " + err.Error()}
+	}
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		return writeJSON(e.stdout, ans)
+	}
+	writeText(e.stdout, ans)
+	return nil
+}
+
+// openForAnswers opens the index, first building it from the sample articles
+// when there is none yet and the samples are at hand, and says that it did.
+func (e env) openForAnswers(ctx context.Context, dir string) (*index.Index, error) {
+	fresh := !index.Exists(dir)
+	ix, err := index.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(samplesDir); !fresh || err != nil {
+		return ix, nil
+	}
+	fmt.Fprintf(e.stderr, "No index in %s yet: building one from the sample articles in %s.\n", dir, samplesDir)
+	if _, err := e.ingest(ctx, ix, []string{samplesDir}, e.stderr); err != nil {
+		ix.Close()
+		return nil, err
+	}
+	return ix, nil
+}
+
+// writeText prints an answer for people: the summary with its citations, then
+// the numbered sources with their excerpts.
+func writeText(w io.Writer, ans commands.Answer) {
+	if ans.Found == 0 {
+		fmt.Fprintf(w, "Nothing in the index is about %q", ans.Subject)
+		if !ans.Since.IsZero() {
+			fmt.Fprintf(w, " since %s", ans.Since.Format("2006-01-02"))
+		}
+		fmt.Fprintln(w, ".")
+		for _, s := range ans.Suggestions {
+			fmt.Fprintln(w, s)
+		}
+		return
+	}
+	fmt.Fprintf(w, "%s: %s\n\n", ans.Subject, countArticles(ans.Found))
+	for _, s := range ans.Summary {
+		fmt.Fprintf(w, "%s %s\n", s.Text, citations(s.Sources))
+	}
+	fmt.Fprintln(w, "\nSources")
+	for _, s := range ans.Sources {
+		fmt.Fprintf(w, "[%d] %s (%s)\n    %s\n", s.N, s.Article.Title, dateOf(s.Article), location(s.Article))
+		if x := excerptText(s.Excerpt); x != "" {
+			fmt.Fprintf(w, "    %s\n", x)
+		}
+	}
+}
+
+// jsonAnswer is the --json contract, for scripts and checks.
+type jsonAnswer struct {
+	Question    string          `json:"question"`
+	Subject     string          `json:"subject"`
+	Found       int             `json:"found"`
+	Summary     []jsonStatement `json:"summary"`
+	Sources     []jsonSource    `json:"sources"`
+	Suggestions []string        `json:"suggestions,omitempty"`
+}
+
+type jsonStatement struct {
+	Text    string `json:"text"`
+	Sources []int  `json:"sources"`
+}
+
+type jsonSource struct {
+	N       int    `json:"n"`
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Date    string `json:"date"`
+	URL     string `json:"url"`
+	Path    string `json:"path"`
+	Excerpt string `json:"excerpt"`
+}
+
+func writeJSON(w io.Writer, ans commands.Answer) error {
+	out := jsonAnswer{
+		Question:    ans.Question,
+		Subject:     ans.Subject,
+		Found:       ans.Found,
+		Summary:     []jsonStatement{},
+		Sources:     []jsonSource{},
+		Suggestions: ans.Suggestions,
+	}
+	for _, s := range ans.Summary {
+		out.Summary = append(out.Summary, jsonStatement{Text: s.Text, Sources: s.Sources})
+	}
+	for _, s := range ans.Sources {
+		a := s.Article
+		out.Sources = append(out.Sources, jsonSource{
+			N: s.N, ID: a.ID, Title: a.Title, Date: dateOf(a), URL: a.URL, Path: a.Path,
+			Excerpt: excerptText(s.Excerpt),
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// excerptText renders an excerpt with the matched words in **bold**.
+func excerptText(fragments []commands.Fragment) string {
+	var b strings.Builder
+	for _, f := range fragments {
+		if f.Match {
+			b.WriteString("**" + f.Text + "**")
+		} else {
+			b.WriteString(f.Text)
+		}
+	}
+	return b.String()
+}
+
+func citations(sources []int) string {
+	parts := make([]string, len(sources))
+	for i, n := range sources {
+		parts[i] = fmt.Sprintf("[%d]", n)
+	}
+	return strings.Join(parts, "")
+}
+
+func dateOf(a index.Article) string {
+	if a.Date.IsZero() {
+		return ""
+	}
+	return a.Date.Format("2006-01-02")
+}
+
+// location is where to read an article: its link, else its file.
+func location(a index.Article) string {
+	if a.URL != "" {
+		return a.URL
+	}
+	return displayPath(a.Path)
+}
+
+func countArticles(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return fmt.Sprintf("%d articles", n)
+}

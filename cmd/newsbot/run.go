@@ -1,0 +1,92 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// usageError is a mistake in the command line: main exits with status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+const usage = `newsbot indexes news articles and answers questions about them.
+
+Usage:
+  newsbot index [--data DIR] PATH...                 add article files and directories
+  newsbot ask [--data DIR] [--json] [--since 7d|2025-04-01] [--limit N] QUESTION...
+  newsbot summarize [--sentences N] FILE             the key sentences of one article
+  newsbot serve                                      run the Discord bot
+
+The data directory is --data, else $NEWSBOT_DATA, else ./data. Settings are read
+from the environment and from ./.env.
+`
+
+// env holds what every subcommand gets from main.
+type env struct {
+	getenv         func(string) string
+	stdout, stderr io.Writer
+	now            func() time.Time
+}
+
+// run is newsbot's whole program: main only hands it the process's arguments,
+// environment and output.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	e := env{getenv: getenv, stdout: stdout, stderr: stderr, now: time.Now}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return usageError{"no command given"}
+	}
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "index":
+		return e.index(ctx, rest)
+	case "ask":
+		return e.ask(ctx, rest)
+	case "summarize":
+		return e.summarize(rest)
+	case "serve":
+		return e.serve(ctx, rest)
+	case "help", "-h", "--help", "-help":
+		fmt.Fprint(stdout, usage)
+		return nil
+	default:
+		fmt.Fprint(stderr, usage)
+		return usageError{fmt.Sprintf("unknown command %q", cmd)}
+	}
+}
+
+// parseFlags parses flags that may come before, between or after the
+// positional arguments ("ask Witkoff --json"), and returns the positional ones.
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
+		}
+		rest := fs.Args()
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// dataDir is where the index and state live: the --data flag, else
+// $NEWSBOT_DATA, else ./data.
+func (e env) dataDir(flagValue string) string {
+	for _, dir := range []string{flagValue, e.getenv("NEWSBOT_DATA")} {
+		if dir = strings.TrimSpace(dir); dir != "" {
+			return dir
+		}
+	}
+	return "data"
+}

@@ -1,0 +1,214 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"newsbot/index"
+)
+
+const samples = "../../testdata/articles"
+
+// runNewsbot runs the program with args and the given environment, and returns
+// what it printed.
+func runNewsbot(t *testing.T, env map[string]string, args ...string) (stdout, stderr string, err error) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	err = run(context.Background(), args, func(k string) string { return env[k] }, &out, &errOut)
+	return out.String(), errOut.String(), err
+}
+
+// mustIndexSamples builds an index of the sample articles in a fresh data
+// directory and returns the directory.
+func mustIndexSamples(t *testing.T) string {
+	t.Helper()
+	data := t.TempDir()
+	if _, stderr, err := runNewsbot(t, nil, "index", "--data", data, samples); err != nil {
+		t.Fatalf("index: %v\n%s", err, stderr)
+	}
+	return data
+}
+
+func TestIndexCommand(t *testing.T) {
+	data := t.TempDir()
+	out, _, err := runNewsbot(t, nil, "index", "--data", data, samples, "../../index/testdata/parse")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"rejected ../../index/testdata/parse/empty.txt: empty file\n",
+		`rejected ../../index/testdata/parse/bad-date.txt: malformed date "2025-13-45": want YYYY-MM-DD` + "\n",
+		"added 28, updated 0, unchanged 0, duplicates 0, rejected 8 (36 files in ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	out, _, err = runNewsbot(t, map[string]string{"NEWSBOT_DATA": data}, "index", samples)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "added 0, updated 0, unchanged 21, duplicates 0, rejected 0 (21 files in ") {
+		t.Errorf("second run, data dir from NEWSBOT_DATA: %q; want 21 unchanged", out)
+	}
+}
+
+func TestAskJSONContract(t *testing.T) {
+	data := mustIndexSamples(t)
+	out, _, err := runNewsbot(t, nil, "ask", "Steve Witkoff's", "--json", "--data", data, "--limit", "3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Question string `json:"question"`
+		Subject  string `json:"subject"`
+		Found    int    `json:"found"`
+		Summary  []struct {
+			Text    string `json:"text"`
+			Sources []int  `json:"sources"`
+		} `json:"summary"`
+		Sources []map[string]any `json:"sources"`
+	}
+	dec := json.NewDecoder(strings.NewReader(out))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&got); err != nil {
+		t.Fatalf("output is not the JSON contract: %v\n%s", err, out)
+	}
+	if got.Question != "Steve Witkoff's" || got.Subject != "Steve Witkoff" || got.Found != 7 {
+		t.Errorf("question %q, subject %q, found %d; want Steve Witkoff's, Steve Witkoff, 7", got.Question, got.Subject, got.Found)
+	}
+	if len(got.Summary) < 2 || len(got.Sources) != 3 {
+		t.Fatalf("%d summary sentences and %d sources; want 2-5 and 3", len(got.Summary), len(got.Sources))
+	}
+	date := regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	for i, s := range got.Sources {
+		keys := []string{"n", "id", "title", "date", "url", "path", "excerpt"}
+		if len(s) != len(keys) {
+			t.Errorf("source %d has keys %v; want exactly %v", i+1, s, keys)
+		}
+		for _, k := range keys {
+			if _, ok := s[k]; !ok {
+				t.Errorf("source %d lacks %q", i+1, k)
+			}
+		}
+		if n, _ := s["n"].(float64); int(n) != i+1 {
+			t.Errorf("source %d has n = %v", i+1, s["n"])
+		}
+		if d, _ := s["date"].(string); !date.MatchString(d) {
+			t.Errorf("source %d date %q is not YYYY-MM-DD", i+1, d)
+		}
+		path, _ := s["path"].(string)
+		body, err := os.ReadFile(path)
+		if err != nil || !filepath.IsAbs(path) {
+			t.Errorf("source %d path %q is not a readable absolute path: %v", i+1, path, err)
+		}
+		if x, _ := s["excerpt"].(string); !strings.Contains(x, "**Witkoff") {
+			t.Errorf("source %d excerpt %q has no bold Witkoff", i+1, x)
+		}
+		for _, st := range got.Summary {
+			if st.Sources[0] == i+1 && !strings.Contains(strings.Join(strings.Fields(string(body)), " "), st.Text) {
+				t.Errorf("summary sentence %q is not in its source file %s", st.Text, path)
+			}
+		}
+	}
+}
+
+func TestAskNothingFound(t *testing.T) {
+	data := mustIndexSamples(t)
+	out, _, err := runNewsbot(t, nil, "ask", "--data", data, "what's new about Zorblax?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, `Nothing in the index is about "Zorblax".`) || strings.Contains(out, "Sources") {
+		t.Errorf("got %q; want a plain nothing-found answer", out)
+	}
+	out, _, err = runNewsbot(t, nil, "ask", "--json", "--data", data, "Zorblax")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, `"found": 0`) || !strings.Contains(out, `"summary": []`) || !strings.Contains(out, `"sources": []`) {
+		t.Errorf("JSON for nothing found: %s", out)
+	}
+}
+
+func TestAskBuildsSampleIndexOnFirstUse(t *testing.T) {
+	data := t.TempDir()
+	t.Chdir("../..")
+	out, stderr, err := runNewsbot(t, nil, "ask", "--data", filepath.Join(data, "fresh"), "Witkoff")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stderr, "building one from the sample articles in testdata/articles") || !strings.Contains(stderr, "added 21") {
+		t.Errorf("stderr %q does not say the index was built", stderr)
+	}
+	if !strings.HasPrefix(out, "Witkoff: 7 articles") || !strings.Contains(out, "[1] ") {
+		t.Errorf("answer:\n%s", out)
+	}
+	_, stderr, err = runNewsbot(t, nil, "ask", "--data", filepath.Join(data, "fresh"), "Witkoff")
+	if err != nil || stderr != "" {
+		t.Errorf("second ask: err %v, stderr %q; want a quiet answer", err, stderr)
+	}
+}
+
+func TestSummarizeCommand(t *testing.T) {
+	out, _, err := runNewsbot(t, nil, "summarize", "--sentences", "2", filepath.Join(samples, "2025-04-17-rubio-witkoff-paris-trip.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 2 {
+		t.Errorf("got %d lines; want 2:\n%s", len(lines), out)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		args []string
+		says string
+	}{
+		{nil, "no command given"},
+		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
+		{[]string{"ask"}, "give a question"},
+		{[]string{"ask", "--limit", "0", "Witkoff"}, "--limit 0"},
+		{[]string{"ask", "--since", "yesterday", "Witkoff"}, `since "yesterday"`},
+		{[]string{"ask", "--bogus", "Witkoff"}, "flag provided but not defined: -bogus"},
+		{[]string{"index"}, "give the article files"},
+		{[]string{"index", "https://example.com/feed"}, "not supported yet"},
+		{[]string{"summarize"}, "give one article file"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			_, _, err := runNewsbot(t, nil, tt.args...)
+			var usage usageError
+			if !errors.As(err, &usage) || !strings.Contains(err.Error(), tt.says) {
+				t.Errorf("err = %v; want a usage error saying %q", err, tt.says)
+			}
+		})
+	}
+}
+
+func TestIndexInUse(t *testing.T) {
+	data := t.TempDir()
+	ix, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	_, _, err = runNewsbot(t, nil, "ask", "--data", data, "Witkoff")
+	if err == nil || !strings.Contains(err.Error(), "in use by another newsbot process") {
+		t.Errorf("err = %v; want it to say another process holds the index", err)
+	}
+}
+
+func TestMissingPath(t *testing.T) {
+	_, _, err := runNewsbot(t, nil, "index", "--data", t.TempDir(), "no/such/dir")
+	if err == nil || !strings.Contains(err.Error(), "no/such/dir") {
+		t.Errorf("err = %v; want it to name the missing path", err)
+	}
+}

@@ -1,0 +1,259 @@
+// Package commands turns questions into answers: summaries with citations,
+// sources with excerpts, single-article summaries. Answers are plain Go values,
+// rendered by the command line and by the Discord bot alike.
+package commands
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"newsbot/index"
+)
+
+// Searcher is what answering needs from the article index.
+type Searcher interface {
+	Search(ctx context.Context, q index.Query) (index.Results, error)
+	SimilarWords(word string, n int) ([]string, error)
+}
+
+// ErrNoSubject means a question had no subject left once its question words
+// were taken out ("what's new?").
+var ErrNoSubject = errors.New(`ask about a person or a topic, for example "Witkoff" or "Iran talks"`)
+
+// DefaultSources is how many sources an answer lists unless asked otherwise.
+const DefaultSources = 5
+
+// maxSummary and minSummary bound the summary's length in sentences.
+const (
+	maxSummary = 5
+	minSummary = 2
+)
+
+// Request is a question and its limits.
+type Request struct {
+	Question string
+	// Since, when not zero, keeps only articles dated on or after it.
+	Since time.Time
+	// Sources is how many sources to list; DefaultSources when zero.
+	Sources int
+}
+
+// Answer is what newsbot says to a question.
+type Answer struct {
+	Question string
+	// Subject is what the question is about, as searched.
+	Subject string
+	Since   time.Time
+	// Found is how many articles match the subject.
+	Found int
+	// Summary is 2-5 sentences quoted from the sources, in date order.
+	Summary []Statement
+	// Sources are the articles the answer draws on, most about the subject
+	// first, numbered from 1.
+	Sources []Source
+	// Suggestions, when nothing was found, say what might find something.
+	Suggestions []string
+}
+
+// Statement is one summary sentence, verbatim, with the numbers of the sources
+// that contain it (more than one when a wire story ran in several places).
+type Statement struct {
+	Text    string
+	Sources []int
+}
+
+// Source is a numbered article with an excerpt about the subject.
+type Source struct {
+	N       int
+	Article index.Article
+	Excerpt []Fragment
+}
+
+// Fragment is a piece of an excerpt; Match marks the subject's words, which
+// renderers put in bold.
+type Fragment struct {
+	Text  string
+	Match bool
+}
+
+// Ask answers a question from the articles found by s. It never invents: a
+// subject with no matching article gets an answer with Found == 0 and
+// suggestions, not a summary of something else.
+func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
+	subject := Subject(req.Question)
+	if subject == "" {
+		return Answer{}, ErrNoSubject
+	}
+	limit := cmp.Or(req.Sources, DefaultSources)
+	ans := Answer{Question: req.Question, Subject: subject, Since: req.Since}
+	q := index.Query{Words: subjectWords(subject), Since: req.Since, Size: limit}
+	res, err := s.Search(ctx, q)
+	if errors.Is(err, index.ErrNoWords) {
+		return ans, fmt.Errorf("%q has no word to search for: %w", subject, ErrNoSubject)
+	}
+	if err != nil {
+		return ans, err
+	}
+	ans.Found = res.Total
+	if res.Total == 0 {
+		ans.Suggestions, err = suggest(ctx, s, q)
+		return ans, err
+	}
+	for i, m := range res.Matches {
+		ans.Sources = append(ans.Sources, Source{N: i + 1, Article: m.Article, Excerpt: excerpt(m)})
+	}
+	ans.Summary = summarize(res.Matches, len(q.Words))
+	return ans, nil
+}
+
+// suggest says what might find something when q found nothing: the query
+// without its date limit, its words one by one, and indexed words spelled like
+// the ones asked for.
+func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
+	var out []string
+	count := func(q index.Query) (index.Results, error) {
+		q.Size, q.From = 1, 0
+		return s.Search(ctx, q)
+	}
+	if !q.Since.IsZero() {
+		all := q
+		all.Since, all.Newest = time.Time{}, true
+		res, err := count(all)
+		if err != nil {
+			return nil, err
+		}
+		if res.Total > 0 {
+			out = append(out, fmt.Sprintf("Without the date limit, %s (newest %s).", articles(res.Total), dateOr(res.Matches[0].Article.Date, "undated")))
+		}
+	}
+	for _, w := range q.Words {
+		if len(q.Words) > 1 {
+			one := q
+			one.Words = []string{w}
+			res, err := count(one)
+			if err != nil && !errors.Is(err, index.ErrNoWords) {
+				return nil, err
+			}
+			if res.Total > 0 {
+				out = append(out, fmt.Sprintf("%q alone: %s.", w, articles(res.Total)))
+			}
+		}
+		similar, err := s.SimilarWords(w, 3)
+		if err != nil {
+			return nil, err
+		}
+		for _, alt := range similar {
+			out = append(out, fmt.Sprintf("Did you mean %q?", matchCase(alt, w)))
+		}
+	}
+	return out, nil
+}
+
+// summarize picks up to maxSummary sentences that mention the subject from the
+// matches, preferring sentences that hold more of the subject's words, from the
+// more relevant articles, early in their article; it skips near-repeats, cites
+// every source of a sentence that ran in several, and orders the result by
+// date, then by rank.
+func summarize(matches []index.Match, words int) []Statement {
+	type candidate struct {
+		sentence
+		rank  int
+		date  time.Time
+		score float64
+		words map[string]bool
+	}
+	var candidates []candidate
+	for rank, m := range matches {
+		for _, s := range splitSentences(m.Article.Body) {
+			matched := matchedWords(m.Article.Body, m.BodySpans, s.Start, s.End)
+			if len(matched) == 0 || !quotable(s.Text) {
+				continue
+			}
+			coverage := float64(min(len(matched), words)) / float64(max(words, 1))
+			score := 2*coverage + 1/float64(1+rank) + 0.5/float64(1+s.Index)
+			candidates = append(candidates, candidate{s, rank, m.Article.Date, score, wordSet(s.Text)})
+		}
+	}
+	slices.SortStableFunc(candidates, func(a, b candidate) int { return cmp.Compare(b.score, a.score) })
+
+	var chosen []candidate
+	var statements []Statement
+	perSource := map[int]int{}
+	for _, c := range candidates {
+		if i := slices.IndexFunc(chosen, func(o candidate) bool { return overlap(o.words, c.words) >= 0.6 }); i >= 0 {
+			if overlap(chosen[i].words, c.words) >= 0.9 && !slices.Contains(statements[i].Sources, c.rank+1) {
+				statements[i].Sources = append(statements[i].Sources, c.rank+1)
+			}
+			continue
+		}
+		if len(chosen) == maxSummary || perSource[c.rank] == 2 && len(candidates) > minSummary {
+			continue
+		}
+		perSource[c.rank]++
+		chosen = append(chosen, c)
+		statements = append(statements, Statement{Text: c.Text, Sources: []int{c.rank + 1}})
+	}
+	order := make([]int, len(chosen))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		x, y := chosen[a], chosen[b]
+		return cmp.Or(x.date.Compare(y.date), cmp.Compare(x.rank, y.rank), cmp.Compare(x.Index, y.Index))
+	})
+	out := make([]Statement, len(order))
+	for i, idx := range order {
+		out[i] = statements[idx]
+		slices.Sort(out[i].Sources)
+	}
+	return out
+}
+
+// quotable rules out sentences too short to say anything or too long to read.
+func quotable(s string) bool {
+	n := len([]rune(s))
+	return n >= 30 && n <= 500
+}
+
+// matchedWords returns the distinct words, lower-cased, that the spans mark
+// within text[start:end].
+func matchedWords(text string, spans []index.Span, start, end int) map[string]bool {
+	found := map[string]bool{}
+	for _, sp := range spans {
+		if sp.Start >= start && sp.End <= end {
+			found[strings.ToLower(trimPossessive(text[sp.Start:sp.End]))] = true
+		}
+	}
+	return found
+}
+
+func articles(n int) string {
+	if n == 1 {
+		return "1 article"
+	}
+	return fmt.Sprintf("%d articles", n)
+}
+
+func dateOr(d time.Time, missing string) string {
+	if d.IsZero() {
+		return missing
+	}
+	return d.Format(time.DateOnly)
+}
+
+// matchCase gives word the capitalisation of like: "witkoff" as "Witkoff".
+func matchCase(word, like string) string {
+	first, _ := utf8.DecodeRuneInString(like)
+	if !unicode.IsUpper(first) {
+		return word
+	}
+	r, size := utf8.DecodeRuneInString(word)
+	return string(unicode.ToUpper(r)) + word[size:]
+}

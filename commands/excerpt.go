@@ -1,0 +1,52 @@
+package commands
+
+import (
+	"newsbot/index"
+)
+
+// shortExcerpt is the length in bytes under which an excerpt takes the next
+// sentence too, so that it says enough to judge the source.
+const shortExcerpt = 100
+
+// excerpt quotes the sentence of a match that holds most of the subject's words
+// (the first such), and the sentence after it when that one is short, with the
+// matched words marked. An article that matched only by its title gets its
+// first sentence.
+func excerpt(m index.Match) []Fragment {
+	body := m.Article.Body
+	all := splitSentences(body)
+	if len(all) == 0 {
+		return nil
+	}
+	best, bestHits := 0, 0
+	for i, s := range all {
+		if hits := len(matchedWords(body, m.BodySpans, s.Start, s.End)); hits > bestHits {
+			best, bestHits = i, hits
+		}
+	}
+	start, end := all[best].Start, all[best].End
+	if end-start < shortExcerpt && best+1 < len(all) && all[best+1].Paragraph == all[best].Paragraph {
+		end = all[best+1].End
+	}
+	return fragments(body, m.BodySpans, start, end)
+}
+
+// fragments cuts text[start:end] into plain and matched pieces.
+func fragments(text string, spans []index.Span, start, end int) []Fragment {
+	var out []Fragment
+	at := start
+	for _, sp := range spans {
+		if sp.Start < at || sp.End > end {
+			continue
+		}
+		if sp.Start > at {
+			out = append(out, Fragment{Text: text[at:sp.Start]})
+		}
+		out = append(out, Fragment{Text: text[sp.Start:sp.End], Match: true})
+		at = sp.End
+	}
+	if at < end {
+		out = append(out, Fragment{Text: text[at:end]})
+	}
+	return out
+}

@@ -1,0 +1,118 @@
+package commands
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/neurosnap/sentences"
+	"github.com/neurosnap/sentences/english"
+)
+
+// sentence is one sentence of an article body, verbatim, with its byte offsets
+// in the body so that match locations can be mapped onto it.
+type sentence struct {
+	Text       string
+	Start, End int
+	// Paragraph and Index count from 0: the paragraph the sentence is in, and
+	// its place among all sentences of the body.
+	Paragraph, Index int
+}
+
+// tokenizer is the Punkt sentence splitter trained on English, loaded once: its
+// model takes a few milliseconds to decode. Its Tokenize is read-only and safe
+// for concurrent use.
+var tokenizer = sync.OnceValue(func() *sentences.DefaultSentenceTokenizer {
+	t, err := english.NewSentenceTokenizer(nil)
+	if err != nil {
+		panic("load the English sentence model bundled with neurosnap/sentences: " + err.Error())
+	}
+	return t
+})
+
+// splitSentences splits a body (paragraphs separated by "\n\n") into sentences.
+// A sentence never spans paragraphs.
+func splitSentences(body string) []sentence {
+	var out []sentence
+	offset := 0
+	for p, para := range strings.Split(body, "\n\n") {
+		for _, s := range tokenizer().Tokenize(para) {
+			for _, part := range splitMissedBoundaries(para, s.Start, s.End) {
+				start, end := trimSpan(para, part[0], part[1])
+				if start < end {
+					out = append(out, sentence{Text: para[start:end], Start: offset + start, End: offset + end, Paragraph: p, Index: len(out)})
+				}
+			}
+		}
+		offset += len(para) + len("\n\n")
+	}
+	return out
+}
+
+// splitMissedBoundaries splits text[start:end] where Punkt kept two sentences
+// together because it took the word before the full stop for an abbreviation:
+// "from $10.9bn. Its profits". A lower-case word or number, a full stop, a space
+// and a capital letter end a sentence unless the word is a known abbreviation.
+func splitMissedBoundaries(text string, start, end int) [][2]int {
+	var parts [][2]int
+	from := start
+	for i := start; i < end-2; i++ {
+		if text[i] != '.' || text[i+1] != ' ' {
+			continue
+		}
+		next, _ := utf8.DecodeRuneInString(text[i+2 : end])
+		if !unicode.IsUpper(next) && next != '"' && next != '“' {
+			continue
+		}
+		word := lastWord(text[from:i])
+		if word == "" || abbreviations[strings.ToLower(word)] {
+			continue
+		}
+		first, _ := utf8.DecodeRuneInString(word)
+		if unicode.IsUpper(first) || isInitials(word) {
+			continue // "Mr.", "U.S.": most abbreviations before a capital
+		}
+		parts = append(parts, [2]int{from, i + 1})
+		from = i + 1
+	}
+	return append(parts, [2]int{from, end})
+}
+
+// abbreviations are lower-case abbreviations that may stand before a capital.
+var abbreviations = map[string]bool{
+	"approx": true, "cf": true, "eg": true, "etc": true, "ie": true, "incl": true,
+	"no": true, "nos": true, "op": true, "pp": true, "vol": true, "vs": true,
+}
+
+// isInitials reports whether word is letters joined by full stops ("a.m", "U.S").
+func isInitials(word string) bool {
+	parts := strings.Split(word, ".")
+	if len(parts) < 2 {
+		return false
+	}
+	for _, p := range parts {
+		if len(p) > 2 || strings.IndexFunc(p, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, unicode.IsSpace)
+	return s[i+1:]
+}
+
+// trimSpan narrows text[start:end] to exclude surrounding white space.
+func trimSpan(text string, start, end int) (int, int) {
+	for start < end && isSpaceByte(text[start]) {
+		start++
+	}
+	for end > start && isSpaceByte(text[end-1]) {
+		end--
+	}
+	return start, end
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' }

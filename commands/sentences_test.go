@@ -1,0 +1,40 @@
+package commands
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestSplitSentences(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"plain", "The envoy left. He will return on Monday.",
+			[]string{"The envoy left.", "He will return on Monday."}},
+		{"titles are not ends", "Mr. Smith met Dr. Jones in the U.S. capital. They talked.",
+			[]string{"Mr. Smith met Dr. Jones in the U.S. capital.", "They talked."}},
+		{"a figure before a full stop", "Sales rose to $11.1bn from $10.9bn. Its profits were buoyed by one-off gains.",
+			[]string{"Sales rose to $11.1bn from $10.9bn.", "Its profits were buoyed by one-off gains."}},
+		{"quotes", `"We are ready," he said. "Are you?" she asked.`,
+			[]string{`"We are ready," he said.`, `"Are you?" she asked.`}},
+		{"paragraphs never join", "No full stop at the end of this paragraph\n\nNext paragraph.",
+			[]string{"No full stop at the end of this paragraph", "Next paragraph."}},
+		{"decimals and initials", "Rates rose 0.25 points. J.P. Morgan said so.",
+			[]string{"Rates rose 0.25 points.", "J.P. Morgan said so."}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for i, s := range splitSentences(tt.body) {
+				got = append(got, s.Text)
+				if tt.body[s.Start:s.End] != s.Text || s.Index != i {
+					t.Errorf("sentence %d %q: offsets [%d:%d] hold %q", i, s.Text, s.Start, s.End, tt.body[s.Start:s.End])
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q; want %q", got, tt.want)
+			}
+		})
+	}
+}

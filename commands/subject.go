@@ -1,0 +1,74 @@
+package commands
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// questionPrefixes are the ways people start a question about the news; what
+// follows them is the subject. They are tried repeatedly, so "hey, what's new
+// about" loses "hey," and then "what's new about".
+var questionPrefixes = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
+	`(?:hey|hi|hello|ok|okay|so|please|pls)\b[,!]?`,
+	`what(?:'s|’s|s| is| are)? (?:new|happening|going on|up|the latest|the news|latest)(?: (?:about|with|on|in|regarding|for))?`,
+	`(?:who|what) (?:is|are|was|were|'s|’s)`,
+	`(?:who|what)(?:'s|’s)`,
+	`(?:tell|show|give|find|get) (?:me|us) (?:the )?(?:(?:latest )?(?:news|articles|stories|headlines|updates?) )?(?:about|on|regarding|for)?`,
+	`(?:(?:any|the|latest|recent) )*(?:news|updates?|headlines|stories|articles) (?:about|on|of|regarding|for|with)`,
+	`(?:any|latest|recent) (?:news|updates?|headlines|stories)`,
+	`(?:the )?latest (?:about|on|with)`,
+	`(?:anything|something) (?:new )?(?:about|on)`,
+	`what do (?:you|we) know about`,
+	`(?:what|how) about`,
+	`search(?: for)?`,
+}, "|") + `)(?:\s+|$)`)
+
+// questionSuffixes are the trailing words that do not belong to a subject.
+var questionSuffixes = regexp.MustCompile(`(?i)\s+(?:lately|recently|today|these days|this week|right now|now|please|in the news)$`)
+
+// Subject takes the subject out of a question: "what's new about Macron?" is
+// "Macron", "Steve Witkoff's" is "Steve Witkoff", "Iran trade talks" stays as
+// it is. It returns "" when nothing is left ("what's new?").
+func Subject(question string) string {
+	s := strings.Join(strings.Fields(question), " ")
+	for {
+		s = strings.TrimFunc(s, isOuterPunct)
+		if loc := questionPrefixes.FindStringIndex(s); loc != nil {
+			s = s[loc[1]:]
+			continue
+		}
+		if loc := questionSuffixes.FindStringIndex(s); loc != nil {
+			s = s[:loc[0]]
+			continue
+		}
+		break
+	}
+	words := strings.Fields(s)
+	for i, w := range words {
+		words[i] = trimPossessive(strings.TrimFunc(w, isOuterPunct))
+	}
+	return strings.Join(strings.Fields(strings.Join(words, " ")), " ")
+}
+
+// subjectWords splits a subject into the words to search for.
+func subjectWords(subject string) []string {
+	return strings.Fields(subject)
+}
+
+// trimPossessive removes an English possessive: "Witkoff's" → "Witkoff",
+// "Reuters'" stays "Reuters".
+func trimPossessive(w string) string {
+	for _, suffix := range []string{"'s", "’s", "'S", "’S"} {
+		if rest, ok := strings.CutSuffix(w, suffix); ok && rest != "" {
+			return rest
+		}
+	}
+	return strings.TrimRight(w, "'’")
+}
+
+// isOuterPunct is the punctuation around words that is not part of them:
+// question marks, quotes, commas; not hyphens or apostrophes inside names.
+func isOuterPunct(r rune) bool {
+	return unicode.IsSpace(r) || (unicode.IsPunct(r) && r != '-' && r != '\'' && r != '’' && r != '&') || unicode.IsSymbol(r)
+}

@@ -1,0 +1,36 @@
+package commands
+
+import "testing"
+
+func TestSubject(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"Witkoff", "Witkoff"},
+		{"Steve Witkoff's", "Steve Witkoff"},
+		{"Steve Witkoff’s", "Steve Witkoff"},
+		{"Iran trade talks", "Iran trade talks"},
+		{"what's new about Macron?", "Macron"},
+		{"What’s new with Emmanuel Macron??", "Emmanuel Macron"},
+		{"hey, what's the latest on Ukraine", "Ukraine"},
+		{"who is Kirill Dmitriev?", "Kirill Dmitriev"},
+		{"Who's Witkoff", "Witkoff"},
+		{"tell me about the Paris talks", "the Paris talks"},
+		{"any news on Iran lately?", "Iran"},
+		{"news about Jean-Noël Barrot", "Jean-Noël Barrot"},
+		{"latest on tariffs please", "tariffs"},
+		{"  \"Rubio\"  ", "Rubio"},
+		{"New Zealand", "New Zealand"},
+		{"News Corp", "News Corp"},
+		{"what's new?", ""},
+		{"", ""},
+		{"???", ""},
+		{"AT&T", "AT&T"},
+		{"Reuters' reporters", "Reuters reporters"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			if got := Subject(tt.question); got != tt.want {
+				t.Errorf("Subject(%q) = %q; want %q", tt.question, got, tt.want)
+			}
+		})
+	}
+}

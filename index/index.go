@@ -1,0 +1,75 @@
+package index
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	bolt "go.etcd.io/bbolt"
+)
+
+// ErrLocked means another process has the index open. Bleve's store allows one
+// writer; rather than wait forever for its lock, Open gives up after lockWait.
+var ErrLocked = errors.New("the index is in use by another newsbot process")
+
+// lockWait is how long Open waits for another process to release the index.
+const lockWait = "1s"
+
+// Index is the on-disk article index. It is safe for concurrent use.
+type Index struct {
+	dir   string
+	bleve bleve.Index
+}
+
+// Open opens the index in dir/index, creating it when it does not exist yet.
+// dir is newsbot's data directory; the index keeps to its own sub-directory so
+// that other state can live beside it.
+func Open(dir string) (*Index, error) {
+	path := filepath.Join(dir, "index")
+	runtime := map[string]any{"bolt_timeout": lockWait}
+	b, err := bleve.OpenUsing(path, runtime)
+	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		b, err = create(path)
+	}
+	switch {
+	case errors.Is(err, bolt.ErrTimeout):
+		return nil, fmt.Errorf("open index %s: %w; stop it, or give this one another --data directory", path, ErrLocked)
+	case err != nil:
+		return nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	return &Index{dir: dir, bleve: b}, nil
+}
+
+func create(path string) (bleve.Index, error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	return bleve.NewUsing(path, m, scorch.Name, scorch.Name, map[string]any{"bolt_timeout": lockWait})
+}
+
+// Dir is the data directory the index lives in.
+func (ix *Index) Dir() string { return ix.dir }
+
+// Count is the number of articles in the index.
+func (ix *Index) Count() (int, error) {
+	n, err := ix.bleve.DocCount()
+	return int(n), err
+}
+
+// Close flushes and closes the index. Nothing may use it afterwards.
+func (ix *Index) Close() error {
+	return ix.bleve.Close()
+}
+
+// Exists reports whether dir holds an index already.
+func Exists(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "index", "index_meta.json"))
+	return err == nil
+}

@@ -1,0 +1,249 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// mustIngest opens an index in a temporary directory and adds the files under
+// paths to it.
+func mustIngest(t *testing.T, paths ...string) (*Index, Report) {
+	t.Helper()
+	ix, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix, mustAdd(t, ix, paths...)
+}
+
+func mustAdd(t *testing.T, ix *Index, paths ...string) Report {
+	t.Helper()
+	files, err := ListFiles(paths)
+	if err != nil {
+		t.Fatal(err)
+	}
+	report, err := ix.Ingest(context.Background(), ReadFiles(context.Background(), files), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return report
+}
+
+func titles(t *testing.T, ix *Index, q Query) []string {
+	t.Helper()
+	if q.Size == 0 {
+		q.Size = 10
+	}
+	res, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatalf("Search(%v): %v", q.Words, err)
+	}
+	var out []string
+	for _, m := range res.Matches {
+		out = append(out, m.Article.Title)
+	}
+	return out
+}
+
+func TestIngestTwiceChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := mustAdd(t, ix, "testdata/search", "testdata/parse")
+	if first.Added != 13 || len(first.Rejected) != 8 {
+		t.Errorf("first ingest: %+v; want 13 added and 8 rejected", first)
+	}
+	ix.Close()
+
+	ix, err = Open(dir) // reopened from disk
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	second := mustAdd(t, ix, "testdata/search", "testdata/parse")
+	if second.Added != 0 || second.Unchanged != 13 || second.Updated != 0 {
+		t.Errorf("second ingest: %+v; want 13 unchanged and nothing added", second)
+	}
+	if n, _ := ix.Count(); n != 13 {
+		t.Errorf("index holds %d articles; want 13", n)
+	}
+}
+
+func TestIngestDuplicateAndEditedFiles(t *testing.T) {
+	src := t.TempDir()
+	story := " date 2025-04-18 Talks end in Paris\n\nThe talks ended on Friday without a deal.\n"
+	write := func(name, text string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(src, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", story)
+	write("copy.txt", strings.ReplaceAll(story, "\n", "\r\n"))
+	ix, report := mustIngest(t, src)
+	if report.Added != 1 || report.Duplicates != 1 {
+		t.Errorf("same story in two files: %+v; want 1 added and 1 duplicate", report)
+	}
+
+	write("a.txt", strings.Replace(story, "Friday", "Saturday", 1))
+	report = mustAdd(t, ix, src)
+	if report.Updated != 1 || report.Unchanged != 1 || report.Added != 0 || report.Duplicates != 0 {
+		t.Errorf("after editing a.txt: %+v; want a.txt updated and copy.txt unchanged", report)
+	}
+	if got := paths(t, ix, "Friday"); !slices.Equal(got, []string{"copy.txt"}) {
+		t.Errorf("the old text is found in %q; want it kept, from copy.txt only", got)
+	}
+	if got := paths(t, ix, "Saturday"); !slices.Equal(got, []string{"a.txt"}) {
+		t.Errorf("the edited text is found in %q; want a.txt", got)
+	}
+
+	write("a.txt", strings.Replace(story, "Friday", "Sunday", 1))
+	report = mustAdd(t, ix, src)
+	if report.Updated != 1 {
+		t.Errorf("after editing a.txt again: %+v; want 1 updated", report)
+	}
+	if got := paths(t, ix, "Saturday"); len(got) != 0 {
+		t.Errorf("text no file holds any more is still found in %q", got)
+	}
+}
+
+// paths returns the file names of the articles that contain word.
+func paths(t *testing.T, ix *Index, word string) []string {
+	t.Helper()
+	res, err := ix.Search(context.Background(), Query{Words: []string{word}, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, m := range res.Matches {
+		out = append(out, filepath.Base(m.Article.Path))
+	}
+	return out
+}
+
+func TestSearchNames(t *testing.T) {
+	ix, _ := mustIngest(t, "testdata/search")
+	tests := []struct {
+		words []string
+		want  []string
+	}{
+		// A possessive in the question or in the text matches the name.
+		{[]string{"Witkoff"}, []string{"Envoy returns from Moscow"}},
+		{[]string{"Witkoff's"}, []string{"Envoy returns from Moscow"}},
+		{[]string{"Witkoff’s"}, []string{"Envoy returns from Moscow"}},
+		// A name is not stemmed: Hamas is not Hama.
+		{[]string{"Hamas"}, []string{"Ceasefire proposal for Gaza discussed"}},
+		{[]string{"Hama"}, []string{"Water shortages in Hama"}},
+		// A topic word matches its other forms.
+		{[]string{"talks"}, []string{"Trade talk resumes"}},
+		// Every word must match.
+		{[]string{"trade", "Geneva"}, []string{"Trade talk resumes", "An old story on trade"}},
+		{[]string{"Hamas", "Geneva"}, nil},
+		// Stop words alone do not stop a search with other words.
+		{[]string{"the", "Hamas"}, []string{"Ceasefire proposal for Gaza discussed"}},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.words, " "), func(t *testing.T) {
+			got := titles(t, ix, Query{Words: tt.words})
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q; want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSearchIsNotQuerySyntax(t *testing.T) {
+	ix, _ := mustIngest(t, "testdata/search")
+	for _, words := range [][]string{
+		{"+title:x", "-*", `"`},
+		{"body:Hamas"},
+		{"Ham*"},
+		{"/Ham.s/"},
+		{"Hamas~2"},
+	} {
+		got := titles(t, ix, Query{Words: words})
+		if words[0] == "body:Hamas" {
+			// The colon splits the word like any punctuation: both halves must match.
+			continue
+		}
+		if len(got) != 0 {
+			t.Errorf("%q was read as query syntax: found %q", words, got)
+		}
+	}
+	if _, err := ix.Search(context.Background(), Query{Words: []string{"the", "?"}, Size: 5}); !errors.Is(err, ErrNoWords) {
+		t.Errorf("a query of stop words and punctuation: err = %v; want %v", err, ErrNoWords)
+	}
+}
+
+func TestSearchSince(t *testing.T) {
+	ix, _ := mustIngest(t, "testdata/search")
+	all := titles(t, ix, Query{Words: []string{"trade"}})
+	if len(all) != 3 {
+		t.Errorf("trade: found %q; want 3 articles, dated and undated", all)
+	}
+	since := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	recent := titles(t, ix, Query{Words: []string{"trade"}, Since: since})
+	if !slices.Equal(recent, []string{"Trade talk resumes"}) {
+		t.Errorf("trade since 2025: found %q; want only the 2025 article", recent)
+	}
+}
+
+func TestSearchReturnsWholeArticlesAndLocations(t *testing.T) {
+	ix, _ := mustIngest(t, "testdata/search")
+	res, err := ix.Search(context.Background(), Query{Words: []string{"Hamas"}, Size: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 1 || len(res.Matches) != 1 {
+		t.Fatalf("got %d of %d matches; want 1", len(res.Matches), res.Total)
+	}
+	m := res.Matches[0]
+	a := m.Article
+	if a.Byline != "By Staff, Agencies" || a.Date.Format(time.DateOnly) != "2025-04-10" || !strings.HasSuffix(a.Path, "gaza-hamas.txt") || len(a.Paragraphs()) != 2 {
+		t.Errorf("article not rebuilt whole: %+v", a)
+	}
+	var marked []string
+	for _, sp := range m.BodySpans {
+		marked = append(marked, a.Body[sp.Start:sp.End])
+	}
+	if !slices.Equal(marked, []string{"Hamas", "Hamas"}) {
+		t.Errorf("marked %q in the body; want both Hamas", marked)
+	}
+}
+
+func TestOpenLockedIndex(t *testing.T) {
+	dir := t.TempDir()
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	second, err := Open(dir)
+	if err == nil {
+		second.Close()
+		t.Fatal("a second Open of the same index succeeded")
+	}
+	if !errors.Is(err, ErrLocked) || !strings.Contains(err.Error(), "another newsbot process") {
+		t.Errorf("err = %v; want %v with a plain explanation", err, ErrLocked)
+	}
+}
+
+func TestSimilarWords(t *testing.T) {
+	ix, _ := mustIngest(t, "testdata/search")
+	got, err := ix.SimilarWords("Witkof", 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(got, "witkoff") {
+		t.Errorf("SimilarWords(Witkof) = %q; want witkoff among them", got)
+	}
+}

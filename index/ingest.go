@@ -1,0 +1,234 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"slices"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// batchSize is how many articles go to Bleve in one batch: large enough to
+// amortise segment creation, small enough that a killed process loses at most
+// one batch, which the next run adds again.
+const batchSize = 500
+
+// Candidate is one item offered to Ingest by a source (a directory walk, later a
+// feed): an article, or the reason the item at Origin could not be read.
+type Candidate struct {
+	Origin  string
+	Article Article
+	Err     error
+}
+
+// Rejection is an item that was not indexed and why.
+type Rejection struct {
+	Origin string
+	Reason error
+}
+
+// Report counts what Ingest did. Updated articles replaced an older version
+// read from the same file; unchanged ones were indexed from the same file before.
+type Report struct {
+	Added, Updated, Unchanged int
+	// Duplicates are files whose text is indexed already from another file.
+	Duplicates int
+	Rejected   []Rejection
+}
+
+// Read is the number of candidates the report covers.
+func (r Report) Read() int {
+	return r.Added + r.Updated + r.Unchanged + r.Duplicates + len(r.Rejected)
+}
+
+// Ingest adds the candidates' articles to the index in batches. An article
+// whose ID is already indexed is counted unchanged and left alone, so ingesting
+// the same material twice changes nothing. An article from a file that was
+// indexed before with other content replaces that older version. done, when not
+// nil, is called after each candidate is accounted for (for progress bars).
+func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[Candidate], done func()) (Report, error) {
+	var report Report
+	pending := make([]Article, 0, batchSize)
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		err := ix.addBatch(ctx, pending, &report)
+		for range pending {
+			if done != nil {
+				done()
+			}
+		}
+		pending = pending[:0]
+		return err
+	}
+	for c := range candidates {
+		if err := ctx.Err(); err != nil {
+			return report, err
+		}
+		if c.Err != nil {
+			report.Rejected = append(report.Rejected, Rejection{Origin: c.Origin, Reason: c.Err})
+			if done != nil {
+				done()
+			}
+			continue
+		}
+		pending = append(pending, c.Article)
+		if len(pending) == batchSize {
+			if err := flush(); err != nil {
+				return report, err
+			}
+		}
+	}
+	return report, flush()
+}
+
+// addBatch indexes the articles not indexed yet. An article indexed before
+// from another file is a duplicate: the index keeps one copy and notes every
+// file it was read from. A file that held other content before no longer
+// vouches for that content, which is deleted once no file holds it.
+func (ix *Index) addBatch(ctx context.Context, articles []Article, report *Report) error {
+	ids := make([]string, 0, len(articles))
+	var paths []query.Query
+	for _, a := range articles {
+		ids = append(ids, a.ID)
+		if a.Path != "" {
+			q := bleve.NewTermQuery(a.Path)
+			q.SetField(fieldPath)
+			paths = append(paths, q)
+		}
+	}
+	known, err := ix.pathsOf(ctx, bleve.NewDocIDQuery(ids), len(ids))
+	if err != nil {
+		return err
+	}
+	pending := map[string]*Article{} // to index, by ID
+	fresh := map[string]*Article{}   // new content, by path
+	for _, a := range articles {
+		a.paths = known[a.ID]
+		if doc := pending[a.ID]; doc != nil {
+			a.paths = doc.paths
+		}
+		switch {
+		case a.paths == nil:
+			a.paths = []string{a.Path}
+			pending[a.ID], fresh[a.Path] = &a, &a
+		case slices.Contains(a.paths, a.Path):
+			report.Unchanged++
+		default:
+			report.Duplicates++
+			a.paths = append(slices.Clip(a.paths), a.Path)
+			pending[a.ID] = &a
+		}
+	}
+
+	batch := ix.bleve.NewBatch()
+	if err := ix.dropMovedPaths(ctx, articles, paths, pending, fresh, batch); err != nil {
+		return err
+	}
+	for _, a := range fresh {
+		if a.replaces {
+			report.Updated++
+		} else {
+			report.Added++
+		}
+	}
+	for id, doc := range pending {
+		if err := batch.Index(id, document(*doc)); err != nil {
+			return fmt.Errorf("index %s: %w", id, err)
+		}
+	}
+	if err := ix.bleve.Batch(batch); err != nil {
+		return fmt.Errorf("write batch: %w", err)
+	}
+	return nil
+}
+
+// dropMovedPaths finds the indexed articles that list one of the batch's files
+// while that file now holds another article, and takes the file off them: an
+// article no file holds any more is deleted, the others are indexed again with
+// their remaining files. Fresh articles that replace older content of their
+// file are marked.
+func (ix *Index) dropMovedPaths(ctx context.Context, articles []Article, paths []query.Query, pending, fresh map[string]*Article, batch *bleve.Batch) error {
+	if len(paths) == 0 {
+		return nil
+	}
+	previous, err := ix.pathsOf(ctx, bleve.NewDisjunctionQuery(paths...), 10*len(paths))
+	if err != nil {
+		return err
+	}
+	holds := make(map[string]string, len(articles)) // what each file holds now
+	for _, a := range articles {
+		holds[a.Path] = a.ID
+	}
+	var reload []string
+	kept := map[string][]string{}
+	for id, docPaths := range previous {
+		if doc := pending[id]; doc != nil {
+			docPaths = doc.paths
+		}
+		remaining := slices.DeleteFunc(slices.Clone(docPaths), func(p string) bool {
+			moved := holds[p] != "" && holds[p] != id
+			if moved && fresh[p] != nil {
+				fresh[p].replaces = true
+			}
+			return moved
+		})
+		switch {
+		case len(remaining) == len(docPaths):
+		case len(remaining) == 0:
+			batch.Delete(id)
+			delete(pending, id)
+		case pending[id] != nil:
+			pending[id].paths = remaining
+		default:
+			reload = append(reload, id)
+			kept[id] = remaining
+		}
+	}
+	if len(reload) == 0 {
+		return nil
+	}
+	docs, err := ix.articles(ctx, reload)
+	if err != nil {
+		return err
+	}
+	for _, doc := range docs {
+		doc.paths = kept[doc.ID]
+		pending[doc.ID] = &doc
+	}
+	return nil
+}
+
+// pathsOf returns the files of the indexed articles matching q, by ID.
+func (ix *Index) pathsOf(ctx context.Context, q query.Query, size int) (map[string][]string, error) {
+	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	req.Fields = []string{fieldPath}
+	req.SortBy([]string{"_id"})
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("look up indexed articles: %w", err)
+	}
+	found := make(map[string][]string, len(res.Hits))
+	for _, h := range res.Hits {
+		found[h.ID] = strs(h.Fields[fieldPath])
+	}
+	return found, nil
+}
+
+// articles loads indexed articles whole.
+func (ix *Index) articles(ctx context.Context, ids []string) ([]Article, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
+	req.Fields = storedFields
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("load indexed articles: %w", err)
+	}
+	out := make([]Article, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		out = append(out, articleFrom(h))
+	}
+	return out, nil
+}

@@ -1,0 +1,112 @@
+package index
+
+import (
+	"slices"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// The fields of an indexed article. Title and body are what summaries quote;
+// names is the same text without stemming, so that a name matches only itself
+// ("Hamas" is not "Hama"); people feeds autocomplete and facets.
+const (
+	fieldTitle  = "title"
+	fieldBody   = "body"
+	fieldNames  = "names"
+	fieldDate   = "date"
+	fieldByline = "byline"
+	fieldSource = "source"
+	fieldURL    = "url"
+	fieldPath   = "path"
+	fieldPeople = "people"
+)
+
+// namesAnalyzer lowercases words and drops possessives ("Witkoff's" is
+// "witkoff") and stop words, but does not stem.
+const namesAnalyzer = "names"
+
+// storedFields are loaded with every hit to rebuild the Article.
+var storedFields = []string{fieldTitle, fieldBody, fieldDate, fieldByline, fieldSource, fieldURL, fieldPath, fieldPeople}
+
+// newMapping describes how articles are analysed and stored. Only the listed
+// fields are indexed (no dynamic fields, no _all field), which keeps the index
+// small; BM25 scoring favours articles that are about a subject over long
+// articles that mention it in passing.
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	m.ScoringModel = bleveindex.BM25Scoring
+	m.DefaultAnalyzer = en.AnalyzerName
+	m.IndexDynamic, m.StoreDynamic, m.DocValuesDynamic = false, false, false
+	err := m.AddCustomAnalyzer(namesAnalyzer, map[string]any{
+		"type":          custom.Name,
+		"tokenizer":     unicode.Name,
+		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName},
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	text := func(analyzer string, stored bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = stored
+		f.IncludeTermVectors = stored // stored text is quoted: excerpts need match locations
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	keywordField := func(docValues bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = docValues
+		return f
+	}
+	date := bleve.NewDateTimeFieldMapping()
+	date.IncludeInAll = false
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fieldTitle, text(en.AnalyzerName, true))
+	doc.AddFieldMappingsAt(fieldBody, text(en.AnalyzerName, true))
+	doc.AddFieldMappingsAt(fieldNames, text(namesAnalyzer, false))
+	doc.AddFieldMappingsAt(fieldDate, date)
+	doc.AddFieldMappingsAt(fieldByline, keywordField(false))
+	doc.AddFieldMappingsAt(fieldSource, keywordField(true))
+	doc.AddFieldMappingsAt(fieldURL, keywordField(false))
+	doc.AddFieldMappingsAt(fieldPath, keywordField(false))
+	doc.AddFieldMappingsAt(fieldPeople, keywordField(true))
+	m.DefaultMapping = doc
+	return m, m.Validate()
+}
+
+// document is the form in which an Article is handed to Bleve.
+func document(a Article) map[string]any {
+	d := map[string]any{
+		fieldTitle: a.Title,
+		fieldBody:  a.Body,
+		fieldNames: a.Title + "\n\n" + a.Body,
+	}
+	if !a.Date.IsZero() {
+		d[fieldDate] = a.Date
+	}
+	for field, value := range map[string]string{fieldByline: a.Byline, fieldSource: a.Source, fieldURL: a.URL} {
+		if value != "" {
+			d[field] = value
+		}
+	}
+	if paths := slices.DeleteFunc(slices.Clone(a.paths), func(p string) bool { return p == "" }); len(paths) > 0 {
+		d[fieldPath] = paths
+	}
+	if len(a.People) > 0 {
+		d[fieldPeople] = a.People
+	}
+	return d
+}

@@ -1,0 +1,206 @@
+package index
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// ErrNoWords means a query had no word to search for: it was empty or held
+// only stop words and punctuation.
+var ErrNoWords = errors.New("nothing to search for")
+
+// Query asks for the articles about a subject.
+type Query struct {
+	// Words are the subject's words as the user wrote them. They are analysed
+	// like the indexed text and never parsed as Bleve query syntax. A word
+	// written with a capital letter is taken as (part of) a name and must
+	// match exactly, possessives aside; other words match any form with the
+	// same stem ("talks" finds "talk").
+	Words []string
+	// Since, when not zero, keeps only articles dated on or after it. Articles
+	// without a date are left out then.
+	Since time.Time
+	// Size is how many matches to return, after skipping From.
+	Size, From int
+	// Newest sorts the matches by date, newest first, instead of by relevance.
+	Newest bool
+}
+
+// Span is a byte range [Start, End) in a text.
+type Span struct{ Start, End int }
+
+// Match is an article that matched a query.
+type Match struct {
+	Article Article
+	Score   float64
+	// TitleSpans and BodySpans are where the query's words occur in the
+	// article's title and body, in order: what excerpts put in bold.
+	TitleSpans, BodySpans []Span
+}
+
+// Results are the matches of a query, most relevant first.
+type Results struct {
+	// Total is how many articles match, of which Matches holds a page.
+	Total   int
+	Matches []Match
+}
+
+// Search returns the articles that contain every word of q, those most about
+// the words first (BM25 over title and body, with a bonus for the words as a
+// phrase and for a title match), newer first among equals.
+func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
+	bq, err := ix.subjectQuery(q.Words)
+	if err != nil {
+		return Results{}, err
+	}
+	if !q.Since.IsZero() {
+		dates := bleve.NewDateRangeQuery(q.Since, time.Time{})
+		dates.SetField(fieldDate)
+		bq.AddFilter(dates)
+	}
+	req := bleve.NewSearchRequestOptions(bq, max(q.Size, 0), max(q.From, 0), false)
+	req.Fields = storedFields
+	req.IncludeLocations = true
+	if q.Newest {
+		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
+	} else {
+		req.SortBy([]string{"-_score", "-" + fieldDate, "_id"})
+	}
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return Results{}, fmt.Errorf("search: %w", err)
+	}
+	out := Results{Total: int(res.Total), Matches: make([]Match, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		out.Matches = append(out.Matches, Match{
+			Article:    articleFrom(h),
+			Score:      h.Score,
+			TitleSpans: spans(h.Locations[fieldTitle]),
+			BodySpans:  spans(h.Locations[fieldBody]),
+		})
+	}
+	return out, nil
+}
+
+// subjectQuery requires every word that is not a stop word.
+func (ix *Index) subjectQuery(words []string) (*query.BooleanQuery, error) {
+	var clauses []query.Query
+	var kept []string
+	for _, w := range words {
+		if !ix.isWord(w) {
+			continue
+		}
+		kept = append(kept, w)
+		clauses = append(clauses, wordQuery(w))
+	}
+	if len(clauses) == 0 {
+		return nil, ErrNoWords
+	}
+	bq := bleve.NewBooleanQuery()
+	bq.AddMust(bleve.NewConjunctionQuery(clauses...))
+	if len(kept) > 1 {
+		phrase := strings.Join(kept, " ")
+		inTitle := bleve.NewMatchPhraseQuery(phrase)
+		inTitle.SetField(fieldTitle)
+		inTitle.SetBoost(3)
+		inText := bleve.NewMatchPhraseQuery(phrase)
+		inText.SetField(fieldNames)
+		inText.SetBoost(2)
+		bq.AddShould(inTitle, inText)
+	}
+	return bq, nil
+}
+
+// wordQuery matches one word in the title or body (stemmed). A capitalised word
+// must also match the unstemmed names field, so that "Hamas" does not find
+// articles about Hama. The stemmed clause still runs: it scores the match and
+// gives the locations for excerpts.
+func wordQuery(w string) query.Query {
+	inBody := bleve.NewMatchQuery(w)
+	inBody.SetField(fieldBody)
+	inBody.SetOperator(query.MatchQueryOperatorAnd)
+	inTitle := bleve.NewMatchQuery(w)
+	inTitle.SetField(fieldTitle)
+	inTitle.SetOperator(query.MatchQueryOperatorAnd)
+	inTitle.SetBoost(2)
+	text := bleve.NewDisjunctionQuery(inBody, inTitle)
+	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+		return text
+	}
+	name := bleve.NewMatchQuery(w)
+	name.SetField(fieldNames)
+	name.SetOperator(query.MatchQueryOperatorAnd)
+	return bleve.NewConjunctionQuery(name, text)
+}
+
+// isWord reports whether w leaves any token after analysis: stop words and
+// punctuation do not.
+func (ix *Index) isWord(w string) bool {
+	analyzer := ix.bleve.Mapping().AnalyzerNamed(namesAnalyzer)
+	return analyzer != nil && len(analyzer.Analyze([]byte(w))) > 0
+}
+
+// spans flattens Bleve's term locations into sorted, distinct byte ranges.
+func spans(terms search.TermLocationMap) []Span {
+	var out []Span
+	for _, locations := range terms {
+		for _, l := range locations {
+			out = append(out, Span{Start: int(l.Start), End: int(l.End)})
+		}
+	}
+	slices.SortFunc(out, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
+	return slices.Compact(out)
+}
+
+// articleFrom rebuilds an Article from a hit's stored fields.
+func articleFrom(h *search.DocumentMatch) Article {
+	str := func(field string) string {
+		s, _ := h.Fields[field].(string)
+		return s
+	}
+	a := Article{
+		ID:     h.ID,
+		Title:  str(fieldTitle),
+		Byline: str(fieldByline),
+		Source: str(fieldSource),
+		URL:    str(fieldURL),
+		Body:   str(fieldBody),
+		People: strs(h.Fields[fieldPeople]),
+		paths:  strs(h.Fields[fieldPath]),
+	}
+	if len(a.paths) > 0 {
+		a.Path = a.paths[0]
+	}
+	if d, err := time.Parse(time.RFC3339, str(fieldDate)); err == nil {
+		a.Date = d.UTC()
+	}
+	return a
+}
+
+// strs reads a stored field that holds one string or several.
+func strs(v any) []string {
+	switch v := v.(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, s := range v {
+			if s, ok := s.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
