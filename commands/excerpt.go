@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"strings"
+
 	"newsbot/index"
 )
 
@@ -31,12 +33,20 @@ func excerpt(m index.Match) []Fragment {
 	return fragments(body, m.BodySpans, start, end)
 }
 
-// fragments cuts text[start:end] into plain and matched pieces.
+// fragments cuts text[start:end] into plain and matched pieces. Matched words
+// separated only by spaces form one piece: "**Paul Volcker**", not
+// "**Paul** **Volcker**".
 func fragments(text string, spans []index.Span, start, end int) []Fragment {
 	var out []Fragment
 	at := start
 	for _, sp := range spans {
 		if sp.Start < at || sp.End > end {
+			continue
+		}
+		last := len(out) - 1
+		if last >= 0 && out[last].Match && strings.TrimSpace(text[at:sp.Start]) == "" {
+			out[last].Text = text[at-len(out[last].Text) : sp.End]
+			at = sp.End
 			continue
 		}
 		if sp.Start > at {

@@ -109,8 +109,8 @@ func TestAskJSONContract(t *testing.T) {
 		if err != nil || !filepath.IsAbs(path) {
 			t.Errorf("source %d path %q is not a readable absolute path: %v", i+1, path, err)
 		}
-		if x, _ := s["excerpt"].(string); !strings.Contains(x, "**Witkoff") {
-			t.Errorf("source %d excerpt %q has no bold Witkoff", i+1, x)
+		if x, _ := s["excerpt"].(string); !strings.Contains(x, "Witkoff**") {
+			t.Errorf("source %d excerpt %q does not end a bold run at Witkoff", i+1, x)
 		}
 		for _, st := range got.Summary {
 			if st.Sources[0] == i+1 && !strings.Contains(strings.Join(strings.Fields(string(body)), " "), st.Text) {

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// corpus is the real news in ../shared/corpus (BBC and Reuters), which is never
+// copied into the repository: these tests skip when it is absent.
+const corpus = "../../../shared/corpus"
+
+func needCorpus(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("../shared/corpus is not here")
+	}
+	if testing.Short() {
+		t.Skip("indexing the whole corpus takes a while; skipped with -short")
+	}
+}
+
+// TestCorpusIngestAndAsk indexes all 21,268 real articles, indexes them again,
+// and asks about a person in the Reuters stories.
+func TestCorpusIngestAndAsk(t *testing.T) {
+	needCorpus(t)
+	data := t.TempDir()
+	bbc, reuters := filepath.Join(corpus, "bbc/articles"), filepath.Join(corpus, "reuters")
+	counts := regexp.MustCompile(`(?m)^added (\d+), updated (\d+), unchanged (\d+), duplicates (\d+), rejected (\d+) \((\d+) files`)
+
+	out, _, err := runNewsbot(t, nil, "index", "--data", data, bbc, reuters)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := counts.FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("no counts line in %q", out)
+	}
+	added, duplicates, rejected, files := atoi(m[1]), atoi(m[4]), atoi(m[5]), atoi(m[6])
+	if files != 21268 || rejected != 0 || added+duplicates != files || added < 20900 {
+		t.Errorf("first run: %s; want all 21268 files taken, none rejected, only exact repeats as duplicates", m[0])
+	}
+
+	out, _, err = runNewsbot(t, nil, "index", "--data", data, bbc, reuters)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "added 0, updated 0, unchanged 21268, duplicates 0, rejected 0 (21268 files"; !strings.Contains(out, want) {
+		t.Errorf("second run: %q; want %q", out, want)
+	}
+
+	out, _, err = runNewsbot(t, nil, "ask", "--data", data, "--json", "Paul Volcker")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ans jsonAnswer
+	if err := json.Unmarshal([]byte(out), &ans); err != nil {
+		t.Fatal(err)
+	}
+	if ans.Found < 50 || len(ans.Sources) != 5 || len(ans.Summary) < 2 {
+		t.Fatalf("found %d, %d sources, %d summary sentences; want Reuters stories on Volcker", ans.Found, len(ans.Sources), len(ans.Summary))
+	}
+	for _, s := range ans.Sources {
+		if !strings.Contains(s.Path, "reuters") || !strings.HasPrefix(s.Date, "1987-") || !strings.Contains(s.Excerpt, "Volcker**") {
+			t.Errorf("source %d: %s %s %q; want a 1987 Reuters story quoting Volcker", s.N, s.Date, s.Path, s.Excerpt)
+		}
+	}
+}
+
+func TestCorpusSummarizeBBC(t *testing.T) {
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("../shared/corpus is not here")
+	}
+	for _, file := range []string{"business/001.txt", "sport/199.txt"} { // sport/199 is Latin-1
+		out, _, err := runNewsbot(t, nil, "summarize", "--sentences", "3", filepath.Join(corpus, "bbc/articles", file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lines := strings.Split(strings.TrimSpace(out), "\n"); len(lines) != 3 {
+			t.Errorf("%s: %d lines; want 3:\n%s", file, len(lines), out)
+		}
+	}
+}
+
+func atoi(s string) int {
+	var n int
+	fmt.Sscan(s, &n)
+	return n
+}
