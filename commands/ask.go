@@ -21,6 +21,7 @@ import (
 type Searcher interface {
 	Search(ctx context.Context, q index.Query) (index.Results, error)
 	SimilarWords(word string, n int) ([]string, error)
+	People(prefix string, n int) ([]index.Person, error)
 }
 
 // ErrNoSubject means a question had no subject left once its question words
@@ -106,11 +107,34 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 		ans.Suggestions, err = suggest(ctx, s, q)
 		return ans, err
 	}
-	for i, m := range res.Matches {
-		ans.Sources = append(ans.Sources, Source{N: i + 1, Article: m.Article, Excerpt: excerpt(m)})
-	}
+	ans.Sources = sources(res.Matches, 0)
 	ans.Summary = summarize(res.Matches, len(q.Words))
 	return ans, nil
+}
+
+// MoreSources returns the sources of the answer to req after the first from,
+// numbered on from there, for paging through an answer: the Answer has no
+// summary.
+func MoreSources(ctx context.Context, s Searcher, req Request, from int) (Answer, error) {
+	subject := Subject(req.Question)
+	if subject == "" {
+		return Answer{}, ErrNoSubject
+	}
+	q := index.Query{Words: subjectWords(subject), Since: req.Since, Size: cmp.Or(req.Sources, DefaultSources), From: from}
+	res, err := s.Search(ctx, q)
+	if err != nil {
+		return Answer{}, err
+	}
+	return Answer{Question: req.Question, Subject: subject, Since: req.Since, Found: res.Total, Sources: sources(res.Matches, from)}, nil
+}
+
+// sources numbers matches from first+1 and quotes each.
+func sources(matches []index.Match, first int) []Source {
+	out := make([]Source, len(matches))
+	for i, m := range matches {
+		out[i] = Source{N: first + i + 1, Article: m.Article, Excerpt: excerpt(m)}
+	}
+	return out
 }
 
 // suggest says what might find something when q found nothing: the query

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -20,8 +21,9 @@ const lockWait = "1s"
 
 // Index is the on-disk article index. It is safe for concurrent use.
 type Index struct {
-	dir   string
-	bleve bleve.Index
+	dir    string
+	bleve  bleve.Index
+	people atomic.Pointer[peopleList] // nil until asked for, and after an ingest
 }
 
 // Open opens the index in dir/index, creating it when it does not exist yet.

@@ -247,3 +247,36 @@ func TestSimilarWords(t *testing.T) {
 		t.Errorf("SimilarWords(Witkof) = %q; want witkoff among them", got)
 	}
 }
+
+func TestPeopleAutocomplete(t *testing.T) {
+	ix, _ := mustIngest(t, "../testdata/articles")
+	tests := []struct {
+		prefix string
+		want   string // the first name found
+	}{
+		{"wit", "Steve Witkoff"},
+		{"Steve", "Steve Witkoff"},
+		{"MACRON", "Emmanuel Macron"},
+		{"noël", "Jean-Noël Barrot"},
+		{"von", "Ursula von der Leyen"},
+	}
+	for _, tt := range tests {
+		got, err := ix.People(tt.prefix, 25)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) == 0 || got[0].Name != tt.want {
+			t.Errorf("People(%q) = %v; want %s first", tt.prefix, got, tt.want)
+		}
+	}
+	all, _ := ix.People("", 25)
+	if len(all) == 0 || all[0].Articles < all[len(all)-1].Articles {
+		t.Errorf("People(\"\") = %v; want the most covered first", all)
+	}
+	if got, _ := ix.People("zzz", 25); len(got) != 0 {
+		t.Errorf("People(zzz) = %v; want none", got)
+	}
+	if got, _ := ix.People("", 3); len(got) != 3 {
+		t.Errorf("People(\"\", 3) gave %d names", len(got))
+	}
+}

@@ -56,7 +56,8 @@ type Results struct {
 	Matches []Match
 }
 
-// Search returns the articles that contain every word of q, those most about
+// Search returns the articles that contain every word of q (all articles when
+// q has no words), those most about
 // the words first (BM25 over title and body, with a bonus for the words as a
 // phrase and for a title match), newer first among equals.
 func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
@@ -93,8 +94,15 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	return out, nil
 }
 
-// subjectQuery requires every word that is not a stop word.
+// subjectQuery requires every word that is not a stop word. No words at all
+// match every article (the newest news); words that are all stop words are
+// an error.
 func (ix *Index) subjectQuery(words []string) (*query.BooleanQuery, error) {
+	if len(words) == 0 {
+		bq := bleve.NewBooleanQuery()
+		bq.AddMust(bleve.NewMatchAllQuery())
+		return bq, nil
+	}
 	var clauses []query.Query
 	var kept []string
 	for _, w := range words {

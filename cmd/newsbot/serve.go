@@ -2,10 +2,50 @@ package main
 
 import (
 	"context"
-	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"strings"
+
+	"newsbot/bot"
 )
 
-// serve runs "newsbot serve", the Discord bot.
+// serve runs "newsbot serve": the Discord bot, until SIGINT or SIGTERM.
 func (e env) serve(ctx context.Context, args []string) error {
-	return errors.New("serve: the Discord bot is not built yet; use newsbot ask meanwhile")
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	data := fs.String("data", "", "data directory")
+	if rest, err := parseFlags(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usageError{fmt.Sprintf("serve: unexpected %q", strings.Join(rest, " "))}
+	}
+	cfg, err := bot.ConfigFromEnv(e.getenv)
+	if err != nil {
+		return err
+	}
+	log, err := e.logger()
+	if err != nil {
+		return err
+	}
+	ix, err := e.openForAnswers(ctx, e.dataDir(*data))
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err := ix.Close(); err != nil {
+			log.Error("close the index", "err", err)
+		}
+	}()
+	return bot.New(cfg, ix, log).Run(ctx)
+}
+
+// logger writes structured logs to stderr at the level NEWSBOT_LOG_LEVEL sets.
+func (e env) logger() (*slog.Logger, error) {
+	var level slog.Level
+	if text := strings.TrimSpace(e.getenv("NEWSBOT_LOG_LEVEL")); text != "" {
+		if err := level.UnmarshalText([]byte(text)); err != nil {
+			return nil, fmt.Errorf("NEWSBOT_LOG_LEVEL %q: want debug, info, warn or error", text)
+		}
+	}
+	return slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: level})), nil
 }

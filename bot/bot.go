@@ -1,0 +1,189 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/commands"
+)
+
+// Timeouts of the bot's own work. Discord keeps an interaction's token for 15
+// minutes, but an answer that takes more than a few seconds has failed anyway.
+const (
+	readyTimeout  = 30 * time.Second
+	answerTimeout = 20 * time.Second
+	drainTimeout  = 10 * time.Second
+	restTimeout   = 20 * time.Second
+)
+
+// intents are all the gateway events the bot needs. Mentions and direct
+// messages carry their content without the privileged MESSAGE_CONTENT intent.
+const intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+
+// Bot is newsbot on Discord.
+type Bot struct {
+	cfg  Config
+	news commands.Searcher
+	log  *slog.Logger
+	now  func() time.Time
+
+	session  *discordgo.Session
+	cooldown *cooldown
+	ready    chan struct{}
+	readyOne sync.Once
+
+	mu       sync.RWMutex // guards closing against new work
+	closing  bool
+	inflight sync.WaitGroup
+}
+
+// New makes a bot that answers from news. It does not connect yet.
+func New(cfg Config, news commands.Searcher, log *slog.Logger) *Bot {
+	b := &Bot{
+		cfg:   cfg,
+		news:  news,
+		log:   log,
+		now:   time.Now,
+		ready: make(chan struct{}),
+	}
+	b.cooldown = newCooldown(cfg.Cooldown, cfg.CooldownWindow, func() time.Time { return b.now() })
+	return b
+}
+
+// Run connects to Discord, registers the commands and answers until ctx is
+// cancelled. Then it stops taking new work, lets the answers in flight finish
+// (for up to drainTimeout) and disconnects.
+func (b *Bot) Run(ctx context.Context) error {
+	s, err := discordgo.New("Bot " + b.cfg.Token)
+	if err != nil {
+		return fmt.Errorf("discord session: %w", err)
+	}
+	routeDiscordgoLogs(b.log, b.cfg.Token)
+	s.LogLevel = discordgo.LogWarning
+	s.Client = &http.Client{Timeout: restTimeout, Transport: redirect{base: b.cfg.APIURL, next: http.DefaultTransport}}
+	s.Identify.Intents = intents
+	s.ShardID, s.ShardCount = b.cfg.ShardID, b.cfg.ShardCount
+	s.AddHandler(b.onReady)
+	s.AddHandler(b.onInteraction)
+	s.AddHandler(b.onMessage)
+	b.session = s
+
+	if err := s.Open(); err != nil {
+		return fmt.Errorf("connect to Discord at %s: %w", b.cfg.APIURL.Host, err)
+	}
+	defer b.shutdown()
+
+	select {
+	case <-b.ready:
+	case <-ctx.Done():
+		return nil
+	case <-time.After(readyTimeout):
+		return fmt.Errorf("Discord did not send READY within %s", readyTimeout)
+	}
+	if err := b.register(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil // stopped while registering
+		}
+		return err
+	}
+	b.log.Info("ready", "user", s.State.User.Username, "shard", b.cfg.ShardID, "shards", b.cfg.ShardCount)
+	<-ctx.Done()
+	return nil
+}
+
+func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
+	b.log.Info("connected to the gateway", "session", r.SessionID, "guilds", len(r.Guilds))
+	b.readyOne.Do(func() { close(b.ready) })
+}
+
+// register puts the slash commands in the configured server, or globally.
+func (b *Bot) register(ctx context.Context) error {
+	app := b.session.State.User.ID
+	if a := b.session.State.Application; a != nil && a.ID != "" {
+		app = a.ID
+	}
+	cmds, err := b.session.ApplicationCommandBulkOverwrite(app, b.cfg.GuildID, definitions(), discordgo.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("register slash commands: %w", err)
+	}
+	where := "globally (they may take up to an hour to appear)"
+	if b.cfg.GuildID != "" {
+		where = "in server " + b.cfg.GuildID
+	}
+	b.log.Info("registered slash commands", "count", len(cmds), "where", where)
+	return nil
+}
+
+// shutdown stops new work, waits for the work in flight and disconnects.
+func (b *Bot) shutdown() {
+	b.mu.Lock()
+	b.closing = true
+	b.mu.Unlock()
+	done := make(chan struct{})
+	go func() {
+		b.inflight.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(drainTimeout):
+		b.log.Warn("answers still running at shutdown were abandoned", "waited", drainTimeout)
+	}
+	if err := b.session.Close(); err != nil {
+		b.log.Warn("close the gateway connection", "err", err)
+	}
+	b.log.Info("disconnected")
+}
+
+// begin registers one piece of work, unless the bot is shutting down; the
+// caller must call end when begin returned true.
+func (b *Bot) begin() bool {
+	b.mu.RLock()
+	defer b.mu.RUnlock()
+	if b.closing {
+		return false
+	}
+	b.inflight.Add(1)
+	return true
+}
+
+// end finishes a piece of work started with begin. A panic in a handler is
+// logged with its stack and goes no further: one bad event must not take the
+// bot down.
+func (b *Bot) end(what string) {
+	if p := recover(); p != nil {
+		b.log.Error("handler panicked", "handler", what, "panic", p, "stack", string(debug.Stack()))
+	}
+	b.inflight.Done()
+}
+
+// answerContext bounds the work on one request. It does not derive from Run's
+// context: work in flight at shutdown is allowed to finish.
+func answerContext() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), answerTimeout)
+}
+
+// userMessage is an error whose text is meant for the user.
+type userMessage string
+
+func (m userMessage) Error() string { return string(m) }
+
+// forUser turns an error into what to tell the user: the sentence itself for
+// errors meant for users, and a plain apology for anything else (which goes to
+// the log in full).
+func (b *Bot) forUser(err error, attrs ...any) string {
+	var msg userMessage
+	if errors.As(err, &msg) {
+		return string(msg)
+	}
+	b.log.Error("answer failed", append(attrs, "err", err)...)
+	return "Sorry, something went wrong on newsbot's side while answering. Please try again in a minute."
+}

@@ -1,0 +1,122 @@
+// Package bot puts newsbot's answers into Discord: it registers the slash
+// commands, turns interactions and mentions into calls of package commands,
+// and renders the answers as embeds that can never ping anyone or break
+// Discord's limits.
+package bot
+
+import (
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is what the bot needs to connect.
+type Config struct {
+	// Token is the bot token from Discord's developer portal, without "Bot ".
+	Token string
+	// GuildID, when set, registers the commands in that server only, where
+	// they update at once (for development); otherwise they are global.
+	GuildID string
+	// APIURL is where REST calls and the gateway lookup go: Discord itself by
+	// default, a REST proxy in production, a fake in tests.
+	APIURL *url.URL
+	// ShardID and ShardCount split the servers among several processes.
+	ShardID, ShardCount int
+	// Cooldown allows each user this many requests per CooldownWindow.
+	Cooldown       int
+	CooldownWindow time.Duration
+}
+
+// DefaultAPIURL is Discord's own API.
+const DefaultAPIURL = "https://discord.com"
+
+// ErrNoToken means DISCORD_TOKEN is not set.
+var ErrNoToken = errors.New("DISCORD_TOKEN is not set: put the bot token from the Discord developer portal (Bot page) in .env or the environment")
+
+// ConfigFromEnv reads and checks the bot's settings before anything touches the
+// network, so that a mistake gets one clear sentence. Errors never contain the
+// token.
+func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	token := strings.TrimSpace(getenv("DISCORD_TOKEN"))
+	token = strings.TrimPrefix(token, "Bot ")
+	if token == "" {
+		return Config{}, ErrNoToken
+	}
+	if !tokenShaped(token) {
+		return Config{}, errors.New("DISCORD_TOKEN does not look like a Discord bot token (three dot-separated parts, the first the bot's ID in base64): copy it again from the Bot page of the developer portal")
+	}
+	cfg := Config{Token: token, GuildID: strings.TrimSpace(getenv("DISCORD_GUILD_ID"))}
+	if cfg.GuildID != "" && !snowflake(cfg.GuildID) {
+		return Config{}, fmt.Errorf("DISCORD_GUILD_ID %q is not a server ID: right-click the server with Developer Mode on and Copy Server ID", cfg.GuildID)
+	}
+	raw := strings.TrimSpace(getenv("DISCORD_API_URL"))
+	if raw == "" {
+		raw = DefaultAPIURL
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return Config{}, fmt.Errorf("DISCORD_API_URL %q is not an http(s) URL like %s", raw, DefaultAPIURL)
+	}
+	cfg.APIURL = u
+	if cfg.ShardID, cfg.ShardCount, err = shards(getenv("DISCORD_SHARD_ID"), getenv("DISCORD_SHARD_COUNT")); err != nil {
+		return Config{}, err
+	}
+	if cfg.Cooldown, cfg.CooldownWindow, err = cooldownSetting(getenv("NEWSBOT_COOLDOWN")); err != nil {
+		return Config{}, err
+	}
+	return cfg, nil
+}
+
+// cooldownSetting reads "5/30s": five requests per 30 seconds, the default.
+func cooldownSetting(s string) (int, time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		s = "5/30s"
+	}
+	countText, windowText, _ := strings.Cut(s, "/")
+	n, err1 := strconv.Atoi(countText)
+	window, err2 := time.ParseDuration(windowText)
+	if err1 != nil || err2 != nil || n < 1 || window <= 0 {
+		return 0, 0, fmt.Errorf("NEWSBOT_COOLDOWN %q: want requests per time, like 5/30s", s)
+	}
+	return n, window, nil
+}
+
+// tokenShaped reports whether token has the shape of a bot token: three
+// base64url parts, the first of which decodes to the bot's numeric ID.
+func tokenShaped(token string) bool {
+	parts := strings.Split(token, ".")
+	if len(parts) != 3 || len(parts[0]) < 16 || len(parts[1]) < 4 || len(parts[2]) < 20 {
+		return false
+	}
+	for _, p := range parts {
+		if strings.Trim(p, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") != "" {
+			return false
+		}
+	}
+	id, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[0], "="))
+	return err == nil && snowflake(string(id))
+}
+
+// snowflake reports whether s is a Discord ID: a positive decimal number.
+func snowflake(s string) bool {
+	n, err := strconv.ParseUint(s, 10, 64)
+	return err == nil && n > 0
+}
+
+func shards(idText, countText string) (id, count int, err error) {
+	idText, countText = strings.TrimSpace(idText), strings.TrimSpace(countText)
+	if idText == "" && countText == "" {
+		return 0, 1, nil
+	}
+	id, err1 := strconv.Atoi(idText)
+	count, err2 := strconv.Atoi(countText)
+	if err1 != nil || err2 != nil || count < 1 || id < 0 || id >= count {
+		return 0, 0, fmt.Errorf("DISCORD_SHARD_ID %q and DISCORD_SHARD_COUNT %q: set both, with 0 <= ID < COUNT", idText, countText)
+	}
+	return id, count, nil
+}

@@ -1,0 +1,78 @@
+package bot
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestConfigFromEnv(t *testing.T) {
+	good := map[string]string{"DISCORD_TOKEN": testToken}
+	with := func(k, v string) map[string]string {
+		m := map[string]string{"DISCORD_TOKEN": testToken}
+		m[k] = v
+		return m
+	}
+	tests := []struct {
+		name string
+		env  map[string]string
+		says string // "" for no error
+	}{
+		{"defaults", good, ""},
+		{"Bot prefix", map[string]string{"DISCORD_TOKEN": "Bot " + testToken}, ""},
+		{"no token", map[string]string{}, "DISCORD_TOKEN is not set"},
+		{"blank token", map[string]string{"DISCORD_TOKEN": "  "}, "DISCORD_TOKEN is not set"},
+		{"not a token", map[string]string{"DISCORD_TOKEN": "hunter2"}, "does not look like a Discord bot token"},
+		{"two parts", map[string]string{"DISCORD_TOKEN": "OTAwMDAwMDAwMDAwMDAwMDAx.abcdefghijklmnopqrstuvwxyz"}, "does not look like"},
+		{"first part not an ID", map[string]string{"DISCORD_TOKEN": "aGVsbG8gd29ybGQgaGVsbG8.GxYzAb.abcdefghijklmnopqrstuvwxyz0123456789AB"}, "does not look like"},
+		{"bad guild", with("DISCORD_GUILD_ID", "my server"), "is not a server ID"},
+		{"bad API URL", with("DISCORD_API_URL", "discord.com"), "is not an http(s) URL"},
+		{"shard without count", with("DISCORD_SHARD_ID", "1"), "set both"},
+		{"shard out of range", map[string]string{"DISCORD_TOKEN": testToken, "DISCORD_SHARD_ID": "2", "DISCORD_SHARD_COUNT": "2"}, "0 <= ID < COUNT"},
+		{"bad cooldown", with("NEWSBOT_COOLDOWN", "fast"), "like 5/30s"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg, err := ConfigFromEnv(func(k string) string { return tt.env[k] })
+			if tt.says == "" {
+				if err != nil {
+					t.Fatalf("err = %v", err)
+				}
+				if cfg.Token != testToken || cfg.APIURL.String() != DefaultAPIURL || cfg.ShardCount != 1 || cfg.Cooldown != 5 || cfg.CooldownWindow != 30*time.Second {
+					t.Errorf("config %+v", cfg)
+				}
+				return
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.says) {
+				t.Fatalf("err = %v; want it to say %q", err, tt.says)
+			}
+			if tok := tt.env["DISCORD_TOKEN"]; len(tok) > 4 && strings.Contains(err.Error(), strings.TrimSpace(tok)) {
+				t.Errorf("the error repeats the token: %v", err)
+			}
+		})
+	}
+	if _, err := ConfigFromEnv(func(string) string { return "" }); !errors.Is(err, ErrNoToken) {
+		t.Errorf("err = %v; want ErrNoToken", err)
+	}
+}
+
+func TestCooldownWindow(t *testing.T) {
+	now := time.Date(2025, 4, 17, 12, 0, 0, 0, time.UTC)
+	c := newCooldown(2, 30*time.Second, func() time.Time { return now })
+	for i, step := range []struct {
+		user  string
+		after time.Duration
+		ok    bool
+	}{
+		{"alice", 0, true}, {"alice", time.Second, true}, {"alice", time.Second, false},
+		{"bob", 0, true},
+		{"alice", 28 * time.Second, true}, // the first request left the window
+		{"alice", 0, false},
+	} {
+		now = now.Add(step.after)
+		if ok, wait := c.allow(step.user); ok != step.ok || (!ok && wait <= 0) {
+			t.Errorf("step %d (%s): allowed %v, wait %s; want %v", i, step.user, ok, wait, step.ok)
+		}
+	}
+}

@@ -1,0 +1,190 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/bot/discordtest"
+	"newsbot/commands"
+	"newsbot/index"
+)
+
+func TestRateLimitedEditIsWaitedOut(t *testing.T) {
+	h := startBot(t, nil, nil)
+	h.fake.RateLimit("PATCH /webhooks/*/*/messages/@original", 1, 300*time.Millisecond)
+	sent := h.command("news", map[string]any{"topic": "Witkoff"})
+	msg := h.response(t, sent)
+	if len(msg.Embeds) != 1 || !strings.HasPrefix(msg.Embeds[0].Title, "Witkoff") {
+		t.Fatalf("answer after the 429: %s", mustJSON(t, msg.Embeds))
+	}
+	var edits []discordtest.Request
+	for _, r := range h.fake.Requests() {
+		if r.Method == "PATCH" && strings.Contains(r.Path, sent.Token) {
+			edits = append(edits, r)
+		}
+	}
+	if len(edits) != 2 || edits[0].Status != 429 || edits[1].Status != 200 {
+		t.Fatalf("edits: %d; want a 429 then a 200", len(edits))
+	}
+	if wait := edits[1].At.Sub(edits[0].At); wait < 250*time.Millisecond {
+		t.Errorf("retried after %s; want the 300 ms retry_after waited out", wait)
+	}
+}
+
+func TestServerErrorOnEditIsRetried(t *testing.T) {
+	h := startBot(t, nil, nil)
+	h.fake.Fail("PATCH /webhooks/*/*/messages/@original", 1, discordtest.APIError{Status: 502, Message: "Bad Gateway"})
+	msg := h.response(t, h.command("news", map[string]any{"topic": "Witkoff"}))
+	if len(msg.Embeds) != 1 {
+		t.Fatalf("no answer after a 502")
+	}
+}
+
+func TestResumesAfterTheGatewayDrops(t *testing.T) {
+	h := startBot(t, nil, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := h.fake.WaitHeartbeat(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.fake.DropConnections(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.fake.WaitStats(ctx, func(s discordtest.Stats) bool { return s.Resumes >= 1 && s.Connections == 1 }); err != nil {
+		t.Fatalf("the bot did not resume: %v\nlogs:\n%s", err, h.logs)
+	}
+	msg := h.response(t, h.command("news", map[string]any{"topic": "Macron"}))
+	if len(msg.Embeds) != 1 || !strings.HasPrefix(msg.Embeds[0].Title, "Macron") {
+		t.Errorf("answer after resuming: %s", mustJSON(t, msg.Embeds))
+	}
+	if n := h.fake.Stats().Identifies; n != 1 {
+		t.Errorf("the bot identified %d times; want once, then a resume", n)
+	}
+}
+
+func TestReconnectRequest(t *testing.T) {
+	h := startBot(t, nil, nil)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := h.fake.WaitHeartbeat(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.fake.SendReconnect(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.fake.WaitStats(ctx, func(s discordtest.Stats) bool { return s.Resumes >= 1 && s.Connections == 1 }); err != nil {
+		t.Fatalf("the bot did not reconnect: %v", err)
+	}
+	h.response(t, h.command("news", map[string]any{"topic": "Rubio"}))
+}
+
+// failing is a Searcher whose index has broken.
+type failing struct{ commands.Searcher }
+
+func (failing) Search(context.Context, index.Query) (index.Results, error) {
+	return index.Results{}, errors.New("disk on fire")
+}
+
+func TestFailureIsEphemeralAndLogged(t *testing.T) {
+	ix, err := news()
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := startBot(t, failing{ix}, nil)
+	sent := h.command("news", map[string]any{"topic": "Witkoff"})
+	r, err := h.fake.WaitRequest(context.Background(), func(r discordtest.Request) bool {
+		return r.Method == "POST" && strings.HasPrefix(r.Path, "/webhooks/") && strings.Contains(r.Path, sent.Token)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p discordgo.WebhookParams
+	if err := r.Decode(&p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(p.Content, "try again") || strings.Contains(p.Content, "disk on fire") {
+		t.Errorf("error followup %s; want an ephemeral apology without internals", mustJSON(t, p))
+	}
+	deleted := false
+	for _, r := range h.fake.Requests() {
+		deleted = deleted || (r.Method == "DELETE" && strings.Contains(r.Path, sent.Token+"/messages/@original"))
+	}
+	if !deleted {
+		t.Error("the public deferred response was left behind")
+	}
+	if !strings.Contains(h.logs.String(), "disk on fire") {
+		t.Errorf("the cause is not in the log:\n%s", h.logs)
+	}
+}
+
+// TestShutdownLeavesNoGoroutines runs a bot, answers once, stops it and
+// checks that every goroutine it started has ended.
+func TestShutdownLeavesNoGoroutines(t *testing.T) {
+	if _, err := news(); err != nil { // build the shared index outside the count
+		t.Fatal(err)
+	}
+	before := runtime.NumGoroutine()
+	t.Run("bot", func(t *testing.T) {
+		h := startBot(t, nil, nil)
+		h.response(t, h.command("news", map[string]any{"topic": "Witkoff"}))
+	})
+	deadline := time.Now().Add(5 * time.Second)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if after := runtime.NumGoroutine(); after > before {
+		buf := make([]byte, 1<<16)
+		t.Errorf("%d goroutines before, %d after:\n%s", before, after, buf[:runtime.Stack(buf, true)])
+	}
+}
+
+func TestStopFinishesWorkInFlight(t *testing.T) {
+	slow := &slowSearcher{release: make(chan struct{})}
+	ix, err := news()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow.Searcher = ix
+	fake := discordtest.New(t)
+	_, stop := runBot(t, fake, slow, &syncBuffer{}, nil)
+	sent := fake.SendInteraction(discordtest.InteractionSpec{Name: "news", Options: []discordtest.CommandOption{{Name: "topic", Type: discordgo.ApplicationCommandOptionString, Value: "Witkoff"}}})
+	if _, err := fake.WaitRequest(context.Background(), discordtest.Matches("POST /interactions/*/*/callback")); err != nil {
+		t.Fatal(err)
+	}
+	stopped := make(chan error)
+	go func() { stopped <- stop() }()
+	time.Sleep(100 * time.Millisecond) // the bot is shutting down, the answer still searching
+	late := fake.SendInteraction(discordtest.InteractionSpec{Name: "news", Options: []discordtest.CommandOption{{Name: "topic", Type: discordgo.ApplicationCommandOptionString, Value: "Rubio"}}})
+	close(slow.release)
+	if err := <-stopped; err != nil {
+		t.Fatal(err)
+	}
+	var answered, lateSeen bool
+	for _, r := range fake.Requests() {
+		answered = answered || (r.Method == "PATCH" && strings.Contains(r.Path, sent.Token))
+		lateSeen = lateSeen || strings.Contains(r.Path, late.ID)
+	}
+	if !answered {
+		t.Error("the answer in flight at shutdown was not sent")
+	}
+	if lateSeen {
+		t.Error("a command that arrived during shutdown was taken")
+	}
+}
+
+// slowSearcher holds every search until release is closed.
+type slowSearcher struct {
+	commands.Searcher
+	release chan struct{}
+}
+
+func (s *slowSearcher) Search(ctx context.Context, q index.Query) (index.Results, error) {
+	<-s.release
+	return s.Searcher.Search(ctx, q)
+}

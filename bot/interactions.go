@@ -1,0 +1,239 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/commands"
+)
+
+// onInteraction answers slash commands, autocomplete and buttons.
+func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	if !b.begin() {
+		return
+	}
+	defer b.end("interaction")
+	switch ic.Type {
+	case discordgo.InteractionApplicationCommand:
+		b.command(ic.Interaction)
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		b.autocomplete(ic.Interaction)
+	case discordgo.InteractionMessageComponent:
+		b.button(ic.Interaction)
+	}
+}
+
+// command answers a slash command. Quick answers (help, refusals) go in the
+// first response; anything that searches is deferred at once and then edited
+// in, so that slow work never misses Discord's 3-second deadline.
+func (b *Bot) command(ic *discordgo.Interaction) {
+	data := ic.ApplicationCommandData()
+	log := b.log.With("command", data.Name, "user", userOf(ic).ID, "guild", ic.GuildID)
+	if data.Name == "help" {
+		b.respond(ic, ephemeral(helpEmbed()), log)
+		return
+	}
+	if ok, wait := b.cooldown.allow(userOf(ic).ID); !ok {
+		b.respond(ic, ephemeralText(slowDown(wait)), log)
+		return
+	}
+	work, err := b.prepare(data)
+	if err != nil {
+		b.respond(ic, ephemeralText(err.Error()), log)
+		return
+	}
+	deferred := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource}
+	if !b.respond(ic, deferred, log) {
+		return
+	}
+	ctx, cancel := answerContext()
+	defer cancel()
+	reply, err := work(ctx)
+	if err != nil {
+		b.replaceWithError(ctx, ic, b.forUser(err, "command", data.Name), log)
+		return
+	}
+	b.edit(ctx, ic, reply, log)
+}
+
+// reply is what an answer puts in a message.
+type reply struct {
+	embed   *discordgo.MessageEmbed
+	buttons []discordgo.MessageComponent
+}
+
+// prepare checks a command's options and returns the work that answers it.
+// Mistakes in the options come back as errors to show the user at once.
+func (b *Bot) prepare(data discordgo.ApplicationCommandInteractionData) (func(context.Context) (reply, error), error) {
+	opts := options(data.Options)
+	since, err := commands.ParseSince(opts["since"].text(), b.now())
+	if err != nil {
+		return nil, userMessage(upperFirst(err.Error()) + ".")
+	}
+	switch data.Name {
+	case "news", "who":
+		subject := opts["topic"].text()
+		if data.Name == "who" {
+			subject = opts["name"].text()
+		}
+		req := commands.Request{Question: subject, Since: since}
+		return func(ctx context.Context) (reply, error) { return b.answer(ctx, req) }, nil
+	case "latest":
+		req := commands.Request{Question: opts["topic"].text(), Sources: int(opts["count"].integer())}
+		return func(ctx context.Context) (reply, error) {
+			latest, err := commands.NewestArticles(ctx, b.news, req)
+			return reply{embed: latestEmbed(latest)}, err
+		}, nil
+	}
+	return nil, userMessage(fmt.Sprintf("newsbot does not know /%s: its commands may be out of date; try /help.", data.Name))
+}
+
+// answer asks the question and renders the answer, with a button for more
+// sources when there are more.
+func (b *Bot) answer(ctx context.Context, req commands.Request) (reply, error) {
+	ans, err := commands.Ask(ctx, b.news, req)
+	if errors.Is(err, commands.ErrNoSubject) {
+		return reply{}, userMessage(upperFirst(commands.ErrNoSubject.Error()) + ".")
+	}
+	if err != nil {
+		return reply{}, err
+	}
+	return reply{embed: answerEmbed(ans), buttons: moreButton(ans)}, nil
+}
+
+// autocomplete suggests people for /who's name as it is typed.
+func (b *Bot) autocomplete(ic *discordgo.Interaction) {
+	var typed string
+	for _, o := range ic.ApplicationCommandData().Options {
+		if o.Focused {
+			typed, _ = o.Value.(string)
+		}
+	}
+	names, err := commands.PeopleNamed(b.news, typed)
+	if err != nil {
+		b.log.Error("autocomplete", "err", err)
+	}
+	choices := make([]*discordgo.ApplicationCommandOptionChoice, 0, len(names))
+	for _, n := range names {
+		n = truncate(n, 100)
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: n, Value: n})
+	}
+	b.respond(ic, &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices},
+	}, b.log.With("autocomplete", typed))
+}
+
+// respond sends the first response to an interaction and reports whether it
+// went through. A late response (Discord's "Unknown interaction") is logged:
+// nothing else can be done with that interaction.
+func (b *Bot) respond(ic *discordgo.Interaction, resp *discordgo.InteractionResponse, log *slog.Logger) bool {
+	if resp.Data != nil {
+		resp.Data.AllowedMentions = noMentions
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	defer cancel()
+	if err := b.session.InteractionRespond(ic, resp, discordgo.WithContext(ctx)); err != nil {
+		log.Warn("could not respond to the interaction", "err", err)
+		return false
+	}
+	return true
+}
+
+// edit puts the answer into the deferred response.
+func (b *Bot) edit(ctx context.Context, ic *discordgo.Interaction, r reply, log *slog.Logger) {
+	edit := &discordgo.WebhookEdit{
+		Embeds:          &[]*discordgo.MessageEmbed{r.embed},
+		Components:      &r.buttons,
+		AllowedMentions: noMentions,
+	}
+	if len(r.buttons) == 0 {
+		edit.Components = &[]discordgo.MessageComponent{}
+	}
+	if _, err := b.session.InteractionResponseEdit(ic, edit, discordgo.WithContext(ctx)); err != nil {
+		log.Warn("could not send the answer", "err", err)
+	}
+}
+
+// replaceWithError swaps a deferred public response for an ephemeral error:
+// only the asker needs to see that something went wrong.
+func (b *Bot) replaceWithError(ctx context.Context, ic *discordgo.Interaction, msg string, log *slog.Logger) {
+	if err := b.session.InteractionResponseDelete(ic, discordgo.WithContext(ctx)); err != nil {
+		log.Warn("could not remove the deferred response", "err", err)
+	}
+	_, err := b.session.FollowupMessageCreate(ic, true, &discordgo.WebhookParams{
+		Content:         truncate(msg, maxContent),
+		Flags:           discordgo.MessageFlagsEphemeral,
+		AllowedMentions: noMentions,
+	}, discordgo.WithContext(ctx))
+	if err != nil {
+		log.Warn("could not send the error", "err", err)
+	}
+}
+
+func ephemeral(e *discordgo.MessageEmbed) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Embeds: []*discordgo.MessageEmbed{e}, Flags: discordgo.MessageFlagsEphemeral},
+	}
+}
+
+func ephemeralText(msg string) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Content: truncate(msg, maxContent), Flags: discordgo.MessageFlagsEphemeral},
+	}
+}
+
+func helpEmbed() *discordgo.MessageEmbed {
+	return &discordgo.MessageEmbed{Title: "newsbot", Description: helpText, Color: colour}
+}
+
+func slowDown(wait time.Duration) string {
+	return fmt.Sprintf("Slow down a little: you can ask again in %d s.", int(wait.Seconds()+0.999))
+}
+
+// userOf is who sent an interaction: a member in a server, a user in a DM.
+func userOf(ic *discordgo.Interaction) *discordgo.User {
+	if ic.Member != nil && ic.Member.User != nil {
+		return ic.Member.User
+	}
+	if ic.User != nil {
+		return ic.User
+	}
+	return &discordgo.User{}
+}
+
+// option is a command option's value.
+type option struct{ value any }
+
+func (o option) text() string {
+	s, _ := o.value.(string)
+	return strings.TrimSpace(s)
+}
+
+func (o option) integer() int64 {
+	f, _ := o.value.(float64) // JSON numbers
+	return int64(f)
+}
+
+func options(opts []*discordgo.ApplicationCommandInteractionDataOption) map[string]option {
+	m := make(map[string]option, len(opts))
+	for _, o := range opts {
+		m[o.Name] = option{o.Value}
+	}
+	return m
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,78 @@
+package bot
+
+import (
+	"context"
+	"log/slog"
+	"regexp"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/commands"
+)
+
+// mentionTag matches a user mention in message content: <@ID> or <@!ID>.
+var mentionTag = regexp.MustCompile(`<@!?(\d+)>`)
+
+// onMessage answers "@newsbot what's new about Macron?" in a channel, and any
+// direct message, with the /news answer as a reply. It ignores its own
+// messages and other bots', so that two bots can never talk in a loop.
+func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
+	if m.Author == nil || m.Author.Bot || s.State.User == nil || m.Author.ID == s.State.User.ID {
+		return
+	}
+	me := s.State.User.ID
+	if m.GuildID != "" && !mentions(m.Message, me) {
+		return
+	}
+	if !b.begin() {
+		return
+	}
+	defer b.end("message")
+	log := b.log.With("mention", m.ID, "user", m.Author.ID, "guild", m.GuildID)
+	ctx, cancel := answerContext()
+	defer cancel()
+
+	if ok, _ := b.cooldown.allow(m.Author.ID); !ok {
+		log.Info("mention ignored: user over the cooldown")
+		return
+	}
+	question := strings.TrimSpace(mentionTag.ReplaceAllStringFunc(m.Content, func(tag string) string {
+		if mentionTag.FindStringSubmatch(tag)[1] == me {
+			return ""
+		}
+		return tag
+	}))
+	var r reply
+	if commands.Subject(question) == "" {
+		r = reply{embed: helpEmbed()}
+	} else if answer, err := b.answer(ctx, commands.Request{Question: question}); err != nil {
+		r = reply{embed: &discordgo.MessageEmbed{Description: escape(b.forUser(err, "mention", m.ID)), Color: colour}}
+	} else {
+		r = answer
+	}
+	b.send(ctx, m.Message, r, log)
+}
+
+// mentions reports whether a message mentions the user with ID id.
+func mentions(m *discordgo.Message, id string) bool {
+	for _, u := range m.Mentions {
+		if u != nil && u.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// send posts a reply to a message without pinging its author or anyone else.
+func (b *Bot) send(ctx context.Context, to *discordgo.Message, r reply, log *slog.Logger) {
+	_, err := b.session.ChannelMessageSendComplex(to.ChannelID, &discordgo.MessageSend{
+		Embeds:          []*discordgo.MessageEmbed{r.embed},
+		Components:      r.buttons,
+		AllowedMentions: noMentions,
+		Reference:       to.SoftReference(),
+	}, discordgo.WithContext(ctx))
+	if err != nil {
+		log.Warn("could not reply", "err", err)
+	}
+}

@@ -1,0 +1,113 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/commands"
+	"newsbot/index"
+)
+
+// TestAnswerEmbedFitsDiscordLimits renders an answer with far too much of
+// everything and checks every limit.
+func TestAnswerEmbedFitsDiscordLimits(t *testing.T) {
+	long := strings.Repeat("A very long sentence about @everyone and [links](http://x) with ünïcödé and 😀. ", 200)
+	var sources []commands.Source
+	for i := range 30 {
+		sources = append(sources, commands.Source{
+			N:       i + 1,
+			Article: index.Article{Title: long, Date: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), URL: "https://example.com/a(b)c", Source: long},
+			Excerpt: []commands.Fragment{{Text: long}, {Text: "Witkoff", Match: true}, {Text: long}},
+		})
+	}
+	ans := commands.Answer{Subject: long, Found: 1000, Sources: sources}
+	for range 5 {
+		ans.Summary = append(ans.Summary, commands.Statement{Text: long, Sources: []int{1, 2, 3}})
+	}
+	for name, e := range map[string]*discordgo.MessageEmbed{
+		"answer":  answerEmbed(ans),
+		"sources": sourcesEmbed(ans),
+		"latest":  latestEmbed(commands.Latest{Topic: long, Found: 30, Articles: sources}),
+	} {
+		t.Run(name, func(t *testing.T) {
+			checkLimits(t, e)
+			if len(e.Fields) == 0 {
+				t.Error("every source was dropped")
+			}
+		})
+	}
+}
+
+func checkLimits(t *testing.T, e *discordgo.MessageEmbed) {
+	t.Helper()
+	check := func(what, s string, max int) {
+		if n := length(s); n > max {
+			t.Errorf("%s is %d long; the limit is %d", what, n, max)
+		}
+		if strings.Count(s, "**")%2 != 0 {
+			t.Errorf("%s leaves a bold pair open: %q", what, s)
+		}
+	}
+	check("title", e.Title, maxTitle)
+	check("description", e.Description, maxDescription)
+	if e.Footer != nil {
+		check("footer", e.Footer.Text, maxFooter)
+	}
+	if len(e.Fields) > maxFields {
+		t.Errorf("%d fields; the limit is %d", len(e.Fields), maxFields)
+	}
+	for _, f := range e.Fields {
+		check("field name", f.Name, maxFieldName)
+		check("field value", f.Value, maxFieldValue)
+	}
+	if n := embedLength(e); n > maxEmbedsTotal {
+		t.Errorf("the embed is %d long; a message's embeds may hold %d", n, maxEmbedsTotal)
+	}
+}
+
+func TestSafeLink(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"https://example.com/news/1", "https://example.com/news/1"},
+		{"http://example.com/a(b)", "http://example.com/a%28b%29"},
+		{"javascript:alert(1)", ""},
+		{"https://user:pw@example.com/", ""},
+		{"ftp://example.com/", ""},
+		{"", ""},
+		{"not a url", ""},
+	}
+	for _, tt := range tests {
+		if got := safeLink(tt.in); got != tt.want {
+			t.Errorf("safeLink(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestMoreButtonRoundTrip(t *testing.T) {
+	since := time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)
+	ans := commands.Answer{Subject: "Witkoff", Since: since, Found: 12, Sources: []commands.Source{{N: 1}, {N: 5}}}
+	rows := moreButton(ans)
+	button := findButton(rows)
+	if button == nil {
+		t.Fatal("no button for 12 sources of which 5 shown")
+	}
+	req, from, ok := parseMore(button.CustomID)
+	if !ok || from != 5 || req.Question != "Witkoff" || !req.Since.Equal(since) {
+		t.Errorf("parseMore(%q) = %+v, %d, %v", button.CustomID, req, from, ok)
+	}
+	ans.Found = 5
+	if moreButton(ans) != nil {
+		t.Error("a button when every source is shown")
+	}
+	ans.Found, ans.Subject = 12, strings.Repeat("x", 100)
+	if moreButton(ans) != nil {
+		t.Error("a button whose custom ID is over 100 characters")
+	}
+	for _, bad := range []string{"", "more", "more:x:0:Witkoff", "more:5:0:", "other:5:0:Witkoff"} {
+		if _, _, ok := parseMore(bad); ok {
+			t.Errorf("parseMore(%q) accepted", bad)
+		}
+	}
+}
