@@ -17,7 +17,7 @@ func TestHandshakePopulatesState(t *testing.T) {
 	srv := discordtest.New(t)
 	s := newSession(t, srv)
 	guilds := collect[*discordgo.GuildCreate](s)
-	mustOpen(t, s)
+	mustOpen(t, srv, s)
 
 	if u := s.State.User; u == nil || u.ID != discordtest.AppID || u.Username != "newsbot" || !u.Bot {
 		t.Fatalf("State.User = %+v; want the bot user %s", u, discordtest.AppID)
@@ -59,7 +59,7 @@ func TestHeartbeatsAreAcked(t *testing.T) {
 	// A heartbeat tick during Close makes discordgo v0.29.0 reconnect a
 	// closed session; with short intervals that is likely, so turn it off.
 	s.ShouldReconnectOnError = false
-	mustOpen(t, s)
+	mustOpen(t, srv, s)
 	st, err := srv.WaitStats(ctx(t), func(st discordtest.Stats) bool { return st.Heartbeats >= 12 })
 	if err != nil {
 		t.Fatal(err)
@@ -74,7 +74,7 @@ func TestInteractionCreateDecodes(t *testing.T) {
 	srv := discordtest.New(t)
 	s := newSession(t, srv)
 	got := collect[*discordgo.InteractionCreate](s)
-	mustOpen(t, s)
+	mustOpen(t, srv, s)
 	posted, err := s.ChannelMessageSendComplex(discordtest.ChannelID, &discordgo.MessageSend{
 		Content: "headlines",
 		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
@@ -155,7 +155,7 @@ func TestMessageCreateDecodes(t *testing.T) {
 	srv := discordtest.New(t)
 	s := newSession(t, srv)
 	got := collect[*discordgo.MessageCreate](s)
-	mustOpen(t, s)
+	mustOpen(t, srv, s)
 
 	tests := []struct {
 		name      string
@@ -213,7 +213,7 @@ func TestGatewayRecovery(t *testing.T) {
 			srv := discordtest.New(t)
 			s := newSession(t, srv)
 			got := collect[*discordgo.MessageCreate](s)
-			mustOpen(t, s)
+			mustOpen(t, srv, s)
 			if err := tt.disturb(srv, t); err != nil {
 				t.Fatal(err)
 			}
@@ -252,7 +252,7 @@ func TestShardsGetTheirGuilds(t *testing.T) {
 		s := newSession(t, srv)
 		s.ShardID, s.ShardCount = id, 2
 		got[id] = collect[*discordgo.MessageCreate](s)
-		mustOpen(t, s)
+		mustOpen(t, srv, s)
 	}
 	// GuildID is on shard 1: (GuildID >> 22) % 2 == 1. DMs go to shard 0.
 	guild := srv.SendMessage(discordtest.MessageSpec{Content: "guild"})
@@ -286,7 +286,7 @@ func TestCloseLeavesNoGoroutines(t *testing.T) {
 		srv := discordtest.New(t)
 		s := newSession(t, srv)
 		got := collect[*discordgo.MessageCreate](s)
-		mustOpen(t, s)
+		mustOpen(t, srv, s)
 		if err := srv.DropConnections(ctx(t)); err != nil {
 			t.Fatal(err)
 		}

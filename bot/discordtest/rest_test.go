@@ -26,7 +26,7 @@ func TestDeferThenEditFromHandler(t *testing.T) {
 		}
 		errs <- err
 	})
-	mustOpen(t, s)
+	mustOpen(t, srv, s)
 
 	sent := srv.SendInteraction(discordtest.InteractionSpec{Name: "news"})
 	if err := mustReceive(t, errs); err != nil {
@@ -60,7 +60,7 @@ func TestCallbackRules(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.New(t)
 	s := newSession(t, srv)
-	mustOpen(t, s)
+	mustOpen(t, srv, s)
 
 	command := discordtest.InteractionSpec{Name: "news"}
 	autocomplete := discordtest.InteractionSpec{Type: discordgo.InteractionApplicationCommandAutocomplete, Name: "news",
@@ -127,7 +127,7 @@ func TestCallbackDeadline(t *testing.T) {
 	const deadline = 200 * time.Millisecond
 	srv := discordtest.New(t, discordtest.WithCallbackDeadline(deadline))
 	s := newSession(t, srv)
-	mustOpen(t, s)
+	mustOpen(t, srv, s)
 
 	tests := []struct {
 		name     string
@@ -159,7 +159,7 @@ func TestFollowups(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.New(t)
 	s := newSession(t, srv)
-	mustOpen(t, s)
+	mustOpen(t, srv, s)
 	i := interactionOf(srv.SendInteraction(discordtest.InteractionSpec{Name: "digest"}))
 
 	if _, err := s.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: "early"}); !hasCode(err, 10015) {
@@ -214,7 +214,7 @@ func TestChannelMessageSendComplexIsRecorded(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.New(t)
 	s := newSession(t, srv)
-	mustOpen(t, s)
+	mustOpen(t, srv, s)
 	question := srv.SendMessage(discordtest.MessageSpec{Content: "<@" + discordtest.AppID + "> news?", Mentions: []discordtest.User{discordtest.BotUser()}})
 
 	got, err := s.ChannelMessageSendComplex(discordtest.ChannelID, &discordgo.MessageSend{

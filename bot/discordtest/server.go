@@ -106,7 +106,9 @@ func WithCallbackDeadline(d time.Duration) Option {
 
 // New starts a fake Discord on 127.0.0.1 and closes it when the test ends.
 // Register the discordgo session's Close after calling New, so that the
-// session goes first and does not see its gateway vanish.
+// session goes first and does not see its gateway vanish, and call
+// WaitHeartbeat before that Close: a discordgo v0.29.0 session closed
+// before its first heartbeat reconnects by itself.
 func New(t testing.TB, opts ...Option) *Server {
 	t.Helper()
 	cfg := config{heartbeat: 41250 * time.Millisecond, deadline: 3 * time.Second}

@@ -27,12 +27,20 @@ func newSession(t *testing.T, srv *discordtest.Server) *discordgo.Session {
 }
 
 // mustOpen opens s and closes it when the test ends, before srv closes.
-func mustOpen(t *testing.T, s *discordgo.Session) {
+// It closes only after the socket's first heartbeat: discordgo v0.29.0
+// starts its heartbeat loop after Open returns, and a loop whose first
+// heartbeat comes after Close reconnects the closed session.
+func mustOpen(t *testing.T, srv *discordtest.Server, s *discordgo.Session) {
 	t.Helper()
 	if err := s.Open(); err != nil {
 		t.Fatalf("open session: %v", err)
 	}
 	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := srv.WaitHeartbeat(ctx); err != nil {
+			t.Errorf("before closing the session: %v", err)
+		}
 		if err := s.Close(); err != nil {
 			t.Errorf("close session: %v", err)
 		}
