@@ -13,6 +13,8 @@ package discordtest
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -48,7 +50,7 @@ const defaultWait = 10 * time.Second
 // Server is a fake Discord listening on 127.0.0.1. All its methods are safe
 // for concurrent use; it closes itself when the test that created it ends.
 type Server struct {
-	t    testing.TB
+	t    errorReporter
 	cfg  config
 	ts   *httptest.Server
 	base *url.URL
@@ -111,6 +113,27 @@ func WithCallbackDeadline(d time.Duration) Option {
 // before its first heartbeat reconnects by itself.
 func New(t testing.TB, opts ...Option) *Server {
 	t.Helper()
+	s, err := start(t, "127.0.0.1:0", opts)
+	if err != nil {
+		t.Fatalf("discordtest: %v", err)
+	}
+	t.Cleanup(s.Close)
+	return s
+}
+
+// Start starts a fake Discord listening on addr (such as "127.0.0.1:8999")
+// for a program rather than a test, like cmd/fakediscord: mistakes in its use
+// go to report. The caller closes it.
+func Start(addr string, report func(format string, args ...any), opts ...Option) (*Server, error) {
+	return start(reporter(report), addr, opts)
+}
+
+// reporter adapts a printf-like function to what the fake reports mistakes to.
+type reporter func(format string, args ...any)
+
+func (r reporter) Errorf(format string, args ...any) { r(format, args...) }
+
+func start(t errorReporter, addr string, opts []Option) (*Server, error) {
 	cfg := config{heartbeat: 41250 * time.Millisecond, deadline: 3 * time.Second}
 	for _, o := range opts {
 		o(&cfg)
@@ -128,15 +151,27 @@ func New(t testing.TB, opts ...Option) *Server {
 		sessions:     map[string]*session{},
 	}
 	s.ids.Store(1_300_000_000_000_000_000)
-	s.ts = httptest.NewServer(s.routes())
+	listener, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	s.ts = httptest.NewUnstartedServer(s.routes())
+	s.ts.Listener.Close()
+	s.ts.Listener = listener
+	s.ts.Start()
 	base, err := url.Parse(s.ts.URL)
 	if err != nil {
 		s.ts.Close()
-		t.Fatalf("discordtest: parse own URL %q: %v", s.ts.URL, err)
+		return nil, fmt.Errorf("parse own URL %q: %w", s.ts.URL, err)
 	}
 	s.base = base
-	t.Cleanup(s.Close)
-	return s
+	return s, nil
+}
+
+// errorReporter is where the fake reports a test's mistakes: the test itself,
+// or a program's log.
+type errorReporter interface {
+	Errorf(format string, args ...any)
 }
 
 // URL returns the fake's base URL, like http://127.0.0.1:PORT, for a bot
