@@ -188,3 +188,34 @@ func (s *slowSearcher) Search(ctx context.Context, q index.Query) (index.Results
 	<-s.release
 	return s.Searcher.Search(ctx, q)
 }
+
+func TestLateCallbackIsLoggedAndDropped(t *testing.T) {
+	fake := discordtest.New(t, discordtest.WithCallbackDeadline(time.Nanosecond))
+	ix, err := news()
+	if err != nil {
+		t.Fatal(err)
+	}
+	logs := &syncBuffer{}
+	_, stop := runBot(t, fake, ix, logs, nil)
+	defer stop()
+	sent := fake.SendInteraction(discordtest.InteractionSpec{Name: "news", Options: []discordtest.CommandOption{{Name: "topic", Type: discordgo.ApplicationCommandOptionString, Value: "Witkoff"}}})
+	cb, err := fake.WaitRequest(context.Background(), discordtest.Matches("POST /interactions/*/*/callback"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cb.Status != 404 {
+		t.Fatalf("the fake answered the late callback with %d; want 404", cb.Status)
+	}
+	deadline := time.Now().Add(2 * time.Second)
+	for !strings.Contains(logs.String(), "could not respond to the interaction") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !strings.Contains(logs.String(), "Unknown interaction") {
+		t.Errorf("the late callback is not in the log:\n%s", logs)
+	}
+	for _, r := range fake.Requests() {
+		if strings.HasPrefix(r.Path, "/webhooks/") && strings.Contains(r.Path, sent.Token) {
+			t.Errorf("the bot went on with an interaction it could not acknowledge: %s %s", r.Method, r.Path)
+		}
+	}
+}

@@ -247,3 +247,20 @@ func TestCooldown(t *testing.T) {
 		t.Errorf("another user was slowed down too: %s", mustJSON(t, resp))
 	}
 }
+
+func TestGatewayIdentify(t *testing.T) {
+	h := startBot(t, nil, func(c *Config) { c.ShardID, c.ShardCount = 1, 2 })
+	ids := h.fake.Identifies()
+	if len(ids) != 1 {
+		t.Fatalf("%d identifies; want 1", len(ids))
+	}
+	if want := discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages; ids[0].Intents != want {
+		t.Errorf("intents %d; want %d (no privileged ones)", ids[0].Intents, want)
+	}
+	if ids[0].Shard != [2]int{1, 2} {
+		t.Errorf("shard %v; want [1 2]", ids[0].Shard)
+	}
+	if ids[0].Token != "Bot "+testToken {
+		t.Error("the bot did not identify with its token")
+	}
+}

@@ -1,7 +1,6 @@
 package discordtest_test
 
 import (
-	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -459,27 +458,6 @@ func TestRoutesAndAuth(t *testing.T) {
 	}
 	if me, err := s.User("@me"); err != nil || me.ID != discordtest.AppID || !me.Bot {
 		t.Errorf("User(@me) = %+v, %v; want the bot", me, err)
-	}
-}
-
-// TestURLServesTheAPI reaches the fake the way a bot configured with
-// DISCORD_API_URL does: by its address, with its own HTTP client.
-func TestURLServesTheAPI(t *testing.T) {
-	t.Parallel()
-	srv := discordtest.New(t)
-	resp, err := http.Get(srv.URL() + "/api/v9/gateway")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var body struct {
-		URL string `json:"url"`
-	}
-	if err := json.NewDecoder(resp.Body).Decode(&body); err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET gateway: %d, %v", resp.StatusCode, err)
-	}
-	if want := "ws://" + strings.TrimPrefix(srv.URL(), "http://") + "/gateway"; body.URL != want {
-		t.Errorf("gateway url = %q; want %q", body.URL, want)
 	}
 }
 
