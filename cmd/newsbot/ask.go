@@ -48,6 +48,9 @@ func (e env) ask(ctx context.Context, args []string) error {
 		return err
 	}
 	defer ix.Close()
+	if n, err := ix.Count(); err == nil && n == 0 {
+		return fmt.Errorf("the index in %s is empty: add articles with: newsbot index --data %s PATH", e.dataDir(*data), e.dataDir(*data))
+	}
 	ans, err := commands.Ask(ctx, ix, commands.Request{Question: question, Since: from, Sources: *limit})
 	if errors.Is(err, commands.ErrNoSubject) {
 		return usageError{"ask: " + err.Error()}

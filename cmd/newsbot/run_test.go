@@ -212,3 +212,14 @@ func TestMissingPath(t *testing.T) {
 		t.Errorf("err = %v; want it to name the missing path", err)
 	}
 }
+
+func TestAskEmptyIndex(t *testing.T) {
+	data := t.TempDir()
+	if _, _, err := runNewsbot(t, nil, "index", "--data", data, "../../index/testdata/parse/empty.txt"); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err := runNewsbot(t, nil, "ask", "--data", data, "Witkoff")
+	if err == nil || !strings.Contains(err.Error(), "is empty: add articles with: newsbot index") {
+		t.Errorf("err = %v; want it to say the index is empty and how to fill it", err)
+	}
+}
