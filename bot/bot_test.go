@@ -114,6 +114,11 @@ func runBot(t *testing.T, fake *discordtest.Server, searcher commands.Searcher, 
 	done := make(chan error, 1)
 	go func() { done <- b.Run(ctx) }()
 	stop = func() error {
+		// discordgo v0.29.0 reconnects by itself when closed before its
+		// first heartbeat; a real bot never stops that fast.
+		ctx, cancelWait := context.WithTimeout(context.Background(), 5*time.Second)
+		fake.WaitHeartbeat(ctx)
+		cancelWait()
 		cancel()
 		defer func() {
 			if strings.Contains(logs.String(), cfg.Token) {

@@ -22,8 +22,10 @@ type Article struct {
 	Byline string
 	// Source names where the article came from (a feed's title); empty for files.
 	Source string
-	// URL is the article's link, when it has one.
+	// URL is the article's link, when it has one, without tracking parameters.
 	URL string
+	// GUID is a feed item's own identifier, when it has one.
+	GUID string
 	// Path is the file the article was read from, as an absolute path.
 	Path string
 	// Body holds the paragraphs, separated by a blank line ("\n\n"), each on one
