@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -278,5 +279,52 @@ func TestPeopleAutocomplete(t *testing.T) {
 	}
 	if got, _ := ix.People("", 3); len(got) != 3 {
 		t.Errorf("People(\"\", 3) gave %d names", len(got))
+	}
+}
+
+func TestIngestFeedItemsOnce(t *testing.T) {
+	ix, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	body := strings.Repeat("The council approved the new harbour wall after a long debate. ", 5)
+	item := func(id, url, guid, text string) Candidate {
+		return Candidate{Origin: url, Article: Article{ID: id, Title: "Harbour wall approved", URL: url, GUID: guid, Body: text, Date: time.Now().UTC()}}
+	}
+	ingest := func(cs ...Candidate) Report {
+		t.Helper()
+		r, err := ix.Ingest(context.Background(), slices.Values(cs), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	if r := ingest(item("a", "https://example.com/a", "g1", body)); r.Added != 1 {
+		t.Fatalf("first item: %+v", r)
+	}
+	tests := []struct {
+		name string
+		item Candidate
+		want Report
+	}{
+		{"same link again", item("a", "https://example.com/a", "g1", body), Report{Unchanged: 1}},
+		{"same GUID, other link", item("b", "https://example.com/b", "g1", "Other text."), Report{Duplicates: 1}},
+		{"same text, other link and GUID", item("c", "https://mirror.example/c", "g3", body), Report{Duplicates: 1}},
+		{"short text shared by unrelated items", item("d", "https://example.com/d", "", "Read more."), Report{Added: 1}},
+		{"short text again, other link", item("e", "https://example.com/e", "", "Read more."), Report{Added: 1}},
+	}
+	for _, tt := range tests {
+		if got := ingest(tt.item); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%s: %+v; want %+v", tt.name, got, tt.want)
+		}
+	}
+	// Two copies of one story in the same poll: the second is a duplicate.
+	other := strings.Repeat("A storm closed the coast road overnight, police said. ", 5)
+	if r := ingest(item("f", "https://example.com/f", "", other), item("g", "https://example.com/g", "", other)); r.Added != 1 || r.Duplicates != 1 {
+		t.Errorf("two copies in one batch: %+v; want 1 added, 1 duplicate", r)
+	}
+	if n, _ := ix.Count(); n != 4 {
+		t.Errorf("index holds %d articles; want 4", n)
 	}
 }

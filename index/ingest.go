@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"slices"
+	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -106,21 +107,39 @@ func (ix *Index) addBatch(ctx context.Context, articles []Article, report *Repor
 	}
 	pending := map[string]*Article{} // to index, by ID
 	fresh := map[string]*Article{}   // new content, by path
+	var items []*Article             // new feed items
 	for _, a := range articles {
-		a.paths = known[a.ID]
+		paths, isKnown := known[a.ID]
 		if doc := pending[a.ID]; doc != nil {
-			a.paths = doc.paths
+			paths, isKnown = doc.paths, true
 		}
 		switch {
-		case a.paths == nil:
+		case !isKnown:
 			a.paths = []string{a.Path}
 			pending[a.ID], fresh[a.Path] = &a, &a
-		case slices.Contains(a.paths, a.Path):
+			if a.Path == "" {
+				items = append(items, &a)
+			}
+		case a.Path == "" || slices.Contains(paths, a.Path):
 			report.Unchanged++
 		default:
 			report.Duplicates++
-			a.paths = append(slices.Clip(a.paths), a.Path)
+			a.paths = append(slices.Clip(paths), a.Path)
 			pending[a.ID] = &a
+		}
+	}
+	delete(fresh, "")
+	republished, err := ix.republished(ctx, items)
+	if err != nil {
+		return err
+	}
+	for _, a := range republished {
+		delete(pending, a.ID)
+		report.Duplicates++
+	}
+	for _, a := range items {
+		if pending[a.ID] != nil {
+			report.Added++
 		}
 	}
 
@@ -201,6 +220,63 @@ func (ix *Index) dropMovedPaths(ctx context.Context, articles []Article, paths [
 		pending[doc.ID] = &doc
 	}
 	return nil
+}
+
+// republished returns the new feed items that are old news: an indexed
+// article has the same GUID, or the same text (under another link or title),
+// or an earlier item of the same batch does.
+func (ix *Index) republished(ctx context.Context, items []*Article) ([]*Article, error) {
+	var terms []query.Query
+	for _, a := range items {
+		for _, key := range identities(a) {
+			field, value, _ := strings.Cut(key, ":")
+			q := bleve.NewTermQuery(value)
+			q.SetField(field)
+			terms = append(terms, q)
+		}
+	}
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(terms...), 2*len(items), 0, false)
+	req.Fields = []string{fieldGUID, fieldFingerprint}
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("look up republished items: %w", err)
+	}
+	seen := map[string]bool{} // "guid:…" and "text:…" keys already indexed or taken
+	for _, h := range res.Hits {
+		for _, f := range []string{fieldGUID, fieldFingerprint} {
+			if v, _ := h.Fields[f].(string); v != "" {
+				seen[f+":"+v] = true
+			}
+		}
+	}
+	var out []*Article
+	for _, a := range items {
+		keys := identities(a)
+		if slices.ContainsFunc(keys, func(k string) bool { return seen[k] }) {
+			out = append(out, a)
+			continue
+		}
+		for _, k := range keys {
+			seen[k] = true
+		}
+	}
+	return out, nil
+}
+
+// identities are the keys under which a feed item is the same story as
+// another: its GUID and its text's fingerprint, when it has them.
+func identities(a *Article) []string {
+	var keys []string
+	if a.GUID != "" {
+		keys = append(keys, fieldGUID+":"+a.GUID)
+	}
+	if fp := fingerprint(a.Body); fp != "" {
+		keys = append(keys, fieldFingerprint+":"+fp)
+	}
+	return keys
 }
 
 // pathsOf returns the files of the indexed articles matching q, by ID.

@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
@@ -26,6 +27,10 @@ const (
 	fieldURL    = "url"
 	fieldPath   = "path"
 	fieldPeople = "people"
+	// fieldGUID and fieldFingerprint let ingest recognise a feed item seen
+	// before under another link, or the same text republished.
+	fieldGUID        = "guid"
+	fieldFingerprint = "fingerprint"
 )
 
 // namesAnalyzer lowercases words and drops possessives ("Witkoff's" is
@@ -33,7 +38,7 @@ const (
 const namesAnalyzer = "names"
 
 // storedFields are loaded with every hit to rebuild the Article.
-var storedFields = []string{fieldTitle, fieldBody, fieldDate, fieldByline, fieldSource, fieldURL, fieldPath, fieldPeople}
+var storedFields = []string{fieldTitle, fieldBody, fieldDate, fieldByline, fieldSource, fieldURL, fieldGUID, fieldPath, fieldPeople}
 
 // newMapping describes how articles are analysed and stored. Only the listed
 // fields are indexed (no dynamic fields, no _all field), which keeps the index
@@ -83,6 +88,8 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldURL, keywordField(false))
 	doc.AddFieldMappingsAt(fieldPath, keywordField(false))
 	doc.AddFieldMappingsAt(fieldPeople, keywordField(true))
+	doc.AddFieldMappingsAt(fieldGUID, keywordField(false))
+	doc.AddFieldMappingsAt(fieldFingerprint, keywordField(false))
 	m.DefaultMapping = doc
 	return m, m.Validate()
 }
@@ -97,7 +104,7 @@ func document(a Article) map[string]any {
 	if !a.Date.IsZero() {
 		d[fieldDate] = a.Date
 	}
-	for field, value := range map[string]string{fieldByline: a.Byline, fieldSource: a.Source, fieldURL: a.URL} {
+	for field, value := range map[string]string{fieldByline: a.Byline, fieldSource: a.Source, fieldURL: a.URL, fieldGUID: a.GUID, fieldFingerprint: fingerprint(a.Body)} {
 		if value != "" {
 			d[field] = value
 		}
@@ -109,4 +116,17 @@ func document(a Article) map[string]any {
 		d[fieldPeople] = a.People
 	}
 	return d
+}
+
+// minFingerprinted is the shortest body whose fingerprint identifies a story:
+// shorter texts ("Read more on our site.") are shared by unrelated items.
+const minFingerprinted = 200
+
+// fingerprint identifies a body's text whatever its title, date or link: the
+// content ID of the body alone, or "" for a body too short to identify.
+func fingerprint(body string) string {
+	if len(body) < minFingerprinted {
+		return ""
+	}
+	return ContentID(time.Time{}, "", body)
 }

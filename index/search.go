@@ -28,9 +28,9 @@ type Query struct {
 	// match exactly, possessives aside; other words match any form with the
 	// same stem ("talks" finds "talk").
 	Words []string
-	// Since, when not zero, keeps only articles dated on or after it. Articles
-	// without a date are left out then.
-	Since time.Time
+	// Since and Until, when not zero, keep only articles dated on or after
+	// Since and before Until. Articles without a date are left out then.
+	Since, Until time.Time
 	// Size is how many matches to return, after skipping From.
 	Size, From int
 	// Newest sorts the matches by date, newest first, instead of by relevance.
@@ -65,8 +65,8 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	if err != nil {
 		return Results{}, err
 	}
-	if !q.Since.IsZero() {
-		dates := bleve.NewDateRangeQuery(q.Since, time.Time{})
+	if !q.Since.IsZero() || !q.Until.IsZero() {
+		dates := bleve.NewDateRangeQuery(q.Since, q.Until)
 		dates.SetField(fieldDate)
 		bq.AddFilter(dates)
 	}
@@ -183,6 +183,7 @@ func articleFrom(h *search.DocumentMatch) Article {
 		Byline: str(fieldByline),
 		Source: str(fieldSource),
 		URL:    str(fieldURL),
+		GUID:   str(fieldGUID),
 		Body:   str(fieldBody),
 		People: strs(h.Fields[fieldPeople]),
 		paths:  strs(h.Fields[fieldPath]),

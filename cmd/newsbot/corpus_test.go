@@ -91,3 +91,41 @@ func atoi(s string) int {
 	fmt.Sscan(s, &n)
 	return n
 }
+
+func TestCorpusDigest(t *testing.T) {
+	if _, err := os.Stat(corpus); err != nil {
+		t.Skip("../shared/corpus is not here")
+	}
+	data := t.TempDir()
+	if _, _, err := runNewsbot(t, nil, "index", "--data", data, filepath.Join(corpus, "reuters/1987-03")); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runNewsbot(t, nil, "digest", "--data", data, "--date", "1987-03-02", "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d jsonDigest
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Date != "1987-03-02" || len(d.Stories) != 10 {
+		t.Fatalf("date %q, %d stories; want 10 stories of 1987-03-02", d.Date, len(d.Stories))
+	}
+	clustered := 0
+	for _, s := range d.Stories {
+		if len(s.Summary) == 0 || len(s.Sources) == 0 {
+			t.Errorf("story %q has %d summary sentences and %d sources", s.Title, len(s.Summary), len(s.Sources))
+		}
+		for _, src := range s.Sources {
+			if src.Date != "1987-03-02" {
+				t.Errorf("story %q cites %q of %s", s.Title, src.Title, src.Date)
+			}
+		}
+		if len(s.Sources) > 1 {
+			clustered++
+		}
+	}
+	if clustered < 3 {
+		t.Errorf("only %d of 10 stories have several sources; the day has many stories told twice", clustered)
+	}
+}

@@ -20,6 +20,7 @@ Usage:
   newsbot index [--data DIR] PATH...                 add article files and directories
   newsbot ask [--data DIR] [--json] [--since 7d|2025-04-01] [--limit N] QUESTION...
   newsbot summarize [--sentences N] FILE             the key sentences of one article
+  newsbot digest [--data DIR] [--date YYYY-MM-DD] [--json]  the top stories of a day
   newsbot serve                                      run the Discord bot
 
 The data directory is --data, else $NEWSBOT_DATA, else ./data. Settings are read
@@ -48,6 +49,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return e.ask(ctx, rest)
 	case "summarize":
 		return e.summarize(rest)
+	case "digest":
+		return e.digest(ctx, rest)
 	case "serve":
 		return e.serve(ctx, rest)
 	case "help", "-h", "--help", "-help":

@@ -223,3 +223,25 @@ func TestAskEmptyIndex(t *testing.T) {
 		t.Errorf("err = %v; want it to say the index is empty and how to fill it", err)
 	}
 }
+
+func TestDigestCommand(t *testing.T) {
+	data := mustIndexSamples(t)
+	out, _, err := runNewsbot(t, nil, "digest", "--data", data, "--date", "2025-04-17")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "News of Thursday 17 April 2025: 1 story from 1 article\n") || !strings.Contains(out, "1. Rubio and Witkoff to visit Paris") {
+		t.Errorf("digest of 2025-04-17:\n%s", out)
+	}
+	out, _, err = runNewsbot(t, nil, "digest", "--data", data, "--date", "2025-06-01")
+	if err != nil || out != "No news on Sunday 1 June 2025.\n" {
+		t.Errorf("a day without news: %q, %v", out, err)
+	}
+	out, _, err = runNewsbot(t, nil, "digest", "--data", data, "--date", "2025-06-01", "--json")
+	if err != nil || !strings.Contains(out, `"stories": []`) {
+		t.Errorf("JSON of a day without news: %q, %v", out, err)
+	}
+	if _, _, err := runNewsbot(t, nil, "digest", "--date", "17/04/2025"); err == nil || !strings.Contains(err.Error(), "want YYYY-MM-DD") {
+		t.Errorf("bad date: %v", err)
+	}
+}

@@ -1,0 +1,256 @@
+package commands
+
+import (
+	"cmp"
+	"context"
+	"math"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"newsbot/index"
+)
+
+// DefaultStories is how many stories a digest holds unless asked otherwise.
+const DefaultStories = 10
+
+// maxDigestArticles bounds the articles a digest reads for one period: the
+// busiest day of the Reuters corpus has about 1,100.
+const maxDigestArticles = 5000
+
+// sameStory is how alike two articles' titles and leads must be (weighted
+// overlap of their words, 0 to 1) to be the same story.
+const sameStory = 0.2
+
+// DigestRequest asks for the top stories of a period.
+type DigestRequest struct {
+	// From and To bound the period: articles dated on or after From and
+	// before To.
+	From, To time.Time
+	// Topics, when set, keep only the articles about one of them.
+	Topics []string
+	// Stories is the most stories to return; DefaultStories when zero.
+	Stories int
+}
+
+// Digest is the news of a period, story by story, most important first.
+type Digest struct {
+	From, To time.Time
+	// Articles is how many articles the period has (on the topics, if any).
+	Articles int
+	Stories  []Story
+}
+
+// Story is one piece of news, told by one or more articles.
+type Story struct {
+	// Title is the title of the article that tells it best.
+	Title string
+	// Summary is one or two sentences of that article, verbatim.
+	Summary []string
+	// Sources are all the articles about the story, oldest first.
+	Sources []index.Article
+}
+
+// MakeDigest gathers the articles of a period, groups those about the same
+// story, and ranks the stories by the prose written about them (more
+// articles, longer ones, on subjects that recur in the day's news). Each story
+// is summed up by its lead, the article most central to it.
+func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, error) {
+	articles, err := periodArticles(ctx, s, req)
+	if err != nil {
+		return Digest{}, err
+	}
+	d := Digest{From: req.From, To: req.To, Articles: len(articles)}
+	groups, centrality := cluster(articles)
+	type ranked struct {
+		members []int
+		score   float64
+	}
+	var stories []ranked
+	for _, members := range groups {
+		score := 0.0
+		for _, m := range members {
+			score += weight(articles[m]) * (1 + centrality[m]/float64(len(members)))
+		}
+		stories = append(stories, ranked{members, score})
+	}
+	slices.SortStableFunc(stories, func(a, b ranked) int { return cmp.Compare(b.score, a.score) })
+	for _, st := range stories[:min(len(stories), cmp.Or(req.Stories, DefaultStories))] {
+		lead := st.members[0]
+		story := Story{Title: articles[lead].Title, Summary: Summarize(articles[lead].Body, 2)}
+		for _, m := range st.members {
+			story.Sources = append(story.Sources, articles[m])
+		}
+		slices.SortStableFunc(story.Sources, func(a, b index.Article) int { return a.Date.Compare(b.Date) })
+		d.Stories = append(d.Stories, story)
+	}
+	return d, nil
+}
+
+// weight is what an article adds to its story's importance: more for more
+// prose, nothing for a table of figures or a two-line notice, which wire
+// services send by the hundred and which make poor summaries.
+func weight(a index.Article) float64 {
+	paras := a.Paragraphs()
+	prose, words := 0, 0
+	for _, p := range paras {
+		n := len(strings.Fields(p))
+		words += n
+		if n >= 8 && strings.ContainsAny(p[len(p)-1:], ".!?\"'”’)") {
+			prose++
+		}
+	}
+	if len(paras) == 0 {
+		return 0
+	}
+	return float64(prose) / float64(len(paras)) * math.Log1p(float64(words))
+}
+
+// periodArticles returns the articles of the period, on the topics if any,
+// each once.
+func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]index.Article, error) {
+	queries := []index.Query{{Since: req.From, Until: req.To, Size: maxDigestArticles, Newest: true}}
+	if len(req.Topics) > 0 {
+		queries = queries[:0]
+		for _, topic := range req.Topics {
+			if subject := Subject(topic); subject != "" {
+				queries = append(queries, index.Query{Words: subjectWords(subject), Since: req.From, Until: req.To, Size: maxDigestArticles, Newest: true})
+			}
+		}
+	}
+	seen := map[string]bool{}
+	var out []index.Article
+	for _, q := range queries {
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range res.Matches {
+			if !seen[m.Article.ID] {
+				seen[m.Article.ID] = true
+				out = append(out, m.Article)
+			}
+		}
+	}
+	return out, nil
+}
+
+// cluster groups articles about the same story. Two articles are alike when
+// their titles and first paragraphs share rare words (overlap weighted by
+// rarity, 0 to 1) and at least one rare name: two company notices of the
+// same kind share many words but name different companies. The most central article not yet grouped leads a new group
+// and takes every ungrouped article alike enough to it: comparing with the
+// lead only, never with the lead's followers, keeps chains of near-alike items
+// (a day of company earnings reports) from merging into one story.
+// centrality is, for each article, how much its words recur in the period's
+// other articles: the prominence of its subject.
+func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
+	n := len(articles)
+	words := make([]map[string]bool, n)
+	names := make([]map[string]bool, n)
+	df := map[string]int{}
+	for i, a := range articles {
+		lead := a.Title
+		if paras := a.Paragraphs(); len(paras) > 0 {
+			lead += " " + paras[0]
+		}
+		words[i], names[i] = wordSet(lead), nameSet(lead)
+		for w := range words[i] {
+			df[w]++
+		}
+	}
+	// Rarer words say more about which story an article tells. Articles
+	// that share a rare word are compared; common words still count in the
+	// comparison, with little weight.
+	idf := func(w string) float64 { return math.Log(1 + float64(n)/float64(df[w])) }
+	rare := max(10, n/20)
+	weight := make([]float64, n)
+	postings := map[string][]int{}
+	for i := range words {
+		for w := range words[i] {
+			weight[i] += idf(w)
+			if df[w] > 1 && df[w] <= rare {
+				postings[w] = append(postings[w], i)
+			}
+		}
+	}
+	type link struct {
+		to  int
+		sim float64
+	}
+	alike := make([][]link, n)
+	centrality = make([]float64, n)
+	for i := range words {
+		compared := map[int]bool{}
+		for w := range words[i] {
+			for _, j := range postings[w] {
+				if j <= i || compared[j] {
+					continue
+				}
+				compared[j] = true
+				shared := 0.0
+				for w := range words[i] {
+					if words[j][w] {
+						shared += idf(w)
+					}
+				}
+				sim := shared / (weight[i] + weight[j] - shared)
+				centrality[i] += sim
+				centrality[j] += sim
+				if sim >= sameStory && sharesName(names[i], names[j], df, rare) {
+					alike[i] = append(alike[i], link{j, sim})
+					alike[j] = append(alike[j], link{i, sim})
+				}
+			}
+		}
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(centrality[b], centrality[a]) })
+	grouped := make([]bool, n)
+	for _, lead := range order {
+		if grouped[lead] {
+			continue
+		}
+		grouped[lead] = true
+		members := []int{lead}
+		for _, l := range alike[lead] {
+			if !grouped[l.to] {
+				grouped[l.to] = true
+				members = append(members, l.to)
+			}
+		}
+		groups = append(groups, members)
+	}
+	return groups, centrality
+}
+
+// nameSet is the lower-cased capitalised words of text that do not start a
+// sentence, ignoring text in capitals throughout (a wire headline).
+func nameSet(text string) map[string]bool {
+	set := map[string]bool{}
+	sentenceStart := true
+	for _, w := range strings.Fields(text) {
+		word := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		first, _ := utf8.DecodeRuneInString(word)
+		if !sentenceStart && unicode.IsUpper(first) && strings.ToUpper(word) != word {
+			set[strings.ToLower(trimPossessive(word))] = true
+		}
+		sentenceStart = strings.ContainsAny(w[len(w)-1:], ".!?:-")
+	}
+	return set
+}
+
+// sharesName reports whether two articles name the same rare thing.
+func sharesName(a, b map[string]bool, df map[string]int, rare int) bool {
+	for w := range a {
+		if b[w] && df[w] <= rare {
+			return true
+		}
+	}
+	return false
+}
