@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"iter"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -12,7 +13,9 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"newsbot/bot/state"
 	"newsbot/commands"
+	"newsbot/index"
 )
 
 // Timeouts of the bot's own work. Discord keeps an interaction's token for 15
@@ -28,12 +31,21 @@ const (
 // messages carry their content without the privileged MESSAGE_CONTENT intent.
 const intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 
+// Library is what the bot needs of the article index: answers, and a place to
+// put what the feeds bring.
+type Library interface {
+	commands.Searcher
+	Ingest(ctx context.Context, candidates iter.Seq[index.Candidate], done func()) (index.Report, error)
+}
+
 // Bot is newsbot on Discord.
 type Bot struct {
-	cfg  Config
-	news commands.Searcher
-	log  *slog.Logger
-	now  func() time.Time
+	cfg     Config
+	news    Library
+	state   *state.Store
+	fetcher *index.Fetcher
+	log     *slog.Logger
+	now     func() time.Time
 
 	session  *discordgo.Session
 	cooldown *cooldown
@@ -43,16 +55,20 @@ type Bot struct {
 	mu       sync.RWMutex // guards closing against new work
 	closing  bool
 	inflight sync.WaitGroup
+	loops    sync.WaitGroup // the digest schedule and the feed poller
 }
 
-// New makes a bot that answers from news. It does not connect yet.
-func New(cfg Config, news commands.Searcher, log *slog.Logger) *Bot {
+// New makes a bot that answers from news and keeps its digest settings and
+// feeds in store. It does not connect yet.
+func New(cfg Config, news Library, store *state.Store, log *slog.Logger) *Bot {
 	b := &Bot{
-		cfg:   cfg,
-		news:  news,
-		log:   log,
-		now:   time.Now,
-		ready: make(chan struct{}),
+		cfg:     cfg,
+		news:    news,
+		state:   store,
+		fetcher: &index.Fetcher{Logger: log.With("component", "feeds")},
+		log:     log,
+		now:     time.Now,
+		ready:   make(chan struct{}),
 	}
 	b.cooldown = newCooldown(cfg.Cooldown, cfg.CooldownWindow, func() time.Time { return b.now() })
 	return b
@@ -95,8 +111,39 @@ func (b *Bot) Run(ctx context.Context) error {
 		return err
 	}
 	b.log.Info("ready", "user", s.State.User.Username, "shard", b.cfg.ShardID, "shards", b.cfg.ShardCount)
+	if err := b.addConfiguredFeeds(); err != nil {
+		return err
+	}
+	b.loop(ctx, "digests", b.postDueDigests)
+	if b.cfg.ShardID == 0 { // one shard polls the feeds, or every shard would
+		b.loop(ctx, "feeds", b.pollDueFeeds)
+	}
 	<-ctx.Done()
 	return nil
+}
+
+// loop runs work now and then on every tick until ctx is cancelled. The
+// work in progress when it is cancelled is left to finish.
+func (b *Bot) loop(ctx context.Context, name string, work func(context.Context)) {
+	b.loops.Go(func() {
+		ticker := time.NewTicker(b.cfg.Tick)
+		defer ticker.Stop()
+		for {
+			func() {
+				defer func() {
+					if p := recover(); p != nil {
+						b.log.Error("loop panicked", "loop", name, "panic", p, "stack", string(debug.Stack()))
+					}
+				}()
+				work(ctx)
+			}()
+			select {
+			case <-ctx.Done():
+				return
+			case <-ticker.C:
+			}
+		}
+	})
 }
 
 func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
@@ -130,6 +177,7 @@ func (b *Bot) shutdown() {
 	done := make(chan struct{})
 	go func() {
 		b.inflight.Wait()
+		b.loops.Wait()
 		close(done)
 	}()
 	select {

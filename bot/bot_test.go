@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -16,7 +17,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/bot/discordtest"
-	"newsbot/commands"
+	"newsbot/bot/state"
 	"newsbot/index"
 )
 
@@ -78,19 +79,25 @@ type harness struct {
 
 // startBot runs a bot against a fresh fake Discord until the test ends, and
 // waits until it has registered its commands. change adjusts the config.
-func startBot(t *testing.T, searcher commands.Searcher, change func(*Config)) *harness {
+func startBot(t *testing.T, searcher Library, change func(*Config)) *harness {
 	t.Helper()
-	fake := discordtest.New(t)
-	if searcher == nil {
-		ix, err := news()
-		if err != nil {
-			t.Fatal(err)
-		}
-		searcher = ix
-	}
+	return startWith(t, discordtest.New(t), botOptions{library: searcher, config: change})
+}
+
+// botOptions are what a test may change in the bot it runs.
+type botOptions struct {
+	library Library          // the sample index when nil
+	config  func(*Config)    // adjusts the test config
+	now     func() time.Time // the clock; time.Now when nil
+	store   *state.Store     // a fresh state file when nil
+}
+
+// startWith runs a bot on fake until the test ends.
+func startWith(t *testing.T, fake *discordtest.Server, opts botOptions) *harness {
+	t.Helper()
 	h := &harness{fake: fake, logs: &syncBuffer{}}
 	var stop func() error
-	h.bot, stop = runBot(t, fake, searcher, h.logs, change)
+	h.bot, stop = runBot(t, fake, opts, h.logs)
 	t.Cleanup(func() {
 		if err := stop(); err != nil {
 			t.Errorf("Run: %v", err)
@@ -102,14 +109,28 @@ func startBot(t *testing.T, searcher commands.Searcher, change func(*Config)) *h
 // runBot starts a bot on fake and waits until it has registered its commands.
 // stop cancels it and returns what Run returned; it also checks that the token
 // never reached the logs.
-func runBot(t *testing.T, fake *discordtest.Server, searcher commands.Searcher, logs *syncBuffer, change func(*Config)) (b *Bot, stop func() error) {
+func runBot(t *testing.T, fake *discordtest.Server, opts botOptions, logs *syncBuffer) (b *Bot, stop func() error) {
 	t.Helper()
-	base, _ := url.Parse(fake.URL())
-	cfg := Config{Token: testToken, GuildID: discordtest.GuildID, APIURL: base, ShardCount: 1, Cooldown: 100, CooldownWindow: time.Minute}
-	if change != nil {
-		change(&cfg)
+	if opts.library == nil {
+		ix, err := news()
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.library = ix
 	}
-	b = New(cfg, searcher, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	if opts.store == nil {
+		opts.store = mustStore(t)
+	}
+	base, _ := url.Parse(fake.URL())
+	cfg := Config{Token: testToken, GuildID: discordtest.GuildID, APIURL: base, ShardCount: 1, Cooldown: 100, CooldownWindow: time.Minute,
+		DigestGrace: 2 * time.Hour, PollInterval: 15 * time.Minute, Tick: time.Hour}
+	if opts.config != nil {
+		opts.config(&cfg)
+	}
+	b = New(cfg, opts.library, opts.store, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	if opts.now != nil {
+		b.now = opts.now
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- b.Run(ctx) }()
@@ -141,6 +162,16 @@ func runBot(t *testing.T, fake *discordtest.Server, searcher commands.Searcher, 
 		t.Fatalf("the bot did not register its commands: %v\nlogs:\n%s", err, logs)
 	}
 	return b, stop
+}
+
+// mustStore opens a state file in a temporary directory.
+func mustStore(t *testing.T) *state.Store {
+	t.Helper()
+	store, err := state.Open(filepath.Join(t.TempDir(), "state.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return store
 }
 
 // command sends a slash command with string or integer options.

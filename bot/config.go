@@ -29,6 +29,16 @@ type Config struct {
 	// Cooldown allows each user this many requests per CooldownWindow.
 	Cooldown       int
 	CooldownWindow time.Duration
+	// DigestGrace is how late a digest may still be posted after newsbot
+	// was down at its time.
+	DigestGrace time.Duration
+	// Feeds are the feeds to poll from the setting, besides those added with
+	// /feeds add.
+	Feeds []string
+	// PollInterval is how often each feed is read, give or take a tenth.
+	PollInterval time.Duration
+	// Tick is how often the bot looks for due digests and feeds.
+	Tick time.Duration
 }
 
 // DefaultAPIURL is Discord's own API.
@@ -68,7 +78,42 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	if cfg.Cooldown, cfg.CooldownWindow, err = cooldownSetting(getenv("NEWSBOT_COOLDOWN")); err != nil {
 		return Config{}, err
 	}
+	if cfg.DigestGrace, err = duration(getenv, "NEWSBOT_DIGEST_GRACE", 2*time.Hour, time.Minute, 23*time.Hour); err != nil {
+		return Config{}, err
+	}
+	if cfg.PollInterval, err = duration(getenv, "NEWSBOT_POLL", 15*time.Minute, time.Minute, 7*24*time.Hour); err != nil {
+		return Config{}, err
+	}
+	if cfg.Feeds, err = feedList(getenv("NEWSBOT_FEEDS")); err != nil {
+		return Config{}, err
+	}
+	cfg.Tick = 30 * time.Second
 	return cfg, nil
+}
+
+// duration reads a setting like "2h" or "15m" within [least, most].
+func duration(getenv func(string) string, name string, def, least, most time.Duration) (time.Duration, error) {
+	text := strings.TrimSpace(getenv(name))
+	if text == "" {
+		return def, nil
+	}
+	d, err := time.ParseDuration(text)
+	if err != nil || d < least || d > most {
+		return 0, fmt.Errorf("%s %q: want a duration from %s to %s, like %s", name, text, least, most, def)
+	}
+	return d, nil
+}
+
+// feedList reads NEWSBOT_FEEDS: feed URLs separated by commas or spaces.
+func feedList(text string) ([]string, error) {
+	var feeds []string
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\t' }) {
+		if u, err := url.Parse(f); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return nil, fmt.Errorf("NEWSBOT_FEEDS: %q is not an http(s) URL", f)
+		}
+		feeds = append(feeds, f)
+	}
+	return feeds, nil
 }
 
 // cooldownSetting reads "5/30s": five requests per 30 seconds, the default.

@@ -38,8 +38,49 @@ func definitions() []*discordgo.ApplicationCommand {
 			Name:        "help",
 			Description: "What newsbot does and how to ask it",
 		},
+		{
+			Name:                     "digest",
+			Description:              "The daily digest of top stories posted in a channel",
+			DefaultMemberPermissions: &manageServer,
+			Contexts:                 &guildOnly,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "set", Description: "Post a digest every day in a channel", Options: []*discordgo.ApplicationCommandOption{
+					{Type: discordgo.ApplicationCommandOptionChannel, Name: "channel", Description: "Where to post it", Required: true, ChannelTypes: []discordgo.ChannelType{discordgo.ChannelTypeGuildText, discordgo.ChannelTypeGuildNews}},
+					{Type: discordgo.ApplicationCommandOptionString, Name: "time", Description: "When, on a 24-hour clock, like 07:30", Required: true, MaxLength: 5},
+					{Type: discordgo.ApplicationCommandOptionString, Name: "timezone", Description: "The clock's timezone, like Europe/Paris or America/New_York", Required: true, MaxLength: 64},
+					{Type: discordgo.ApplicationCommandOptionString, Name: "topics", Description: "Only stories on these topics, separated by commas", MaxLength: 300},
+				}},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "off", Description: "Stop a channel's digest", Options: []*discordgo.ApplicationCommandOption{
+					{Type: discordgo.ApplicationCommandOptionChannel, Name: "channel", Description: "The channel (this one if not given)", ChannelTypes: []discordgo.ChannelType{discordgo.ChannelTypeGuildText, discordgo.ChannelTypeGuildNews}},
+				}},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "show", Description: "The digests of this server"},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "preview", Description: "Today's digest for this channel, shown only to you"},
+			},
+		},
+		{
+			Name:                     "feeds",
+			Description:              "The news feeds newsbot reads",
+			DefaultMemberPermissions: &manageServer,
+			Contexts:                 &guildOnly,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add", Description: "Read a new RSS or Atom feed", Options: []*discordgo.ApplicationCommandOption{
+					{Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "The feed's address", Required: true, MaxLength: 500},
+				}},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "list", Description: "The feeds and how they are doing"},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "remove", Description: "Stop reading a feed", Options: []*discordgo.ApplicationCommandOption{
+					{Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "The feed's address, as /feeds list shows it", Required: true, MaxLength: 500},
+				}},
+			},
+		},
 	}
 }
+
+// manageServer is the permission the admin commands ask for by default;
+// the handlers check it again, since a server can change the default.
+var manageServer int64 = discordgo.PermissionManageGuild
+
+// guildOnly keeps the admin commands out of direct messages.
+var guildOnly = []discordgo.InteractionContextType{discordgo.InteractionContextGuild}
 
 // helpText explains the bot in a few lines.
 const helpText = `newsbot answers questions about the news from the articles it has indexed. Every sentence of a summary is quoted from an article and followed by its source number.

@@ -11,7 +11,6 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/bot/discordtest"
-	"newsbot/commands"
 	"newsbot/index"
 )
 
@@ -85,7 +84,7 @@ func TestReconnectRequest(t *testing.T) {
 }
 
 // failing is a Searcher whose index has broken.
-type failing struct{ commands.Searcher }
+type failing struct{ Library }
 
 func (failing) Search(context.Context, index.Query) (index.Results, error) {
 	return index.Results{}, errors.New("disk on fire")
@@ -150,9 +149,9 @@ func TestStopFinishesWorkInFlight(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	slow.Searcher = ix
+	slow.Library = ix
 	fake := discordtest.New(t)
-	_, stop := runBot(t, fake, slow, &syncBuffer{}, nil)
+	_, stop := runBot(t, fake, botOptions{library: slow}, &syncBuffer{})
 	sent := fake.SendInteraction(discordtest.InteractionSpec{Name: "news", Options: []discordtest.CommandOption{{Name: "topic", Type: discordgo.ApplicationCommandOptionString, Value: "Witkoff"}}})
 	if _, err := fake.WaitRequest(context.Background(), discordtest.Matches("POST /interactions/*/*/callback")); err != nil {
 		t.Fatal(err)
@@ -180,13 +179,13 @@ func TestStopFinishesWorkInFlight(t *testing.T) {
 
 // slowSearcher holds every search until release is closed.
 type slowSearcher struct {
-	commands.Searcher
+	Library
 	release chan struct{}
 }
 
 func (s *slowSearcher) Search(ctx context.Context, q index.Query) (index.Results, error) {
 	<-s.release
-	return s.Searcher.Search(ctx, q)
+	return s.Library.Search(ctx, q)
 }
 
 func TestLateCallbackIsLoggedAndDropped(t *testing.T) {
@@ -196,7 +195,7 @@ func TestLateCallbackIsLoggedAndDropped(t *testing.T) {
 		t.Fatal(err)
 	}
 	logs := &syncBuffer{}
-	_, stop := runBot(t, fake, ix, logs, nil)
+	_, stop := runBot(t, fake, botOptions{library: ix}, logs)
 	defer stop()
 	sent := fake.SendInteraction(discordtest.InteractionSpec{Name: "news", Options: []discordtest.CommandOption{{Name: "topic", Type: discordgo.ApplicationCommandOptionString, Value: "Witkoff"}}})
 	cb, err := fake.WaitRequest(context.Background(), discordtest.Matches("POST /interactions/*/*/callback"))

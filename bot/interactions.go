@@ -35,8 +35,15 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 func (b *Bot) command(ic *discordgo.Interaction) {
 	data := ic.ApplicationCommandData()
 	log := b.log.With("command", data.Name, "user", userOf(ic).ID, "guild", ic.GuildID)
-	if data.Name == "help" {
+	switch data.Name {
+	case "help":
 		b.respond(ic, ephemeral(helpEmbed()), log)
+		return
+	case "digest":
+		b.digestCommand(ic)
+		return
+	case "feeds":
+		b.feedsCommand(ic)
 		return
 	}
 	if ok, wait := b.cooldown.allow(userOf(ic).ID); !ok {

@@ -5,9 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"path/filepath"
 	"strings"
 
 	"newsbot/bot"
+	"newsbot/bot/state"
 )
 
 // serve runs "newsbot serve": the Discord bot, until SIGINT or SIGTERM.
@@ -27,7 +29,8 @@ func (e env) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	ix, err := e.openForAnswers(ctx, e.dataDir(*data))
+	dir := e.dataDir(*data)
+	ix, err := e.openForAnswers(ctx, dir)
 	if err != nil {
 		return err
 	}
@@ -36,7 +39,12 @@ func (e env) serve(ctx context.Context, args []string) error {
 			log.Error("close the index", "err", err)
 		}
 	}()
-	return bot.New(cfg, ix, log).Run(ctx)
+	// The state second: the index's lock makes this process its only user.
+	store, err := state.Open(filepath.Join(dir, "state.json"))
+	if err != nil {
+		return err
+	}
+	return bot.New(cfg, ix, store, log).Run(ctx)
 }
 
 // logger writes structured logs to stderr at the level NEWSBOT_LOG_LEVEL sets.

@@ -1,0 +1,75 @@
+package bot
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/commands"
+)
+
+// maxEmbeds is the most embeds Discord takes in one message.
+const maxEmbeds = 10
+
+// digestMessages renders a digest as messages to post in order: a heading,
+// then one embed per story, as many to a message as Discord's limits allow. A
+// period without news is one line.
+func digestMessages(heading string, d commands.Digest) []*discordgo.MessageSend {
+	if len(d.Stories) == 0 {
+		return []*discordgo.MessageSend{{Content: truncate(heading+": no news in this period.", maxContent), AllowedMentions: noMentions}}
+	}
+	stories := "stories"
+	if len(d.Stories) == 1 {
+		stories = "story"
+	}
+	content := truncate(fmt.Sprintf("**%s**: %d %s from %s", heading, len(d.Stories), stories, articles(d.Articles)), maxContent)
+	var msgs []*discordgo.MessageSend
+	current := &discordgo.MessageSend{Content: content, AllowedMentions: noMentions}
+	used := 0
+	for i, s := range d.Stories {
+		e := storyEmbed(i+1, s)
+		if len(current.Embeds) == maxEmbeds || used+embedLength(e) > maxEmbedsTotal {
+			msgs = append(msgs, current)
+			current, used = &discordgo.MessageSend{AllowedMentions: noMentions}, 0
+		}
+		current.Embeds = append(current.Embeds, e)
+		used += embedLength(e)
+	}
+	return append(msgs, current)
+}
+
+// storyEmbed renders one story: its title (a link to the lead article when it
+// has one), its summary, and its sources.
+func storyEmbed(n int, s commands.Story) *discordgo.MessageEmbed {
+	var b strings.Builder
+	for _, sentence := range s.Summary {
+		b.WriteString(truncate(escape(sentence), maxStatement) + " ")
+	}
+	b.WriteString("\n")
+	if len(s.Sources) > 1 {
+		fmt.Fprintf(&b, "%d sources: ", len(s.Sources))
+	}
+	var refs []string
+	for _, a := range s.Sources {
+		if link := safeLink(a.URL); link != "" {
+			name := a.Source
+			if name == "" {
+				name = a.Title
+			}
+			refs = append(refs, fmt.Sprintf("[%s](%s)", truncate(escape(name), 60), link))
+		} else {
+			refs = append(refs, whereToRead(a))
+		}
+	}
+	b.WriteString(strings.Join(refs, " · "))
+	e := &discordgo.MessageEmbed{
+		Title:       fmt.Sprintf("%d. %s", n, escape(s.Title)),
+		Description: b.String(),
+		Color:       colour,
+	}
+	if len(s.Sources) > 0 {
+		e.URL = safeLink(s.Sources[0].URL)
+	}
+	return fit(e)
+}

@@ -1,0 +1,55 @@
+package bot
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"newsbot/commands"
+	"newsbot/index"
+)
+
+func TestDigestMessagesSplitWithinLimits(t *testing.T) {
+	long := strings.Repeat("A long summary sentence about @everyone and [x](http://y). ", 12)
+	var d commands.Digest
+	for i := range 23 {
+		s := commands.Story{Title: "Story " + strings.Repeat("x", i), Summary: []string{long, long}}
+		for j := range 4 {
+			s.Sources = append(s.Sources, index.Article{Title: "Source", URL: "https://example.com/" + strings.Repeat("a", j), Date: time.Now()})
+		}
+		d.Stories = append(d.Stories, s)
+	}
+	d.Articles = 92
+	msgs := digestMessages("Daily digest", d)
+	if len(msgs) < 3 {
+		t.Errorf("23 long stories went into %d messages; want them split", len(msgs))
+	}
+	stories := 0
+	for i, m := range msgs {
+		total := 0
+		for _, e := range m.Embeds {
+			checkLimits(t, e)
+			total += embedLength(e)
+		}
+		if len(m.Embeds) > maxEmbeds || total > maxEmbedsTotal || length(m.Content) > maxContent {
+			t.Errorf("message %d: %d embeds, %d characters of embeds, %d of content", i, len(m.Embeds), total, length(m.Content))
+		}
+		if m.AllowedMentions == nil || len(m.AllowedMentions.Parse) != 0 {
+			t.Errorf("message %d may ping", i)
+		}
+		stories += len(m.Embeds)
+	}
+	if stories != 23 {
+		t.Errorf("%d stories posted; want all 23", stories)
+	}
+	if !strings.HasPrefix(msgs[0].Content, "**Daily digest**: 23 stories from 92 articles") {
+		t.Errorf("heading %q", msgs[0].Content)
+	}
+}
+
+func TestDigestMessagesNoNews(t *testing.T) {
+	msgs := digestMessages("Daily digest", commands.Digest{})
+	if len(msgs) != 1 || msgs[0].Content != "Daily digest: no news in this period." || len(msgs[0].Embeds) != 0 {
+		t.Errorf("no news: %+v", msgs)
+	}
+}

@@ -1,0 +1,327 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/bot/schedule"
+	"newsbot/bot/state"
+	"newsbot/commands"
+)
+
+// maxPostFailures is how many times in a row a digest may fail to post to a
+// channel that is gone or forbids the bot before the digest is disabled: such
+// a channel rarely comes back by itself.
+const maxPostFailures = 3
+
+// postDueDigests posts every digest that is due and records what it did, so
+// that after a restart no day is posted twice.
+func (b *Bot) postDueDigests(ctx context.Context) {
+	var digests []state.Digest
+	b.state.View(func(s state.State) {
+		for _, d := range s.Digests {
+			if d.Enabled {
+				digests = append(digests, *d)
+			}
+		}
+	})
+	for _, d := range digests {
+		if ctx.Err() != nil {
+			return
+		}
+		b.postIfDue(d)
+	}
+}
+
+// postIfDue posts one channel's digest if it is due, skips it if it is too
+// late, or does nothing.
+func (b *Bot) postIfDue(d state.Digest) {
+	log := b.log.With("digest", d.ChannelID, "guild", d.GuildID)
+	clock, err1 := schedule.ParseClock(d.Time)
+	loc, err2 := schedule.LoadZone(d.Timezone)
+	if err := errors.Join(err1, err2); err != nil {
+		log.Error("digest settings unreadable; fix them with /digest set", "err", err)
+		return
+	}
+	now := b.now()
+	decision := schedule.Decide(now, schedule.Due{Clock: clock, Location: loc, LastPosted: d.LastPosted, Attempted: d.Attempted, Grace: b.cfg.DigestGrace})
+	switch decision.Action {
+	case schedule.Wait:
+		return
+	case schedule.Skip:
+		log.Info("digest skipped", "date", decision.Date, "reason", decision.Reason)
+		b.recordDigest(d.ChannelID, func(d *state.Digest) { d.Attempted = decision.Date })
+		return
+	}
+	// Post: the date is recorded as attempted first, so that a crash in the
+	// middle of posting never leads to posting the day again.
+	if err := b.recordDigest(d.ChannelID, func(d *state.Digest) { d.Attempted = decision.Date }); err != nil {
+		return
+	}
+	posted, err := b.postDigest(d, decision.Date, now)
+	switch {
+	case err == nil:
+		log.Info("digest posted", "date", decision.Date, "messages", posted)
+		b.recordDigest(d.ChannelID, func(d *state.Digest) { d.LastPosted, d.Failures = decision.Date, 0 })
+	case posted > 0:
+		// Part of the digest is in the channel: finishing it later could
+		// repeat it, so the day stays attempted.
+		log.Error("digest posted in part", "date", decision.Date, "messages", posted, "err", err)
+		b.recordDigest(d.ChannelID, func(d *state.Digest) { d.Failures++ })
+	default:
+		b.recordDigest(d.ChannelID, func(s *state.Digest) {
+			s.Attempted = d.Attempted // nothing was posted: try again while the grace lasts
+			s.Failures++
+			if s.Failures >= maxPostFailures && goneOrForbidden(err) {
+				s.Enabled = false
+				s.DisabledReason = fmt.Sprintf("posting failed %d times in a row (%v); set it again with /digest set", s.Failures, err)
+				log.Warn("digest disabled", "failures", s.Failures, "err", err)
+			}
+		})
+		log.Warn("digest not posted", "date", decision.Date, "err", err)
+	}
+}
+
+// recordDigest changes one channel's digest record in the state file.
+func (b *Bot) recordDigest(channelID string, change func(*state.Digest)) error {
+	err := b.state.Update(func(s *state.State) error {
+		if d := s.Digests[channelID]; d != nil {
+			change(d)
+		}
+		return nil
+	})
+	if err != nil {
+		b.log.Error("could not record the digest", "channel", channelID, "err", err)
+	}
+	return err
+}
+
+// postDigest posts the digest of the 24 hours before now in the channel and
+// returns how many of its messages went out.
+func (b *Bot) postDigest(d state.Digest, date string, now time.Time) (int, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	digest, err := commands.MakeDigest(ctx, b.news, digestPeriod(now, d.Topics))
+	if err != nil {
+		return 0, err
+	}
+	msgs := digestMessages(digestHeading(date, d.Topics), digest)
+	for i, m := range msgs {
+		if _, err := b.session.ChannelMessageSendComplex(d.ChannelID, m, discordgo.WithContext(ctx)); err != nil {
+			return i, err
+		}
+	}
+	return len(msgs), nil
+}
+
+// digestPeriod is the last 24 hours before now. Articles from files carry a
+// day but no time, so the period starts at the beginning of that day: a
+// morning digest includes yesterday's dated articles whole.
+func digestPeriod(now time.Time, topics []string) commands.DigestRequest {
+	from := now.Add(-24 * time.Hour).UTC().Truncate(24 * time.Hour)
+	return commands.DigestRequest{From: from, To: now, Topics: topics}
+}
+
+func digestHeading(date string, topics []string) string {
+	heading := "Daily digest"
+	if d, err := time.Parse(time.DateOnly, date); err == nil {
+		heading += " for " + d.Format("Monday 2 January 2006")
+	}
+	if len(topics) > 0 {
+		heading += " on " + escape(strings.Join(topics, ", "))
+	}
+	return heading
+}
+
+// goneOrForbidden reports whether err says the channel no longer exists or
+// the bot may not post in it.
+func goneOrForbidden(err error) bool {
+	var rest *discordgo.RESTError
+	return errors.As(err, &rest) && rest.Response != nil &&
+		(rest.Response.StatusCode == http.StatusNotFound || rest.Response.StatusCode == http.StatusForbidden)
+}
+
+// digestCommand answers /digest set, off, show and preview.
+func (b *Bot) digestCommand(ic *discordgo.Interaction) {
+	sub := subcommand(ic)
+	opts := options(sub.Options)
+	if sub.Name != "preview" && sub.Name != "show" && !isAdmin(ic) {
+		b.respond(ic, ephemeralText("Only members with the Manage Server permission can change the digest."), b.log)
+		return
+	}
+	switch sub.Name {
+	case "set":
+		b.respond(ic, ephemeralText(b.setDigest(ic, opts)), b.log)
+	case "off":
+		b.respond(ic, ephemeralText(b.stopDigest(ic, opts)), b.log)
+	case "show":
+		b.respond(ic, ephemeralText(b.showDigests(ic.GuildID)), b.log)
+	case "preview":
+		b.previewDigest(ic)
+	default:
+		b.respond(ic, ephemeralText("newsbot does not know that; its commands may be out of date. Try /help."), b.log)
+	}
+}
+
+// setDigest saves a channel's digest settings and says when it comes next.
+func (b *Bot) setDigest(ic *discordgo.Interaction, opts map[string]option) string {
+	clock, err := schedule.ParseClock(opts["time"].text())
+	if err != nil {
+		return upperFirst(err.Error()) + "."
+	}
+	loc, err := schedule.LoadZone(opts["timezone"].text())
+	if err != nil {
+		return upperFirst(err.Error()) + "."
+	}
+	topics := topicList(opts["topics"].text())
+	channel := opts["channel"].text()
+	now := b.now()
+	today := schedule.DateOf(now.In(loc))
+	err = b.state.Update(func(s *state.State) error {
+		d := &state.Digest{GuildID: ic.GuildID, ChannelID: channel, Time: clock.String(), Timezone: loc.String(),
+			Topics: topics, Enabled: true, UpdatedBy: userOf(ic).ID, UpdatedAt: now.UTC()}
+		if old := s.Digests[channel]; old != nil {
+			d.LastPosted, d.Attempted = old.LastPosted, old.Attempted
+		}
+		if !now.Before(schedule.At(today, clock, loc)) && d.Attempted < today.String() {
+			d.Attempted = today.String() // today's time has passed: start tomorrow
+		}
+		if s.Digests == nil {
+			s.Digests = map[string]*state.Digest{}
+		}
+		s.Digests[channel] = d
+		return nil
+	})
+	if err != nil {
+		return b.forUser(err, "digest", "set")
+	}
+	next := schedule.Next(now, clock, loc)
+	msg := fmt.Sprintf("The daily digest will be posted in <#%s> at %s (%s), next on %s.", channel, clock, loc, next.In(loc).Format("Monday 2 January"))
+	if len(topics) > 0 {
+		msg += " Topics: " + escape(strings.Join(topics, ", ")) + "."
+	}
+	return msg
+}
+
+// topicList splits "Iran, trade talks" into topics, at most 10.
+func topicList(text string) []string {
+	var topics []string
+	for _, t := range strings.Split(text, ",") {
+		if t = strings.Join(strings.Fields(t), " "); t != "" && !slices.Contains(topics, t) && len(topics) < 10 {
+			topics = append(topics, t)
+		}
+	}
+	return topics
+}
+
+func (b *Bot) stopDigest(ic *discordgo.Interaction, opts map[string]option) string {
+	channel := opts["channel"].text()
+	if channel == "" {
+		channel = ic.ChannelID
+	}
+	found := false
+	err := b.state.Update(func(s *state.State) error {
+		if d := s.Digests[channel]; d != nil && d.GuildID == ic.GuildID {
+			found = true
+			d.Enabled, d.DisabledReason, d.UpdatedBy, d.UpdatedAt = false, "", userOf(ic).ID, b.now().UTC()
+		}
+		return nil
+	})
+	switch {
+	case err != nil:
+		return b.forUser(err, "digest", "off")
+	case !found:
+		return fmt.Sprintf("<#%s> has no daily digest.", channel)
+	}
+	return fmt.Sprintf("The daily digest of <#%s> is off.", channel)
+}
+
+func (b *Bot) showDigests(guildID string) string {
+	var lines []string
+	b.state.View(func(s state.State) {
+		for _, d := range s.Digests {
+			if d.GuildID != guildID {
+				continue
+			}
+			line := fmt.Sprintf("<#%s> at %s %s", d.ChannelID, d.Time, d.Timezone)
+			if len(d.Topics) > 0 {
+				line += ", on " + escape(strings.Join(d.Topics, ", "))
+			}
+			switch {
+			case !d.Enabled && d.DisabledReason != "":
+				line += ": off, " + escape(d.DisabledReason)
+			case !d.Enabled:
+				line += ": off"
+			case d.LastPosted != "":
+				line += ", last posted " + d.LastPosted
+			}
+			lines = append(lines, line)
+		}
+	})
+	if len(lines) == 0 {
+		return "This server has no daily digest. Set one with /digest set."
+	}
+	slices.Sort(lines)
+	return truncate("Daily digests:\n"+strings.Join(lines, "\n"), maxContent)
+}
+
+// previewDigest shows the asker the digest this channel would get now.
+func (b *Bot) previewDigest(ic *discordgo.Interaction) {
+	deferred := &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral},
+	}
+	if !b.respond(ic, deferred, b.log) {
+		return
+	}
+	var topics []string
+	b.state.View(func(s state.State) {
+		if d := s.Digests[ic.ChannelID]; d != nil {
+			topics = d.Topics
+		}
+	})
+	ctx, cancel := answerContext()
+	defer cancel()
+	now := b.now()
+	digest, err := commands.MakeDigest(ctx, b.news, digestPeriod(now, topics))
+	if err != nil {
+		b.replaceWithError(ctx, ic, b.forUser(err, "digest", "preview"), b.log)
+		return
+	}
+	msgs := digestMessages("Preview: "+digestHeading(now.UTC().Format(time.DateOnly), topics), digest)
+	first := msgs[0]
+	content := first.Content
+	if _, err := b.session.InteractionResponseEdit(ic, &discordgo.WebhookEdit{Content: &content, Embeds: &first.Embeds, AllowedMentions: noMentions}, discordgo.WithContext(ctx)); err != nil {
+		b.log.Warn("could not send the preview", "err", err)
+		return
+	}
+	for _, m := range msgs[1:] {
+		if _, err := b.session.FollowupMessageCreate(ic, true, &discordgo.WebhookParams{Embeds: m.Embeds, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions}, discordgo.WithContext(ctx)); err != nil {
+			b.log.Warn("could not send the preview", "err", err)
+			return
+		}
+	}
+}
+
+// isAdmin reports whether the member who sent ic may change the bot's
+// settings: Manage Server or Administrator. Discord's default permissions on
+// the commands can be changed by a server, so this is checked here too.
+func isAdmin(ic *discordgo.Interaction) bool {
+	return ic.Member != nil && ic.Member.Permissions&(discordgo.PermissionManageGuild|discordgo.PermissionAdministrator) != 0
+}
+
+// subcommand is the subcommand an interaction names, or an empty option when
+// it names none (a command registered by an older version).
+func subcommand(ic *discordgo.Interaction) *discordgo.ApplicationCommandInteractionDataOption {
+	if opts := ic.ApplicationCommandData().Options; len(opts) > 0 {
+		return opts[0]
+	}
+	return &discordgo.ApplicationCommandInteractionDataOption{}
+}

@@ -1,0 +1,254 @@
+package bot
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/bot/discordtest"
+	"newsbot/bot/state"
+)
+
+// fakeClock is a clock the test moves by hand.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) Set(t time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = t
+}
+
+func paris(t *testing.T, date string, clock string) time.Time {
+	t.Helper()
+	loc, err := time.LoadLocation("Europe/Paris")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at, err := time.ParseInLocation("2006-01-02 15:04", date+" "+clock, loc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return at
+}
+
+// admin sends a subcommand of /digest or /feeds as a member with Manage Server.
+func (h *harness) admin(command, sub string, opts map[string]any) discordtest.Sent {
+	var options []discordtest.CommandOption
+	for k, v := range opts {
+		typ := discordgo.ApplicationCommandOptionString
+		if k == "channel" {
+			typ = discordgo.ApplicationCommandOptionChannel
+		}
+		options = append(options, discordtest.CommandOption{Name: k, Type: typ, Value: v})
+	}
+	return h.fake.SendInteraction(discordtest.InteractionSpec{
+		Name:        command,
+		Options:     []discordtest.CommandOption{{Name: sub, Type: discordgo.ApplicationCommandOptionSubCommand, Options: options}},
+		Permissions: discordgo.PermissionManageGuild,
+	})
+}
+
+// digestPosts are the digest messages posted in the test channel so far.
+func (h *harness) digestPosts() []discordtest.Request {
+	var posts []discordtest.Request
+	for _, r := range h.fake.Requests() {
+		if r.Method == "POST" && r.Path == "/channels/"+discordtest.ChannelID+"/messages" && strings.Contains(string(r.Body), "Daily digest") {
+			posts = append(posts, r)
+		}
+	}
+	return posts
+}
+
+// waitTicks lets the bot's loops run a few times.
+func waitTicks() { time.Sleep(150 * time.Millisecond) }
+
+// setDigest configures the test channel's digest and checks the answer.
+func (h *harness) setDigest(t *testing.T, clock, zone string) {
+	t.Helper()
+	resp := h.callbackBody(t, h.admin("digest", "set", map[string]any{"channel": discordtest.ChannelID, "time": clock, "timezone": zone}))
+	if resp.Data == nil || !strings.Contains(resp.Data.Content, "The daily digest will be posted") {
+		t.Fatalf("/digest set: %s", mustJSON(t, resp))
+	}
+}
+
+func TestDigestPostedOnceAtLocalTime(t *testing.T) {
+	clock := &fakeClock{t: paris(t, "2025-04-18", "07:00")}
+	store := mustStore(t)
+	fast := func(c *Config) { c.Tick = 10 * time.Millisecond }
+	h := startWith(t, discordtest.New(t), botOptions{now: clock.Now, store: store, config: fast})
+	h.setDigest(t, "07:30", "Europe/Paris")
+
+	clock.Set(paris(t, "2025-04-18", "07:29"))
+	waitTicks()
+	if n := len(h.digestPosts()); n != 0 {
+		t.Fatalf("%d digests posted before 07:30", n)
+	}
+	clock.Set(paris(t, "2025-04-18", "07:30"))
+	if _, err := h.fake.WaitRequest(context.Background(), func(r discordtest.Request) bool {
+		return strings.Contains(string(r.Body), "Daily digest for Friday 18 April 2025")
+	}); err != nil {
+		t.Fatalf("no digest at 07:30: %v\n%s", err, h.logs)
+	}
+	clock.Set(paris(t, "2025-04-18", "09:00"))
+	waitTicks()
+	first := h.digestPosts()
+	if len(first) == 0 || !strings.Contains(string(first[0].Body), "Paris talks") {
+		t.Errorf("the digest of 18 April does not tell of the Paris talks: %s", first[0].Body)
+	}
+	var head struct {
+		AllowedMentions *discordgo.MessageAllowedMentions `json:"allowed_mentions"`
+	}
+	first[0].Decode(&head)
+	if head.AllowedMentions == nil || len(head.AllowedMentions.Parse) != 0 {
+		t.Errorf("the digest may ping: %s", mustJSON(t, head.AllowedMentions))
+	}
+	var record state.Digest
+	store.View(func(s state.State) { record = *s.Digests[discordtest.ChannelID] })
+	if record.LastPosted != "2025-04-18" {
+		t.Errorf("state after posting: %+v", record)
+	}
+
+	// A restart later that day posts nothing more.
+	t.Run("restart after posting", func(t *testing.T) {
+		clock.Set(paris(t, "2025-04-18", "08:00"))
+		again := startWith(t, discordtest.New(t), botOptions{now: clock.Now, store: store, config: fast})
+		waitTicks()
+		if n := len(again.digestPosts()); n != 0 {
+			t.Errorf("a restart posted the day's digest again (%d messages)", n)
+		}
+	})
+}
+
+func TestDigestAfterRestart(t *testing.T) {
+	tests := []struct {
+		name   string
+		now    string // when the bot starts, 2025-04-18 in Paris
+		posted bool
+	}{
+		{"down at the time, back within the grace", "08:45", true},
+		{"back after the grace", "10:00", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			store := mustStore(t)
+			err := store.Update(func(s *state.State) error {
+				s.Digests = map[string]*state.Digest{discordtest.ChannelID: {GuildID: discordtest.GuildID, ChannelID: discordtest.ChannelID,
+					Time: "07:30", Timezone: "Europe/Paris", Enabled: true, LastPosted: "2025-04-17", Attempted: "2025-04-17"}}
+				return nil
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			clock := &fakeClock{t: paris(t, "2025-04-18", tt.now)}
+			h := startWith(t, discordtest.New(t), botOptions{now: clock.Now, store: store, config: func(c *Config) { c.Tick = 10 * time.Millisecond }})
+			waitTicks()
+			waitTicks()
+			if got := len(h.digestPosts()) == 1; got != tt.posted {
+				t.Errorf("posted: %d digests; want posted %v\n%s", len(h.digestPosts()), tt.posted, h.logs)
+			}
+			if !tt.posted && !strings.Contains(h.logs.String(), "digest skipped") {
+				t.Errorf("no log line for the skipped day:\n%s", h.logs)
+			}
+		})
+	}
+}
+
+func TestDigestOnDSTDay(t *testing.T) {
+	// On 30 March 2025 Paris skips from 02:00 to 03:00: a 02:30 digest is
+	// posted at 03:00 local time, 01:00 UTC, once.
+	clock := &fakeClock{t: time.Date(2025, 3, 29, 12, 0, 0, 0, time.UTC)}
+	h := startWith(t, discordtest.New(t), botOptions{now: clock.Now, config: func(c *Config) { c.Tick = 10 * time.Millisecond }})
+	h.setDigest(t, "02:30", "Europe/Paris")
+	clock.Set(time.Date(2025, 3, 30, 0, 59, 0, 0, time.UTC))
+	waitTicks()
+	if n := len(h.digestPosts()); n != 0 {
+		t.Fatalf("%d digests posted before 03:00 local", n)
+	}
+	clock.Set(time.Date(2025, 3, 30, 1, 0, 0, 0, time.UTC))
+	waitTicks()
+	clock.Set(time.Date(2025, 3, 30, 2, 30, 0, 0, time.UTC))
+	waitTicks()
+	if n := len(h.digestPosts()); n != 1 {
+		t.Errorf("%d digests on the DST day; want 1, at 03:00 local", n)
+	}
+}
+
+func TestDigestToAChannelThatIsGone(t *testing.T) {
+	clock := &fakeClock{t: paris(t, "2025-04-18", "07:00")}
+	store := mustStore(t)
+	h := startWith(t, discordtest.New(t), botOptions{now: clock.Now, store: store, config: func(c *Config) { c.Tick = 10 * time.Millisecond }})
+	h.setDigest(t, "07:30", "Europe/Paris")
+	h.fake.Fail("POST /channels/*/messages", 100, discordtest.APIError{Status: 404, Code: 10003, Message: "Unknown Channel"})
+	clock.Set(paris(t, "2025-04-18", "07:31"))
+	deadline := time.Now().Add(5 * time.Second)
+	var record state.Digest
+	for time.Now().Before(deadline) {
+		store.View(func(s state.State) { record = *s.Digests[discordtest.ChannelID] })
+		if !record.Enabled {
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if record.Enabled || record.Failures != maxPostFailures || !strings.Contains(record.DisabledReason, "Unknown Channel") {
+		t.Errorf("after 404s: %+v; want disabled after %d failures", record, maxPostFailures)
+	}
+	if !strings.Contains(h.logs.String(), "digest disabled") {
+		t.Errorf("no log line:\n%s", h.logs)
+	}
+	msg := h.response(t, h.command("news", map[string]any{"topic": "Witkoff"}))
+	if len(msg.Embeds) != 1 {
+		t.Error("the bot stopped answering")
+	}
+}
+
+func TestDigestCommands(t *testing.T) {
+	clock := &fakeClock{t: paris(t, "2025-04-18", "09:00")}
+	h := startWith(t, discordtest.New(t), botOptions{now: clock.Now})
+	tests := []struct {
+		name string
+		sent func() discordtest.Sent
+		says string
+	}{
+		{"not an admin", func() discordtest.Sent {
+			return h.fake.SendInteraction(discordtest.InteractionSpec{Name: "digest", Options: []discordtest.CommandOption{{Name: "set", Type: discordgo.ApplicationCommandOptionSubCommand,
+				Options: []discordtest.CommandOption{{Name: "channel", Type: discordgo.ApplicationCommandOptionChannel, Value: discordtest.ChannelID}, {Name: "time", Type: discordgo.ApplicationCommandOptionString, Value: "07:30"}, {Name: "timezone", Type: discordgo.ApplicationCommandOptionString, Value: "Europe/Paris"}}}}})
+		}, "Only members with the Manage Server permission"},
+		{"bad time", func() discordtest.Sent {
+			return h.admin("digest", "set", map[string]any{"channel": discordtest.ChannelID, "time": "25:00", "timezone": "Europe/Paris"})
+		}, `Time "25:00": want HH:MM on a 24-hour clock, like 07:30`},
+		{"bad zone", func() discordtest.Sent {
+			return h.admin("digest", "set", map[string]any{"channel": discordtest.ChannelID, "time": "07:30", "timezone": "Paris"})
+		}, `Timezone "Paris": want an IANA name like Europe/Paris`},
+		{"set after today's time", func() discordtest.Sent {
+			return h.admin("digest", "set", map[string]any{"channel": discordtest.ChannelID, "time": "07:30", "timezone": "Europe/Paris", "topics": "Iran, Witkoff"})
+		}, "at 07:30 (Europe/Paris), next on Saturday 19 April. Topics: Iran, Witkoff."},
+		{"show", func() discordtest.Sent { return h.admin("digest", "show", nil) }, "at 07:30 Europe/Paris, on Iran, Witkoff"},
+		{"off", func() discordtest.Sent { return h.admin("digest", "off", nil) }, "is off"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := h.callbackBody(t, tt.sent())
+			if resp.Data == nil || resp.Data.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(resp.Data.Content, tt.says) {
+				t.Errorf("got %s; want an ephemeral answer saying %q", mustJSON(t, resp.Data), tt.says)
+			}
+		})
+	}
+	preview := h.admin("digest", "preview", nil)
+	msg := h.response(t, preview)
+	if !strings.HasPrefix(msg.Content, "**Preview: Daily digest for Friday 18 April 2025") || msg.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Errorf("preview: %q, flags %d", msg.Content, msg.Flags)
+	}
+}

@@ -1,0 +1,280 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/bot/state"
+	"newsbot/index"
+)
+
+// Feed polling limits: how many feeds are read at once, and the longest wait
+// between two tries of a failing feed.
+const (
+	feedWorkers = 4
+	maxBackoff  = 24 * time.Hour
+)
+
+// fromSetting marks the feeds that come from NEWSBOT_FEEDS.
+const fromSetting = "NEWSBOT_FEEDS"
+
+// addConfiguredFeeds makes sure every feed of NEWSBOT_FEEDS is polled.
+func (b *Bot) addConfiguredFeeds() error {
+	return b.state.Update(func(s *state.State) error {
+		for _, u := range b.cfg.Feeds {
+			if s.Feeds == nil {
+				s.Feeds = map[string]*state.Feed{}
+			}
+			if s.Feeds[u] == nil {
+				s.Feeds[u] = &state.Feed{URL: u, AddedBy: fromSetting, AddedAt: b.now().UTC()}
+			}
+		}
+		return nil
+	})
+}
+
+// pollDueFeeds reads the feeds whose turn has come, a few at a time, so that a
+// slow feed does not hold up the others.
+func (b *Bot) pollDueFeeds(ctx context.Context) {
+	now := b.now()
+	var due []state.Feed
+	b.state.View(func(s state.State) {
+		for _, f := range s.Feeds {
+			if !f.NextPoll.After(now) {
+				due = append(due, *f)
+			}
+		}
+	})
+	slices.SortFunc(due, func(a, b state.Feed) int { return a.NextPoll.Compare(b.NextPoll) })
+	work := make(chan state.Feed)
+	var workers sync.WaitGroup
+	for range min(feedWorkers, len(due)) {
+		workers.Go(func() {
+			for f := range work {
+				b.pollFeed(ctx, f)
+			}
+		})
+	}
+	for _, f := range due {
+		if ctx.Err() != nil {
+			break
+		}
+		work <- f
+	}
+	close(work)
+	workers.Wait()
+}
+
+// pollFeed reads one feed, adds its new items to the index and records how it
+// went. The first poll of a feed reads its back catalogue: its undated items
+// get no date, so that they never appear in a digest as today's news.
+func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
+	log := b.log.With("feed", f.URL)
+	now := b.now()
+	firstSeen := now
+	if !f.Primed {
+		firstSeen = time.Time{}
+	}
+	res, err := b.fetcher.Fetch(ctx, index.FetchRequest{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified}, firstSeen)
+	var report index.Report
+	if err == nil && !res.NotModified {
+		report, err = b.news.Ingest(ctx, slices.Values(res.Feed.Items), nil)
+	}
+	if ctx.Err() != nil {
+		return // stopping: the next run polls it again
+	}
+	if err != nil {
+		log.Warn("feed poll failed", "failures", f.Failures+1, "err", err)
+	} else if report.Added > 0 || len(report.Rejected) > 0 {
+		log.Info("feed polled", "added", report.Added, "duplicates", report.Duplicates, "rejected", len(report.Rejected))
+	}
+	b.state.Update(func(s *state.State) error {
+		rec := s.Feeds[f.URL]
+		if rec == nil {
+			return nil // removed meanwhile
+		}
+		rec.LastPoll = now.UTC()
+		if err != nil {
+			rec.Failures++
+			rec.LastError, rec.LastErrorAt = err.Error(), now.UTC()
+			rec.NextPoll = now.Add(jitter(backoff(b.cfg.PollInterval, rec.Failures))).UTC()
+			return nil
+		}
+		rec.Failures, rec.LastSuccess, rec.Primed = 0, now.UTC(), true
+		rec.Articles += report.Added
+		if !res.NotModified {
+			rec.ETag, rec.LastModified = res.ETag, res.LastModified
+		}
+		rec.NextPoll = now.Add(jitter(b.cfg.PollInterval)).UTC()
+		return nil
+	})
+}
+
+// backoff doubles the wait after each failure in a row, up to a day, so that a
+// broken feed is not hammered and a recovered one is back soon enough.
+func backoff(interval time.Duration, failures int) time.Duration {
+	d := interval
+	for range failures {
+		if d >= maxBackoff/2 {
+			return maxBackoff
+		}
+		d *= 2
+	}
+	return d
+}
+
+// jitter spreads polls over ±10% of d, so that feeds added together do not
+// stay in step, and several bots do not hit a site at the same second.
+func jitter(d time.Duration) time.Duration {
+	spread := int64(d) / 10
+	if spread <= 0 {
+		return d
+	}
+	return d - time.Duration(spread) + time.Duration(rand.Int64N(2*spread))
+}
+
+// feedsCommand answers /feeds add, list and remove.
+func (b *Bot) feedsCommand(ic *discordgo.Interaction) {
+	sub := subcommand(ic)
+	opts := options(sub.Options)
+	if sub.Name != "list" && !isAdmin(ic) {
+		b.respond(ic, ephemeralText("Only members with the Manage Server permission can change the feeds."), b.log)
+		return
+	}
+	switch sub.Name {
+	case "list":
+		b.respond(ic, ephemeralText(b.listFeeds()), b.log)
+	case "remove":
+		b.respond(ic, ephemeralText(b.removeFeed(opts["url"].text())), b.log)
+	case "add":
+		deferred := &discordgo.InteractionResponse{
+			Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+			Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral},
+		}
+		if !b.respond(ic, deferred, b.log) {
+			return
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		defer cancel()
+		msg := truncate(b.addFeed(ctx, ic, opts["url"].text()), maxContent)
+		if _, err := b.session.InteractionResponseEdit(ic, &discordgo.WebhookEdit{Content: &msg, AllowedMentions: noMentions}, discordgo.WithContext(ctx)); err != nil {
+			b.log.Warn("could not answer /feeds add", "err", err)
+		}
+	default:
+		b.respond(ic, ephemeralText("newsbot does not know that; its commands may be out of date. Try /help."), b.log)
+	}
+}
+
+// addFeed reads a feed once, so that a wrong address is reported at once,
+// and adds it to those polled. Its items are the back catalogue.
+func (b *Bot) addFeed(ctx context.Context, ic *discordgo.Interaction, raw string) string {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "Give the feed's full address, starting with https://."
+	}
+	feedURL := u.String()
+	exists := false
+	b.state.View(func(s state.State) { exists = s.Feeds[feedURL] != nil })
+	if exists {
+		return fmt.Sprintf("newsbot already reads %s.", escape(feedURL))
+	}
+	res, err := b.fetcher.Fetch(ctx, index.FetchRequest{URL: feedURL}, time.Time{})
+	if err != nil {
+		b.log.Info("feed refused", "feed", feedURL, "err", err)
+		if errors.Is(err, index.ErrNotFeed) {
+			return upperFirst(escape(err.Error()))
+		}
+		return fmt.Sprintf("Could not read that feed: %s. Check the address and try again.", escape(err.Error()))
+	}
+	report, err := b.news.Ingest(ctx, slices.Values(res.Feed.Items), nil)
+	if err != nil {
+		return b.forUser(err, "feeds", "add")
+	}
+	now := b.now()
+	err = b.state.Update(func(s *state.State) error {
+		if s.Feeds == nil {
+			s.Feeds = map[string]*state.Feed{}
+		}
+		s.Feeds[feedURL] = &state.Feed{
+			URL: feedURL, AddedBy: userOf(ic).ID, AddedAt: now.UTC(), ETag: res.ETag, LastModified: res.LastModified,
+			LastPoll: now.UTC(), LastSuccess: now.UTC(), Articles: report.Added, Primed: true,
+			NextPoll: now.Add(jitter(b.cfg.PollInterval)).UTC(),
+		}
+		return nil
+	})
+	if err != nil {
+		return b.forUser(err, "feeds", "add")
+	}
+	title := res.Feed.Title
+	if title == "" {
+		title = feedURL
+	}
+	return fmt.Sprintf("Added %s: %d articles from its back catalogue are in the index (not announced as news); new ones arrive every %s or so.", escape(title), report.Added, b.cfg.PollInterval)
+}
+
+func (b *Bot) removeFeed(raw string) string {
+	raw = strings.TrimSpace(raw)
+	found, setting := false, false
+	err := b.state.Update(func(s *state.State) error {
+		if f := s.Feeds[raw]; f != nil {
+			found, setting = true, f.AddedBy == fromSetting
+			if !setting {
+				delete(s.Feeds, raw)
+			}
+		}
+		return nil
+	})
+	switch {
+	case err != nil:
+		return b.forUser(err, "feeds", "remove")
+	case !found:
+		return fmt.Sprintf("newsbot does not read %s; /feeds list shows what it reads.", escape(raw))
+	case setting:
+		return fmt.Sprintf("%s comes from the NEWSBOT_FEEDS setting: remove it there and restart newsbot.", escape(raw))
+	}
+	return fmt.Sprintf("newsbot no longer reads %s. What it took from it stays in the index.", escape(raw))
+}
+
+// listFeeds says how each feed is doing.
+func (b *Bot) listFeeds() string {
+	var feeds []state.Feed
+	b.state.View(func(s state.State) {
+		for _, f := range s.Feeds {
+			feeds = append(feeds, *f)
+		}
+	})
+	if len(feeds) == 0 {
+		return "newsbot reads no feeds. Add one with /feeds add, or list them in NEWSBOT_FEEDS."
+	}
+	slices.SortFunc(feeds, func(a, b state.Feed) int { return strings.Compare(a.URL, b.URL) })
+	var lines []string
+	for _, f := range feeds {
+		health := "not read yet"
+		if !f.LastSuccess.IsZero() {
+			health = "last read " + ago(b.now(), f.LastSuccess)
+		}
+		if f.Failures > 0 {
+			health += fmt.Sprintf(", failing (%d in a row; last error %s: %s)", f.Failures, ago(b.now(), f.LastErrorAt), escape(f.LastError))
+		}
+		lines = append(lines, fmt.Sprintf("%s: %s, %d articles taken", escape(f.URL), health, f.Articles))
+	}
+	return truncate("Feeds:\n"+strings.Join(lines, "\n"), maxContent)
+}
+
+// ago says how long before now t was, roughly.
+func ago(now, t time.Time) string {
+	d := now.Sub(t).Round(time.Minute)
+	if d < time.Minute {
+		return "just now"
+	}
+	return strings.TrimSuffix(d.String(), "0s") + " ago"
+}

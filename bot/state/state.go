@@ -1,0 +1,127 @@
+// Package state keeps the bot's one state file, DATA/state.json: the daily-digest
+// settings of each channel, the record of what was posted, and the feeds the bot
+// polls with their health. It survives restarts and is never left half-written.
+//
+// # How a save keeps the file whole
+//
+// A save never writes into state.json itself. It writes the whole new state to a
+// temporary file in the same directory (state.json.tmp-…), flushes that file to
+// the disk with fsync, and then renames it over state.json. A rename within one
+// directory swaps the name from the old file to the new one in a single step, so
+// whoever opens state.json, during a save or after a crash or power cut, finds
+// either the complete old file or the complete new one, never a mix of the two or
+// a prefix of either. Last, the directory is fsynced so that the rename itself is
+// on the disk before the save reports success. A crash before the rename leaves
+// the old file as it was, plus a stray temporary file that the next Open removes.
+//
+// Just before the rename, the file about to be replaced becomes state.json.bak (a
+// hard link, or a copy on file systems without links), itself staged under a
+// temporary name and renamed into place. So from the second save on there is
+// exactly one backup, the previous version, which was good: Open accepted it or
+// a save wrote it. Should state.json be damaged anyway (a failing disk,
+// a bad hand edit), Open refuses it with an error that says how to restore the
+// backup, rather than starting empty and silently losing every setting.
+//
+// # One writer
+//
+// A Store assumes that it is the only writer of its file, in its own process and
+// in any other, and takes no file lock. The index already allows one newsbot
+// process per data directory (a second one stops when it cannot open the index),
+// so open the index first and the state second.
+package state
+
+import (
+	"slices"
+	"time"
+)
+
+// Version is the format of the state file this package reads and writes. A file
+// of any other version is refused rather than misread; a change to the format
+// that old code would misread must change it.
+const Version = 1
+
+// State is everything the bot remembers between runs. It is plain data: View and
+// Update hand out copies, so holding or changing one never touches the Store.
+type State struct {
+	Version int                `json:"version"`
+	Digests map[string]*Digest `json:"digests"` // by channel ID
+	Feeds   map[string]*Feed   `json:"feeds"`   // by feed URL
+}
+
+// Digest is one channel's daily digest: when it is posted, on what, and what
+// was posted already, so that a restart neither skips a day nor posts it twice.
+type Digest struct {
+	GuildID   string   `json:"guild_id"`
+	ChannelID string   `json:"channel_id"`
+	Time      string   `json:"time"`     // "HH:MM", on the channel's clock
+	Timezone  string   `json:"timezone"` // IANA name, like "Europe/Paris"
+	Topics    []string `json:"topics"`
+	Enabled   bool     `json:"enabled"`
+
+	// LastPosted is the channel-local date (YYYY-MM-DD) of the last digest
+	// posted in full.
+	LastPosted string `json:"last_posted"`
+	// Attempted is the date a post was last started for, set before posting.
+	// When it is later than LastPosted, newsbot stopped in the middle of that
+	// post: the day is not posted again, since part of it may be in the channel.
+	Attempted string `json:"attempted"`
+	// Failures counts consecutive failed posts; a success resets it.
+	Failures int `json:"failures"`
+	// DisabledReason says why Enabled was turned off, when newsbot did it
+	// itself (after repeated failures, say) rather than a user.
+	DisabledReason string `json:"disabled_reason,omitzero"`
+
+	UpdatedBy string    `json:"updated_by"` // the user ID of the last change
+	UpdatedAt time.Time `json:"updated_at,omitzero"`
+}
+
+// Feed is one feed the bot polls, with what it needs to poll politely
+// (conditional requests, back-off) and to tell an admin how the feed is doing.
+type Feed struct {
+	URL     string    `json:"url"`
+	AddedBy string    `json:"added_by"` // a user ID, or "NEWSBOT_FEEDS" for the setting
+	AddedAt time.Time `json:"added_at,omitzero"`
+
+	ETag         string `json:"etag,omitzero"`
+	LastModified string `json:"last_modified,omitzero"`
+
+	LastPoll    time.Time `json:"last_poll,omitzero"`
+	LastSuccess time.Time `json:"last_success,omitzero"`
+	LastError   string    `json:"last_error,omitzero"`
+	LastErrorAt time.Time `json:"last_error_at,omitzero"`
+	Failures    int       `json:"failures"` // consecutive; a success resets it
+	Articles    int       `json:"articles"` // articles taken from it in all
+	// Primed is set by the first successful poll: the items it found were the
+	// feed's back catalogue, indexed but not announced as news.
+	Primed   bool      `json:"primed"`
+	NextPoll time.Time `json:"next_poll,omitzero"`
+}
+
+// empty is the state of a data directory that has none yet.
+func empty() State {
+	return State{Version: Version, Digests: map[string]*Digest{}, Feeds: map[string]*Feed{}}
+}
+
+// clone is a deep copy of s, without nil entries. Digest.Topics is the only
+// reference inside a Digest; a Feed holds only values.
+func (s State) clone() State {
+	c := State{
+		Version: s.Version,
+		Digests: make(map[string]*Digest, len(s.Digests)),
+		Feeds:   make(map[string]*Feed, len(s.Feeds)),
+	}
+	for id, d := range s.Digests {
+		if d != nil {
+			d2 := *d
+			d2.Topics = slices.Clone(d.Topics)
+			c.Digests[id] = &d2
+		}
+	}
+	for url, f := range s.Feeds {
+		if f != nil {
+			f2 := *f
+			c.Feeds[url] = &f2
+		}
+	}
+	return c
+}
