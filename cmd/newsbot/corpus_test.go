@@ -30,7 +30,7 @@ func TestCorpusIngestAndAsk(t *testing.T) {
 	needCorpus(t)
 	data := t.TempDir()
 	bbc, reuters := filepath.Join(corpus, "bbc/articles"), filepath.Join(corpus, "reuters")
-	counts := regexp.MustCompile(`(?m)^added (\d+), updated (\d+), unchanged (\d+), duplicates (\d+), rejected (\d+) \((\d+) files`)
+	counts := regexp.MustCompile(`(?m)^added (\d+), updated (\d+), unchanged (\d+), duplicates (\d+), rejected (\d+) \((\d+) read`)
 
 	out, _, err := runNewsbot(t, nil, "index", "--data", data, bbc, reuters)
 	if err != nil {
@@ -49,7 +49,7 @@ func TestCorpusIngestAndAsk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "added 0, updated 0, unchanged 21268, duplicates 0, rejected 0 (21268 files"; !strings.Contains(out, want) {
+	if want := "added 0, updated 0, unchanged 21268, duplicates 0, rejected 0 (21268 read"; !strings.Contains(out, want) {
 		t.Errorf("second run: %q; want %q", out, want)
 	}
 

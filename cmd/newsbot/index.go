@@ -5,8 +5,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,8 +18,9 @@ import (
 	"newsbot/index"
 )
 
-// index runs "newsbot index": it adds the article files under the given paths
-// and prints one line of counts.
+// index runs "newsbot index": it adds the article files under the given paths,
+// and the items of the given feeds (URLs, or saved feed files), and prints one
+// line of counts.
 func (e env) index(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("index", flag.ContinueOnError)
 	data := fs.String("data", "", "data directory")
@@ -26,12 +29,7 @@ func (e env) index(ctx context.Context, args []string) error {
 		return err
 	}
 	if len(paths) == 0 {
-		return usageError{"index: give the article files or directories to add"}
-	}
-	for _, p := range paths {
-		if strings.Contains(p, "://") {
-			return usageError{fmt.Sprintf("index: %s: reading feeds and URLs is not supported yet; give files or directories", p)}
-		}
+		return usageError{"index: give the article files, directories or feeds to add"}
 	}
 	ix, err := index.Open(e.dataDir(*data))
 	if err != nil {
@@ -42,17 +40,45 @@ func (e env) index(ctx context.Context, args []string) error {
 	return err
 }
 
-// ingest adds the files under paths to ix, with a progress bar on a terminal,
-// then prints to out each rejected file with its reason and a line of counts.
-func (e env) ingest(ctx context.Context, ix *index.Index, paths []string, out io.Writer) (index.Report, error) {
+// ingest adds the files under sources, and the items of the feeds among them,
+// to ix, with a progress bar on a terminal, then prints to out each rejected
+// item with its reason and a line of counts. A feed that cannot be read is
+// rejected like a bad file; the other sources still go in.
+func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out io.Writer) (index.Report, error) {
 	started := time.Now()
+	var paths []string
+	var items []index.Candidate
+	for _, src := range sources {
+		if !isFeed(src) {
+			paths = append(paths, src)
+			continue
+		}
+		feed, err := e.readFeed(ctx, src)
+		if err != nil {
+			items = append(items, index.Candidate{Origin: src, Err: err})
+			continue
+		}
+		items = append(items, feed.Items...)
+	}
 	files, err := index.ListFiles(paths)
 	if err != nil {
 		return index.Report{}, err
 	}
+	candidates := func(yield func(index.Candidate) bool) {
+		for _, c := range items {
+			if !yield(c) {
+				return
+			}
+		}
+		for c := range index.ReadFiles(ctx, files) {
+			if !yield(c) {
+				return
+			}
+		}
+	}
 	var done func()
 	if isTerminal(e.stderr) {
-		bar := progressbar.NewOptions(len(files),
+		bar := progressbar.NewOptions(len(files)+len(items),
 			progressbar.OptionSetWriter(e.stderr),
 			progressbar.OptionSetDescription("indexing"),
 			progressbar.OptionShowCount(),
@@ -63,17 +89,38 @@ func (e env) ingest(ctx context.Context, ix *index.Index, paths []string, out io
 		defer bar.Finish()
 		done = func() { bar.Add(1) }
 	}
-	report, err := ix.Ingest(ctx, index.ReadFiles(ctx, files), done)
+	report, err := ix.Ingest(ctx, candidates, done)
 	for _, r := range report.Rejected {
 		fmt.Fprintf(out, "rejected %s: %v\n", r.Origin, r.Reason)
 	}
-	fmt.Fprintf(out, "added %d, updated %d, unchanged %d, duplicates %d, rejected %d (%d files in %s)\n",
+	fmt.Fprintf(out, "added %d, updated %d, unchanged %d, duplicates %d, rejected %d (%d read in %s)\n",
 		report.Added, report.Updated, report.Unchanged, report.Duplicates, len(report.Rejected), report.Read(),
 		time.Since(started).Round(10*time.Millisecond))
 	if err != nil {
 		return report, fmt.Errorf("indexing stopped: %w; what was indexed before stays, and running the same command again adds the rest", err)
 	}
 	return report, nil
+}
+
+// feedExtensions are the file names of saved feeds; other files are articles.
+var feedExtensions = []string{".xml", ".rss", ".atom", ".json"}
+
+// isFeed reports whether a source given to index is a feed: a URL, or a file
+// named like a saved feed.
+func isFeed(src string) bool {
+	return strings.Contains(src, "://") || slices.Contains(feedExtensions, strings.ToLower(filepath.Ext(src)))
+}
+
+// readFeed fetches a feed URL or reads a saved feed file. Unlike the bot,
+// which reads feeds anyone on a server may add, the command line may read
+// feeds on private addresses: whoever runs it owns the machine.
+func (e env) readFeed(ctx context.Context, src string) (index.Feed, error) {
+	if !strings.Contains(src, "://") {
+		return index.ReadFeedFile(src, e.now())
+	}
+	f := index.Fetcher{Client: &http.Client{Timeout: 30 * time.Second}}
+	res, err := f.Fetch(ctx, index.FetchRequest{URL: src}, e.now())
+	return res.Feed, err
 }
 
 // isTerminal reports whether w is a terminal, where a progress bar helps;

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"errors"
 	"os"
 	"path/filepath"
@@ -45,7 +47,7 @@ func TestIndexCommand(t *testing.T) {
 	for _, want := range []string{
 		"rejected ../../index/testdata/parse/empty.txt: empty file\n",
 		`rejected ../../index/testdata/parse/bad-date.txt: malformed date "2025-13-45": want YYYY-MM-DD` + "\n",
-		"added 28, updated 0, unchanged 0, duplicates 0, rejected 8 (36 files in ",
+		"added 28, updated 0, unchanged 0, duplicates 0, rejected 8 (36 read in ",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -55,7 +57,7 @@ func TestIndexCommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out, "added 0, updated 0, unchanged 21, duplicates 0, rejected 0 (21 files in ") {
+	if !strings.HasPrefix(out, "added 0, updated 0, unchanged 21, duplicates 0, rejected 0 (21 read in ") {
 		t.Errorf("second run, data dir from NEWSBOT_DATA: %q; want 21 unchanged", out)
 	}
 }
@@ -179,7 +181,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ask", "--since", "yesterday", "Witkoff"}, `since "yesterday"`},
 		{[]string{"ask", "--bogus", "Witkoff"}, "flag provided but not defined: -bogus"},
 		{[]string{"index"}, "give the article files"},
-		{[]string{"index", "https://example.com/feed"}, "not supported yet"},
+		
 		{[]string{"summarize"}, "give one article file"},
 	}
 	for _, tt := range tests {
@@ -244,4 +246,40 @@ func TestDigestCommand(t *testing.T) {
 	if _, _, err := runNewsbot(t, nil, "digest", "--date", "17/04/2025"); err == nil || !strings.Contains(err.Error(), "want YYYY-MM-DD") {
 		t.Errorf("bad date: %v", err)
 	}
+}
+
+func TestIndexFeeds(t *testing.T) {
+	feeds := "../../index/testdata/feeds"
+	srv := httptest.NewServer(http.FileServer(http.Dir(feeds)))
+	defer srv.Close()
+	data := t.TempDir()
+	args := []string{"index", "--data", data, filepath.Join(feeds, "rss2.xml"), srv.URL + "/atom.xml", srv.URL + "/not-a-feed.html", srv.URL + "/missing.xml"}
+	out, _, err := runNewsbot(t, nil, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"rejected " + srv.URL + "/not-a-feed.html: feed " + srv.URL + "/not-a-feed.html: not a feed: the server sent an HTML page",
+		"rejected " + srv.URL + "/missing.xml: ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	first := regexp.MustCompile(`added (\d+), `).FindStringSubmatch(out)
+	if first == nil || first[1] == "0" {
+		t.Fatalf("no feed items added:\n%s", out)
+	}
+	again, _, err := runNewsbot(t, nil, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(lastLine(again), "added 0, updated 0, unchanged "+first[1]+", duplicates 0, rejected 3 ") {
+		t.Errorf("second run: %q; want the %s items unchanged", lastLine(again), first[1])
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
 }
