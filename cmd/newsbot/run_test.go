@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
-	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -181,7 +181,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ask", "--since", "yesterday", "Witkoff"}, `since "yesterday"`},
 		{[]string{"ask", "--bogus", "Witkoff"}, "flag provided but not defined: -bogus"},
 		{[]string{"index"}, "give the article files"},
-		
+
 		{[]string{"summarize"}, "give one article file"},
 	}
 	for _, tt := range tests {
