@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"log/slog"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -90,6 +91,7 @@ type botOptions struct {
 	config  func(*Config)    // adjusts the test config
 	now     func() time.Time // the clock; time.Now when nil
 	store   *state.Store     // a fresh state file when nil
+	client  *http.Client     // for feeds: one that may reach the test's loopback servers
 }
 
 // startWith runs a bot on fake until the test ends.
@@ -130,6 +132,9 @@ func runBot(t *testing.T, fake *discordtest.Server, opts botOptions, logs *syncB
 	b = New(cfg, opts.library, opts.store, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	if opts.now != nil {
 		b.now = opts.now
+	}
+	if opts.client != nil {
+		b.fetcher.Client = opts.client
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

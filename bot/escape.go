@@ -97,3 +97,10 @@ func truncate(s string, max int) string {
 	}
 	return prefix + ellipsis
 }
+
+// code shows untrusted text as inline code: inert like escaped text, but
+// copyable as it is, which matters for a URL someone must paste back. A
+// backtick, which would end the code span, becomes a similar quote mark.
+func code(s string) string {
+	return "`" + strings.ReplaceAll(strings.ReplaceAll(s, "`", "ˋ"), "\n", " ") + "`"
+}

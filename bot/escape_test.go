@@ -51,3 +51,9 @@ func TestTruncate(t *testing.T) {
 		}
 	}
 }
+
+func TestCode(t *testing.T) {
+	if got, want := code("https://x.example/a`b\n@everyone"), "`https://x.example/aˋb @everyone`"; got != want {
+		t.Errorf("code = %q; want %q", got, want)
+	}
+}

@@ -185,7 +185,7 @@ func (b *Bot) addFeed(ctx context.Context, ic *discordgo.Interaction, raw string
 	exists := false
 	b.state.View(func(s state.State) { exists = s.Feeds[feedURL] != nil })
 	if exists {
-		return fmt.Sprintf("newsbot already reads %s.", escape(feedURL))
+		return fmt.Sprintf("newsbot already reads %s.", code(feedURL))
 	}
 	res, err := b.fetcher.Fetch(ctx, index.FetchRequest{URL: feedURL}, time.Time{})
 	if err != nil {
@@ -237,11 +237,11 @@ func (b *Bot) removeFeed(raw string) string {
 	case err != nil:
 		return b.forUser(err, "feeds", "remove")
 	case !found:
-		return fmt.Sprintf("newsbot does not read %s; /feeds list shows what it reads.", escape(raw))
+		return fmt.Sprintf("newsbot does not read %s; /feeds list shows what it reads.", code(raw))
 	case setting:
-		return fmt.Sprintf("%s comes from the NEWSBOT_FEEDS setting: remove it there and restart newsbot.", escape(raw))
+		return fmt.Sprintf("%s comes from the NEWSBOT_FEEDS setting: remove it there and restart newsbot.", code(raw))
 	}
-	return fmt.Sprintf("newsbot no longer reads %s. What it took from it stays in the index.", escape(raw))
+	return fmt.Sprintf("newsbot no longer reads %s. What it took from it stays in the index.", code(raw))
 }
 
 // listFeeds says how each feed is doing.
@@ -265,7 +265,7 @@ func (b *Bot) listFeeds() string {
 		if f.Failures > 0 {
 			health += fmt.Sprintf(", failing (%d in a row; last error %s: %s)", f.Failures, ago(b.now(), f.LastErrorAt), escape(f.LastError))
 		}
-		lines = append(lines, fmt.Sprintf("%s: %s, %d articles taken", escape(f.URL), health, f.Articles))
+		lines = append(lines, fmt.Sprintf("%s: %s, %d articles taken", code(f.URL), health, f.Articles))
 	}
 	return truncate("Feeds:\n"+strings.Join(lines, "\n"), maxContent)
 }

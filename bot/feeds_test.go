@@ -1,0 +1,193 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/bot/discordtest"
+	"newsbot/bot/state"
+	"newsbot/index"
+)
+
+// feedServer serves the feed fixtures of package index, a feed that only
+// grows when the test says so, and a feed that never answers. It records the
+// conditional headers each request carried.
+type feedServer struct {
+	*httptest.Server
+	mu       sync.Mutex
+	requests []*http.Request
+	extra    []string // items added to /live.xml, undated
+	hang     chan struct{}
+}
+
+func newFeedServer(t *testing.T) *feedServer {
+	fs := &feedServer{hang: make(chan struct{})}
+	files := http.FileServer(http.Dir("../index/testdata/feeds"))
+	fs.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		fs.mu.Lock()
+		fs.requests = append(fs.requests, r.Clone(context.Background()))
+		extra := append([]string(nil), fs.extra...)
+		fs.mu.Unlock()
+		switch r.URL.Path {
+		case "/hang.xml":
+			select {
+			case <-fs.hang:
+			case <-r.Context().Done():
+			}
+		case "/live.xml":
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Live Wire</title><link>https://live.example/</link>`)
+			for i, title := range append([]string{"An undated story from the back catalogue"}, extra...) {
+				fmt.Fprintf(w, `<item><title>%s</title><link>https://live.example/%d</link><description>%s. %s</description></item>`, title, i, title, strings.Repeat("More words about it. ", 5))
+			}
+			fmt.Fprint(w, `</channel></rss>`)
+		default:
+			files.ServeHTTP(w, r)
+		}
+	}))
+	t.Cleanup(func() { close(fs.hang); fs.Close() })
+	return fs
+}
+
+// requestsFor returns the requests for path so far.
+func (fs *feedServer) requestsFor(path string) []*http.Request {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	var out []*http.Request
+	for _, r := range fs.requests {
+		if r.URL.Path == path {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// feedIndex is a fresh, empty index for a test that reads feeds.
+func feedIndex(t *testing.T) *index.Index {
+	t.Helper()
+	ix, err := index.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func TestFeedsAddListRemove(t *testing.T) {
+	feeds := newFeedServer(t)
+	store := mustStore(t)
+	h := startWith(t, discordtest.New(t), botOptions{library: feedIndex(t), store: store, client: feeds.Client()})
+
+	added := h.response(t, h.admin("feeds", "add", map[string]any{"url": feeds.URL + "/rss2.xml"}))
+	if !strings.HasPrefix(added.Content, "Added Harbour City Herald: ") || added.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		t.Fatalf("/feeds add: %q", added.Content)
+	}
+	refused := h.response(t, h.admin("feeds", "add", map[string]any{"url": feeds.URL + "/not-a-feed.html"}))
+	if !strings.Contains(refused.Content, "not a feed: the server sent an HTML page") {
+		t.Errorf("/feeds add of a web page: %q", refused.Content)
+	}
+	again := h.response(t, h.admin("feeds", "add", map[string]any{"url": feeds.URL + "/rss2.xml"}))
+	if !strings.Contains(again.Content, "already reads") {
+		t.Errorf("/feeds add twice: %q", again.Content)
+	}
+	list := h.callbackBody(t, h.admin("feeds", "list", nil))
+	if !strings.Contains(list.Data.Content, "`"+feeds.URL+"/rss2.xml`: last read just now, ") || strings.Contains(list.Data.Content, "not-a-feed") {
+		t.Errorf("/feeds list: %q", list.Data.Content)
+	}
+	removed := h.callbackBody(t, h.admin("feeds", "remove", map[string]any{"url": feeds.URL + "/rss2.xml"}))
+	if !strings.HasPrefix(removed.Data.Content, "newsbot no longer reads") {
+		t.Errorf("/feeds remove: %q", removed.Data.Content)
+	}
+	store.View(func(s state.State) {
+		if len(s.Feeds) != 0 {
+			t.Errorf("feeds left after remove: %v", s.Feeds)
+		}
+	})
+	member := h.fake.SendInteraction(discordtest.InteractionSpec{Name: "feeds", Options: []discordtest.CommandOption{{Name: "add", Type: discordgo.ApplicationCommandOptionSubCommand,
+		Options: []discordtest.CommandOption{{Name: "url", Type: discordgo.ApplicationCommandOptionString, Value: feeds.URL + "/atom.xml"}}}}})
+	if resp := h.callbackBody(t, member); !strings.Contains(resp.Data.Content, "Only members with the Manage Server permission") {
+		t.Errorf("/feeds add by a plain member: %q", resp.Data.Content)
+	}
+}
+
+func TestFeedPolling(t *testing.T) {
+	feeds := newFeedServer(t)
+	store := mustStore(t)
+	clock := &fakeClock{t: time.Date(2025, 4, 20, 12, 0, 0, 0, time.UTC)}
+	client := feeds.Client()
+	client.Timeout = 300 * time.Millisecond
+	ix := feedIndex(t)
+	h := startWith(t, discordtest.New(t), botOptions{library: ix, store: store, now: clock.Now, client: client, config: func(c *Config) {
+		c.Tick = 10 * time.Millisecond
+		c.Feeds = []string{feeds.URL + "/rss2.xml", feeds.URL + "/live.xml", feeds.URL + "/missing.xml", feeds.URL + "/hang.xml"}
+	}})
+	feedState := func(path string) state.Feed {
+		var f state.Feed
+		store.View(func(s state.State) {
+			if rec := s.Feeds[feeds.URL+path]; rec != nil {
+				f = *rec
+			}
+		})
+		return f
+	}
+	waitFor := func(what string, cond func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); !cond(); time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s did not happen\n%s", what, h.logs)
+			}
+		}
+	}
+	// The first round: the good feeds are read although one never answers.
+	waitFor("the first round", func() bool {
+		return feedState("/rss2.xml").Primed && feedState("/live.xml").Primed && feedState("/missing.xml").Failures == 1 && feedState("/hang.xml").Failures == 1
+	})
+	taken := feedState("/rss2.xml").Articles
+	if taken == 0 || !strings.Contains(feedState("/missing.xml").LastError, "404") || !strings.Contains(feedState("/hang.xml").LastError, "did not answer") {
+		t.Errorf("after the first round: rss2 %+v, missing %+v, hang %+v", feedState("/rss2.xml"), feedState("/missing.xml"), feedState("/hang.xml"))
+	}
+	failing := feedState("/missing.xml")
+	if wait := failing.NextPoll.Sub(clock.Now()); wait < 27*time.Minute {
+		t.Errorf("a failing feed is tried again in %s; want about twice the interval", wait)
+	}
+
+	// The next round, a poll interval later: nothing new in rss2.xml, asked
+	// for with If-Modified-Since; one new story in live.xml.
+	feeds.mu.Lock()
+	feeds.extra = append(feeds.extra, "A fresh story about the harbour")
+	feeds.mu.Unlock()
+	clock.Set(clock.Now().Add(20 * time.Minute))
+	waitFor("the second round", func() bool { return len(feeds.requestsFor("/rss2.xml")) >= 2 && feedState("/live.xml").Articles >= 2 })
+	if got := feedState("/rss2.xml").Articles; got != taken {
+		t.Errorf("polling again took %d more articles; want none", got-taken)
+	}
+	if r := feeds.requestsFor("/rss2.xml")[1]; r.Header.Get("If-Modified-Since") == "" && r.Header.Get("If-None-Match") == "" {
+		t.Errorf("the second poll was not conditional: %v", r.Header)
+	}
+
+	// The back catalogue's undated story is not news; the story that came
+	// later is, dated when it was first seen.
+	res, err := ix.Search(context.Background(), index.Query{Since: clock.Now().Add(-24 * time.Hour), Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recent []string
+	for _, m := range res.Matches {
+		recent = append(recent, m.Article.Title)
+	}
+	if len(recent) != 1 || recent[0] != "A fresh story about the harbour" {
+		t.Errorf("articles of the last day: %q; want only the story that arrived after the feed was added", recent)
+	}
+	list := h.callbackBody(t, h.admin("feeds", "list", nil))
+	if !strings.Contains(list.Data.Content, "/missing.xml`: not read yet, failing (") {
+		t.Errorf("/feeds list does not show the failing feed: %q", list.Data.Content)
+	}
+}
