@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -58,17 +57,9 @@ func ParseFeed(r io.Reader, origin string, firstSeen time.Time) (Feed, error) {
 // ReadFeedFile reads a feed saved to a file, with the size limit of article
 // files: a saved feed of megabytes is a mistake, not news.
 func ReadFeedFile(path string, firstSeen time.Time) (Feed, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return Feed{}, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, err := readSmallFile(path)
 	if err != nil {
 		return Feed{}, fmt.Errorf("read feed %s: %w", path, err)
-	}
-	if len(data) > MaxFileSize {
-		return Feed{}, fmt.Errorf("feed %s: %w: over %d MB", path, ErrTooLarge, MaxFileSize>>20)
 	}
 	return parseFeed(data, path, firstSeen, "")
 }

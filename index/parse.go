@@ -38,17 +38,9 @@ var (
 // ReadFile reads and parses one article file. Path is recorded as absolute, so
 // that an article indexed from two working directories is the same article.
 func ReadFile(path string) (Article, error) {
-	f, err := os.Open(path)
+	data, err := readSmallFile(path)
 	if err != nil {
 		return Article{}, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return Article{}, err
-	}
-	if len(data) > MaxFileSize {
-		return Article{}, fmt.Errorf("%w: over %d MB", ErrTooLarge, MaxFileSize>>20)
 	}
 	a, err := Parse(data)
 	if err != nil {
@@ -59,6 +51,24 @@ func ReadFile(path string) (Article, error) {
 	}
 	a.Path = path
 	return a, nil
+}
+
+// readSmallFile reads a file of at most MaxFileSize bytes, without reading
+// more than that of a larger one.
+func readSmallFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, fmt.Errorf("%w: over %d MB", ErrTooLarge, MaxFileSize>>20)
+	}
+	return data, nil
 }
 
 // Parse reads an article in either of the two formats newsbot knows:
