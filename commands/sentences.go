@@ -116,3 +116,14 @@ func trimSpan(text string, start, end int) (int, int) {
 }
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' }
+
+// Sentences splits an article body into its sentences, verbatim, as the
+// summarizers see them.
+func Sentences(body string) []string {
+	all := splitSentences(body)
+	out := make([]string, len(all))
+	for i, s := range all {
+		out[i] = s.Text
+	}
+	return out
+}

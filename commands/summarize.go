@@ -1,18 +1,23 @@
 package commands
 
 import (
+	"cmp"
 	"math"
 	"slices"
 )
 
+// TextRank's settings: the damping factor of PageRank, and when to stop.
+const (
+	damping    = 0.85
+	maxRounds  = 100
+	convergeAt = 1e-6
+)
+
 // Summarize picks the n sentences of an article body that carry most of its
 // content and returns them verbatim, in the order they appear in the article.
-// A sentence scores by how frequent its words are in the whole article
-// (centrality), favouring the opening sentences a little, since news puts its
-// point first. Fewer than n come back only when the body has fewer sentences.
+// Fewer than n come back only when the body has fewer sentences.
 func Summarize(body string, n int) []string {
-	all := splitSentences(body)
-	chosen := topSentences(all, n)
+	chosen := topSentences(splitSentences(body), n)
 	out := make([]string, len(chosen))
 	for i, s := range chosen {
 		out[i] = s.Text
@@ -20,7 +25,11 @@ func Summarize(body string, n int) []string {
 	return out
 }
 
-// topSentences returns the n best sentences of all, in article order.
+// topSentences returns the n most central sentences of all, in article order.
+// Centrality is TextRank: sentences vote for the sentences they share words
+// with, and a vote from a central sentence counts more. The sentences that
+// the rest of the article keeps coming back to are its point, wherever they
+// stand; the opening sentence wins only when it really is the summary.
 func topSentences(all []sentence, n int) []sentence {
 	if n <= 0 {
 		return nil
@@ -28,31 +37,16 @@ func topSentences(all []sentence, n int) []sentence {
 	if len(all) <= n {
 		return all
 	}
-	freq := map[string]int{}
-	words := make([][]string, len(all))
+	words := make([]map[string]bool, len(all))
 	for i, s := range all {
-		words[i] = contentWords(s.Text)
-		for _, w := range words[i] {
-			freq[w]++
-		}
+		words[i] = wordSet(s.Text)
 	}
-	scores := make([]float64, len(all))
-	for i := range all {
-		scores[i] = centrality(words[i], freq) * (1 + 0.5/float64(1+i))
-	}
+	rank := textRank(words)
 	order := make([]int, len(all))
 	for i := range order {
 		order[i] = i
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		switch {
-		case scores[a] > scores[b]:
-			return -1
-		case scores[a] < scores[b]:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(rank[b], rank[a]) })
 	picked := order[:n]
 	slices.Sort(picked)
 	out := make([]sentence, n)
@@ -62,19 +56,45 @@ func topSentences(all []sentence, n int) []sentence {
 	return out
 }
 
-// centrality sums the article-wide frequency of a sentence's distinct words,
-// damped by its length so that long sentences do not win by size alone.
-func centrality(words []string, freq map[string]int) float64 {
-	if len(words) == 0 {
-		return 0
+// textRank scores sentences, given as their content words, by PageRank over
+// the graph whose edges weigh how alike two sentences are (Jaccard overlap of
+// their words).
+func textRank(words []map[string]bool) []float64 {
+	n := len(words)
+	weight := make([][]float64, n)
+	out := make([]float64, n) // each sentence's total edge weight
+	for i := range n {
+		weight[i] = make([]float64, n)
 	}
-	seen := map[string]bool{}
-	sum := 0.0
-	for _, w := range words {
-		if !seen[w] {
-			seen[w] = true
-			sum += float64(freq[w] - 1)
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			w := overlap(words[i], words[j])
+			weight[i][j], weight[j][i] = w, w
+			out[i] += w
+			out[j] += w
 		}
 	}
-	return sum / math.Sqrt(float64(len(words)))
+	rank := make([]float64, n)
+	for i := range rank {
+		rank[i] = 1
+	}
+	next := make([]float64, n)
+	for range maxRounds {
+		change := 0.0
+		for i := range n {
+			sum := 0.0
+			for j := range n {
+				if out[j] > 0 {
+					sum += weight[j][i] / out[j] * rank[j]
+				}
+			}
+			next[i] = 1 - damping + damping*sum
+			change += math.Abs(next[i] - rank[i])
+		}
+		rank, next = next, rank
+		if change < convergeAt {
+			break
+		}
+	}
+	return rank
 }
