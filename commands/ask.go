@@ -184,7 +184,8 @@ func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
 // matches, preferring sentences that hold more of the subject's words, from the
 // more relevant articles, early in their article; it skips near-repeats, cites
 // every source of a sentence that ran in several, and orders the result by
-// date, then by rank.
+// date, then by rank. A sentence that ran word for word in several sources
+// cites them all.
 func summarize(matches []index.Match, words int) []Statement {
 	type candidate struct {
 		sentence
@@ -212,7 +213,7 @@ func summarize(matches []index.Match, words int) []Statement {
 	perSource := map[int]int{}
 	for _, c := range candidates {
 		if i := slices.IndexFunc(chosen, func(o candidate) bool { return overlap(o.words, c.words) >= 0.6 }); i >= 0 {
-			if overlap(chosen[i].words, c.words) >= 0.9 && !slices.Contains(statements[i].Sources, c.rank+1) {
+			if c.Text == chosen[i].Text && !slices.Contains(statements[i].Sources, c.rank+1) {
 				statements[i].Sources = append(statements[i].Sources, c.rank+1)
 			}
 			continue

@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -31,6 +32,9 @@ const (
 	// before under another link, or the same text republished.
 	fieldGUID        = "guid"
 	fieldFingerprint = "fingerprint"
+	// fieldLead is the title and the first paragraph, unstemmed: news names
+	// its subject there, so a match in it says the article is about it.
+	fieldLead = "lead"
 )
 
 // namesAnalyzer lowercases words and drops possessives ("Witkoff's" is
@@ -82,6 +86,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldTitle, text(en.AnalyzerName, true))
 	doc.AddFieldMappingsAt(fieldBody, text(en.AnalyzerName, true))
 	doc.AddFieldMappingsAt(fieldNames, text(namesAnalyzer, false))
+	doc.AddFieldMappingsAt(fieldLead, text(namesAnalyzer, false))
 	doc.AddFieldMappingsAt(fieldDate, date)
 	doc.AddFieldMappingsAt(fieldByline, keywordField(false))
 	doc.AddFieldMappingsAt(fieldSource, keywordField(true))
@@ -100,6 +105,7 @@ func document(a Article) map[string]any {
 		fieldTitle: a.Title,
 		fieldBody:  a.Body,
 		fieldNames: a.Title + "\n\n" + a.Body,
+		fieldLead:  a.Title + "\n\n" + firstParagraph(a.Body),
 	}
 	if !a.Date.IsZero() {
 		d[fieldDate] = a.Date
@@ -129,4 +135,9 @@ func fingerprint(body string) string {
 		return ""
 	}
 	return ContentID(time.Time{}, "", body)
+}
+
+func firstParagraph(body string) string {
+	first, _, _ := strings.Cut(body, "\n\n")
+	return first
 }

@@ -57,9 +57,10 @@ type Results struct {
 }
 
 // Search returns the articles that contain every word of q (all articles when
-// q has no words), those most about
-// the words first (BM25 over title and body, with a bonus for the words as a
-// phrase and for a title match), newer first among equals.
+// q has no words), those most about the words first: BM25 over title and
+// body, with bonuses for a title match, for the words in the title and first
+// paragraph (where news names its subject), and for the words as a phrase;
+// newer first among equals.
 func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	bq, err := ix.subjectQuery(q.Words)
 	if err != nil {
@@ -117,6 +118,11 @@ func (ix *Index) subjectQuery(words []string) (*query.BooleanQuery, error) {
 	}
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(bleve.NewConjunctionQuery(clauses...))
+	inLead := bleve.NewMatchQuery(strings.Join(kept, " "))
+	inLead.SetField(fieldLead)
+	inLead.SetOperator(query.MatchQueryOperatorAnd)
+	inLead.SetBoost(2)
+	bq.AddShould(inLead)
 	if len(kept) > 1 {
 		phrase := strings.Join(kept, " ")
 		inTitle := bleve.NewMatchPhraseQuery(phrase)

@@ -21,6 +21,7 @@ Usage:
   newsbot ask [--data DIR] [--json] [--since 7d|2025-04-01] [--limit N] QUESTION...
   newsbot summarize [--sentences N] FILE             the key sentences of one article
   newsbot digest [--data DIR] [--date YYYY-MM-DD] [--json]  the top stories of a day
+  newsbot eval [--corpus DIR] [--data DIR]           quality figures on ../shared/corpus
   newsbot serve                                      run the Discord bot
 
 The data directory is --data, else $NEWSBOT_DATA, else ./data. Settings are read
@@ -51,6 +52,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return e.summarize(rest)
 	case "digest":
 		return e.digest(ctx, rest)
+	case "eval":
+		return e.eval(ctx, rest)
 	case "serve":
 		return e.serve(ctx, rest)
 	case "help", "-h", "--help", "-help":

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"newsbot/commands/eval"
+	"newsbot/index"
+)
+
+// eval runs "newsbot eval": the quality figures on the real corpora, one per
+// line, so that two versions can be compared.
+func (e env) eval(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
+	corpus := fs.String("corpus", "../shared/corpus", "the corpus folder (BBC articles and summaries, Reuters stories)")
+	data := fs.String("data", "", "an index of the Reuters stories to reuse; built in a temporary folder when not given")
+	if rest, err := parseFlags(fs, args); err != nil {
+		return err
+	} else if len(rest) > 0 {
+		return usageError{fmt.Sprintf("eval: unexpected %q", strings.Join(rest, " "))}
+	}
+	results, err := eval.Summaries(filepath.Join(*corpus, "bbc"), eval.SummaryCategories)
+	if err != nil {
+		return fmt.Errorf("eval summaries: %w (is the corpus at %s? give --corpus)", err, *corpus)
+	}
+	eval.WriteSummaries(e.stdout, results)
+
+	dir := *data
+	if dir == "" {
+		tmp, err := os.MkdirTemp("", "newsbot-eval-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(tmp)
+		dir = tmp
+	}
+	fresh := !index.Exists(dir)
+	ix, err := index.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	if fresh {
+		fmt.Fprintf(e.stderr, "indexing %s into %s\n", filepath.Join(*corpus, "reuters"), dir)
+		if _, err := e.ingest(ctx, ix, []string{filepath.Join(*corpus, "reuters")}, e.stderr); err != nil {
+			return err
+		}
+	}
+	people, err := eval.PersonAnswers(ctx, ix, eval.People)
+	if err != nil {
+		return err
+	}
+	eval.WritePeople(e.stdout, people)
+	return nil
+}
