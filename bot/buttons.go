@@ -82,6 +82,7 @@ func (b *Bot) button(ic *discordgo.Interaction) {
 	}
 	ctx, cancel := answerContext()
 	defer cancel()
+	req.Aliases = b.cfg.Aliases
 	ans, err := commands.MoreSources(ctx, b.news, req, from)
 	if err != nil {
 		b.replaceWithError(ctx, ic, b.forUser(err, "button", moreSources), log)

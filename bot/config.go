@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"newsbot/commands"
 )
 
 // Config is what the bot needs to connect.
@@ -39,6 +41,8 @@ type Config struct {
 	PollInterval time.Duration
 	// Tick is how often the bot looks for due digests and feeds.
 	Tick time.Duration
+	// Aliases are other spellings of names, applied to every question.
+	Aliases commands.Aliases
 }
 
 // DefaultAPIURL is Discord's own API.
@@ -86,6 +90,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	}
 	if cfg.Feeds, err = feedList(getenv("NEWSBOT_FEEDS")); err != nil {
 		return Config{}, err
+	}
+	if cfg.Aliases, err = commands.LoadAliases(strings.TrimSpace(getenv("NEWSBOT_ALIASES"))); err != nil {
+		return Config{}, fmt.Errorf("NEWSBOT_ALIASES: %w", err)
 	}
 	cfg.Tick = 30 * time.Second
 	return cfg, nil

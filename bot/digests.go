@@ -108,7 +108,7 @@ func (b *Bot) recordDigest(channelID string, change func(*state.Digest)) error {
 func (b *Bot) postDigest(d state.Digest, date string, now time.Time) (int, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	digest, err := commands.MakeDigest(ctx, b.news, digestPeriod(now, d.Topics))
+	digest, err := commands.MakeDigest(ctx, b.news, b.digestPeriod(now, d.Topics))
 	if err != nil {
 		return 0, err
 	}
@@ -124,9 +124,9 @@ func (b *Bot) postDigest(d state.Digest, date string, now time.Time) (int, error
 // digestPeriod is the last 24 hours before now. Articles from files carry a
 // day but no time, so the period starts at the beginning of that day: a
 // morning digest includes yesterday's dated articles whole.
-func digestPeriod(now time.Time, topics []string) commands.DigestRequest {
+func (b *Bot) digestPeriod(now time.Time, topics []string) commands.DigestRequest {
 	from := now.Add(-24 * time.Hour).UTC().Truncate(24 * time.Hour)
-	return commands.DigestRequest{From: from, To: now, Topics: topics}
+	return commands.DigestRequest{From: from, To: now, Topics: topics, Aliases: b.cfg.Aliases}
 }
 
 func digestHeading(date string, topics []string) string {
@@ -290,7 +290,7 @@ func (b *Bot) previewDigest(ic *discordgo.Interaction) {
 	ctx, cancel := answerContext()
 	defer cancel()
 	now := b.now()
-	digest, err := commands.MakeDigest(ctx, b.news, digestPeriod(now, topics))
+	digest, err := commands.MakeDigest(ctx, b.news, b.digestPeriod(now, topics))
 	if err != nil {
 		b.replaceWithError(ctx, ic, b.forUser(err, "digest", "preview"), b.log)
 		return

@@ -89,10 +89,10 @@ func (b *Bot) prepare(data discordgo.ApplicationCommandInteractionData) (func(co
 		if data.Name == "who" {
 			subject = opts["name"].text()
 		}
-		req := commands.Request{Question: subject, Since: since}
+		req := commands.Request{Question: subject, Since: since, Aliases: b.cfg.Aliases}
 		return func(ctx context.Context) (reply, error) { return b.answer(ctx, req) }, nil
 	case "latest":
-		req := commands.Request{Question: opts["topic"].text(), Sources: int(opts["count"].integer())}
+		req := commands.Request{Question: opts["topic"].text(), Sources: int(opts["count"].integer()), Aliases: b.cfg.Aliases}
 		return func(ctx context.Context) (reply, error) {
 			latest, err := commands.NewestArticles(ctx, b.news, req)
 			return reply{embed: latestEmbed(latest)}, err

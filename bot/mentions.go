@@ -46,7 +46,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	var r reply
 	if commands.Subject(question) == "" {
 		r = reply{embed: helpEmbed()}
-	} else if answer, err := b.answer(ctx, commands.Request{Question: question}); err != nil {
+	} else if answer, err := b.answer(ctx, commands.Request{Question: question, Aliases: b.cfg.Aliases}); err != nil {
 		r = reply{embed: &discordgo.MessageEmbed{Description: escape(b.forUser(err, "mention", m.ID)), Color: colour}}
 	} else {
 		r = answer

@@ -46,6 +46,13 @@ func answerEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 		return nothingFoundEmbed(ans)
 	}
 	var summary strings.Builder
+	if len(ans.Others) > 0 {
+		others := make([]string, len(ans.Others))
+		for i, o := range ans.Others {
+			others[i] = escape(o)
+		}
+		fmt.Fprintf(&summary, "*Did you mean %s?*\n", strings.Join(others, " or "))
+	}
 	for _, st := range ans.Summary {
 		summary.WriteString(truncate(escape(st.Text), maxStatement))
 		for _, n := range st.Sources {

@@ -111,3 +111,12 @@ func TestMoreButtonRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+func TestAnswerEmbedOffersOtherPeople(t *testing.T) {
+	ans := commands.Answer{Subject: "James Baker", Others: []string{"Howard Baker", "@everyone Baker"}, Found: 3,
+		Summary: []commands.Statement{{Text: "Baker spoke.", Sources: []int{1}}}, Sources: []commands.Source{{N: 1}}}
+	e := answerEmbed(ans)
+	if want := "*Did you mean Howard Baker or @" + zwsp + "everyone Baker?*\n"; !strings.HasPrefix(e.Description, want) {
+		t.Errorf("description %q; want it to start with %q", e.Description, want)
+	}
+}

@@ -44,13 +44,18 @@ type Request struct {
 	Since time.Time
 	// Sources is how many sources to list; DefaultSources when zero.
 	Sources int
+	// Aliases are other spellings of names, applied to the subject's words.
+	Aliases Aliases
 }
 
 // Answer is what newsbot says to a question.
 type Answer struct {
 	Question string
-	// Subject is what the question is about, as searched.
+	// Subject is what the question is about, as searched: for a surname
+	// several people share, the most covered of them.
 	Subject string
+	// Others are the other people with that surname, for "did you mean".
+	Others []string
 	Since   time.Time
 	// Found is how many articles match the subject.
 	Found int
@@ -94,7 +99,14 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	}
 	limit := cmp.Or(req.Sources, DefaultSources)
 	ans := Answer{Question: req.Question, Subject: subject, Since: req.Since}
-	q := index.Query{Words: subjectWords(subject), Since: req.Since, Size: limit}
+	if person, others, err := disambiguate(s, subject); err != nil {
+		return ans, err
+	} else if person != "" {
+		ans.Subject, ans.Others = person, others
+	}
+	words := subjectWords(ans.Subject)
+	// Ask for more than will be shown: repeats of a story are dropped.
+	q := index.Query{Words: words, Since: req.Since, Size: 2 * limit, Aliases: req.Aliases.For(words)}
 	res, err := s.Search(ctx, q)
 	if errors.Is(err, index.ErrNoWords) {
 		return ans, fmt.Errorf("%q has no word to search for: %w", subject, ErrNoSubject)
@@ -107,9 +119,63 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 		ans.Suggestions, err = suggest(ctx, s, q)
 		return ans, err
 	}
-	ans.Sources = sources(res.Matches, 0)
-	ans.Summary = summarize(res.Matches, len(q.Words))
+	matches := distinctStories(res.Matches)
+	matches = matches[:min(limit, len(matches))]
+	ans.Sources = sources(matches, 0)
+	ans.Summary = summarize(matches, words)
 	return ans, nil
+}
+
+// disambiguate answers a lone surname shared by several people in the index
+// ("Baker": James Baker and Howard Baker) with the most covered of them, and
+// returns the others for a "did you mean". It returns "" when the subject is
+// not such a surname.
+func disambiguate(s Searcher, subject string) (person string, others []string, err error) {
+	if strings.ContainsAny(subject, " -") || !isCapitalised(subject) {
+		return "", nil, nil
+	}
+	people, err := s.People(subject, 200)
+	if err != nil {
+		return "", nil, err
+	}
+	var named []string // most covered first
+	for _, p := range people {
+		words := strings.Fields(p.Name)
+		// A name seen once is more likely a misreading than a person.
+		if p.Articles > 1 && len(words) > 1 && strings.EqualFold(words[len(words)-1], subject) {
+			named = append(named, p.Name)
+		}
+	}
+	if len(named) < 2 {
+		return "", nil, nil
+	}
+	return named[0], named[1:min(len(named), 4)], nil
+}
+
+// distinctStories drops the matches that repeat an earlier one: the same
+// wire story under another title or date, or filed twice.
+func distinctStories(matches []index.Match) []index.Match {
+	var out []index.Match
+	var seen []map[string]bool
+	for _, m := range matches {
+		words := wordSet(firstParagraphOf(m.Article.Body))
+		if slices.ContainsFunc(seen, func(w map[string]bool) bool { return overlap(w, words) >= 0.8 }) {
+			continue
+		}
+		seen = append(seen, words)
+		out = append(out, m)
+	}
+	return out
+}
+
+func firstParagraphOf(body string) string {
+	first, _, _ := strings.Cut(body, "\n\n")
+	return first
+}
+
+func isCapitalised(word string) bool {
+	r, _ := utf8.DecodeRuneInString(word)
+	return unicode.IsUpper(r)
 }
 
 // MoreSources returns the sources of the answer to req after the first from,
@@ -120,7 +186,8 @@ func MoreSources(ctx context.Context, s Searcher, req Request, from int) (Answer
 	if subject == "" {
 		return Answer{}, ErrNoSubject
 	}
-	q := index.Query{Words: subjectWords(subject), Since: req.Since, Size: cmp.Or(req.Sources, DefaultSources), From: from}
+	words := subjectWords(subject)
+	q := index.Query{Words: words, Since: req.Since, Size: cmp.Or(req.Sources, DefaultSources), From: from, Aliases: req.Aliases.For(words)}
 	res, err := s.Search(ctx, q)
 	if err != nil {
 		return Answer{}, err
@@ -182,11 +249,12 @@ func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
 
 // summarize picks up to maxSummary sentences that mention the subject from the
 // matches, preferring sentences that hold more of the subject's words, from the
-// more relevant articles, early in their article; it skips near-repeats, cites
+// more relevant articles, early in their article, and central among the
+// sentences on the subject; it skips near-repeats, cites
 // every source of a sentence that ran in several, and orders the result by
 // date, then by rank. A sentence that ran word for word in several sources
 // cites them all.
-func summarize(matches []index.Match, words int) []Statement {
+func summarize(matches []index.Match, words []string) []Statement {
 	type candidate struct {
 		sentence
 		rank  int
@@ -194,16 +262,35 @@ func summarize(matches []index.Match, words int) []Statement {
 		score float64
 		words map[string]bool
 	}
+	// A sentence about a person names them by surname at least ("Baker
+	// said"), not only by first name.
+	var surname string
+	if len(words) > 1 && isCapitalised(words[len(words)-1]) {
+		surname = strings.ToLower(words[len(words)-1])
+	}
 	var candidates []candidate
 	for rank, m := range matches {
 		for _, s := range splitSentences(m.Article.Body) {
 			matched := matchedWords(m.Article.Body, m.BodySpans, s.Start, s.End)
-			if len(matched) == 0 || !quotable(s.Text) {
+			if len(matched) == 0 || !quotable(s.Text) || (surname != "" && !matched[surname]) {
 				continue
 			}
-			coverage := float64(min(len(matched), words)) / float64(max(words, 1))
+			coverage := float64(min(len(matched), len(words))) / float64(max(len(words), 1))
 			score := 2*coverage + 1/float64(1+rank) + 0.5/float64(1+s.Index)
 			candidates = append(candidates, candidate{s, rank, m.Article.Date, score, wordSet(s.Text)})
+		}
+	}
+	// Centrality: a sentence that shares words with the other sentences
+	// about the subject tells what they have in common.
+	for i := range candidates {
+		sum := 0.0
+		for j := range candidates {
+			if i != j {
+				sum += overlap(candidates[i].words, candidates[j].words)
+			}
+		}
+		if len(candidates) > 1 {
+			candidates[i].score += sum / float64(len(candidates)-1)
 		}
 	}
 	slices.SortStableFunc(candidates, func(a, b candidate) int { return cmp.Compare(b.score, a.score) })

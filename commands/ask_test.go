@@ -3,6 +3,8 @@ package commands
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -160,4 +162,78 @@ func matchedText(fragments []Fragment) []string {
 		}
 	}
 	return out
+}
+
+func TestAskAmbiguousSurname(t *testing.T) {
+	ix := mustIndex(t, "testdata/people")
+	ans, err := Ask(context.Background(), ix, Request{Question: "Baker"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Subject != "James Baker" || !slices.Equal(ans.Others, []string{"Howard Baker"}) {
+		t.Errorf("subject %q, others %q; want James Baker, the most covered, and Howard Baker offered", ans.Subject, ans.Others)
+	}
+	if ans.Found != 3 {
+		t.Errorf("found %d; want the 3 articles on James Baker, not the company or Howard Baker", ans.Found)
+	}
+	full, err := Ask(context.Background(), ix, Request{Question: "James Baker"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(full.Others) != 0 || full.Found != 3 {
+		t.Errorf("a full name: others %q, found %d", full.Others, full.Found)
+	}
+	for _, st := range full.Summary {
+		if !strings.Contains(st.Text, "Baker") {
+			t.Errorf("summary sentence %q does not name Baker (a sentence with only James is not about him)", st.Text)
+		}
+	}
+}
+
+func TestAskAliases(t *testing.T) {
+	aliases, err := LoadAliases("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain := mustAsk(t, Request{Question: "Kyiv"})
+	with := mustAsk(t, Request{Question: "Kyiv", Aliases: aliases})
+	if with.Found != plain.Found+1 {
+		t.Errorf("Kyiv found %d articles, %d with aliases; want one more: the sample that writes Kiev", plain.Found, with.Found)
+	}
+	kiev := mustAsk(t, Request{Question: "Kiev", Aliases: aliases})
+	if kiev.Found != with.Found {
+		t.Errorf("Kiev with aliases found %d; want the same %d as Kyiv", kiev.Found, with.Found)
+	}
+}
+
+func TestLoadAliasesFromFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "aliases.txt")
+	if err := os.WriteFile(path, []byte("# our own\nWitkoff, Witkov\nKiev, Kyjiw\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := LoadAliases(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(a["witkov"], "Witkoff") || !slices.Contains(a["kyiv"], "Kiev") || !slices.Contains(a["kiev"], "Kyjiw") {
+		t.Errorf("aliases %v; want the file's groups added to the shipped ones", a)
+	}
+	if _, err := LoadAliases(filepath.Join(t.TempDir(), "missing.txt")); err == nil {
+		t.Error("a missing alias file was accepted")
+	}
+}
+
+func TestDistinctStories(t *testing.T) {
+	match := func(title, body string) index.Match {
+		return index.Match{Article: index.Article{Title: title, Body: body}}
+	}
+	story := "WASHINGTON, March 3 - Treasury Secretary James Baker said the dollar was stable.\n\nMore text."
+	got := distinctStories([]index.Match{
+		match("BAKER SAYS DOLLAR STABLE", story),
+		match("BAKER SEES STABLE DOLLAR", story), // the same wire story refiled
+		match("BAKER ON TRADE", "WASHINGTON, March 4 - James Baker spoke about trade with Japan.\n\nMore."),
+	})
+	if len(got) != 2 || got[1].Article.Title != "BAKER ON TRADE" {
+		t.Errorf("kept %d matches; want the refiled story dropped", len(got))
+	}
 }

@@ -33,6 +33,8 @@ type DigestRequest struct {
 	Topics []string
 	// Stories is the most stories to return; DefaultStories when zero.
 	Stories int
+	// Aliases are other spellings of names in the topics.
+	Aliases Aliases
 }
 
 // Digest is the news of a period, story by story, most important first.
@@ -116,7 +118,8 @@ func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]index
 		queries = queries[:0]
 		for _, topic := range req.Topics {
 			if subject := Subject(topic); subject != "" {
-				queries = append(queries, index.Query{Words: subjectWords(subject), Since: req.From, Until: req.To, Size: maxDigestArticles, Newest: true})
+				words := subjectWords(subject)
+				queries = append(queries, index.Query{Words: words, Aliases: req.Aliases.For(words), Since: req.From, Until: req.To, Size: maxDigestArticles, Newest: true})
 			}
 		}
 	}

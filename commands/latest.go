@@ -27,6 +27,7 @@ func NewestArticles(ctx context.Context, s Searcher, req Request) (Latest, error
 	q := index.Query{Since: req.Since, Size: min(cmp.Or(req.Sources, DefaultSources), MaxLatest), Newest: true}
 	if topic != "" {
 		q.Words = subjectWords(topic)
+		q.Aliases = req.Aliases.For(q.Words)
 	}
 	res, err := s.Search(ctx, q)
 	if err != nil {

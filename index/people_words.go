@@ -56,7 +56,7 @@ var breakWords = map[string]bool{
 	"A": true, "About": true, "According": true, "After": true, "Again": true, "Against": true, "All": true,
 	"Already": true, "Also": true, "Although": true, "Amid": true, "Among": true, "An": true, "And": true,
 	"Another": true, "Any": true, "Are": true, "As": true, "Ask": true, "Asked": true, "At": true, "Be": true,
-	"Because": true, "Before": true, "Besides": true, "Both": true, "But": true, "By": true, "Can": true, "Could": true,
+	"Because": true, "Before": true, "Behind": true, "Below": true, "Beyond": true, "Besides": true, "Both": true, "But": true, "By": true, "Can": true, "Could": true,
 	"Despite": true, "Did": true, "Do": true, "Does": true, "During": true, "Each": true, "Earlier": true,
 	"Eight": true, "Either": true, "Even": true, "Every": true, "Excluding": true, "First": true, "Five": true,
 	"Following": true, "For": true, "Former": true, "Four": true, "From": true, "Go": true, "Had": true, "Has": true,

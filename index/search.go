@@ -35,6 +35,9 @@ type Query struct {
 	Size, From int
 	// Newest sorts the matches by date, newest first, instead of by relevance.
 	Newest bool
+	// Aliases gives words of Words their other spellings ("Kiev" for
+	// "Kyiv"): an article with any of them matches the word.
+	Aliases map[string][]string
 }
 
 // Span is a byte range [Start, End) in a text.
@@ -62,7 +65,7 @@ type Results struct {
 // paragraph (where news names its subject), and for the words as a phrase;
 // newer first among equals.
 func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
-	bq, err := ix.subjectQuery(q.Words)
+	bq, err := ix.subjectQuery(q.Words, q.Aliases)
 	if err != nil {
 		return Results{}, err
 	}
@@ -98,7 +101,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 // subjectQuery requires every word that is not a stop word. No words at all
 // match every article (the newest news); words that are all stop words are
 // an error.
-func (ix *Index) subjectQuery(words []string) (*query.BooleanQuery, error) {
+func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*query.BooleanQuery, error) {
 	if len(words) == 0 {
 		bq := bleve.NewBooleanQuery()
 		bq.AddMust(bleve.NewMatchAllQuery())
@@ -111,7 +114,11 @@ func (ix *Index) subjectQuery(words []string) (*query.BooleanQuery, error) {
 			continue
 		}
 		kept = append(kept, w)
-		clauses = append(clauses, wordQuery(w))
+		spellings := []query.Query{wordQuery(w)}
+		for _, alt := range aliases[w] {
+			spellings = append(spellings, wordQuery(alt))
+		}
+		clauses = append(clauses, bleve.NewDisjunctionQuery(spellings...))
 	}
 	if len(clauses) == 0 {
 		return nil, ErrNoWords

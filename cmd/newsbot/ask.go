@@ -51,7 +51,11 @@ func (e env) ask(ctx context.Context, args []string) error {
 	if n, err := ix.Count(); err == nil && n == 0 {
 		return fmt.Errorf("the index in %s is empty: add articles with: newsbot index --data %s PATH", e.dataDir(*data), e.dataDir(*data))
 	}
-	ans, err := commands.Ask(ctx, ix, commands.Request{Question: question, Since: from, Sources: *limit})
+	aliases, err := commands.LoadAliases(e.getenv("NEWSBOT_ALIASES"))
+	if err != nil {
+		return err
+	}
+	ans, err := commands.Ask(ctx, ix, commands.Request{Question: question, Since: from, Sources: *limit, Aliases: aliases})
 	if errors.Is(err, commands.ErrNoSubject) {
 		return usageError{"ask: " + err.Error()}
 	}
@@ -98,7 +102,11 @@ func writeText(w io.Writer, ans commands.Answer) {
 		}
 		return
 	}
-	fmt.Fprintf(w, "%s: %s\n\n", ans.Subject, countArticles(ans.Found))
+	fmt.Fprintf(w, "%s: %s\n", ans.Subject, countArticles(ans.Found))
+	if len(ans.Others) > 0 {
+		fmt.Fprintf(w, "Did you mean %s?\n", strings.Join(ans.Others, " or "))
+	}
+	fmt.Fprintln(w)
 	for _, s := range ans.Summary {
 		fmt.Fprintf(w, "%s %s\n", s.Text, citations(s.Sources))
 	}
@@ -119,6 +127,7 @@ type jsonAnswer struct {
 	Summary     []jsonStatement `json:"summary"`
 	Sources     []jsonSource    `json:"sources"`
 	Suggestions []string        `json:"suggestions,omitempty"`
+	DidYouMean  []string        `json:"did_you_mean,omitempty"`
 }
 
 type jsonStatement struct {
@@ -144,6 +153,7 @@ func writeJSON(w io.Writer, ans commands.Answer) error {
 		Summary:     []jsonStatement{},
 		Sources:     []jsonSource{},
 		Suggestions: ans.Suggestions,
+		DidYouMean:  ans.Others,
 	}
 	for _, s := range ans.Summary {
 		out.Summary = append(out.Summary, jsonStatement{Text: s.Text, Sources: s.Sources})

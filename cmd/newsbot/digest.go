@@ -41,7 +41,11 @@ func (e env) digest(ctx context.Context, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	d, err := commands.MakeDigest(ctx, ix, commands.DigestRequest{From: day, To: day.AddDate(0, 0, 1), Stories: *stories})
+	aliases, err := commands.LoadAliases(e.getenv("NEWSBOT_ALIASES"))
+	if err != nil {
+		return err
+	}
+	d, err := commands.MakeDigest(ctx, ix, commands.DigestRequest{From: day, To: day.AddDate(0, 0, 1), Stories: *stories, Aliases: aliases})
 	if err != nil {
 		return err
 	}
