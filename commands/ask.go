@@ -56,7 +56,7 @@ type Answer struct {
 	Subject string
 	// Others are the other people with that surname, for "did you mean".
 	Others []string
-	Since   time.Time
+	Since  time.Time
 	// Found is how many articles match the subject.
 	Found int
 	// Summary is 2-5 sentences quoted from the sources, in date order.
