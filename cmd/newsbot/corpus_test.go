@@ -129,3 +129,38 @@ func TestCorpusDigest(t *testing.T) {
 		t.Errorf("only %d of 10 stories have several sources; the day has many stories told twice", clustered)
 	}
 }
+
+// TestCorpusEval runs "newsbot eval" and holds the quality targets: ROUGE-2 of
+// at least 72 averaged over the three categories, and person answers that name
+// the person, quote their sources verbatim and cite articles about them.
+func TestCorpusEval(t *testing.T) {
+	needCorpus(t)
+	out, _, err := runNewsbot(t, nil, "eval", "--corpus", corpus)
+	if err != nil {
+		t.Fatal(err)
+	}
+	figure := func(pattern string) float64 {
+		t.Helper()
+		m := regexp.MustCompile(pattern).FindStringSubmatch(out)
+		if m == nil {
+			t.Fatalf("no line matching %q in:\n%s", pattern, out)
+		}
+		var f float64
+		fmt.Sscan(m[1], &f)
+		return f
+	}
+	ours := figure(`(?m)^summary average +textrank +rouge1 +[\d.]+ rouge2 +([\d.]+)`)
+	lead := figure(`(?m)^summary average +lead-n +rouge1 +[\d.]+ rouge2 +([\d.]+)`)
+	if ours < 72 || lead >= ours {
+		t.Errorf("ROUGE-2: %.2f, lead-N %.2f; want at least 72 and above lead-N", ours, lead)
+	}
+	if naming := figure(`people summary sentences naming the person +([\d.]+)%`); naming < 95 {
+		t.Errorf("%.1f%% of summary sentences name the person; want at least 95%%", naming)
+	}
+	if verbatim := figure(`people summary sentences verbatim in their cited source +([\d.]+)%`); verbatim != 100 {
+		t.Errorf("%.1f%% of summary sentences are verbatim in their source; want all", verbatim)
+	}
+	if about := figure(`people top-5 sources mainly about the person +([\d.]+)%`); about < 90 {
+		t.Errorf("%.1f%% of top-5 sources are about the person; want at least 90%%", about)
+	}
+}
