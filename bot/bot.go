@@ -49,6 +49,7 @@ type Bot struct {
 
 	session  *discordgo.Session
 	cooldown *cooldown
+	gate     commands.Gate // answers computed at once
 	ready    chan struct{}
 	readyOne sync.Once
 
@@ -69,6 +70,7 @@ func New(cfg Config, news Library, store *state.Store, log *slog.Logger) *Bot {
 		log:     log,
 		now:     time.Now,
 		ready:   make(chan struct{}),
+		gate:    commands.NewGate(0),
 	}
 	b.cooldown = newCooldown(cfg.Cooldown, cfg.CooldownWindow, func() time.Time { return b.now() })
 	return b
@@ -211,6 +213,16 @@ func (b *Bot) end(what string) {
 		b.log.Error("handler panicked", "handler", what, "panic", p, "stack", string(debug.Stack()))
 	}
 	b.inflight.Done()
+}
+
+// answering runs one answer's work when its turn comes at the gate, so that a
+// burst of questions is answered in order rather than all late.
+func (b *Bot) answering(ctx context.Context, work func() error) error {
+	if err := b.gate.Enter(ctx); err != nil {
+		return err
+	}
+	defer b.gate.Leave()
+	return work()
 }
 
 // answerContext bounds the work on one request. It does not derive from Run's

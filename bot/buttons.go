@@ -83,7 +83,11 @@ func (b *Bot) button(ic *discordgo.Interaction) {
 	ctx, cancel := answerContext()
 	defer cancel()
 	req.Aliases = b.cfg.Aliases
-	ans, err := commands.MoreSources(ctx, b.news, req, from)
+	var ans commands.Answer
+	err := b.answering(ctx, func() (err error) {
+		ans, err = commands.MoreSources(ctx, b.news, req, from)
+		return err
+	})
 	if err != nil {
 		b.replaceWithError(ctx, ic, b.forUser(err, "button", moreSources), log)
 		return

@@ -290,7 +290,11 @@ func (b *Bot) previewDigest(ic *discordgo.Interaction) {
 	ctx, cancel := answerContext()
 	defer cancel()
 	now := b.now()
-	digest, err := commands.MakeDigest(ctx, b.news, b.digestPeriod(now, topics))
+	var digest commands.Digest
+	err := b.answering(ctx, func() (err error) {
+		digest, err = commands.MakeDigest(ctx, b.news, b.digestPeriod(now, topics))
+		return err
+	})
 	if err != nil {
 		b.replaceWithError(ctx, ic, b.forUser(err, "digest", "preview"), b.log)
 		return

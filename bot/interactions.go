@@ -61,7 +61,11 @@ func (b *Bot) command(ic *discordgo.Interaction) {
 	}
 	ctx, cancel := answerContext()
 	defer cancel()
-	reply, err := work(ctx)
+	var reply reply
+	err = b.answering(ctx, func() (err error) {
+		reply, err = work(ctx)
+		return err
+	})
 	if err != nil {
 		b.replaceWithError(ctx, ic, b.forUser(err, "command", data.Name), log)
 		return

@@ -46,10 +46,11 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	var r reply
 	if commands.Subject(question) == "" {
 		r = reply{embed: helpEmbed()}
-	} else if answer, err := b.answer(ctx, commands.Request{Question: question, Aliases: b.cfg.Aliases}); err != nil {
+	} else if err := b.answering(ctx, func() (err error) {
+		r, err = b.answer(ctx, commands.Request{Question: question, Aliases: b.cfg.Aliases})
+		return err
+	}); err != nil {
 		r = reply{embed: &discordgo.MessageEmbed{Description: escape(b.forUser(err, "mention", m.ID)), Color: colour}}
-	} else {
-		r = answer
 	}
 	b.send(ctx, m.Message, r, log)
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 )
@@ -22,6 +23,7 @@ Usage:
   newsbot summarize [--sentences N] FILE             the key sentences of one article
   newsbot digest [--data DIR] [--date YYYY-MM-DD] [--json]  the top stories of a day
   newsbot eval [--corpus DIR] [--data DIR]           quality figures on ../shared/corpus
+  newsbot bench [--corpus DIR]... [--data DIR] [--generate N] [--json]  speed and memory figures
   newsbot serve                                      run the Discord bot
 
 The data directory is --data, else $NEWSBOT_DATA, else ./data. Settings are read
@@ -33,12 +35,14 @@ type env struct {
 	getenv         func(string) string
 	stdout, stderr io.Writer
 	now            func() time.Time
+	// self is the newsbot program, which bench runs as a new process.
+	self func() (string, error)
 }
 
 // run is newsbot's whole program: main only hands it the process's arguments,
 // environment and output.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
-	e := env{getenv: getenv, stdout: stdout, stderr: stderr, now: time.Now}
+	e := env{getenv: getenv, stdout: stdout, stderr: stderr, now: time.Now, self: os.Executable}
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
 		return usageError{"no command given"}
@@ -54,6 +58,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return e.digest(ctx, rest)
 	case "eval":
 		return e.eval(ctx, rest)
+	case "bench":
+		return e.bench(ctx, rest)
 	case "serve":
 		return e.serve(ctx, rest)
 	case "help", "-h", "--help", "-help":

@@ -5,13 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"newsbot/index"
 )
@@ -282,4 +285,43 @@ func TestIndexFeeds(t *testing.T) {
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	return lines[len(lines)-1]
+}
+
+// TestBenchFigures checks the benchmark's arithmetic and its JSON contract on
+// the sample articles; the timings themselves are not asserted.
+func TestBenchFigures(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs newsbot as a process several times")
+	}
+	// The processes bench starts must be newsbot, not this test binary.
+	exe := filepath.Join(t.TempDir(), "newsbot")
+	if out, err := exec.Command("go", "build", "-o", exe, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build newsbot: %v\n%s", err, out)
+	}
+	var stdout, stderr bytes.Buffer
+	e := env{getenv: func(string) string { return "" }, stdout: &stdout, stderr: &stderr, now: time.Now,
+		self: func() (string, error) { return exe, nil }}
+	if err := e.bench(context.Background(), []string{"--corpus", samples, "--json"}); err != nil {
+		t.Fatalf("bench: %v\n%s", err, stderr.String())
+	}
+	out := stdout.String()
+	var r map[string]float64
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatalf("not the JSON contract: %v\n%s", err, out)
+	}
+	for _, key := range []string{"articles", "ingest_per_s", "bleve_ingest_per_s", "ask_p50_ms", "ask_p99_ms", "bleve_query_p50_ms",
+		"autocomplete_p99_ms", "concurrent_p99_ms", "open_ms", "peak_rss_mb", "index_mb"} {
+		if v, ok := r[key]; !ok || v <= 0 {
+			t.Errorf("%s = %v; want a positive figure", key, v)
+		}
+	}
+	if r["articles"] != 21 {
+		t.Errorf("articles = %v; want the 21 samples", r["articles"])
+	}
+	if r["ask_p99_ms"] < r["ask_p50_ms"] || r["concurrent_p99_ms"] < r["concurrent_p50_ms"] {
+		t.Errorf("a p99 below its p50: %v", r)
+	}
+	if ratio := r["ingest_per_s"] / r["bleve_ingest_per_s"]; math.Abs(ratio-r["ingest_ratio"]) > 1e-6 {
+		t.Errorf("ingest_ratio %v; want %v", r["ingest_ratio"], ratio)
+	}
 }
