@@ -32,8 +32,13 @@ var tokenizer = sync.OnceValue(func() *sentences.DefaultSentenceTokenizer {
 })
 
 // splitSentences splits a body (paragraphs separated by "\n\n") into sentences.
-// A sentence never spans paragraphs.
+// A sentence never spans paragraphs. The result is shared with other callers
+// through the cache: do not change it.
 func splitSentences(body string) []sentence {
+	return sentenceCache.get(body, split)
+}
+
+func split(body string) []sentence {
 	var out []sentence
 	offset := 0
 	for p, para := range strings.Split(body, "\n\n") {

@@ -14,12 +14,20 @@ type Person struct {
 	Articles int
 }
 
-// peopleList is the people of the whole index, most covered first, with their
-// names in lower case for matching. Reading it from Bleve's term dictionary
-// takes a while on a large index, so it is kept until the next ingest.
+// peopleList is the people of the whole index, most covered first, and the
+// words of their names, in lower case and sorted, each with the person it
+// belongs to: a prefix is a range of that list, found by binary search.
+// Reading it from Bleve's term dictionary takes a while on a large index, so it
+// is kept until the next ingest.
 type peopleList struct {
 	people []Person
-	lower  []string
+	words  []nameWord
+}
+
+// nameWord is one word of a person's name: "witkoff" of Steve Witkoff.
+type nameWord struct {
+	word   string
+	person int // index in people
 }
 
 // People returns up to n people with a word of their name starting with
@@ -31,30 +39,24 @@ func (ix *Index) People(prefix string, n int) ([]Person, error) {
 		return nil, err
 	}
 	prefix = strings.ToLower(strings.TrimSpace(prefix))
-	var out []Person
-	for i, name := range list.lower {
-		if len(out) == n {
+	if prefix == "" {
+		return slices.Clone(list.people[:min(n, len(list.people))]), nil
+	}
+	start, _ := slices.BinarySearchFunc(list.words, prefix, func(w nameWord, p string) int { return strings.Compare(w.word, p) })
+	var found []int
+	for _, w := range list.words[start:] {
+		if !strings.HasPrefix(w.word, prefix) {
 			break
 		}
-		if namePrefix(name, prefix) {
-			out = append(out, list.people[i])
-		}
+		found = append(found, w.person)
+	}
+	slices.Sort(found) // people are most covered first
+	found = slices.Compact(found)
+	out := make([]Person, 0, min(n, len(found)))
+	for _, i := range found[:min(n, len(found))] {
+		out = append(out, list.people[i])
 	}
 	return out, nil
-}
-
-// namePrefix reports whether name, or one of its words, starts with prefix.
-func namePrefix(name, prefix string) bool {
-	for {
-		if strings.HasPrefix(name, prefix) {
-			return true
-		}
-		i := strings.IndexAny(name, " -")
-		if i < 0 {
-			return false
-		}
-		name = name[i+1:]
-	}
 }
 
 func (ix *Index) peopleList() (*peopleList, error) {
@@ -74,10 +76,14 @@ func (ix *Index) peopleList() (*peopleList, error) {
 		list.people = append(list.people, Person{Name: entry.Term, Articles: int(entry.Count)})
 	}
 	slices.SortStableFunc(list.people, func(a, b Person) int { return cmp.Compare(b.Articles, a.Articles) })
-	list.lower = make([]string, len(list.people))
 	for i, p := range list.people {
-		list.lower[i] = strings.ToLower(p.Name)
+		for _, w := range strings.FieldsFunc(strings.ToLower(p.Name), func(r rune) bool { return r == ' ' || r == '-' }) {
+			list.words = append(list.words, nameWord{w, i})
+		}
 	}
+	slices.SortFunc(list.words, func(a, b nameWord) int {
+		return cmp.Or(strings.Compare(a.word, b.word), cmp.Compare(a.person, b.person))
+	})
 	ix.people.Store(list)
 	return list, nil
 }
