@@ -79,8 +79,6 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	req.IncludeLocations = true
 	if q.Newest {
 		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
-	} else {
-		req.SortBy([]string{"-_score", "-" + fieldDate, "_id"})
 	}
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
@@ -93,6 +91,14 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 			Score:      h.Score,
 			TitleSpans: spans(h.Locations[fieldTitle]),
 			BodySpans:  spans(h.Locations[fieldBody]),
+		})
+	}
+	if !q.Newest {
+		// Newer first among equals. Sorting by date in Bleve would read the
+		// date of every match, a quarter of the time of a search; the page's
+		// ties are enough.
+		slices.SortStableFunc(out.Matches, func(a, b Match) int {
+			return cmp.Or(cmp.Compare(b.Score, a.Score), b.Article.Date.Compare(a.Article.Date))
 		})
 	}
 	return out, nil
