@@ -66,7 +66,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = stored
-		f.IncludeTermVectors = stored // stored text is quoted: excerpts need match locations
+		f.IncludeTermVectors = false // excerpts find their words themselves: see highlighter
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f

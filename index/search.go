@@ -76,7 +76,6 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, max(q.Size, 0), max(q.From, 0), false)
 	req.Fields = storedFields
-	req.IncludeLocations = true
 	if q.Newest {
 		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
 	}
@@ -85,12 +84,14 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
 	out := Results{Total: int(res.Total), Matches: make([]Match, 0, len(res.Hits))}
+	marker := ix.highlighter(q.Words, q.Aliases)
 	for _, h := range res.Hits {
+		a := articleFrom(h)
 		out.Matches = append(out.Matches, Match{
-			Article:    articleFrom(h),
+			Article:    a,
 			Score:      h.Score,
-			TitleSpans: spans(h.Locations[fieldTitle]),
-			BodySpans:  spans(h.Locations[fieldBody]),
+			TitleSpans: marker.spans(a.Title),
+			BodySpans:  marker.spans(a.Body),
 		})
 	}
 	if !q.Newest {
@@ -151,8 +152,7 @@ func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*que
 
 // wordQuery matches one word in the title or body (stemmed). A capitalised word
 // must also match the unstemmed names field, so that "Hamas" does not find
-// articles about Hama. The stemmed clause still runs: it scores the match and
-// gives the locations for excerpts.
+// articles about Hama. The stemmed clause still runs: it scores the match.
 func wordQuery(w string) query.Query {
 	inBody := bleve.NewMatchQuery(w)
 	inBody.SetField(fieldBody)
@@ -176,18 +176,6 @@ func wordQuery(w string) query.Query {
 func (ix *Index) isWord(w string) bool {
 	analyzer := ix.bleve.Mapping().AnalyzerNamed(namesAnalyzer)
 	return analyzer != nil && len(analyzer.Analyze([]byte(w))) > 0
-}
-
-// spans flattens Bleve's term locations into sorted, distinct byte ranges.
-func spans(terms search.TermLocationMap) []Span {
-	var out []Span
-	for _, locations := range terms {
-		for _, l := range locations {
-			out = append(out, Span{Start: int(l.Start), End: int(l.End)})
-		}
-	}
-	slices.SortFunc(out, func(a, b Span) int { return cmp.Compare(a.Start, b.Start) })
-	return slices.Compact(out)
 }
 
 // articleFrom rebuilds an Article from a hit's stored fields.

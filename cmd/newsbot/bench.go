@@ -84,6 +84,9 @@ func (e env) bench(ctx context.Context, args []string) error {
 	} else if len(rest) > 0 {
 		return usageError{fmt.Sprintf("bench: unexpected %q", strings.Join(rest, " "))}
 	}
+	if *probe {
+		return probeServing(ctx, *data, os.Stdin)
+	}
 	if len(corpora) == 0 {
 		corpora = stringList{"../shared/corpus"}
 	}
@@ -99,9 +102,6 @@ func (e env) bench(ctx context.Context, args []string) error {
 		}
 		defer os.RemoveAll(tmp)
 		dir = tmp
-	}
-	if *probe {
-		return probeServing(ctx, dir, src.questions)
 	}
 	var r benchReport
 	fresh := !index.Exists(dir)
@@ -130,7 +130,7 @@ func (e env) bench(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	if err := measureProcess(ctx, self, dir, corpora, *generate, src.questions, &r); err != nil {
+	if err := measureProcess(ctx, self, dir, src.questions, &r); err != nil {
 		return err
 	}
 	if r.IndexMB, err = dirMB(dir); err != nil {
@@ -299,15 +299,7 @@ func measureAnswers(ctx context.Context, ix *index.Index, questions []string, r 
 	}
 	r.AutocompleteP50Ms, r.AutocompleteP99Ms = bench.Ms(completes.Percentile(50)), bench.Ms(completes.Percentile(99))
 
-	// Concurrent askers queue at a gate, as they do in the bot.
-	gate := commands.NewGate(0)
-	together, err := bench.Concurrently(ctx, questions, benchAskers, func(ctx context.Context, q string) error {
-		if err := gate.Enter(ctx); err != nil {
-			return err
-		}
-		defer gate.Leave()
-		return ask(ctx, q)
-	})
+	together, err := bench.Concurrently(ctx, questions, benchAskers, atGate(commands.NewGate(0), ask))
 	if err != nil {
 		return err
 	}
@@ -318,7 +310,7 @@ func measureAnswers(ctx context.Context, ix *index.Index, questions []string, r 
 // measureProcess runs newsbot as a new process: the time from its start to
 // its first answer, on the existing index (the median of a few runs), and the
 // peak memory of a process answering every question, alone and concurrently.
-func measureProcess(ctx context.Context, self, dir string, corpora []string, generate int, questions []string, r *benchReport) error {
+func measureProcess(ctx context.Context, self, dir string, questions []string, r *benchReport) error {
 	var starts bench.Latencies
 	for i := range benchStartup {
 		start := time.Now()
@@ -330,11 +322,9 @@ func measureProcess(ctx context.Context, self, dir string, corpora []string, gen
 	}
 	r.OpenMs = bench.Ms(starts.Percentile(50))
 
-	args := []string{"bench", "--probe", "--data", dir, "--generate", fmt.Sprint(generate)}
-	for _, c := range corpora {
-		args = append(args, "--corpus", c)
-	}
-	cmd := exec.CommandContext(ctx, self, args...)
+	// The questions go in on stdin, so that the probe loads nothing else.
+	cmd := exec.CommandContext(ctx, self, "bench", "--probe", "--data", dir)
+	cmd.Stdin = strings.NewReader(strings.Join(questions, "\n"))
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("memory probe: %v: %s", err, out)
 	}
@@ -345,8 +335,14 @@ func measureProcess(ctx context.Context, self, dir string, corpora []string, gen
 }
 
 // probeServing is the memory probe's side: open the index, answer every
-// question, then all of them from concurrent askers, and exit.
-func probeServing(ctx context.Context, dir string, questions []string) error {
+// question read from in (one per line), then all of them from concurrent
+// askers at the gate, and exit.
+func probeServing(ctx context.Context, dir string, in io.Reader) error {
+	text, err := io.ReadAll(in)
+	if err != nil {
+		return err
+	}
+	questions := strings.Split(strings.TrimSpace(string(text)), "\n")
 	if !index.Exists(dir) {
 		return errors.New("bench --probe: no index in " + dir)
 	}
@@ -362,8 +358,20 @@ func probeServing(ctx context.Context, dir string, questions []string) error {
 	if _, err := bench.Each(ctx, questions, 1, ask); err != nil {
 		return err
 	}
-	_, err = bench.Concurrently(ctx, questions, benchAskers, ask)
+	_, err = bench.Concurrently(ctx, questions, benchAskers, atGate(commands.NewGate(0), ask))
 	return err
+}
+
+// atGate makes each call of op wait its turn at gate, as answers do in the
+// bot: concurrent askers queue rather than all slow down.
+func atGate(gate commands.Gate, op func(context.Context, string) error) func(context.Context, string) error {
+	return func(ctx context.Context, q string) error {
+		if err := gate.Enter(ctx); err != nil {
+			return err
+		}
+		defer gate.Leave()
+		return op(ctx, q)
+	}
 }
 
 // dirMB is the size of the files under dir, in megabytes.
