@@ -60,10 +60,10 @@ type Results struct {
 }
 
 // Search returns the articles that contain every word of q (all articles when
-// q has no words), those most about the words first: BM25 over title and
-// body, with bonuses for a title match, for the words in the title and first
-// paragraph (where news names its subject), and for the words as a phrase;
-// newer first among equals.
+// q has no words), those most about the words first: BM25 over the names, or
+// over title and body for other words, with bonuses for a title match and for
+// all the words in the title and first paragraph, where news names its
+// subject; newer first among equals.
 func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	bq, err := ix.subjectQuery(q.Words, q.Aliases)
 	if err != nil {
@@ -137,23 +137,20 @@ func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*que
 	inLead.SetOperator(query.MatchQueryOperatorAnd)
 	inLead.SetBoost(2)
 	bq.AddShould(inLead)
-	if len(kept) > 1 {
-		phrase := strings.Join(kept, " ")
-		inTitle := bleve.NewMatchPhraseQuery(phrase)
-		inTitle.SetField(fieldTitle)
-		inTitle.SetBoost(3)
-		inText := bleve.NewMatchPhraseQuery(phrase)
-		inText.SetField(fieldNames)
-		inText.SetBoost(2)
-		bq.AddShould(inTitle, inText)
-	}
 	return bq, nil
 }
 
-// wordQuery matches one word in the title or body (stemmed). A capitalised word
-// must also match the unstemmed names field, so that "Hamas" does not find
-// articles about Hama. The stemmed clause still runs: it scores the match.
+// wordQuery matches one word. A capitalised word is a name and must match the
+// unstemmed names field, so that "Hamas" does not find articles about Hama;
+// another word matches the title or body, stemmed ("talks" finds "talk"),
+// with a title match worth more.
 func wordQuery(w string) query.Query {
+	if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		name := bleve.NewMatchQuery(w)
+		name.SetField(fieldNames)
+		name.SetOperator(query.MatchQueryOperatorAnd)
+		return name
+	}
 	inBody := bleve.NewMatchQuery(w)
 	inBody.SetField(fieldBody)
 	inBody.SetOperator(query.MatchQueryOperatorAnd)
@@ -161,14 +158,7 @@ func wordQuery(w string) query.Query {
 	inTitle.SetField(fieldTitle)
 	inTitle.SetOperator(query.MatchQueryOperatorAnd)
 	inTitle.SetBoost(2)
-	text := bleve.NewDisjunctionQuery(inBody, inTitle)
-	if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
-		return text
-	}
-	name := bleve.NewMatchQuery(w)
-	name.SetField(fieldNames)
-	name.SetOperator(query.MatchQueryOperatorAnd)
-	return bleve.NewConjunctionQuery(name, text)
+	return bleve.NewDisjunctionQuery(inBody, inTitle)
 }
 
 // isWord reports whether w leaves any token after analysis: stop words and
