@@ -50,6 +50,7 @@ type Bot struct {
 	session  *discordgo.Session
 	cooldown *cooldown
 	gate     commands.Gate // answers computed at once
+	http     httpResponses // first responses owed to HTTP requests
 	ready    chan struct{}
 	readyOne sync.Once
 
@@ -80,20 +81,13 @@ func New(cfg Config, news Library, store *state.Store, log *slog.Logger) *Bot {
 // cancelled. Then it stops taking new work, lets the answers in flight finish
 // (for up to drainTimeout) and disconnects.
 func (b *Bot) Run(ctx context.Context) error {
-	s, err := discordgo.New("Bot " + b.cfg.Token)
+	s, err := b.newSession()
 	if err != nil {
-		return fmt.Errorf("discord session: %w", err)
+		return err
 	}
-	routeDiscordgoLogs(b.log, b.cfg.Token)
-	s.LogLevel = discordgo.LogWarning
-	s.Client = &http.Client{Timeout: restTimeout, Transport: redirect{base: b.cfg.APIURL, next: http.DefaultTransport}}
-	s.Identify.Intents = intents
-	s.ShardID, s.ShardCount = b.cfg.ShardID, b.cfg.ShardCount
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onInteraction)
 	s.AddHandler(b.onMessage)
-	b.session = s
-
 	if err := s.Open(); err != nil {
 		return fmt.Errorf("connect to Discord at %s: %w", b.cfg.APIURL.Host, err)
 	}
@@ -106,13 +100,43 @@ func (b *Bot) Run(ctx context.Context) error {
 	case <-time.After(readyTimeout):
 		return fmt.Errorf("Discord did not send READY within %s", readyTimeout)
 	}
-	if err := b.register(ctx); err != nil {
+	app := s.State.User.ID
+	if a := s.State.Application; a != nil && a.ID != "" {
+		app = a.ID
+	}
+	if err := b.start(ctx, app); err != nil {
+		return err
+	}
+	b.log.Info("ready", "user", s.State.User.Username, "shard", b.cfg.ShardID, "shards", b.cfg.ShardCount)
+	<-ctx.Done()
+	return nil
+}
+
+// newSession makes the discordgo session, with REST sent to the configured
+// API URL and discordgo's logs in the bot's.
+func (b *Bot) newSession() (*discordgo.Session, error) {
+	s, err := discordgo.New("Bot " + b.cfg.Token)
+	if err != nil {
+		return nil, fmt.Errorf("discord session: %w", err)
+	}
+	routeDiscordgoLogs(b.log, b.cfg.Token)
+	s.LogLevel = discordgo.LogWarning
+	s.Client = &http.Client{Timeout: restTimeout, Transport: redirect{base: b.cfg.APIURL, next: http.DefaultTransport}}
+	s.Identify.Intents = intents
+	s.ShardID, s.ShardCount = b.cfg.ShardID, b.cfg.ShardCount
+	b.session = s
+	return s, nil
+}
+
+// start registers the commands of application app and starts the digest
+// schedule and the feed poller, once the bot can talk to Discord.
+func (b *Bot) start(ctx context.Context, app string) error {
+	if err := b.register(ctx, app); err != nil {
 		if ctx.Err() != nil {
 			return nil // stopped while registering
 		}
 		return err
 	}
-	b.log.Info("ready", "user", s.State.User.Username, "shard", b.cfg.ShardID, "shards", b.cfg.ShardCount)
 	if err := b.addConfiguredFeeds(); err != nil {
 		return err
 	}
@@ -120,7 +144,6 @@ func (b *Bot) Run(ctx context.Context) error {
 	if b.cfg.ShardID == 0 { // one shard polls the feeds, or every shard would
 		b.loop(ctx, "feeds", b.pollDueFeeds)
 	}
-	<-ctx.Done()
 	return nil
 }
 
@@ -154,11 +177,7 @@ func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
 }
 
 // register puts the slash commands in the configured server, or globally.
-func (b *Bot) register(ctx context.Context) error {
-	app := b.session.State.User.ID
-	if a := b.session.State.Application; a != nil && a.ID != "" {
-		app = a.ID
-	}
+func (b *Bot) register(ctx context.Context, app string) error {
 	cmds, err := b.session.ApplicationCommandBulkOverwrite(app, b.cfg.GuildID, definitions(), discordgo.WithContext(ctx))
 	if err != nil {
 		return fmt.Errorf("register slash commands: %w", err)
@@ -187,7 +206,7 @@ func (b *Bot) shutdown() {
 	case <-time.After(drainTimeout):
 		b.log.Warn("answers still running at shutdown were abandoned", "waited", drainTimeout)
 	}
-	if err := b.session.Close(); err != nil {
+	if err := b.session.Close(); err != nil { // no-op without a gateway connection
 		b.log.Warn("close the gateway connection", "err", err)
 	}
 	b.log.Info("disconnected")

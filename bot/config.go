@@ -5,7 +5,9 @@
 package bot
 
 import (
+	"crypto/ed25519"
 	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/url"
@@ -43,6 +45,8 @@ type Config struct {
 	Tick time.Duration
 	// Aliases are other spellings of names, applied to every question.
 	Aliases commands.Aliases
+	// PublicKey verifies the interactions Discord sends over HTTP (RunHTTP).
+	PublicKey ed25519.PublicKey
 }
 
 // DefaultAPIURL is Discord's own API.
@@ -93,6 +97,13 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	}
 	if cfg.Aliases, err = commands.LoadAliases(strings.TrimSpace(getenv("NEWSBOT_ALIASES"))); err != nil {
 		return Config{}, fmt.Errorf("NEWSBOT_ALIASES: %w", err)
+	}
+	if key := strings.TrimSpace(getenv("DISCORD_PUBLIC_KEY")); key != "" {
+		raw, err := hex.DecodeString(key)
+		if err != nil || len(raw) != ed25519.PublicKeySize {
+			return Config{}, errors.New("DISCORD_PUBLIC_KEY is not a public key: copy the 64 hexadecimal characters from the General Information page of the developer portal")
+		}
+		cfg.PublicKey = raw
 	}
 	cfg.Tick = 30 * time.Second
 	return cfg, nil

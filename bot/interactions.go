@@ -148,6 +148,9 @@ func (b *Bot) respond(ic *discordgo.Interaction, resp *discordgo.InteractionResp
 	if resp.Data != nil {
 		resp.Data.AllowedMentions = noMentions
 	}
+	if b.takeHTTPResponse(ic.ID, resp) {
+		return true
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
 	if err := b.session.InteractionRespond(ic, resp, discordgo.WithContext(ctx)); err != nil {

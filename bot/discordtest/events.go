@@ -99,6 +99,15 @@ func (s *Server) SendInteraction(spec InteractionSpec) Sent {
 	return Sent{ID: in.id, Token: in.token}
 }
 
+// NewInteraction builds an interaction as SendInteraction does, and starts its
+// callback deadline, without sending it over the gateway: for a bot that takes
+// interactions as HTTP requests. The test POSTs the payload to the bot and
+// relays the bot's HTTP response to the callback endpoint, as Discord does.
+func (s *Server) NewInteraction(spec InteractionSpec) ([]byte, Sent) {
+	payload, in := s.newInteraction(spec)
+	return payload, Sent{ID: in.id, Token: in.token}
+}
+
 func (s *Server) newInteraction(spec InteractionSpec) (json.RawMessage, *interaction) {
 	kind := spec.Type
 	if kind == 0 {

@@ -24,7 +24,7 @@ Usage:
   newsbot digest [--data DIR] [--date YYYY-MM-DD] [--json]  the top stories of a day
   newsbot eval [--corpus DIR] [--data DIR]           quality figures on ../shared/corpus
   newsbot bench [--corpus DIR]... [--data DIR] [--generate N] [--json]  speed and memory figures
-  newsbot serve                                      run the Discord bot
+  newsbot serve [--data DIR] [--http ADDR]           run the Discord bot
 
 The data directory is --data, else $NEWSBOT_DATA, else ./data. Settings are read
 from the environment and from ./.env.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -12,10 +13,12 @@ import (
 	"newsbot/bot/state"
 )
 
-// serve runs "newsbot serve": the Discord bot, until SIGINT or SIGTERM.
+// serve runs "newsbot serve": the Discord bot, until SIGINT or SIGTERM, on the
+// gateway or, with --http, taking Discord's signed interaction requests.
 func (e env) serve(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	data := fs.String("data", "", "data directory")
+	httpAddr := fs.String("http", "", "take interactions as HTTP requests on this address (like :8080) instead of the gateway")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
@@ -24,6 +27,9 @@ func (e env) serve(ctx context.Context, args []string) error {
 	cfg, err := bot.ConfigFromEnv(e.getenv)
 	if err != nil {
 		return err
+	}
+	if *httpAddr != "" && cfg.PublicKey == nil {
+		return errors.New("serve --http needs DISCORD_PUBLIC_KEY: copy the public key from the General Information page of the developer portal")
 	}
 	log, err := e.logger()
 	if err != nil {
@@ -44,7 +50,11 @@ func (e env) serve(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	return bot.New(cfg, ix, store, log).Run(ctx)
+	b := bot.New(cfg, ix, store, log)
+	if *httpAddr != "" {
+		return b.RunHTTP(ctx, *httpAddr)
+	}
+	return b.Run(ctx)
 }
 
 // logger writes structured logs to stderr at the level NEWSBOT_LOG_LEVEL sets.

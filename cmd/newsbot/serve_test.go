@@ -3,6 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -106,5 +112,73 @@ func TestServeRefusesBadTokensOffline(t *testing.T) {
 	}
 	if n := len(fake.Requests()); n != 0 {
 		t.Errorf("serve made %d requests with a bad token; want none", n)
+	}
+}
+
+// TestServeHTTPInteractions runs "newsbot serve --http" and sends it a signed
+// PING and a /help, as Discord would.
+func TestServeHTTPInteractions(t *testing.T) {
+	fake := discordtest.New(t)
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	env := map[string]string{
+		"DISCORD_TOKEN": testToken, "DISCORD_API_URL": fake.URL(), "DISCORD_PUBLIC_KEY": hex.EncodeToString(pub),
+		"NEWSBOT_DATA": mustIndexSamples(t),
+	}
+	var stdout, stderr lockedBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--http", addr}, func(k string) string { return env[k] }, &stdout, &stderr)
+	}()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve --http: %v", err)
+		}
+	}()
+	if _, err := fake.WaitRequest(context.Background(), discordtest.Matches("PUT /applications/*/commands")); err != nil {
+		t.Fatalf("no commands registered: %v\n%s", err, stderr.String())
+	}
+	post := func(body []byte) string {
+		t.Helper()
+		for range 50 { // the listener may not be up yet
+			ts := fmt.Sprint(time.Now().Unix())
+			req, _ := http.NewRequest("POST", "http://"+addr, bytes.NewReader(body))
+			req.Header.Set("X-Signature-Timestamp", ts)
+			req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, append([]byte(ts), body...))))
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				time.Sleep(20 * time.Millisecond)
+				continue
+			}
+			defer resp.Body.Close()
+			out, _ := io.ReadAll(resp.Body)
+			return string(out)
+		}
+		t.Fatal("the interactions endpoint never answered")
+		return ""
+	}
+	if got := strings.TrimSpace(post([]byte(`{"id":"1","application_id":"900000000000000001","type":1,"token":"t","version":1}`))); got != `{"type":1}` {
+		t.Errorf("PING: %s", got)
+	}
+	help, _ := fake.NewInteraction(discordtest.InteractionSpec{Name: "help"})
+	if got := post(help); !strings.Contains(got, "/news") {
+		t.Errorf("/help: %s", got)
+	}
+}
+
+func TestServeHTTPNeedsPublicKey(t *testing.T) {
+	_, _, err := runNewsbot(t, map[string]string{"DISCORD_TOKEN": testToken, "NEWSBOT_DATA": t.TempDir()}, "serve", "--http", ":0")
+	if err == nil || !strings.Contains(err.Error(), "DISCORD_PUBLIC_KEY") {
+		t.Errorf("err = %v; want it to ask for DISCORD_PUBLIC_KEY", err)
 	}
 }
