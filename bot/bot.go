@@ -263,6 +263,11 @@ func (b *Bot) forUser(err error, attrs ...any) string {
 	if errors.As(err, &msg) {
 		return string(msg)
 	}
+	for _, mistake := range []error{commands.ErrNoSubject, commands.ErrTooLong} {
+		if errors.Is(err, mistake) {
+			return upperFirst(mistake.Error()) + "."
+		}
+	}
 	b.log.Error("answer failed", append(attrs, "err", err)...)
 	return "Sorry, something went wrong on newsbot's side while answering. Please try again in a minute."
 }

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -109,9 +108,6 @@ func (b *Bot) prepare(data discordgo.ApplicationCommandInteractionData) (func(co
 // sources when there are more.
 func (b *Bot) answer(ctx context.Context, req commands.Request) (reply, error) {
 	ans, err := commands.Ask(ctx, b.news, req)
-	if errors.Is(err, commands.ErrNoSubject) {
-		return reply{}, userMessage(upperFirst(commands.ErrNoSubject.Error()) + ".")
-	}
 	if err != nil {
 		return reply{}, err
 	}

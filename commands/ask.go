@@ -28,6 +28,29 @@ type Searcher interface {
 // were taken out ("what's new?").
 var ErrNoSubject = errors.New(`ask about a person or a topic, for example "Witkoff" or "Iran talks"`)
 
+// ErrTooLong means a question's subject has more words or characters than a
+// subject has: newsbot looks for articles with every word of it, so a pasted
+// paragraph would find nothing, slowly.
+var ErrTooLong = fmt.Errorf("that is more than a subject: ask about a person or a topic in up to %d words", maxSubjectWords)
+
+// maxSubjectWords and maxSubjectLength bound a subject.
+const (
+	maxSubjectWords  = 12
+	maxSubjectLength = 200
+)
+
+// subjectOf takes the subject out of a question, or says why it cannot.
+func subjectOf(question string) (string, error) {
+	subject := Subject(question)
+	switch {
+	case subject == "":
+		return "", ErrNoSubject
+	case len(strings.Fields(subject)) > maxSubjectWords || utf8.RuneCountInString(subject) > maxSubjectLength:
+		return "", ErrTooLong
+	}
+	return subject, nil
+}
+
 // DefaultSources is how many sources an answer lists unless asked otherwise.
 const DefaultSources = 5
 
@@ -93,9 +116,9 @@ type Fragment struct {
 // subject with no matching article gets an answer with Found == 0 and
 // suggestions, not a summary of something else.
 func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
-	subject := Subject(req.Question)
-	if subject == "" {
-		return Answer{}, ErrNoSubject
+	subject, err := subjectOf(req.Question)
+	if err != nil {
+		return Answer{}, err
 	}
 	limit := cmp.Or(req.Sources, DefaultSources)
 	ans := Answer{Question: req.Question, Subject: subject, Since: req.Since}
@@ -182,9 +205,9 @@ func isCapitalised(word string) bool {
 // numbered on from there, for paging through an answer: the Answer has no
 // summary.
 func MoreSources(ctx context.Context, s Searcher, req Request, from int) (Answer, error) {
-	subject := Subject(req.Question)
-	if subject == "" {
-		return Answer{}, ErrNoSubject
+	subject, err := subjectOf(req.Question)
+	if err != nil {
+		return Answer{}, err
 	}
 	words := subjectWords(subject)
 	q := index.Query{Words: words, Since: req.Since, Size: cmp.Or(req.Sources, DefaultSources), From: from, Aliases: req.Aliases.For(words)}

@@ -3,6 +3,7 @@ package commands
 import (
 	"cmp"
 	"context"
+	"strings"
 
 	"newsbot/index"
 )
@@ -23,7 +24,13 @@ type Latest struct {
 // (DefaultSources when zero, at most MaxLatest). Each comes with its opening
 // sentence as the excerpt, or the sentence about the topic.
 func NewestArticles(ctx context.Context, s Searcher, req Request) (Latest, error) {
-	topic := Subject(req.Question)
+	var topic string
+	if strings.TrimSpace(req.Question) != "" {
+		var err error
+		if topic, err = subjectOf(req.Question); err != nil {
+			return Latest{}, err
+		}
+	}
 	q := index.Query{Since: req.Since, Size: min(cmp.Or(req.Sources, DefaultSources), MaxLatest), Newest: true}
 	if topic != "" {
 		q.Words = subjectWords(topic)

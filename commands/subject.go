@@ -31,7 +31,7 @@ var questionSuffixes = regexp.MustCompile(`(?i)\s+(?:lately|recently|today|these
 // "Macron", "Steve Witkoff's" is "Steve Witkoff", "Iran trade talks" stays as
 // it is. It returns "" when nothing is left ("what's new?").
 func Subject(question string) string {
-	s := strings.Join(strings.Fields(question), " ")
+	s := strings.Join(strings.Fields(strings.Map(dropInvisible, question)), " ")
 	for {
 		s = strings.TrimFunc(s, isOuterPunct)
 		if loc := questionPrefixes.FindStringIndex(s); loc != nil {
@@ -71,4 +71,19 @@ func trimPossessive(w string) string {
 // question marks, quotes, commas; not hyphens or apostrophes inside names.
 func isOuterPunct(r rune) bool {
 	return unicode.IsSpace(r) || (unicode.IsPunct(r) && r != '-' && r != '\'' && r != '’' && r != '&') || unicode.IsSymbol(r)
+}
+
+// dropInvisible removes the characters that change how text looks or is
+// ordered without being part of a word: zero-width spaces and joiners, and
+// bidirectional controls. "Wit\u200bkoff" is Witkoff. Letters of any script,
+// right-to-left ones included, stay.
+func dropInvisible(r rune) rune {
+	switch {
+	case r == '\u00ad', r >= '\u200b' && r <= '\u200f', r >= '\u202a' && r <= '\u202e',
+		r >= '\u2060' && r <= '\u2069', r == '\ufeff':
+		return -1
+	case unicode.IsControl(r):
+		return ' '
+	}
+	return r
 }

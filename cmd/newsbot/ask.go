@@ -56,7 +56,7 @@ func (e env) ask(ctx context.Context, args []string) error {
 		return err
 	}
 	ans, err := commands.Ask(ctx, ix, commands.Request{Question: question, Since: from, Sources: *limit, Aliases: aliases})
-	if errors.Is(err, commands.ErrNoSubject) {
+	if errors.Is(err, commands.ErrNoSubject) || errors.Is(err, commands.ErrTooLong) {
 		return usageError{"ask: " + err.Error()}
 	}
 	if err != nil {
