@@ -48,8 +48,12 @@ type Bot struct {
 	now     func() time.Time
 
 	session  *discordgo.Session
-	cooldown *cooldown
+	cooldown *cooldown     // per user
+	channels *cooldown     // per channel
 	gate     commands.Gate // answers computed at once
+	// mentions admits one mention's answer to the gate at a time: a flood
+	// of mentions then never queues ahead of slash commands.
+	mentions commands.Gate
 	http     httpResponses // first responses owed to HTTP requests
 	ready    chan struct{}
 	readyOne sync.Once
@@ -64,16 +68,18 @@ type Bot struct {
 // feeds in store. It does not connect yet.
 func New(cfg Config, news Library, store *state.Store, log *slog.Logger) *Bot {
 	b := &Bot{
-		cfg:     cfg,
-		news:    news,
-		state:   store,
-		fetcher: &index.Fetcher{Logger: log.With("component", "feeds")},
-		log:     log,
-		now:     time.Now,
-		ready:   make(chan struct{}),
-		gate:    commands.NewGate(0),
+		cfg:      cfg,
+		news:     news,
+		state:    store,
+		fetcher:  &index.Fetcher{Logger: log.With("component", "feeds")},
+		log:      log,
+		now:      time.Now,
+		ready:    make(chan struct{}),
+		gate:     commands.NewGate(0),
+		mentions: commands.NewGate(1),
 	}
 	b.cooldown = newCooldown(cfg.Cooldown, cfg.CooldownWindow, func() time.Time { return b.now() })
+	b.channels = newCooldown(cfg.ChannelCooldown, cfg.ChannelWindow, func() time.Time { return b.now() })
 	return b
 }
 
@@ -242,6 +248,16 @@ func (b *Bot) answering(ctx context.Context, work func() error) error {
 	}
 	defer b.gate.Leave()
 	return work()
+}
+
+// answeringMention is answering for a mention, which first waits for the one
+// turn mentions have.
+func (b *Bot) answeringMention(ctx context.Context, work func() error) error {
+	if err := b.mentions.Enter(ctx); err != nil {
+		return err
+	}
+	defer b.mentions.Leave()
+	return b.answering(ctx, work)
 }
 
 // answerContext bounds the work on one request. It does not derive from Run's

@@ -33,6 +33,10 @@ type Config struct {
 	// Cooldown allows each user this many requests per CooldownWindow.
 	Cooldown       int
 	CooldownWindow time.Duration
+	// ChannelCooldown allows each channel this many per ChannelWindow, so
+	// that many users together cannot flood one channel either.
+	ChannelCooldown int
+	ChannelWindow   time.Duration
 	// DigestGrace is how late a digest may still be posted after newsbot
 	// was down at its time.
 	DigestGrace time.Duration
@@ -83,7 +87,10 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	if cfg.ShardID, cfg.ShardCount, err = shards(getenv("DISCORD_SHARD_ID"), getenv("DISCORD_SHARD_COUNT")); err != nil {
 		return Config{}, err
 	}
-	if cfg.Cooldown, cfg.CooldownWindow, err = cooldownSetting(getenv("NEWSBOT_COOLDOWN")); err != nil {
+	if cfg.Cooldown, cfg.CooldownWindow, err = cooldownSetting("NEWSBOT_COOLDOWN", getenv("NEWSBOT_COOLDOWN"), "5/30s"); err != nil {
+		return Config{}, err
+	}
+	if cfg.ChannelCooldown, cfg.ChannelWindow, err = cooldownSetting("NEWSBOT_CHANNEL_COOLDOWN", getenv("NEWSBOT_CHANNEL_COOLDOWN"), "20/60s"); err != nil {
 		return Config{}, err
 	}
 	if cfg.DigestGrace, err = duration(getenv, "NEWSBOT_DIGEST_GRACE", 2*time.Hour, time.Minute, 23*time.Hour); err != nil {
@@ -134,17 +141,17 @@ func feedList(text string) ([]string, error) {
 	return feeds, nil
 }
 
-// cooldownSetting reads "5/30s": five requests per 30 seconds, the default.
-func cooldownSetting(s string) (int, time.Duration, error) {
+// cooldownSetting reads a setting like "5/30s": five requests per 30 seconds.
+func cooldownSetting(name, s, def string) (int, time.Duration, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
-		s = "5/30s"
+		s = def
 	}
 	countText, windowText, _ := strings.Cut(s, "/")
 	n, err1 := strconv.Atoi(countText)
 	window, err2 := time.ParseDuration(windowText)
 	if err1 != nil || err2 != nil || n < 1 || window <= 0 {
-		return 0, 0, fmt.Errorf("NEWSBOT_COOLDOWN %q: want requests per time, like 5/30s", s)
+		return 0, 0, fmt.Errorf("%s %q: want requests per time, like %s", name, s, def)
 	}
 	return n, window, nil
 }

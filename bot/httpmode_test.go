@@ -44,7 +44,8 @@ func startHTTPBot(t *testing.T) *httpHarness {
 	fake := discordtest.New(t)
 	base, _ := url.Parse(fake.URL())
 	h := &httpHarness{fake: fake, key: priv, now: time.Now(), logs: &syncBuffer{}}
-	cfg := Config{Token: testToken, APIURL: base, ShardCount: 1, Cooldown: 100, CooldownWindow: time.Minute, PublicKey: pub}
+	cfg := Config{Token: testToken, APIURL: base, ShardCount: 1, Cooldown: 100, CooldownWindow: time.Minute,
+		ChannelCooldown: 1000, ChannelWindow: time.Minute, PublicKey: pub}
 	b := New(cfg, ix, mustStore(t), slog.New(slog.NewTextHandler(h.logs, nil)))
 	b.now = func() time.Time { return h.now }
 	if _, err := b.newSession(); err != nil {

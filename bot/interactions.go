@@ -49,6 +49,10 @@ func (b *Bot) command(ic *discordgo.Interaction) {
 		b.respond(ic, ephemeralText(slowDown(wait)), log)
 		return
 	}
+	if ok, wait := b.channels.allow(ic.ChannelID); !ok {
+		b.respond(ic, ephemeralText(fmt.Sprintf("This channel is asking a lot: newsbot takes its next question in %d s.", int(wait.Seconds()+0.999))), log)
+		return
+	}
 	work, err := b.prepare(data)
 	if err != nil {
 		b.respond(ic, ephemeralText(err.Error()), log)

@@ -37,6 +37,10 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		log.Info("mention ignored: user over the cooldown")
 		return
 	}
+	if ok, _ := b.channels.allow(m.ChannelID); !ok {
+		log.Info("mention ignored: channel over the cooldown")
+		return
+	}
 	question := strings.TrimSpace(mentionTag.ReplaceAllStringFunc(m.Content, func(tag string) string {
 		if mentionTag.FindStringSubmatch(tag)[1] == me {
 			return ""
@@ -46,7 +50,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	var r reply
 	if commands.Subject(question) == "" {
 		r = reply{embed: helpEmbed()}
-	} else if err := b.answering(ctx, func() (err error) {
+	} else if err := b.answeringMention(ctx, func() (err error) {
 		r, err = b.answer(ctx, commands.Request{Question: question, Aliases: b.cfg.Aliases})
 		return err
 	}); err != nil {
