@@ -3,9 +3,11 @@ package index
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync/atomic"
+	"syscall"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -36,13 +38,25 @@ func Open(dir string) (*Index, error) {
 	if errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		b, err = create(path)
 	}
-	switch {
-	case errors.Is(err, bolt.ErrTimeout):
-		return nil, fmt.Errorf("open index %s: %w; stop it, or give this one another --data directory", path, ErrLocked)
-	case err != nil:
-		return nil, fmt.Errorf("open index %s: %w", path, err)
+	if err != nil {
+		return nil, openError(path, err)
 	}
 	return &Index{dir: dir, bleve: b}, nil
+}
+
+// ErrReadOnly means the index cannot be written: newsbot writes to its index
+// even to answer (Bleve keeps its state there), so it needs a writable one.
+var ErrReadOnly = errors.New("the index cannot be written (a read-only disk, or files owned by another user)")
+
+// openError says plainly why the index at path did not open.
+func openError(path string, err error) error {
+	switch {
+	case errors.Is(err, bolt.ErrTimeout):
+		return fmt.Errorf("open index %s: %w; stop it, or give this one another --data directory", path, ErrLocked)
+	case errors.Is(err, fs.ErrPermission), errors.Is(err, syscall.EROFS):
+		return fmt.Errorf("open index %s: %w; give newsbot a data directory it can write (--data or NEWSBOT_DATA): %v", path, ErrReadOnly, err)
+	}
+	return fmt.Errorf("open index %s: %w", path, err)
 }
 
 func create(path string) (bleve.Index, error) {

@@ -3,11 +3,13 @@ package index
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -327,5 +329,40 @@ func TestIngestFeedItemsOnce(t *testing.T) {
 	}
 	if n, _ := ix.Count(); n != 4 {
 		t.Errorf("index holds %d articles; want 4", n)
+	}
+}
+
+func TestOpenErrorsSayWhatToDo(t *testing.T) {
+	tests := []struct {
+		cause error
+		want  error
+		says  string
+	}{
+		{&os.PathError{Op: "open", Path: "root.bolt", Err: syscall.EACCES}, ErrReadOnly, "give newsbot a data directory it can write"},
+		{&os.PathError{Op: "open", Path: "root.bolt", Err: syscall.EROFS}, ErrReadOnly, "read-only disk"},
+		{errors.New("timeout"), nil, "open index"},
+	}
+	for _, tt := range tests {
+		err := openError("/data/index", tt.cause)
+		if (tt.want != nil && !errors.Is(err, tt.want)) || !strings.Contains(err.Error(), tt.says) {
+			t.Errorf("openError(%v) = %v; want %v saying %q", tt.cause, err, tt.want, tt.says)
+		}
+	}
+}
+
+func TestOpenReadOnlyDirectory(t *testing.T) {
+	if os.Geteuid() == 0 {
+		t.Skip("root can write anywhere: file permissions cannot make a read-only index for root")
+	}
+	dir := t.TempDir()
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error { return os.Chmod(path, 0o500) })
+	defer filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error { return os.Chmod(path, 0o700) })
+	if _, err := Open(dir); !errors.Is(err, ErrReadOnly) {
+		t.Errorf("Open of a read-only index: %v; want %v", err, ErrReadOnly)
 	}
 }
