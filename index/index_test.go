@@ -366,3 +366,21 @@ func TestOpenReadOnlyDirectory(t *testing.T) {
 		t.Errorf("Open of a read-only index: %v; want %v", err, ErrReadOnly)
 	}
 }
+
+func TestStats(t *testing.T) {
+	ix, _ := mustIngest(t, "../testdata/articles")
+	st, err := ix.Stats(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 21 || st.Oldest.Format(time.DateOnly) != "2025-03-25" || st.Newest.Format(time.DateOnly) != "2025-04-30" {
+		t.Errorf("stats %+v; want 21 articles from 2025-03-25 to 2025-04-30", st)
+	}
+	top, err := ix.PeopleInTheNews(context.Background(), time.Date(2025, 4, 10, 0, 0, 0, 0, time.UTC), 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(top) != 3 || top[0].Name != "Steve Witkoff" || top[0].Articles != 7 {
+		t.Errorf("people in the news since 10 April: %+v; want Steve Witkoff first, in 7 articles", top)
+	}
+}

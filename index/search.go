@@ -38,6 +38,9 @@ type Query struct {
 	// Aliases gives words of Words their other spellings ("Kiev" for
 	// "Kyiv"): an article with any of them matches the word.
 	Aliases map[string][]string
+	// Light loads only each match's ID, title and date, without the spans:
+	// for counting thousands of matches rather than quoting a few.
+	Light bool
 }
 
 // Span is a byte range [Start, End) in a text.
@@ -76,6 +79,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	req := bleve.NewSearchRequestOptions(bq, max(q.Size, 0), max(q.From, 0), false)
 	req.Fields = storedFields
+	if q.Light {
+		req.Fields = []string{fieldTitle, fieldDate}
+	}
 	if q.Newest {
 		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
 	}
@@ -86,13 +92,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	out := Results{Total: int(res.Total), Matches: make([]Match, 0, len(res.Hits))}
 	marker := ix.highlighter(q.Words, q.Aliases)
 	for _, h := range res.Hits {
-		a := articleFrom(h)
-		out.Matches = append(out.Matches, Match{
-			Article:    a,
-			Score:      h.Score,
-			TitleSpans: marker.spans(a.Title),
-			BodySpans:  marker.spans(a.Body),
-		})
+		m := Match{Article: articleFrom(h), Score: h.Score}
+		if !q.Light {
+			m.TitleSpans, m.BodySpans = marker.spans(m.Article.Title), marker.spans(m.Article.Body)
+		}
+		out.Matches = append(out.Matches, m)
 	}
 	if !q.Newest {
 		// Newer first among equals. Sorting by date in Bleve would read the

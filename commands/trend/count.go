@@ -1,0 +1,105 @@
+package trend
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"newsbot/commands"
+	"newsbot/index"
+)
+
+// maxTopics is how many topics one chart compares; maxCounted bounds the
+// articles counted per topic.
+const (
+	maxTopics  = 5
+	maxCounted = 50000
+)
+
+// Searcher is what counting needs of the index.
+type Searcher interface {
+	Search(ctx context.Context, q index.Query) (index.Results, error)
+}
+
+// Request asks for the trend of some topics over the days up to and
+// including Until.
+type Request struct {
+	// Topics are the subjects to count, as typed: "Witkoff, Rubio" is two.
+	Topics string
+	Days   int
+	Until  time.Time
+	// Aliases are other spellings of names in the topics.
+	Aliases commands.Aliases
+}
+
+// Topics splits "Witkoff, Rubio" into the topics to chart, each the subject
+// of what was typed, at most maxTopics.
+func Topics(text string) []string {
+	var out []string
+	for _, part := range strings.Split(text, ",") {
+		if s := commands.Subject(part); s != "" && !slices.Contains(out, s) && len(out) < maxTopics {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Count returns, for each topic, its articles per day over the period, and
+// for each day the title of the article most about the topic.
+func Count(ctx context.Context, s Searcher, req Request) ([]Series, error) {
+	topics := Topics(req.Topics)
+	if len(topics) == 0 {
+		return nil, commands.ErrNoSubject
+	}
+	last := req.Until.UTC().Truncate(24 * time.Hour)
+	first := last.AddDate(0, 0, 1-req.Days)
+	var out []Series
+	for _, topic := range topics {
+		words := strings.Fields(topic)
+		res, err := s.Search(ctx, index.Query{Words: words, Aliases: req.Aliases.For(words), Since: first, Until: last.AddDate(0, 0, 1), Size: maxCounted, Light: true})
+		if err != nil {
+			return nil, fmt.Errorf("count %q: %w", topic, err)
+		}
+		series := Series{Topic: topic}
+		byDay := map[time.Time]int{}
+		for d := first; !d.After(last); d = d.AddDate(0, 0, 1) {
+			byDay[d] = len(series.Days)
+			series.Days = append(series.Days, Day{Date: d})
+		}
+		for _, m := range res.Matches { // most about the topic first
+			day, ok := byDay[m.Article.Date.UTC().Truncate(24*time.Hour)]
+			if !ok {
+				continue
+			}
+			if series.Days[day].Articles == 0 {
+				series.Days[day].Headline = m.Article.Title
+			}
+			series.Days[day].Articles++
+		}
+		out = append(out, series)
+	}
+	return out, nil
+}
+
+// Reading sums a series up in one line: "Witkoff: 14 articles in the last
+// 30 days, most on 2025-04-17 (5)".
+func Reading(s Series) string {
+	total, busiest := 0, Day{}
+	for _, d := range s.Days {
+		total += d.Articles
+		if d.Articles > busiest.Articles {
+			busiest = d
+		}
+	}
+	articles := "articles"
+	if total == 1 {
+		articles = "article"
+	}
+	line := fmt.Sprintf("%s: %d %s in the last %d days", s.Topic, total, articles, len(s.Days))
+	if total > 0 {
+		line += fmt.Sprintf(", most on %s (%d)", busiest.Date.Format(time.DateOnly), busiest.Articles)
+	}
+	return line
+}

@@ -1,0 +1,70 @@
+package trend
+
+import (
+	"context"
+	"slices"
+	"testing"
+	"time"
+
+	"newsbot/index"
+)
+
+func mustSamples(t *testing.T) *index.Index {
+	t.Helper()
+	ix, err := index.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	files, err := index.ListFiles([]string{"../../testdata/articles"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Ingest(context.Background(), index.ReadFiles(context.Background(), files), nil); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+func TestCount(t *testing.T) {
+	ix := mustSamples(t)
+	until := time.Date(2025, 4, 30, 0, 0, 0, 0, time.UTC)
+	series, err := Count(context.Background(), ix, Request{Topics: "Witkoff, what's new about Rubio?, Witkoff", Days: 30, Until: until})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(series) != 2 || series[0].Topic != "Witkoff" || series[1].Topic != "Rubio" {
+		t.Fatalf("series for %v; want Witkoff and Rubio once each", topics(series))
+	}
+	w := series[0]
+	if len(w.Days) != 30 || !w.Days[0].Date.Equal(until.AddDate(0, 0, -29)) || !w.Days[29].Date.Equal(until) {
+		t.Errorf("days from %s to %s (%d); want the 30 days up to 2025-04-30", w.Days[0].Date, w.Days[len(w.Days)-1].Date, len(w.Days))
+	}
+	total := 0
+	for _, d := range w.Days {
+		total += d.Articles
+		if d.Articles > 0 && d.Headline == "" {
+			t.Errorf("%s has %d articles and no headline", d.Date, d.Articles)
+		}
+	}
+	if total != 7 {
+		t.Errorf("Witkoff: %d articles; want the 7 samples, all in April", total)
+	}
+	if got, want := Reading(w), "Witkoff: 7 articles in the last 30 days, most on 2025-04-11 (1)"; got != want {
+		t.Errorf("Reading = %q; want %q", got, want)
+	}
+}
+
+func TestTopics(t *testing.T) {
+	if got := Topics("Witkoff, , Rubio,Macron,Iran,tariffs,Putin"); !slices.Equal(got, []string{"Witkoff", "Rubio", "Macron", "Iran", "tariffs"}) {
+		t.Errorf("Topics = %q; want the first five", got)
+	}
+}
+
+func topics(series []Series) []string {
+	var out []string
+	for _, s := range series {
+		out = append(out, s.Topic)
+	}
+	return out
+}

@@ -1,0 +1,92 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Stats describes the index as a whole.
+type Stats struct {
+	Articles       int
+	Oldest, Newest time.Time // zero when no article is dated
+	// Sources are the sources of the articles (feeds' titles), the most
+	// articles first; articles from files have none.
+	Sources []Count
+}
+
+// Count is a name and how many articles have it.
+type Count struct {
+	Name     string
+	Articles int
+}
+
+// Stats counts the articles, finds the oldest and newest dates and counts
+// the sources.
+func (ix *Index) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	var err error
+	if st.Articles, err = ix.Count(); err != nil {
+		return st, err
+	}
+	for _, newest := range []bool{true, false} {
+		d, err := ix.edgeDate(ctx, newest)
+		if err != nil {
+			return st, err
+		}
+		if newest {
+			st.Newest = d
+		} else {
+			st.Oldest = d
+		}
+	}
+	st.Sources, err = ix.terms(ctx, bleve.NewMatchAllQuery(), fieldSource, 10)
+	return st, err
+}
+
+// edgeDate is the newest or the oldest date of a dated article.
+func (ix *Index) edgeDate(ctx context.Context, newest bool) (time.Time, error) {
+	dated := bleve.NewDateRangeQuery(time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}) // Bleve dates start in 1677
+	dated.SetField(fieldDate)
+	req := bleve.NewSearchRequestOptions(dated, 1, 0, false)
+	req.Fields = []string{fieldDate}
+	order := fieldDate
+	if newest {
+		order = "-" + order
+	}
+	req.SortBy([]string{order})
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil || len(res.Hits) == 0 {
+		return time.Time{}, err
+	}
+	d, _ := time.Parse(time.RFC3339, fmt.Sprint(res.Hits[0].Fields[fieldDate]))
+	return d.UTC(), nil
+}
+
+// PeopleInTheNews returns the n people named in the most articles dated
+// since the given time.
+func (ix *Index) PeopleInTheNews(ctx context.Context, since time.Time, n int) ([]Count, error) {
+	dates := bleve.NewDateRangeQuery(since, time.Time{})
+	dates.SetField(fieldDate)
+	return ix.terms(ctx, dates, fieldPeople, n)
+}
+
+// terms counts the values of a keyword field over the articles matching q.
+func (ix *Index) terms(ctx context.Context, q query.Query, field string, n int) ([]Count, error) {
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.AddFacet(field, bleve.NewFacetRequest(field, n))
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("count %s: %w", field, err)
+	}
+	var out []Count
+	if f := res.Facets[field]; f != nil && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			out = append(out, Count{Name: t.Term, Articles: t.Count})
+		}
+	}
+	return out, nil
+}
