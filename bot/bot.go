@@ -9,10 +9,12 @@ import (
 	"net/http"
 	"runtime/debug"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
+	"newsbot/bot/metrics"
 	"newsbot/bot/state"
 	"newsbot/commands"
 	"newsbot/index"
@@ -36,6 +38,8 @@ const intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | disco
 type Library interface {
 	commands.Searcher
 	Ingest(ctx context.Context, candidates iter.Seq[index.Candidate], done func()) (index.Report, error)
+	Stats(ctx context.Context) (index.Stats, error)
+	PeopleInTheNews(ctx context.Context, since time.Time, n int) ([]index.Count, error)
 }
 
 // Bot is newsbot on Discord.
@@ -58,6 +62,10 @@ type Bot struct {
 	ready    chan struct{}
 	readyOne sync.Once
 
+	metrics   *metrics.Metrics
+	started   time.Time
+	connected atomic.Bool // to the gateway, or, over HTTP, ready for requests
+
 	mu       sync.RWMutex // guards closing against new work
 	closing  bool
 	inflight sync.WaitGroup
@@ -75,6 +83,7 @@ func New(cfg Config, news Library, store *state.Store, log *slog.Logger) *Bot {
 		log:      log,
 		now:      time.Now,
 		ready:    make(chan struct{}),
+		metrics:  metrics.New(),
 		gate:     commands.NewGate(0),
 		mentions: commands.NewGate(1),
 	}
@@ -94,6 +103,8 @@ func (b *Bot) Run(ctx context.Context) error {
 	s.AddHandler(b.onReady)
 	s.AddHandler(b.onInteraction)
 	s.AddHandler(b.onMessage)
+	s.AddHandler(func(*discordgo.Session, *discordgo.Resumed) { b.connected.Store(true) })
+	s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { b.connected.Store(false) })
 	if err := s.Open(); err != nil {
 		return fmt.Errorf("connect to Discord at %s: %w", b.cfg.APIURL.Host, err)
 	}
@@ -127,7 +138,7 @@ func (b *Bot) newSession() (*discordgo.Session, error) {
 	}
 	routeDiscordgoLogs(b.log, b.cfg.Token)
 	s.LogLevel = discordgo.LogWarning
-	s.Client = &http.Client{Timeout: restTimeout, Transport: redirect{base: b.cfg.APIURL, next: http.DefaultTransport}}
+	s.Client = &http.Client{Timeout: restTimeout, Transport: b.metrics.Transport(redirect{base: b.cfg.APIURL, next: http.DefaultTransport})}
 	s.Identify.Intents = intents
 	s.ShardID, s.ShardCount = b.cfg.ShardID, b.cfg.ShardCount
 	b.session = s
@@ -137,6 +148,10 @@ func (b *Bot) newSession() (*discordgo.Session, error) {
 // start registers the commands of application app and starts the digest
 // schedule and the feed poller, once the bot can talk to Discord.
 func (b *Bot) start(ctx context.Context, app string) error {
+	b.started = b.now()
+	if err := b.serveOps(ctx); err != nil {
+		return err
+	}
 	if err := b.register(ctx, app); err != nil {
 		if ctx.Err() != nil {
 			return nil // stopped while registering
@@ -178,6 +193,7 @@ func (b *Bot) loop(ctx context.Context, name string, work func(context.Context))
 }
 
 func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
+	b.connected.Store(true)
 	b.log.Info("connected to the gateway", "session", r.SessionID, "guilds", len(r.Guilds))
 	b.readyOne.Do(func() { close(b.ready) })
 }

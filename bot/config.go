@@ -51,6 +51,8 @@ type Config struct {
 	Aliases commands.Aliases
 	// PublicKey verifies the interactions Discord sends over HTTP (RunHTTP).
 	PublicKey ed25519.PublicKey
+	// OpsAddr, when set, is where /healthz and /metrics are served.
+	OpsAddr string
 }
 
 // DefaultAPIURL is Discord's own API.
@@ -112,6 +114,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		}
 		cfg.PublicKey = raw
 	}
+	cfg.OpsAddr = strings.TrimSpace(getenv("NEWSBOT_HTTP"))
 	cfg.Tick = 30 * time.Second
 	return cfg, nil
 }

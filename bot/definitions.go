@@ -39,6 +39,18 @@ func definitions() []*discordgo.ApplicationCommand {
 			Description: "What newsbot does and how to ask it",
 		},
 		{
+			Name:        "stats",
+			Description: "What newsbot has indexed, who is in the news this week, and how it is doing",
+		},
+		{
+			Name:        "trend",
+			Description: "A chart of how much a topic is in the news, day by day",
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionString, Name: "topic", Description: "A topic or a name; several separated by commas share the chart", Required: true, MaxLength: maxTopic},
+				{Type: discordgo.ApplicationCommandOptionInteger, Name: "days", Description: "How many days back (7-365, default 30)", MinValue: &minDays, MaxValue: 365},
+			},
+		},
+		{
 			Name:                     "digest",
 			Description:              "The daily digest of top stories posted in a channel",
 			DefaultMemberPermissions: &manageServer,
@@ -75,6 +87,9 @@ func definitions() []*discordgo.ApplicationCommand {
 	}
 }
 
+// minDays is the shortest period /trend draws.
+var minDays = 7.0
+
 // manageServer is the permission the admin commands ask for by default;
 // the handlers check it again, since a server can change the default.
 var manageServer int64 = discordgo.PermissionManageGuild
@@ -88,6 +103,8 @@ const helpText = `newsbot answers questions about the news from the articles it 
 **/news** topic:Iran talks · a summary with its sources; add since:7d for recent news only
 **/who** name:Witkoff · the same, about a person (names autocomplete)
 **/latest** · the newest articles; add a topic or a count
+**/trend** topic:Witkoff, Rubio · a chart of how much they are in the news
+**/stats** · what newsbot has indexed and who is in the news this week
 **@newsbot** what's new about Macron? · mention the bot in a channel, or write to it directly
 
 When nothing matches, newsbot says so and suggests what might: it never makes up an answer.`

@@ -57,6 +57,7 @@ func (b *Bot) postIfDue(d state.Digest) {
 		return
 	case schedule.Skip:
 		log.Info("digest skipped", "date", decision.Date, "reason", decision.Reason)
+		b.metrics.Digest("skipped")
 		b.recordDigest(d.ChannelID, func(d *state.Digest) { d.Attempted = decision.Date })
 		return
 	}
@@ -69,11 +70,13 @@ func (b *Bot) postIfDue(d state.Digest) {
 	switch {
 	case err == nil:
 		log.Info("digest posted", "date", decision.Date, "messages", posted)
+		b.metrics.Digest("posted")
 		b.recordDigest(d.ChannelID, func(d *state.Digest) { d.LastPosted, d.Failures = decision.Date, 0 })
 	case posted > 0:
 		// Part of the digest is in the channel: finishing it later could
 		// repeat it, so the day stays attempted.
 		log.Error("digest posted in part", "date", decision.Date, "messages", posted, "err", err)
+		b.metrics.Digest("failed")
 		b.recordDigest(d.ChannelID, func(d *state.Digest) { d.Failures++ })
 	default:
 		b.recordDigest(d.ChannelID, func(s *state.Digest) {
@@ -86,6 +89,7 @@ func (b *Bot) postIfDue(d state.Digest) {
 			}
 		})
 		log.Warn("digest not posted", "date", decision.Date, "err", err)
+		b.metrics.Digest("failed")
 	}
 }
 

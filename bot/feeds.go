@@ -92,6 +92,7 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 	if ctx.Err() != nil {
 		return // stopping: the next run polls it again
 	}
+	b.metrics.FeedPolled(report.Added, err)
 	if err != nil {
 		log.Warn("feed poll failed", "failures", f.Failures+1, "err", err)
 	} else if report.Added > 0 || len(report.Rejected) > 0 {

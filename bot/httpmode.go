@@ -57,6 +57,7 @@ func (b *Bot) RunHTTP(ctx context.Context, addr string) error {
 		srv.Close()
 		return err
 	}
+	b.connected.Store(true)
 	b.log.Info("ready for interactions over HTTP", "user", me.Username, "addr", listener.Addr().String())
 	select {
 	case err := <-served:

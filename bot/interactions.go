@@ -18,13 +18,17 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 		return
 	}
 	defer b.end("interaction")
+	start := time.Now()
 	switch ic.Type {
 	case discordgo.InteractionApplicationCommand:
 		b.command(ic.Interaction)
+		b.metrics.Answered(ic.ApplicationCommandData().Name, time.Since(start).Seconds())
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		b.autocomplete(ic.Interaction)
+		b.metrics.Answered("autocomplete", time.Since(start).Seconds())
 	case discordgo.InteractionMessageComponent:
 		b.button(ic.Interaction)
+		b.metrics.Answered("more", time.Since(start).Seconds())
 	}
 }
 
@@ -98,6 +102,11 @@ func (b *Bot) prepare(data discordgo.ApplicationCommandInteractionData) (func(co
 		}
 		req := commands.Request{Question: subject, Since: since, Aliases: b.cfg.Aliases}
 		return func(ctx context.Context) (reply, error) { return b.answer(ctx, req) }, nil
+	case "stats":
+		return func(ctx context.Context) (reply, error) {
+			e, err := b.statsEmbed(ctx)
+			return reply{embed: e}, err
+		}, nil
 	case "latest":
 		req := commands.Request{Question: opts["topic"].text(), Sources: int(opts["count"].integer()), Aliases: b.cfg.Aliases}
 		return func(ctx context.Context) (reply, error) {

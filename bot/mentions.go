@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -29,6 +30,8 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	defer b.end("message")
+	start := time.Now()
+	defer func() { b.metrics.Answered("mention", time.Since(start).Seconds()) }()
 	log := b.log.With("mention", m.ID, "user", m.Author.ID, "guild", m.GuildID)
 	ctx, cancel := answerContext()
 	defer cancel()

@@ -1,0 +1,65 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"time"
+
+	"newsbot/index"
+)
+
+// serveOps serves /healthz and /metrics on the configured address until ctx
+// ends, for the operator's monitoring; with no address it does nothing.
+func (b *Bot) serveOps(ctx context.Context) error {
+	if b.cfg.OpsAddr == "" {
+		return nil
+	}
+	listener, err := net.Listen("tcp", b.cfg.OpsAddr)
+	if err != nil {
+		return fmt.Errorf("NEWSBOT_HTTP %s: %w", b.cfg.OpsAddr, err)
+	}
+	srv := &http.Server{Handler: b.OpsHandler(), ReadHeaderTimeout: 10 * time.Second}
+	b.loops.Go(func() {
+		if err := srv.Serve(listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			b.log.Error("health and metrics endpoint", "err", err)
+		}
+	})
+	b.loops.Go(func() {
+		<-ctx.Done()
+		stop, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(stop)
+	})
+	b.log.Info("health and metrics", "addr", listener.Addr().String())
+	return nil
+}
+
+// OpsHandler serves /healthz, which is 200 only while the index answers and
+// the bot is connected to Discord (503 otherwise, so that a supervisor can
+// restart it), and /metrics, in Prometheus's format.
+func (b *Bot) OpsHandler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", b.metrics.Handler())
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		if err := b.health(r.Context()); err != nil {
+			http.Error(w, err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintln(w, "ok")
+	})
+	return mux
+}
+
+// health says what, if anything, keeps the bot from answering.
+func (b *Bot) health(ctx context.Context) error {
+	if !b.connected.Load() {
+		return errors.New("not connected to Discord")
+	}
+	if _, err := b.news.Search(ctx, index.Query{}); err != nil {
+		return fmt.Errorf("the index does not answer: %v", err)
+	}
+	return nil
+}

@@ -1,0 +1,67 @@
+package bot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/bot/state"
+	"newsbot/index"
+)
+
+// statsEmbed describes the bot: what it has indexed, where from, who is in
+// the news this week, and how long it has been answering.
+func (b *Bot) statsEmbed(ctx context.Context) (*discordgo.MessageEmbed, error) {
+	st, err := b.news.Stats(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := b.now()
+	week, err := b.news.PeopleInTheNews(ctx, now.AddDate(0, 0, -7), 5)
+	if err != nil {
+		return nil, err
+	}
+	var feeds, failing int
+	b.state.View(func(s state.State) {
+		for _, f := range s.Feeds {
+			feeds++
+			if f.Failures > 0 {
+				failing++
+			}
+		}
+	})
+	articles := fmt.Sprint(st.Articles)
+	if !st.Oldest.IsZero() {
+		articles += fmt.Sprintf(", dated %s to %s", st.Oldest.Format(time.DateOnly), st.Newest.Format(time.DateOnly))
+	}
+	feedHealth := fmt.Sprintf("%d read", feeds)
+	if failing > 0 {
+		feedHealth += fmt.Sprintf(", %d failing (see /feeds list)", failing)
+	}
+	return fit(&discordgo.MessageEmbed{
+		Title: "newsbot",
+		Color: colour,
+		Fields: []*discordgo.MessageEmbedField{
+			{Name: "Articles", Value: articles, Inline: true},
+			{Name: "Sources", Value: countList(st.Sources, "files only"), Inline: true},
+			{Name: "Feeds", Value: feedHealth, Inline: true},
+			{Name: "In the news this week", Value: countList(week, "nobody: no articles in the last 7 days")},
+			{Name: "Up", Value: fmt.Sprintf("%s, %d answers served", ago(now, b.started), b.metrics.Served()), Inline: true},
+		},
+	}), nil
+}
+
+// countList shows names with their counts, or none when there are none.
+func countList(counts []index.Count, none string) string {
+	if len(counts) == 0 {
+		return none
+	}
+	parts := make([]string, len(counts))
+	for i, c := range counts {
+		parts[i] = fmt.Sprintf("%s (%d)", escape(c.Name), c.Articles)
+	}
+	return strings.Join(parts, ", ")
+}
