@@ -84,6 +84,7 @@ func (b *Bot) command(ic *discordgo.Interaction) {
 type reply struct {
 	embed   *discordgo.MessageEmbed
 	buttons []discordgo.MessageComponent
+	files   []*discordgo.File // attachments, like a chart
 }
 
 // prepare checks a command's options and returns the work that answers it.
@@ -102,6 +103,9 @@ func (b *Bot) prepare(data discordgo.ApplicationCommandInteractionData) (func(co
 		}
 		req := commands.Request{Question: subject, Since: since, Aliases: b.cfg.Aliases}
 		return func(ctx context.Context) (reply, error) { return b.answer(ctx, req) }, nil
+	case "trend":
+		topics, days := opts["topic"].text(), int(opts["days"].integer())
+		return func(ctx context.Context) (reply, error) { return b.trendReply(ctx, topics, days) }, nil
 	case "stats":
 		return func(ctx context.Context) (reply, error) {
 			e, err := b.statsEmbed(ctx)
@@ -174,6 +178,7 @@ func (b *Bot) edit(ctx context.Context, ic *discordgo.Interaction, r reply, log 
 	edit := &discordgo.WebhookEdit{
 		Embeds:          &[]*discordgo.MessageEmbed{r.embed},
 		Components:      &r.buttons,
+		Files:           r.files,
 		AllowedMentions: noMentions,
 	}
 	if len(r.buttons) == 0 {

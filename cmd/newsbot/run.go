@@ -22,6 +22,7 @@ Usage:
   newsbot ask [--data DIR] [--json] [--since 7d|2025-04-01] [--limit N] QUESTION...
   newsbot summarize [--sentences N] FILE             the key sentences of one article
   newsbot digest [--data DIR] [--date YYYY-MM-DD] [--json]  the top stories of a day
+  newsbot trend [--data DIR] [--days N] [--until YYYY-MM-DD] --out FILE.png TOPIC[, TOPIC...]
   newsbot eval [--corpus DIR] [--data DIR]           quality figures on ../shared/corpus
   newsbot bench [--corpus DIR]... [--data DIR] [--generate N] [--json]  speed and memory figures
   newsbot serve [--data DIR] [--http ADDR]           run the Discord bot
@@ -58,6 +59,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return e.digest(ctx, rest)
 	case "eval":
 		return e.eval(ctx, rest)
+	case "trend":
+		return e.trend(ctx, rest)
 	case "bench":
 		return e.bench(ctx, rest)
 	case "serve":

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"image/png"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -323,5 +324,29 @@ func TestBenchFigures(t *testing.T) {
 	}
 	if ratio := r["ingest_per_s"] / r["bleve_ingest_per_s"]; math.Abs(ratio-r["ingest_ratio"]) > 1e-6 {
 		t.Errorf("ingest_ratio %v; want %v", r["ingest_ratio"], ratio)
+	}
+}
+
+func TestTrendCommand(t *testing.T) {
+	data := mustIndexSamples(t)
+	out := filepath.Join(t.TempDir(), "w.png")
+	stdout, _, err := runNewsbot(t, nil, "trend", "--data", data, "--until", "2025-04-30", "--days", "45", "--out", out, "Witkoff,", "Rubio")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(stdout, "Witkoff: 7 articles in the last 45 days, most on 2025-04-11 (1)\nRubio: 5 articles in the last 45 days") {
+		t.Errorf("readings:\n%s", stdout)
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil || img.Bounds().Dx() != 800 || img.Bounds().Dy() != 400 {
+		t.Errorf("%s is not an 800x400 PNG: %v", out, err)
+	}
+	if _, _, err := runNewsbot(t, nil, "trend", "--data", data, "Witkoff"); err == nil || !strings.Contains(err.Error(), "--out") {
+		t.Errorf("no --out: %v", err)
 	}
 }

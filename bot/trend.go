@@ -1,0 +1,44 @@
+package bot
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"newsbot/commands/trend"
+)
+
+// Trend charts' size, and the period /trend draws unless asked otherwise.
+const (
+	chartWidth, chartHeight = 800, 400
+	defaultTrendDays        = 30
+)
+
+// trendReply draws how much the topics were in the news over the last days
+// and sums each up in a line.
+func (b *Bot) trendReply(ctx context.Context, topics string, days int) (reply, error) {
+	series, err := trend.Count(ctx, b.news, trend.Request{Topics: topics, Days: cmp.Or(days, defaultTrendDays), Until: b.now(), Aliases: b.cfg.Aliases})
+	if err != nil {
+		return reply{}, err
+	}
+	png, err := trend.Chart(series, chartWidth, chartHeight)
+	if err != nil {
+		return reply{}, err
+	}
+	var lines []string
+	for _, s := range series {
+		lines = append(lines, escape(trend.Reading(s)))
+	}
+	return reply{
+		embed: fit(&discordgo.MessageEmbed{
+			Title:       "In the news",
+			Description: strings.Join(lines, "\n"),
+			Color:       colour,
+			Image:       &discordgo.MessageEmbedImage{URL: "attachment://trend.png"},
+		}),
+		files: []*discordgo.File{{Name: "trend.png", ContentType: "image/png", Reader: bytes.NewReader(png)}},
+	}, nil
+}

@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"newsbot/commands"
+	"newsbot/commands/trend"
+)
+
+// trend runs "newsbot trend": the /trend chart, written to a PNG file, and
+// its reading printed.
+func (e env) trend(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("trend", flag.ContinueOnError)
+	data := fs.String("data", "", "data directory")
+	out := fs.String("out", "", "the PNG file to write")
+	days := fs.Int("days", 30, "how many days back, 7 to 365")
+	until := fs.String("until", "", "the last day, YYYY-MM-DD (default: today, UTC)")
+	width := fs.Int("width", 800, "the chart's width in pixels")
+	height := fs.Int("height", 400, "the chart's height in pixels")
+	words, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	topics := strings.Join(words, " ")
+	switch {
+	case *out == "":
+		return usageError{"trend: give the PNG file to write with --out"}
+	case strings.TrimSpace(topics) == "":
+		return usageError{`trend: give a topic, or several separated by commas: newsbot trend --out w.png "Witkoff, Rubio"`}
+	case *days < 7 || *days > 365:
+		return usageError{fmt.Sprintf("trend: --days %d: give 7 to 365", *days)}
+	}
+	last := e.now()
+	if *until != "" {
+		if last, err = time.Parse(time.DateOnly, *until); err != nil {
+			return usageError{fmt.Sprintf("trend: --until %q: want YYYY-MM-DD", *until)}
+		}
+	}
+	aliases, err := commands.LoadAliases(e.getenv("NEWSBOT_ALIASES"))
+	if err != nil {
+		return err
+	}
+	ix, err := e.openForAnswers(ctx, e.dataDir(*data))
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	series, err := trend.Count(ctx, ix, trend.Request{Topics: topics, Days: *days, Until: last, Aliases: aliases})
+	if err != nil {
+		return err
+	}
+	png, err := trend.Chart(series, *width, *height)
+	if err != nil {
+		return usageError{"trend: " + err.Error()}
+	}
+	if err := os.WriteFile(*out, png, 0o644); err != nil {
+		return err
+	}
+	for _, s := range series {
+		fmt.Fprintln(e.stdout, trend.Reading(s))
+	}
+	fmt.Fprintf(e.stdout, "chart written to %s\n", *out)
+	return nil
+}
