@@ -138,7 +138,11 @@ func (b *Bot) newSession() (*discordgo.Session, error) {
 	}
 	routeDiscordgoLogs(b.log, b.cfg.Token)
 	s.LogLevel = discordgo.LogWarning
-	s.Client = &http.Client{Timeout: restTimeout, Transport: b.metrics.Transport(redirect{base: b.cfg.APIURL, next: http.DefaultTransport})}
+	// Keep connections to Discord open for reuse: the default keeps two,
+	// and every other request would pay for a new TLS handshake.
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = 32
+	s.Client = &http.Client{Timeout: restTimeout, Transport: b.metrics.Transport(redirect{base: b.cfg.APIURL, next: transport})}
 	s.Identify.Intents = intents
 	s.ShardID, s.ShardCount = b.cfg.ShardID, b.cfg.ShardCount
 	b.session = s

@@ -306,7 +306,7 @@ func (b *Bot) previewDigest(ic *discordgo.Interaction) {
 	msgs := digestMessages("Preview: "+digestHeading(now.UTC().Format(time.DateOnly), topics), digest)
 	first := msgs[0]
 	content := first.Content
-	if _, err := b.session.InteractionResponseEdit(ic, &discordgo.WebhookEdit{Content: &content, Embeds: &first.Embeds, AllowedMentions: noMentions}, discordgo.WithContext(ctx)); err != nil {
+	if err := b.responseEdit(ctx, ic, &discordgo.WebhookEdit{Content: &content, Embeds: &first.Embeds, AllowedMentions: noMentions}); err != nil {
 		b.log.Warn("could not send the preview", "err", err)
 		return
 	}

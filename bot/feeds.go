@@ -167,7 +167,7 @@ func (b *Bot) feedsCommand(ic *discordgo.Interaction) {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
 		msg := truncate(b.addFeed(ctx, ic, opts["url"].text()), maxContent)
-		if _, err := b.session.InteractionResponseEdit(ic, &discordgo.WebhookEdit{Content: &msg, AllowedMentions: noMentions}, discordgo.WithContext(ctx)); err != nil {
+		if err := b.responseEdit(ctx, ic, &discordgo.WebhookEdit{Content: &msg, AllowedMentions: noMentions}); err != nil {
 			b.log.Warn("could not answer /feeds add", "err", err)
 		}
 	default:

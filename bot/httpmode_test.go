@@ -46,7 +46,10 @@ func startHTTPBot(t *testing.T) *httpHarness {
 	h := &httpHarness{fake: fake, key: priv, now: time.Now(), logs: &syncBuffer{}}
 	cfg := Config{Token: testToken, APIURL: base, ShardCount: 1, Cooldown: 100, CooldownWindow: time.Minute,
 		ChannelCooldown: 1000, ChannelWindow: time.Minute, PublicKey: pub}
-	b := New(cfg, ix, mustStore(t), slog.New(slog.NewTextHandler(h.logs, nil)))
+	// Searches take a moment, as they do against a real index: the test
+	// relays the first response to the fake before the answer is edited in,
+	// where Discord would have it at once.
+	b := New(cfg, delayed{ix, 300 * time.Millisecond}, mustStore(t), slog.New(slog.NewTextHandler(h.logs, nil)))
 	b.now = func() time.Time { return h.now }
 	if _, err := b.newSession(); err != nil {
 		t.Fatal(err)

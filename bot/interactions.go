@@ -166,7 +166,7 @@ func (b *Bot) respond(ic *discordgo.Interaction, resp *discordgo.InteractionResp
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
-	if err := b.session.InteractionRespond(ic, resp, discordgo.WithContext(ctx)); err != nil {
+	if err := b.interactionRespond(ctx, ic, resp); err != nil {
 		log.Warn("could not respond to the interaction", "err", err)
 		return false
 	}
@@ -184,7 +184,7 @@ func (b *Bot) edit(ctx context.Context, ic *discordgo.Interaction, r reply, log 
 	if len(r.buttons) == 0 {
 		edit.Components = &[]discordgo.MessageComponent{}
 	}
-	if _, err := b.session.InteractionResponseEdit(ic, edit, discordgo.WithContext(ctx)); err != nil {
+	if err := b.responseEdit(ctx, ic, edit); err != nil {
 		log.Warn("could not send the answer", "err", err)
 	}
 }
