@@ -50,19 +50,25 @@ func storyEmbed(n int, s commands.Story) *discordgo.MessageEmbed {
 	if len(s.Sources) > 1 {
 		fmt.Fprintf(&b, "%d sources: ", len(s.Sources))
 	}
-	var refs []string
-	for _, a := range s.Sources {
+	// Sources are added while they fit, never cut in the middle of a link.
+	for i, a := range s.Sources {
+		ref := whereToRead(a)
 		if link := safeLink(a.URL); link != "" {
 			name := a.Source
 			if name == "" {
 				name = a.Title
 			}
-			refs = append(refs, fmt.Sprintf("[%s](%s)", truncate(escape(name), 60), link))
-		} else {
-			refs = append(refs, whereToRead(a))
+			ref = fmt.Sprintf("[%s](%s)", truncate(escape(name), maxName), link)
 		}
+		if i > 0 {
+			ref = " · " + ref
+		}
+		if length(b.String())+length(ref)+length(" …") > maxDescription {
+			b.WriteString(" " + ellipsis)
+			break
+		}
+		b.WriteString(ref)
 	}
-	b.WriteString(strings.Join(refs, " · "))
 	e := &discordgo.MessageEmbed{
 		Title:       fmt.Sprintf("%d. %s", n, escape(s.Title)),
 		Description: b.String(),

@@ -83,7 +83,8 @@ func truncate(s string, max int) string {
 			break
 		}
 		used += utf16.RuneLen(r)
-		cut = i + utf8.RuneLen(r)
+		_, size := utf8.DecodeRuneInString(s[i:]) // 1 for an invalid byte
+		cut = i + size
 	}
 	prefix := s[:cut]
 	for strings.HasSuffix(prefix, "\\") { // a lone escape would swallow the ellipsis

@@ -30,6 +30,8 @@ const (
 const (
 	maxStatement = 500
 	maxExcerpt   = 400
+	maxName      = 60  // a source's or file's name
+	maxLink      = 512 // longer links are left out rather than cut
 )
 
 // colour is the embeds' accent: a blue that reads on dark and light themes.
@@ -120,16 +122,19 @@ func sourceFields(sources []commands.Source) []*discordgo.MessageEmbedField {
 			meta = append(meta, a.Date.Format("2006-01-02"))
 		}
 		if a.Source != "" {
-			meta = append(meta, escape(a.Source))
+			meta = append(meta, truncate(escape(a.Source), maxName))
 		}
 		meta = append(meta, whereToRead(a))
 		value := strings.Join(meta, " · ")
-		if x := excerptMarkdown(s.Excerpt, maxExcerpt); x != "" {
+		// Only the excerpt is shortened to fit: cutting the markup around
+		// it would break a link or leave bold open.
+		room := min(maxExcerpt, maxFieldValue-length(value)-len("\n> "))
+		if x := excerptMarkdown(s.Excerpt, room); x != "" {
 			value += "\n> " + x
 		}
 		fields = append(fields, &discordgo.MessageEmbedField{
 			Name:  truncate(fmt.Sprintf("[%d] %s", s.N, escape(a.Title)), maxFieldName),
-			Value: truncate(value, maxFieldValue),
+			Value: value,
 		})
 	}
 	return fields
@@ -142,7 +147,7 @@ func whereToRead(a index.Article) string {
 		return fmt.Sprintf("[read](%s)", link)
 	}
 	if a.Path != "" {
-		return escape(filepath.Base(a.Path))
+		return truncate(escape(filepath.Base(a.Path)), maxName)
 	}
 	return "no link"
 }
@@ -154,11 +159,11 @@ func safeLink(raw string) string {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
 		return ""
 	}
-	s := u.String()
-	if length(s) > 512 {
+	s := strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E", "\\", "%5C").Replace(u.String())
+	if length(s) > maxLink {
 		return ""
 	}
-	return strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E").Replace(s)
+	return s
 }
 
 // excerptMarkdown renders an excerpt's fragments escaped, with the matched
@@ -216,7 +221,7 @@ func fit(e *discordgo.MessageEmbed) *discordgo.MessageEmbed {
 	}
 	for _, f := range e.Fields {
 		f.Name = truncate(f.Name, maxFieldName)
-		f.Value = truncate(f.Value, maxFieldValue)
+		f.Value = truncate(f.Value, maxFieldValue) // a last resort: the fields are built to fit
 	}
 	for embedLength(e) > maxEmbedsTotal && len(e.Fields) > 0 {
 		e.Fields = e.Fields[:len(e.Fields)-1]

@@ -32,7 +32,7 @@ func CanonicalURL(raw string) string {
 		return ""
 	}
 	u.Scheme = strings.ToLower(u.Scheme)
-	host := strings.TrimSuffix(strings.ToLower(u.Hostname()), ".")
+	host := strings.TrimRight(strings.ToLower(u.Hostname()), ".")
 	if u.Scheme != "http" && u.Scheme != "https" || host == "" {
 		return ""
 	}
@@ -56,6 +56,7 @@ func CanonicalURL(raw string) string {
 // value's encoding as it was.
 func canonicalQuery(raw string) string {
 	var kept []string
+	raw = strings.ReplaceAll(strings.TrimSpace(raw), " ", "%20") // as a browser sends it
 	for pair := range strings.SplitSeq(raw, "&") {
 		key, _, _ := strings.Cut(pair, "=")
 		if k, err := url.QueryUnescape(key); err == nil {

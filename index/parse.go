@@ -135,10 +135,14 @@ func decode(data []byte) (string, error) {
 	return strings.Map(dropControl, text), nil
 }
 
-// dropControl removes control characters other than line ends and tabs: a
-// stray escape sequence quoted in a terminal or a chat message could do harm.
+// dropControl removes control characters other than line ends, and makes
+// tabs spaces: a stray escape sequence quoted in a terminal or a chat message
+// could do harm, and a tab shows differently everywhere.
 func dropControl(r rune) rune {
-	if unicode.IsControl(r) && r != '\n' && r != '\t' {
+	switch {
+	case r == '\t':
+		return ' '
+	case unicode.IsControl(r) && r != '\n':
 		return -1
 	}
 	return r

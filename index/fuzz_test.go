@@ -1,0 +1,165 @@
+package index
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// addFiles adds every file in dir as a seed, so the fixtures of the other
+// tests are fuzzed too.
+func addFiles(f *testing.F, dir string) {
+	f.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+}
+
+// FuzzParse checks that Parse never panics and either rejects a file for one
+// of its documented reasons (ErrEmpty, ErrTooLarge, ErrBinary, ErrNoTitle,
+// ErrMalformedDate, ErrNoBody) or returns an article with a non-empty one-line
+// title, a non-empty body of trimmed one-line paragraphs joined by "\n\n",
+// valid UTF-8 without control characters (tabs become spaces), and the ID
+// ContentID gives, which CRLF line ends do not change.
+// Seeds: testdata/parse and testdata/fuzz/FuzzParse (BOM, CRLF, CR, Latin-1
+// and Windows-1252, date line variants).
+func FuzzParse(f *testing.F) {
+	addFiles(f, filepath.Join("testdata", "parse"))
+	f.Add([]byte("\xef\xbb\xbf date 2025-04-17 Title\r\n\r\nBody.\r\n"))
+	f.Add([]byte("date 2025-4-7 Short date\n\nBody."))
+	f.Add([]byte("Caf\xe9 \x93quoted\x94\n\nna\xefve body\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := Parse(data)
+		if err != nil {
+			for _, want := range []error{ErrEmpty, ErrTooLarge, ErrBinary, ErrNoTitle, ErrMalformedDate, ErrNoBody} {
+				if errors.Is(err, want) {
+					return
+				}
+			}
+			t.Fatalf("Parse(%q) error %q wraps none of the documented reasons", data, err)
+		}
+		checkText(t, "title", a.Title, false)
+		checkText(t, "byline", a.Byline, false)
+		checkText(t, "body", a.Body, true)
+		if a.Title == "" || a.Body == "" {
+			t.Fatalf("Parse(%q) = title %q, body %q; want both non-empty", data, a.Title, a.Body)
+		}
+		if !a.Date.IsZero() && (a.Date.Location() != time.UTC || !a.Date.Equal(a.Date.Truncate(24*time.Hour))) {
+			t.Errorf("date %v; want midnight UTC or zero", a.Date)
+		}
+		if a.ID != ContentID(a.Date, a.Title, a.Body) || !isHexID(a.ID) {
+			t.Errorf("ID %q; want ContentID %q", a.ID, ContentID(a.Date, a.Title, a.Body))
+		}
+		if bytes.IndexByte(data, '\r') < 0 {
+			crlf, err := Parse(bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n")))
+			if err != nil || crlf.ID != a.ID {
+				t.Errorf("with CRLF line ends: ID %q, error %v; want ID %q", crlf.ID, err, a.ID)
+			}
+		}
+	})
+}
+
+// FuzzParseFeed checks that ParseFeed never panics, rejects what is not a
+// feed with an error wrapping ErrNotFeed (reading a bytes.Reader cannot fail,
+// so there is no other error), and otherwise gives for each item
+// either its reason or an article whose title, body, byline, source and URL
+// are valid UTF-8 without control characters, whose title is one non-empty
+// line, whose body is one-line paragraphs joined by "\n\n", whose URL is ""
+// or an http(s) URL already in CanonicalURL's form, dated (firstSeen at
+// worst) in UTC, with the 16-digit ID FeedItemID gives. Seeds: testdata/feeds
+// and testdata/fuzz/FuzzParseFeed (entities, CDATA, nested HTML, javascript:
+// links, huge attributes, relative links).
+func FuzzParseFeed(f *testing.F) {
+	addFiles(f, filepath.Join("testdata", "feeds"))
+	f.Add([]byte(`<rss version="2.0"><channel><title>T &amp;amp; &#0; &#x1b;[31m</title><item><title><![CDATA[<b>Bold</b> &lt;i&gt;]]></title><link>javascript:alert(1)</link><description>&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;</description></item></channel></rss>`))
+	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title type="html">&lt;script&gt;x&lt;/script&gt;Hi</title><link href="/rel?utm_source=x&amp;b=1#frag"/><content type="html">&lt;div&gt;&lt;p&gt;a&lt;br&gt;&lt;br&gt;b&lt;/p&gt;&lt;/div&gt;</content></entry></feed>`))
+	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"1","url":"HTTPS://Example.COM:443/a?b=2&a=1","content_text":"Line\u0007one\r\n\r\nline two"},{"id":"2"}]}`))
+	firstSeen := time.Date(2025, 4, 20, 12, 0, 0, 0, time.FixedZone("CEST", 2*3600))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		feed, err := ParseFeed(bytes.NewReader(data), "https://example.com/feed", firstSeen)
+		if err != nil {
+			if !errors.Is(err, ErrNotFeed) || err.Error() == "" {
+				t.Fatalf("ParseFeed error %q does not wrap ErrNotFeed", err)
+			}
+			return
+		}
+		checkText(t, "feed title", feed.Title, false)
+		for i, c := range feed.Items {
+			if c.Err != nil {
+				if c.Err.Error() == "" || c.Origin == "" {
+					t.Errorf("item %d: error %q, origin %q", i, c.Err, c.Origin)
+				}
+				continue
+			}
+			a := c.Article
+			checkText(t, "title", a.Title, false)
+			checkText(t, "byline", a.Byline, false)
+			checkText(t, "source", a.Source, false)
+			checkText(t, "body", a.Body, true)
+			if a.Title == "" {
+				t.Errorf("item %d has no title", i)
+			}
+			if strings.ContainsRune(a.Title+a.Body, '\t') {
+				t.Errorf("item %d holds a tab, which foldLine folds: %q %q", i, a.Title, a.Body)
+			}
+			if a.URL != "" && !strings.HasPrefix(a.URL, "http://") && !strings.HasPrefix(a.URL, "https://") ||
+				!utf8.ValidString(a.URL) || strings.ContainsFunc(a.URL, unicode.IsControl) {
+				t.Errorf("item %d: URL %q is not http(s), or holds invalid UTF-8 or control characters", i, a.URL)
+			}
+			if got := CanonicalURL(a.URL); got != a.URL {
+				t.Errorf("item %d: URL %q is not canonical: CanonicalURL gives %q", i, a.URL, got)
+			}
+			if a.ID != FeedItemID(a.URL, a.GUID, a.Title, a.Body) || !isHexID(a.ID) {
+				t.Errorf("item %d: ID %q; want FeedItemID %q", i, a.ID, FeedItemID(a.URL, a.GUID, a.Title, a.Body))
+			}
+			if a.Date.IsZero() || a.Date.Location() != time.UTC {
+				t.Errorf("item %d: date %v; want a UTC date", i, a.Date)
+			}
+		}
+	})
+}
+
+// checkText fails the test unless s is valid UTF-8 without control
+// characters, and, when paragraphs, made of trimmed
+// non-empty lines joined by "\n\n"; else one line.
+func checkText(t *testing.T, what, s string, paragraphs bool) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		t.Fatalf("%s %q is not valid UTF-8", what, s)
+	}
+	if s == "" {
+		return
+	}
+	parts := []string{s}
+	if paragraphs {
+		parts = strings.Split(s, "\n\n")
+	}
+	for _, p := range parts {
+		if p == "" || p != strings.TrimSpace(p) {
+			t.Fatalf("%s %q has an empty or untrimmed line %q", what, s, p)
+		}
+		for _, r := range p {
+			if unicode.IsControl(r) {
+				t.Fatalf("%s %q holds the control character %U", what, s, r)
+			}
+		}
+	}
+}
+
+func isHexID(id string) bool {
+	return len(id) == 16 && strings.Trim(id, "0123456789abcdef") == ""
+}
