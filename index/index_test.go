@@ -384,3 +384,36 @@ func TestStats(t *testing.T) {
 		t.Errorf("people in the news since 10 April: %+v; want Steve Witkoff first, in 7 articles", top)
 	}
 }
+
+func TestSettleKeepsEveryArticle(t *testing.T) {
+	dir := t.TempDir()
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := ListFiles([]string{"testdata/search"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files { // one segment each, for the merge to join
+		mustAdd(t, ix, f)
+	}
+	query := Query{Words: []string{"trade"}}
+	before := titles(t, ix, query)
+	if err := ix.Settle(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+
+	ix, err = Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if n, _ := ix.Count(); n != len(files) {
+		t.Errorf("after Settle the index holds %d articles; want %d", n, len(files))
+	}
+	if after := titles(t, ix, query); !slices.Equal(after, before) || len(after) == 0 {
+		t.Errorf("after Settle %q finds %q; before it found %q", query.Words, after, before)
+	}
+}

@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strings"
 	"sync/atomic"
-	"syscall"
 	"time"
 
 	"newsbot/commands"
@@ -114,6 +113,11 @@ func (e env) bench(ctx context.Context, args []string) error {
 	if fresh {
 		fmt.Fprintln(e.stderr, "bench: ingesting")
 		if err := measureIngest(ctx, ix, src, &r); err != nil {
+			ix.Close()
+			return err
+		}
+		// Answers are measured on the index as it stays, its segments merged.
+		if err := ix.Settle(ctx); err != nil {
 			ix.Close()
 			return err
 		}
@@ -331,20 +335,23 @@ func measureProcess(ctx context.Context, self, dir string, questions []string, r
 	if err != nil {
 		return fmt.Errorf("memory probe: %w", err)
 	}
-	if usage, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.PeakRSSMB = float64(usage.Maxrss) / 1024 // kilobytes on Linux
+	// The probe reports its own peak: the rusage of a child counts the
+	// memory of the parent it was forked from, this benchmark with its index
+	// and corpus loaded.
+	var peakKB, anonKB float64
+	if _, err := fmt.Sscanf(string(out), "peak_kb %f anon_kb %f", &peakKB, &anonKB); err != nil {
+		return fmt.Errorf("memory probe: unexpected output %q", out)
 	}
-	var anonKB float64
-	fmt.Sscanf(string(out), "anon_kb %f", &anonKB)
-	r.PeakAnonMB = anonKB / 1024
+	r.PeakRSSMB, r.PeakAnonMB = peakKB/1024, anonKB/1024
 	return nil
 }
 
 // probeServing is the memory probe's side: open the index, answer every
 // question read from in (one per line), then all of them from concurrent
-// askers at the gate, and print the most anonymous memory it saw in use
-// ("anon_kb N"): the part of its RSS that is not the index's pages mapped from
-// disk, which the kernel shares with its file cache and can drop.
+// askers at the gate, and print its peak resident memory and the most
+// anonymous memory it saw in use ("peak_kb N anon_kb M"): the part of its RSS
+// that is not the index's pages mapped from disk, which the kernel shares
+// with its file cache and can drop. Both are 0 where /proc is missing.
 func probeServing(ctx context.Context, dir string, in io.Reader) error {
 	text, err := io.ReadAll(in)
 	if err != nil {
@@ -366,7 +373,7 @@ func probeServing(ctx context.Context, dir string, in io.Reader) error {
 	var peak atomic.Int64
 	sample := func(ctx context.Context, q string) error {
 		err := ask(ctx, q)
-		for kb := int64(anonKB()); kb > peak.Load() && !peak.CompareAndSwap(peak.Load(), kb); {
+		for kb := int64(statusKB("RssAnon")); kb > peak.Load() && !peak.CompareAndSwap(peak.Load(), kb); {
 		}
 		return err
 	}
@@ -376,19 +383,20 @@ func probeServing(ctx context.Context, dir string, in io.Reader) error {
 	if _, err = bench.Concurrently(ctx, questions, benchAskers, atGate(commands.NewGate(0), sample)); err != nil {
 		return err
 	}
-	fmt.Printf("anon_kb %d\n", peak.Load())
+	fmt.Printf("peak_kb %d anon_kb %d\n", statusKB("VmHWM"), peak.Load())
 	return nil
 }
 
-// anonKB is the process's anonymous resident memory (heap, stacks), from
-// /proc/self/status on Linux; 0 elsewhere.
-func anonKB() int {
+// statusKB reads a memory figure of this process from /proc/self/status on
+// Linux, in kilobytes: "VmHWM" is the peak resident memory, "RssAnon" the
+// anonymous part (heap, stacks) now; 0 elsewhere.
+func statusKB(field string) int {
 	status, err := os.ReadFile("/proc/self/status")
 	if err != nil {
 		return 0
 	}
 	for _, line := range strings.Split(string(status), "\n") {
-		if rest, ok := strings.CutPrefix(line, "RssAnon:"); ok {
+		if rest, ok := strings.CutPrefix(line, field+":"); ok {
 			var kb int
 			fmt.Sscan(rest, &kb)
 			return kb

@@ -90,6 +90,11 @@ func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out 
 		done = func() { bar.Add(1) }
 	}
 	report, err := ix.Ingest(ctx, candidates, done)
+	if err == nil && report.Added+report.Updated > 0 {
+		// Merging now what Bleve would otherwise merge in the next process
+		// that opens the index: the bot, while it answers.
+		err = ix.Settle(ctx)
+	}
 	for _, r := range report.Rejected {
 		fmt.Fprintf(out, "rejected %s: %v\n", r.Origin, r.Reason)
 	}
