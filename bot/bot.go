@@ -63,8 +63,8 @@ type Bot struct {
 	readyOne sync.Once
 
 	metrics   *metrics.Metrics
-	started   time.Time
-	connected atomic.Bool // to the gateway, or, over HTTP, ready for requests
+	started   atomic.Pointer[time.Time] // set by start; /stats may run before
+	connected atomic.Bool               // to the gateway, or, over HTTP, ready for requests
 
 	mu       sync.RWMutex // guards closing against new work
 	closing  bool
@@ -152,7 +152,8 @@ func (b *Bot) newSession() (*discordgo.Session, error) {
 // start registers the commands of application app and starts the digest
 // schedule and the feed poller, once the bot can talk to Discord.
 func (b *Bot) start(ctx context.Context, app string) error {
-	b.started = b.now()
+	started := b.now()
+	b.started.Store(&started)
 	if err := b.serveOps(ctx); err != nil {
 		return err
 	}
@@ -165,10 +166,10 @@ func (b *Bot) start(ctx context.Context, app string) error {
 	if err := b.addConfiguredFeeds(); err != nil {
 		return err
 	}
+	// Every shard has an index and a state file of its own, so each reads
+	// its feeds and posts the digests of its servers.
 	b.loop(ctx, "digests", b.postDueDigests)
-	if b.cfg.ShardID == 0 { // one shard polls the feeds, or every shard would
-		b.loop(ctx, "feeds", b.pollDueFeeds)
-	}
+	b.loop(ctx, "feeds", b.pollDueFeeds)
 	return nil
 }
 

@@ -89,7 +89,7 @@ func (b *Bot) button(ic *discordgo.Interaction) {
 		return err
 	})
 	if err != nil {
-		b.replaceWithError(ctx, ic, b.forUser(err, "button", moreSources), log)
+		b.replaceWithError(ic, b.forUser(err, "button", moreSources), log)
 		return
 	}
 	b.edit(ctx, ic, reply{embed: sourcesEmbed(ans), buttons: moreButton(ans)}, log)

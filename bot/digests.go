@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -72,10 +73,10 @@ func (b *Bot) postIfDue(d state.Digest) {
 		log.Info("digest posted", "date", decision.Date, "messages", posted)
 		b.metrics.Digest("posted")
 		b.recordDigest(d.ChannelID, func(d *state.Digest) { d.LastPosted, d.Failures = decision.Date, 0 })
-	case posted > 0:
-		// Part of the digest is in the channel: finishing it later could
-		// repeat it, so the day stays attempted.
-		log.Error("digest posted in part", "date", decision.Date, "messages", posted, "err", err)
+	case posted > 0 || errors.Is(err, errMaybeSent):
+		// Part or all of the digest may be in the channel: posting it later
+		// could repeat it, so the day stays attempted.
+		log.Error("digest posted in part, or maybe not at all: not posting it again today", "date", decision.Date, "messages", posted, "err", err)
 		b.metrics.Digest("failed")
 		b.recordDigest(d.ChannelID, func(d *state.Digest) { d.Failures++ })
 	default:
@@ -108,7 +109,9 @@ func (b *Bot) recordDigest(channelID string, change func(*state.Digest)) error {
 }
 
 // postDigest posts the digest of the 24 hours before now in the channel and
-// returns how many of its messages went out.
+// returns how many of its messages went out. Each message's nonce is made
+// from the channel, the day and its place in the digest, so that Discord
+// never makes one of them twice.
 func (b *Bot) postDigest(d state.Digest, date string, now time.Time) (int, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
@@ -118,7 +121,7 @@ func (b *Bot) postDigest(d state.Digest, date string, now time.Time) (int, error
 	}
 	msgs := digestMessages(digestHeading(date, d.Topics), digest)
 	for i, m := range msgs {
-		if _, err := b.session.ChannelMessageSendComplex(d.ChannelID, m, discordgo.WithContext(ctx)); err != nil {
+		if err := b.sendOnce(ctx, d.ChannelID, nonceOf("digest", d.ChannelID, date, strconv.Itoa(i)), m); err != nil {
 			return i, err
 		}
 	}
@@ -187,16 +190,16 @@ func (b *Bot) setDigest(ic *discordgo.Interaction, opts map[string]option) strin
 	topics := topicList(opts["topics"].text())
 	channel := opts["channel"].text()
 	now := b.now()
-	today := schedule.DateOf(now.In(loc))
+	// The first digest is the next one: none that fell due before it was set
+	// is posted late, even within the grace.
+	missed := schedule.Previous(now, clock, loc).String()
 	err = b.state.Update(func(s *state.State) error {
 		d := &state.Digest{GuildID: ic.GuildID, ChannelID: channel, Time: clock.String(), Timezone: loc.String(),
 			Topics: topics, Enabled: true, UpdatedBy: userOf(ic).ID, UpdatedAt: now.UTC()}
 		if old := s.Digests[channel]; old != nil {
 			d.LastPosted, d.Attempted = old.LastPosted, old.Attempted
 		}
-		if !now.Before(schedule.At(today, clock, loc)) && d.Attempted < today.String() {
-			d.Attempted = today.String() // today's time has passed: start tomorrow
-		}
+		d.Attempted = max(d.Attempted, missed)
 		if s.Digests == nil {
 			s.Digests = map[string]*state.Digest{}
 		}
@@ -278,6 +281,9 @@ func (b *Bot) showDigests(guildID string) string {
 
 // previewDigest shows the asker the digest this channel would get now.
 func (b *Bot) previewDigest(ic *discordgo.Interaction) {
+	if !b.admit(ic, b.log) {
+		return
+	}
 	deferred := &discordgo.InteractionResponse{
 		Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Flags: discordgo.MessageFlagsEphemeral},
@@ -300,7 +306,7 @@ func (b *Bot) previewDigest(ic *discordgo.Interaction) {
 		return err
 	})
 	if err != nil {
-		b.replaceWithError(ctx, ic, b.forUser(err, "digest", "preview"), b.log)
+		b.replaceWithError(ic, b.forUser(err, "digest", "preview"), b.log)
 		return
 	}
 	msgs := digestMessages("Preview: "+digestHeading(now.UTC().Format(time.DateOnly), topics), digest)
@@ -311,7 +317,7 @@ func (b *Bot) previewDigest(ic *discordgo.Interaction) {
 		return
 	}
 	for _, m := range msgs[1:] {
-		if _, err := b.session.FollowupMessageCreate(ic, true, &discordgo.WebhookParams{Embeds: m.Embeds, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions}, discordgo.WithContext(ctx)); err != nil {
+		if err := b.followup(ctx, ic, &discordgo.WebhookParams{Embeds: m.Embeds, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions}); err != nil {
 			b.log.Warn("could not send the preview", "err", err)
 			return
 		}

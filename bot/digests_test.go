@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"sync"
 	"testing"
@@ -250,5 +251,68 @@ func TestDigestCommands(t *testing.T) {
 	msg := h.response(t, preview)
 	if !strings.HasPrefix(msg.Content, "**Preview: Daily digest for Friday 18 April 2025") || msg.Flags&discordgo.MessageFlagsEphemeral == 0 {
 		t.Errorf("preview: %q, flags %d", msg.Content, msg.Flags)
+	}
+}
+
+func TestDigestPostedOnceWhenDiscordsAnswerIsLost(t *testing.T) {
+	tests := []struct {
+		name   string
+		lost   int  // answers lost, each after Discord made the message
+		posted bool // whether the bot knows it posted
+	}{
+		{"lost once: tried again, and Discord keeps one", 1, true},
+		{"lost every time: the day is not tried again", 100, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			clock := &fakeClock{t: paris(t, "2025-04-18", "07:00")}
+			store := mustStore(t)
+			fake := discordtest.New(t)
+			h := startWith(t, fake, botOptions{now: clock.Now, store: store, config: func(c *Config) { c.Tick = 10 * time.Millisecond }})
+			h.setDigest(t, "07:30", "Europe/Paris")
+			fake.LoseReplies("POST /channels/*/messages", tt.lost, discordtest.APIError{Status: http.StatusGatewayTimeout})
+			clock.Set(paris(t, "2025-04-18", "07:31"))
+			var record state.Digest
+			for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+				store.View(func(s state.State) { record = *s.Digests[discordtest.ChannelID] })
+				if record.LastPosted == "2025-04-18" || record.Failures > 0 {
+					break
+				}
+			}
+			waitTicks()
+			headings := 0
+			for _, m := range fake.Messages() {
+				if strings.Contains(m.Content, "Daily digest for Friday 18 April 2025") {
+					headings++
+				}
+			}
+			if headings != 1 {
+				t.Errorf("the channel holds the digest %d times; want once\n%s", headings, h.logs)
+			}
+			if got := record.LastPosted == "2025-04-18"; got != tt.posted {
+				t.Errorf("state %+v: recorded as posted %v; want %v", record, got, tt.posted)
+			}
+			if !tt.posted && !strings.Contains(h.logs.String(), "not posting it again today") {
+				t.Errorf("no log line says the digest may be in the channel:\n%s", h.logs)
+			}
+		})
+	}
+}
+
+func TestNewDigestDoesNotPostTheOneItMissed(t *testing.T) {
+	// Set at 00:30 for 23:30: yesterday's 23:30 is within the 2-hour grace,
+	// but the channel had no digest then.
+	clock := &fakeClock{t: paris(t, "2025-04-19", "00:30")}
+	h := startWith(t, discordtest.New(t), botOptions{now: clock.Now, config: func(c *Config) { c.Tick = 10 * time.Millisecond }})
+	h.setDigest(t, "23:30", "Europe/Paris")
+	waitTicks()
+	if n := len(h.digestPosts()); n != 0 {
+		t.Errorf("%d digest messages posted at once for a digest set a moment ago; want the first at 23:30", n)
+	}
+	clock.Set(paris(t, "2025-04-19", "23:30"))
+	if _, err := h.fake.WaitRequest(context.Background(), func(r discordtest.Request) bool {
+		return strings.Contains(string(r.Body), "Daily digest for Saturday 19 April 2025")
+	}); err != nil {
+		t.Fatalf("no digest at 23:30: %v\n%s", err, h.logs)
 	}
 }

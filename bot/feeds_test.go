@@ -191,3 +191,18 @@ func TestFeedPolling(t *testing.T) {
 		t.Errorf("/feeds list does not show the failing feed: %q", list.Data.Content)
 	}
 }
+
+func TestEveryShardReadsItsFeeds(t *testing.T) {
+	feeds := newFeedServer(t)
+	ix := feedIndex(t)
+	h := startWith(t, discordtest.New(t), botOptions{library: ix, client: feeds.Client(), config: func(c *Config) {
+		c.Tick = 10 * time.Millisecond
+		c.ShardID, c.ShardCount = 1, 2 // with a NEWSBOT_DATA of its own
+		c.Feeds = []string{feeds.URL + "/rss2.xml"}
+	}})
+	for deadline := time.Now().Add(5 * time.Second); len(feeds.requestsFor("/rss2.xml")) == 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("shard 1 never read its feed\n%s", h.logs)
+		}
+	}
+}

@@ -49,12 +49,7 @@ func (b *Bot) command(ic *discordgo.Interaction) {
 		b.feedsCommand(ic)
 		return
 	}
-	if ok, wait := b.cooldown.allow(userOf(ic).ID); !ok {
-		b.respond(ic, ephemeralText(slowDown(wait)), log)
-		return
-	}
-	if ok, wait := b.channels.allow(ic.ChannelID); !ok {
-		b.respond(ic, ephemeralText(fmt.Sprintf("This channel is asking a lot: newsbot takes its next question in %d s.", int(wait.Seconds()+0.999))), log)
+	if !b.admit(ic, log) {
 		return
 	}
 	work, err := b.prepare(data)
@@ -74,10 +69,24 @@ func (b *Bot) command(ic *discordgo.Interaction) {
 		return err
 	})
 	if err != nil {
-		b.replaceWithError(ctx, ic, b.forUser(err, "command", data.Name), log)
+		b.replaceWithError(ic, b.forUser(err, "command", data.Name), log)
 		return
 	}
 	b.edit(ctx, ic, reply, log)
+}
+
+// admit applies the user's and the channel's cooldowns to a command that
+// searches, and tells the user when it is refused.
+func (b *Bot) admit(ic *discordgo.Interaction, log *slog.Logger) bool {
+	if ok, wait := b.cooldown.allow(userOf(ic).ID); !ok {
+		b.respond(ic, ephemeralText(slowDown(wait)), log)
+		return false
+	}
+	if ok, wait := b.channels.allow(ic.ChannelID); !ok {
+		b.respond(ic, ephemeralText(fmt.Sprintf("This channel is asking a lot: newsbot takes its next question in %d s.", int(wait.Seconds()+0.999))), log)
+		return false
+	}
+	return true
 }
 
 // reply is what an answer puts in a message.
@@ -155,7 +164,9 @@ func (b *Bot) autocomplete(ic *discordgo.Interaction) {
 }
 
 // respond sends the first response to an interaction and reports whether it
-// went through. A late response (Discord's "Unknown interaction") is logged:
+// went through, or may have: a try that timed out or met a 5xx may have
+// reached Discord, and its repeat by discordgo is then refused as already
+// acknowledged. A late response (Discord's "Unknown interaction") is logged:
 // nothing else can be done with that interaction.
 func (b *Bot) respond(ic *discordgo.Interaction, resp *discordgo.InteractionResponse, log *slog.Logger) bool {
 	if resp.Data != nil {
@@ -166,10 +177,16 @@ func (b *Bot) respond(ic *discordgo.Interaction, resp *discordgo.InteractionResp
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
-	if err := b.interactionRespond(ctx, ic, resp); err != nil {
+	err := b.interactionRespond(ctx, ic, resp)
+	switch {
+	case err == nil, alreadyAcknowledged(err):
+		return true // a try whose answer was lost got there
+	case refused(err):
 		log.Warn("could not respond to the interaction", "err", err)
 		return false
 	}
+	// Discord may have the response: go on, and the edit will tell.
+	log.Warn("the response to the interaction may not have arrived", "err", err)
 	return true
 }
 
@@ -190,16 +207,19 @@ func (b *Bot) edit(ctx context.Context, ic *discordgo.Interaction, r reply, log 
 }
 
 // replaceWithError swaps a deferred public response for an ephemeral error:
-// only the asker needs to see that something went wrong.
-func (b *Bot) replaceWithError(ctx context.Context, ic *discordgo.Interaction, msg string, log *slog.Logger) {
+// only the asker needs to see that something went wrong. It has time of its
+// own: the error is often that the answer ran out of time.
+func (b *Bot) replaceWithError(ic *discordgo.Interaction, msg string, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
+	defer cancel()
 	if err := b.session.InteractionResponseDelete(ic, discordgo.WithContext(ctx)); err != nil {
 		log.Warn("could not remove the deferred response", "err", err)
 	}
-	_, err := b.session.FollowupMessageCreate(ic, true, &discordgo.WebhookParams{
+	err := b.followup(ctx, ic, &discordgo.WebhookParams{
 		Content:         truncate(msg, maxContent),
 		Flags:           discordgo.MessageFlagsEphemeral,
 		AllowedMentions: noMentions,
-	}, discordgo.WithContext(ctx))
+	})
 	if err != nil {
 		log.Warn("could not send the error", "err", err)
 	}

@@ -264,3 +264,14 @@ func TestGatewayIdentify(t *testing.T) {
 		t.Error("the bot did not identify with its token")
 	}
 }
+
+func TestAnswerEditedWhenTheFirstResponsesAnswerIsLost(t *testing.T) {
+	h := startBot(t, nil, nil)
+	// The deferral reaches Discord, but the bot gets a 502; discordgo sends
+	// it again and Discord says it is acknowledged already (40060).
+	h.fake.LoseReplies("POST /interactions/*/*/callback", 1, discordtest.APIError{Status: 502})
+	msg := h.response(t, h.command("news", map[string]any{"topic": "Witkoff"}))
+	if len(msg.Embeds) != 1 || !strings.HasPrefix(msg.Embeds[0].Title, "Witkoff") {
+		t.Errorf("answer %s; want the answer on Witkoff\n%s", mustJSON(t, msg.Embeds), h.logs)
+	}
+}

@@ -59,7 +59,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	}); err != nil {
 		r = reply{embed: &discordgo.MessageEmbed{Description: escape(b.forUser(err, "mention", m.ID)), Color: colour}}
 	}
-	b.send(ctx, m.Message, r, log)
+	b.send(m.Message, r, log)
 }
 
 // mentions reports whether a message mentions the user with ID id.
@@ -72,14 +72,18 @@ func mentions(m *discordgo.Message, id string) bool {
 	return false
 }
 
-// send posts a reply to a message without pinging its author or anyone else.
-func (b *Bot) send(ctx context.Context, to *discordgo.Message, r reply, log *slog.Logger) {
-	_, err := b.session.ChannelMessageSendComplex(to.ChannelID, &discordgo.MessageSend{
+// send posts a reply to a message without pinging its author or anyone else,
+// once: its nonce is made from the message it answers. It has time of its
+// own, since the answer may have used up its own.
+func (b *Bot) send(to *discordgo.Message, r reply, log *slog.Logger) {
+	ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
+	defer cancel()
+	err := b.sendOnce(ctx, to.ChannelID, nonceOf("reply", to.ID), &discordgo.MessageSend{
 		Embeds:          []*discordgo.MessageEmbed{r.embed},
 		Components:      r.buttons,
 		AllowedMentions: noMentions,
 		Reference:       to.SoftReference(),
-	}, discordgo.WithContext(ctx))
+	})
 	if err != nil {
 		log.Warn("could not reply", "err", err)
 	}

@@ -92,3 +92,25 @@ func TestEmptyMentionGetsHelp(t *testing.T) {
 		t.Errorf("reply %s; want the help", mustJSON(t, m.Embeds))
 	}
 }
+
+func TestMentionAnsweredOnceWhenDiscordsAnswerIsLost(t *testing.T) {
+	h := startBot(t, nil, nil)
+	h.fake.LoseReplies("POST /channels/*/messages", 1, discordtest.APIError{Status: 502})
+	sent := h.fake.SendMessage(discordtest.MessageSpec{
+		Content:  "<@" + discordtest.AppID + "> what's new about Macron?",
+		Mentions: []discordtest.User{discordtest.BotUser()},
+	})
+	// discordgo resends a 502 at once; Discord returns the message its
+	// nonce made the first time.
+	h.reply(t, sent)
+	waitTicks()
+	replies := 0
+	for _, m := range h.fake.Messages() {
+		if m.Reference != nil && m.Reference.MessageID == sent.ID {
+			replies++
+		}
+	}
+	if replies != 1 {
+		t.Errorf("%d replies to one mention; want 1\n%s", replies, h.logs)
+	}
+}

@@ -2,8 +2,10 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"hash/fnv"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -44,4 +46,84 @@ func (b *Bot) responseEdit(ctx context.Context, ic *discordgo.Interaction, edit 
 	}
 	_, err := b.session.RequestWithBucketID("PATCH", uri, edit, bucket, discordgo.WithContext(ctx))
 	return err
+}
+
+// followup is Session.FollowupMessageCreate with a bucket of our own: the
+// URL discordgo names its bucket after holds the interaction's token too.
+func (b *Bot) followup(ctx context.Context, ic *discordgo.Interaction, params *discordgo.WebhookParams) error {
+	uri := discordgo.EndpointWebhookToken(ic.AppID, ic.Token) + "?wait=true"
+	_, err := b.session.RequestWithBucketID("POST", uri, params, bucketOf("followup", ic.ID), discordgo.WithContext(ctx))
+	return err
+}
+
+// errMaybeSent wraps the error of a message whose fate is unknown: Discord
+// may have posted it even though the bot never heard so.
+var errMaybeSent = errors.New("the message may have been posted")
+
+// sendRetryWaits are the pauses before each new try of a channel message
+// whose send had an unknown outcome. They end long before the few minutes
+// for which Discord remembers the message's nonce.
+var sendRetryWaits = []time.Duration{time.Second, 4 * time.Second}
+
+// sendOnce posts m in a channel at most once, even when it must try again.
+// The message carries a nonce that Discord enforces: a repeat within a few
+// minutes returns the message made the first time instead of a second one.
+// So a send whose outcome is unknown (the connection dropped, Discord or a
+// proxy answered 5xx, or discordgo itself resent a 502) is retried for a few
+// seconds; a refusal is returned at once. An error that leaves the outcome
+// unknown wraps errMaybeSent.
+func (b *Bot) sendOnce(ctx context.Context, channelID, nonce string, m *discordgo.MessageSend) error {
+	body := struct {
+		*discordgo.MessageSend
+		Nonce        string `json:"nonce"`
+		EnforceNonce bool   `json:"enforce_nonce"`
+	}{m, nonce, true}
+	endpoint := discordgo.EndpointChannelMessages(channelID)
+	send := func() error {
+		_, err := b.session.RequestWithBucketID("POST", endpoint, body, endpoint, discordgo.WithContext(ctx))
+		return err
+	}
+	err := send()
+	for _, wait := range sendRetryWaits {
+		if err == nil || refused(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%w: %w", errMaybeSent, err)
+		case <-time.After(wait):
+		}
+		err = send()
+	}
+	if err == nil || refused(err) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", errMaybeSent, err)
+}
+
+// nonceOf makes a message's nonce from what identifies it (a channel and a
+// day, say): the same message always gets the same nonce, within Discord's
+// limit of 25 characters.
+func nonceOf(parts ...string) string {
+	h := fnv.New64a()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return fmt.Sprintf("%016x", h.Sum64())
+}
+
+// refused reports whether Discord refused a request (a 4xx answer), so that
+// it was not carried out. After any other error (a dropped connection, a
+// timeout, a 5xx) the request may or may not have taken effect.
+func refused(err error) bool {
+	var rest *discordgo.RESTError
+	return errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode >= 400 && rest.Response.StatusCode < 500
+}
+
+// alreadyAcknowledged reports Discord's answer to a second response to an
+// interaction (code 40060): an earlier try, whose answer was lost, got there.
+func alreadyAcknowledged(err error) bool {
+	var rest *discordgo.RESTError
+	return errors.As(err, &rest) && rest.Message != nil && rest.Message.Code == discordgo.ErrCodeInteractionHasAlreadyBeenAcknowledged
 }

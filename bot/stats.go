@@ -49,7 +49,7 @@ func (b *Bot) statsEmbed(ctx context.Context) (*discordgo.MessageEmbed, error) {
 			{Name: "Sources", Value: countList(st.Sources, "files only"), Inline: true},
 			{Name: "Feeds", Value: feedHealth, Inline: true},
 			{Name: "In the news this week", Value: countList(week, "nobody: no articles in the last 7 days")},
-			{Name: "Up", Value: fmt.Sprintf("%s, %d answers served", ago(now, b.started), b.metrics.Served()), Inline: true},
+			{Name: "Up", Value: fmt.Sprintf("%s, %d answers served", ago(now, b.startedAt(now)), b.metrics.Served()), Inline: true},
 		},
 	}), nil
 }
@@ -64,4 +64,12 @@ func countList(counts []index.Count, none string) string {
 		parts[i] = fmt.Sprintf("%s (%d)", escape(c.Name), c.Articles)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// startedAt is when the bot started; now when it is still starting.
+func (b *Bot) startedAt(now time.Time) time.Time {
+	if t := b.started.Load(); t != nil {
+		return *t
+	}
+	return now
 }

@@ -14,6 +14,9 @@ type fault struct {
 	match func(Request) bool
 	left  int
 	reply func(at time.Time) reply
+	// carriedOut: the request takes effect before the fault's answer
+	// replaces Discord's, as when an answer is lost on its way back.
+	carriedOut bool
 }
 
 // APIError is an error answer for Fail. A zero Message becomes the usual
@@ -54,6 +57,17 @@ func (s *Server) Fail(pattern string, n int, e APIError) {
 	s.addFault(pattern, n, func(time.Time) reply { return errReply(e.Status, e.Code, e.Message) })
 }
 
+// LoseReplies makes the next n requests matching pattern (see Matches) take
+// effect, but answer with e instead of Discord's answer: a proxy that timed
+// out after Discord had made the message, or a connection that dropped on
+// the way back. The bot cannot tell whether its request was carried out.
+func (s *Server) LoseReplies(pattern string, n int, e APIError) {
+	s.Fail(pattern, n, e)
+	s.mu.Lock()
+	s.faults[len(s.faults)-1].carriedOut = true
+	s.mu.Unlock()
+}
+
 func (s *Server) addFault(pattern string, n int, r func(time.Time) reply) {
 	f := &fault{match: Matches(pattern), left: n, reply: r}
 	s.mu.Lock()
@@ -61,17 +75,18 @@ func (s *Server) addFault(pattern string, n int, r func(time.Time) reply) {
 	s.mu.Unlock()
 }
 
-// takeFault spends one turn of the first fault that matches req.
-func (s *Server) takeFault(req Request) (reply, bool) {
+// takeFault spends one turn of the first fault that matches req, and
+// returns it.
+func (s *Server) takeFault(req Request) *fault {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, f := range s.faults {
 		if f.left > 0 && f.match(req) {
 			f.left--
-			return f.reply(req.At), true
+			return f
 		}
 	}
-	return reply{}, false
+	return nil
 }
 
 // DropConnections cuts every gateway socket without a close frame, as a

@@ -3,6 +3,7 @@ package discordtest
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -46,7 +47,12 @@ type Message struct {
 	Deleted bool
 
 	mentions []User // for messages a test posts
+	nonce    string // as sent with enforce_nonce
 }
+
+// nonceWindow is how long the fake remembers an enforced nonce. Discord
+// says "the past few minutes"; the fake takes the short end of that.
+const nonceWindow = 2 * time.Minute
 
 // messageBody is the part of a create or edit body the fake keeps. Absent
 // fields leave a message unchanged, as an edit expects.
@@ -206,8 +212,36 @@ func (s *Server) postChannelMessage(r *http.Request, req *Request) reply {
 	if !ok {
 		return errReply(http.StatusNotFound, 10003, "Unknown Channel")
 	}
+	var nonce struct {
+		Nonce   json.RawMessage `json:"nonce"`
+		Enforce bool            `json:"enforce_nonce"`
+	}
+	json.Unmarshal(req.Body, &nonce) // a malformed body is answered by createLocked
+	if nonce.Enforce && len(nonce.Nonce) > 0 {
+		if earlier := s.nonceLocked(string(nonce.Nonce), req.At); earlier != nil {
+			return reply{status: http.StatusOK, body: wireMessage(earlier)}
+		}
+	}
 	m := &Message{ID: s.newID(), ChannelID: ch.id, GuildID: ch.guildID, Source: SourceChannel, Author: BotUser(), Created: req.At}
+	if nonce.Enforce {
+		m.nonce = string(nonce.Nonce)
+	}
 	return s.createLocked(m, req.Body, req.Parts, "")
+}
+
+// nonceLocked finds the message the bot made with nonce within nonceWindow
+// of at: Discord returns that message instead of making the same one again.
+func (s *Server) nonceLocked(nonce string, at time.Time) *Message {
+	for _, id := range slices.Backward(s.order) {
+		m := s.messages[id]
+		if at.Sub(m.Created) > nonceWindow {
+			return nil
+		}
+		if m.nonce == nonce && m.Source == SourceChannel {
+			return m
+		}
+	}
+	return nil
 }
 
 // getChannel answers GET /channels/{id}.

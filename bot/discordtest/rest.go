@@ -72,9 +72,17 @@ func (s *Server) rest(eps []endpoint) http.HandlerFunc {
 }
 
 func (s *Server) answer(r *http.Request, req *Request, eps []endpoint) reply {
-	if rep, ok := s.takeFault(*req); ok {
-		return rep
+	if f := s.takeFault(*req); f != nil {
+		if f.carriedOut {
+			s.route(r, req, eps)
+		}
+		return f.reply(req.At)
 	}
+	return s.route(r, req, eps)
+}
+
+// route answers req with the endpoint for its method.
+func (s *Server) route(r *http.Request, req *Request, eps []endpoint) reply {
 	if eps == nil {
 		return errReply(http.StatusNotFound, 0, "404: Not Found")
 	}

@@ -99,3 +99,14 @@ func Next(now time.Time, c Clock, loc *time.Location) time.Time {
 		}
 	}
 }
+
+// Previous is the date of the last time the clock in loc read c, at or
+// before now: the last digest that a channel setting its clock now would
+// otherwise owe, and must not get at once.
+func Previous(now time.Time, c Clock, loc *time.Location) Date {
+	today := DateOf(now.In(loc))
+	if now.Before(At(today, c, loc)) {
+		return today.addDays(-1)
+	}
+	return today
+}

@@ -133,6 +133,28 @@ func TestNext(t *testing.T) {
 	}
 }
 
+func TestPrevious(t *testing.T) {
+	tests := []struct {
+		name, zone string
+		c          Clock
+		now        string
+		want       Date
+	}{
+		{"before today's time: yesterday", "Europe/Paris", Clock{23, 30}, "2025-04-19T00:30:00+02:00", date(2025, 4, 18)},
+		{"exactly then: today", "Europe/Paris", Clock{7, 30}, "2025-04-17T07:30:00+02:00", date(2025, 4, 17)},
+		{"after today's time: today", "Europe/Paris", Clock{7, 30}, "2025-04-17T12:00:00+02:00", date(2025, 4, 17)},
+		{"now given in UTC, a day behind Kolkata", "Asia/Kolkata", Clock{0, 15}, "2025-04-17T18:50:00Z", date(2025, 4, 18)},
+		{"in the spring gap, after the change", "Europe/Paris", Clock{2, 30}, "2025-03-30T03:00:00+02:00", date(2025, 3, 30)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Previous(mustTime(t, tt.now), tt.c, mustZone(t, tt.zone)); got != tt.want {
+				t.Errorf("Previous(%s, %s, %s) = %s; want %s", tt.now, tt.c, tt.zone, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestDate(t *testing.T) {
 	tests := []struct {
 		d    Date
