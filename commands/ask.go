@@ -60,6 +60,11 @@ const (
 	minSummary = 2
 )
 
+// maxCandidates is how many sentences on the subject a summary takes from
+// each article, the first ones: plenty to choose from, while the centrality
+// of each is weighed against every other.
+const maxCandidates = 30
+
 // Request is a question and its limits.
 type Request struct {
 	Question string
@@ -293,11 +298,16 @@ func summarize(matches []index.Match, words []string) []Statement {
 	}
 	var candidates []candidate
 	for rank, m := range matches {
+		taken := 0
 		for _, s := range splitSentences(m.Article.Body) {
+			if taken == maxCandidates {
+				break
+			}
 			matched := matchedWords(m.Article.Body, m.BodySpans, s.Start, s.End)
 			if len(matched) == 0 || !quotable(s.Text) || (surname != "" && !matched[surname]) {
 				continue
 			}
+			taken++
 			coverage := float64(min(len(matched), len(words))) / float64(max(len(words), 1))
 			score := 2*coverage + 1/float64(1+rank) + 0.5/float64(1+s.Index)
 			candidates = append(candidates, candidate{s, rank, m.Article.Date, score, wordSet(s.Text)})
@@ -361,8 +371,13 @@ func quotable(s string) bool {
 // within text[start:end].
 func matchedWords(text string, spans []index.Span, start, end int) map[string]bool {
 	found := map[string]bool{}
-	for _, sp := range spans {
-		if sp.Start >= start && sp.End <= end {
+	// Spans are in order: a long article has thousands, and as many sentences.
+	first, _ := slices.BinarySearchFunc(spans, start, func(sp index.Span, start int) int { return cmp.Compare(sp.Start, start) })
+	for _, sp := range spans[first:] {
+		if sp.Start >= end {
+			break
+		}
+		if sp.End <= end {
 			found[strings.ToLower(trimPossessive(text[sp.Start:sp.End]))] = true
 		}
 	}

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -235,5 +236,47 @@ func TestDistinctStories(t *testing.T) {
 	})
 	if len(got) != 2 || got[1].Article.Title != "BAKER ON TRADE" {
 		t.Errorf("kept %d matches; want the refiled story dropped", len(got))
+	}
+}
+
+func TestAskALongArticle(t *testing.T) {
+	// Every one of 5,000 sentences is on the subject: weighing each against
+	// every other would take minutes.
+	var b strings.Builder
+	b.WriteString(" date 2025-04-10 Zorblat at the harbour\n\n")
+	verbs := []string{"counted", "painted", "sold", "repaired", "weighed", "named", "loaded"}
+	things := []string{"ships", "barrels", "nets", "lanterns", "ropes", "crates", "sails", "anchors", "oars", "flags", "bells"}
+	places := []string{"harbour", "market", "quay", "lighthouse", "dock", "pier", "warehouse", "beach", "bridge", "square", "chapel", "mill", "inn"}
+	for i := range 5000 {
+		fmt.Fprintf(&b, "Zorblat %s the %s by the %s on day %d. ", verbs[i%len(verbs)], things[i%len(things)], places[i%len(places)], i)
+		if i%10 == 9 {
+			b.WriteString("\n\n")
+		}
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "long.txt"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := index.Open(filepath.Join(dir, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Ingest(context.Background(), index.ReadFiles(context.Background(), []string{filepath.Join(dir, "long.txt")}), nil); err != nil {
+		t.Fatal(err)
+	}
+	ans, err := Ask(context.Background(), ix, Request{Question: "Zorblat"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Found != 1 || len(ans.Summary) < minSummary || len(ans.Summary) > maxSummary {
+		t.Fatalf("found %d, summary of %d sentences; want 1 article and %d-%d sentences", ans.Found, len(ans.Summary), minSummary, maxSummary)
+	}
+	checkCited(t, ans)
+	first := Sentences(ans.Sources[0].Article.Body)[:maxCandidates]
+	for _, st := range ans.Summary {
+		if !slices.Contains(first, st.Text) {
+			t.Errorf("%q is not among the first %d sentences on the subject", st.Text, maxCandidates)
+		}
 	}
 }

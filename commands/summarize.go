@@ -13,11 +13,17 @@ const (
 	convergeAt = 1e-6
 )
 
+// maxRanked is how many sentences of an article, from its start, TextRank
+// weighs. News tells its story early, and TextRank compares every pair: the
+// 20,000 sentences of a 355 KB file took 83 s and 3 GB.
+const maxRanked = 200
+
 // Summarize picks the n sentences of an article body that carry most of its
 // content and returns them verbatim, in the order they appear in the article.
 // Fewer than n come back only when the body has fewer sentences.
 func Summarize(body string, n int) []string {
-	chosen := topSentences(splitSentences(body), n)
+	all := splitSentences(body)
+	chosen := topSentences(all[:min(len(all), maxRanked)], n)
 	out := make([]string, len(chosen))
 	for i, s := range chosen {
 		out[i] = s.Text

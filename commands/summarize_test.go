@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -43,6 +44,28 @@ func TestSummarizeEdgeCases(t *testing.T) {
 }
 
 // TestSummarizeBBC runs on the real BBC articles when ../shared is here.
+func TestSummarizeRanksTheStartOfALongArticle(t *testing.T) {
+	// 5,000 sentences: ranking all pairs would take minutes.
+	var b strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&b, "Sentence %d tells of the harbour and its ships. ", i)
+		if i%10 == 9 {
+			b.WriteString("\n\n")
+		}
+	}
+	body := strings.TrimSpace(b.String())
+	all := Sentences(body)
+	got := Summarize(body, 3)
+	if len(got) != 3 {
+		t.Fatalf("got %d sentences; want 3", len(got))
+	}
+	for _, s := range got {
+		if i := slices.Index(all, s); i < 0 || i >= maxRanked {
+			t.Errorf("%q is sentence %d; want one of the first %d", s, i, maxRanked)
+		}
+	}
+}
+
 func TestSummarizeBBC(t *testing.T) {
 	files, _ := filepath.Glob("../../shared/corpus/bbc/articles/business/0*.txt")
 	if len(files) == 0 {

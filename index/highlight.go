@@ -39,24 +39,28 @@ func (ix *Index) highlighter(words []string, aliases map[string][]string) *highl
 			}
 			for _, t := range analyzer.Analyze([]byte(spelling)) {
 				terms[string(t.Term)] = true
-				h.hints = append(h.hints, hint(string(t.Term)))
+				h.hints = append(h.hints, hint(string(t.Term), strings.ToLower(spelling[t.Start:t.End])))
 			}
 		}
 	}
 	return h
 }
 
-// hint is the first few letters of a term, which every word it matches
-// begins with (a stem is a word's beginning, give or take its last letters).
-func hint(term string) string {
-	n := 0
-	for i := range term {
-		if n == 3 {
-			return term[:i]
+// hint is what every word that a term matches begins with: up to three
+// letters that the term and the word it came from share. A stem is a word's
+// beginning with its last letters changed, and only there ("buy" is "bui"),
+// so the letters they share begin the other words with that stem too.
+func hint(term, word string) string {
+	n, i := 0, 0
+	for i < len(term) && i < len(word) && n < 3 {
+		r, size := utf8.DecodeRuneInString(term[i:])
+		if w, _ := utf8.DecodeRuneInString(word[i:]); w != r {
+			break
 		}
+		i += size
 		n++
 	}
-	return term
+	return term[:i]
 }
 
 // spans returns the byte ranges of the query's words in text, in order.

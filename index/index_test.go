@@ -224,6 +224,32 @@ func TestSearchReturnsWholeArticlesAndLocations(t *testing.T) {
 	}
 }
 
+func TestHighlighterSpans(t *testing.T) {
+	ix, _ := mustIngest(t, "testdata/search")
+	text := "Shoppers buy more toys.\n\nThe key buyer, Witkoff's aide, bought keys.\n\nNothing here."
+	tests := []struct {
+		words []string
+		want  []string
+	}{
+		// Stems whose last letter differs from the word's ("bui", "toi").
+		{[]string{"buy"}, []string{"buy"}},
+		{[]string{"toy"}, []string{"toys"}},
+		{[]string{"keys"}, []string{"key", "keys"}},
+		{[]string{"Witkoff"}, []string{"Witkoff's"}},
+		{[]string{"shoppers", "aide"}, []string{"Shoppers", "aide"}},
+		{[]string{"absent"}, nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, sp := range ix.highlighter(tt.words, nil).spans(text) {
+			got = append(got, text[sp.Start:sp.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q marks %q; want %q", tt.words, got, tt.want)
+		}
+	}
+}
+
 func TestOpenLockedIndex(t *testing.T) {
 	dir := t.TempDir()
 	ix, err := Open(dir)
