@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,9 +13,10 @@ import (
 )
 
 // moreSources starts the custom ID of a "More sources" button. The ID carries
-// the whole query, "more:FROM:SINCE:SUBJECT" (SINCE in Unix seconds, 0 for
-// none), so that the button works for anyone, at any time, after restarts,
-// without the bot keeping state.
+// the whole query, "more:NEXT:SHOWN:SINCE:SUBJECT" (where the next page begins
+// among the matches, how many sources were listed, SINCE in Unix seconds, 0
+// for none), so that the button works for anyone, at any time, after
+// restarts, without the bot keeping state.
 const moreSources = "more"
 
 // moreButton returns a "More sources" button when the answer has sources
@@ -24,39 +26,40 @@ func moreButton(ans commands.Answer) []discordgo.MessageComponent {
 	if len(ans.Sources) == 0 {
 		return nil
 	}
-	shown := ans.Sources[len(ans.Sources)-1].N
-	if shown >= ans.Found {
+	if ans.Next >= ans.Found {
 		return nil
 	}
+	shown := ans.Sources[len(ans.Sources)-1].N
 	var since int64
 	if !ans.Since.IsZero() {
 		since = ans.Since.Unix()
 	}
-	id := fmt.Sprintf("%s:%d:%d:%s", moreSources, shown, since, ans.Subject)
+	id := fmt.Sprintf("%s:%d:%d:%d:%s", moreSources, ans.Next, shown, since, ans.Subject)
 	if len(id) > maxCustomID {
 		return nil
 	}
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: fmt.Sprintf("More sources (%d more)", ans.Found-shown), Style: discordgo.SecondaryButton, CustomID: id},
+		discordgo.Button{Label: fmt.Sprintf("More sources (%s not shown)", articles(ans.Found-ans.Next)), Style: discordgo.SecondaryButton, CustomID: id},
 	}}}
 }
 
 // parseMore reads a "More sources" custom ID.
-func parseMore(id string) (req commands.Request, from int, ok bool) {
-	parts := strings.SplitN(id, ":", 4)
-	if len(parts) != 4 || parts[0] != moreSources {
-		return req, 0, false
+func parseMore(id string) (req commands.Request, next, shown int, ok bool) {
+	parts := strings.SplitN(id, ":", 5)
+	if len(parts) != 5 || parts[0] != moreSources {
+		return req, 0, 0, false
 	}
-	from, err1 := strconv.Atoi(parts[1])
-	since, err2 := strconv.ParseInt(parts[2], 10, 64)
-	if err1 != nil || err2 != nil || from < 0 || parts[3] == "" {
-		return req, 0, false
+	next, err1 := strconv.Atoi(parts[1])
+	shown, err2 := strconv.Atoi(parts[2])
+	since, err3 := strconv.ParseInt(parts[3], 10, 64)
+	if errors.Join(err1, err2, err3) != nil || next < 0 || shown < 0 || parts[4] == "" {
+		return req, 0, 0, false
 	}
-	req.Question = parts[3]
+	req.Question = parts[4]
 	if since != 0 {
 		req.Since = time.Unix(since, 0).UTC()
 	}
-	return req, from, true
+	return req, next, shown, true
 }
 
 // button answers a click on "More sources" with the next page of sources,
@@ -64,7 +67,7 @@ func parseMore(id string) (req commands.Request, from int, ok bool) {
 // channel.
 func (b *Bot) button(ic *discordgo.Interaction) {
 	log := b.log.With("button", ic.MessageComponentData().CustomID, "user", userOf(ic).ID)
-	req, from, ok := parseMore(ic.MessageComponentData().CustomID)
+	req, next, shown, ok := parseMore(ic.MessageComponentData().CustomID)
 	if !ok {
 		b.respond(ic, ephemeralText("This button is from an older version of newsbot; ask again with /news."), log)
 		return
@@ -85,7 +88,7 @@ func (b *Bot) button(ic *discordgo.Interaction) {
 	req.Aliases = b.cfg.Aliases
 	var ans commands.Answer
 	err := b.answering(ctx, func() (err error) {
-		ans, err = commands.MoreSources(ctx, b.news, req, from)
+		ans, err = commands.MoreSources(ctx, b.news, req, next, shown)
 		return err
 	})
 	if err != nil {

@@ -87,26 +87,30 @@ func TestSafeLink(t *testing.T) {
 
 func TestMoreButtonRoundTrip(t *testing.T) {
 	since := time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)
-	ans := commands.Answer{Subject: "Witkoff", Since: since, Found: 12, Sources: []commands.Source{{N: 1}, {N: 5}}}
+	// 5 sources shown, for the first 7 matches: 2 repeated a story.
+	ans := commands.Answer{Subject: "Witkoff", Since: since, Found: 12, Sources: []commands.Source{{N: 1}, {N: 5}}, Next: 7}
 	rows := moreButton(ans)
 	button := findButton(rows)
 	if button == nil {
-		t.Fatal("no button for 12 sources of which 5 shown")
+		t.Fatal("no button for 12 matches of which 7 read")
 	}
-	req, from, ok := parseMore(button.CustomID)
-	if !ok || from != 5 || req.Question != "Witkoff" || !req.Since.Equal(since) {
-		t.Errorf("parseMore(%q) = %+v, %d, %v", button.CustomID, req, from, ok)
+	req, next, shown, ok := parseMore(button.CustomID)
+	if !ok || next != 7 || shown != 5 || req.Question != "Witkoff" || !req.Since.Equal(since) {
+		t.Errorf("parseMore(%q) = %+v, %d, %d, %v", button.CustomID, req, next, shown, ok)
 	}
-	ans.Found = 5
+	if !strings.Contains(button.Label, "5 articles not shown") {
+		t.Errorf("label %q; want the 5 matches not read yet", button.Label)
+	}
+	ans.Next = 12
 	if moreButton(ans) != nil {
-		t.Error("a button when every source is shown")
+		t.Error("a button when every match is read")
 	}
-	ans.Found, ans.Subject = 12, strings.Repeat("x", 100)
+	ans.Next, ans.Subject = 7, strings.Repeat("x", 100)
 	if moreButton(ans) != nil {
 		t.Error("a button whose custom ID is over 100 characters")
 	}
-	for _, bad := range []string{"", "more", "more:x:0:Witkoff", "more:5:0:", "other:5:0:Witkoff"} {
-		if _, _, ok := parseMore(bad); ok {
+	for _, bad := range []string{"", "more", "more:x:5:0:Witkoff", "more:7:x:0:Witkoff", "more:7:5:0:", "other:7:5:0:Witkoff", "more:5:0:Witkoff"} {
+		if _, _, _, ok := parseMore(bad); ok {
 			t.Errorf("parseMore(%q) accepted", bad)
 		}
 	}

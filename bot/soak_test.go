@@ -40,7 +40,7 @@ var (
 	soakTopics   = []string{"Witkoff", "Macron", "Rubio", "Iran", "tariffs", "Zelensky", "Zorblax"}
 	soakNames    = []string{"Steve Witkoff", "Emmanuel Macron", "Marco Rubio", "Volodymyr Zelensky", "Zorblax"}
 	soakPrefixes = []string{"wit", "mac", "ru", "zel", "", "zorb"}
-	soakMore     = []string{"more:5:0:Witkoff", "more:5:0:Ukraine", "more:5:0:Iran"}
+	soakMore     = []string{"more:5:5:0:Witkoff", "more:5:5:0:Ukraine", "more:5:5:0:Iran"}
 )
 
 // TestSoak sends 10,000 interactions and mentions through the fake Discord,

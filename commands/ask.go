@@ -92,6 +92,10 @@ type Answer struct {
 	// Sources are the articles the answer draws on, most about the subject
 	// first, numbered from 1.
 	Sources []Source
+	// Next is where the next page of sources begins among the matches in
+	// ranking order: the sources shown stand for the matches before it,
+	// repeats of their stories included.
+	Next int
 	// Suggestions, when nothing was found, say what might find something.
 	Suggestions []string
 }
@@ -147,9 +151,9 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 		ans.Suggestions, err = suggest(ctx, s, q)
 		return ans, err
 	}
-	matches := distinctStories(res.Matches)
-	matches = matches[:min(limit, len(matches))]
-	ans.Sources = sources(matches, 0)
+	matches, read := distinctStories(res.Matches, limit)
+	matches = newerFirstAmongEquals(matches) // the summary cites them by their place
+	ans.Sources, ans.Next = sources(matches, 0), read
 	ans.Summary = summarize(matches, words)
 	return ans, nil
 }
@@ -180,20 +184,23 @@ func disambiguate(s Searcher, subject string) (person string, others []string, e
 	return named[0], named[1:min(len(named), 4)], nil
 }
 
-// distinctStories drops the matches that repeat an earlier one: the same
-// wire story under another title or date, or filed twice.
-func distinctStories(matches []index.Match) []index.Match {
-	var out []index.Match
+// distinctStories returns up to limit matches, without those that repeat an
+// earlier one: the same wire story under another title or date, or filed
+// twice. read is how many of matches it went through.
+func distinctStories(matches []index.Match, limit int) (kept []index.Match, read int) {
 	var seen []map[string]bool
-	for _, m := range matches {
+	for i, m := range matches {
+		if len(kept) == limit {
+			return kept, i
+		}
 		words := wordSet(firstParagraphOf(m.Article.Body))
 		if slices.ContainsFunc(seen, func(w map[string]bool) bool { return overlap(w, words) >= 0.8 }) {
 			continue
 		}
 		seen = append(seen, words)
-		out = append(out, m)
+		kept = append(kept, m)
 	}
-	return out
+	return kept, len(matches)
 }
 
 func firstParagraphOf(body string) string {
@@ -206,21 +213,35 @@ func isCapitalised(word string) bool {
 	return unicode.IsUpper(r)
 }
 
-// MoreSources returns the sources of the answer to req after the first from,
-// numbered on from there, for paging through an answer: the Answer has no
-// summary.
-func MoreSources(ctx context.Context, s Searcher, req Request, from int) (Answer, error) {
+// MoreSources returns the next page of sources of the answer to req, for
+// paging through an answer: from is the Next of the page before, and the
+// sources are numbered on from shown, the number of sources listed so far.
+// The Answer has no summary.
+func MoreSources(ctx context.Context, s Searcher, req Request, from, shown int) (Answer, error) {
 	subject, err := subjectOf(req.Question)
 	if err != nil {
 		return Answer{}, err
 	}
 	words := subjectWords(subject)
-	q := index.Query{Words: words, Since: req.Since, Size: cmp.Or(req.Sources, DefaultSources), From: from, Aliases: req.Aliases.For(words)}
+	limit := cmp.Or(req.Sources, DefaultSources)
+	// Ask for more than will be shown: repeats of a story are dropped.
+	q := index.Query{Words: words, Since: req.Since, Size: 2 * limit, From: from, Aliases: req.Aliases.For(words)}
 	res, err := s.Search(ctx, q)
 	if err != nil {
 		return Answer{}, err
 	}
-	return Answer{Question: req.Question, Subject: subject, Since: req.Since, Found: res.Total, Sources: sources(res.Matches, from)}, nil
+	matches, read := distinctStories(res.Matches, limit)
+	return Answer{Question: req.Question, Subject: subject, Since: req.Since, Found: res.Total, Sources: sources(newerFirstAmongEquals(matches), shown), Next: from + read}, nil
+}
+
+// newerFirstAmongEquals orders a page of sources by score, the newer first
+// among equal scores. It is done on the page chosen, since pages are cut in
+// the order of the search.
+func newerFirstAmongEquals(matches []index.Match) []index.Match {
+	slices.SortStableFunc(matches, func(a, b index.Match) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), b.Article.Date.Compare(a.Article.Date))
+	})
+	return matches
 }
 
 // sources numbers matches from first+1 and quotes each.

@@ -229,13 +229,18 @@ func TestDistinctStories(t *testing.T) {
 		return index.Match{Article: index.Article{Title: title, Body: body}}
 	}
 	story := "WASHINGTON, March 3 - Treasury Secretary James Baker said the dollar was stable.\n\nMore text."
-	got := distinctStories([]index.Match{
+	matches := []index.Match{
 		match("BAKER SAYS DOLLAR STABLE", story),
 		match("BAKER SEES STABLE DOLLAR", story), // the same wire story refiled
 		match("BAKER ON TRADE", "WASHINGTON, March 4 - James Baker spoke about trade with Japan.\n\nMore."),
-	})
-	if len(got) != 2 || got[1].Article.Title != "BAKER ON TRADE" {
-		t.Errorf("kept %d matches; want the refiled story dropped", len(got))
+		match("BAKER IN TOKYO", "TOKYO, March 5 - James Baker arrived in Tokyo.\n\nMore."),
+	}
+	got, read := distinctStories(matches, 2)
+	if len(got) != 2 || got[1].Article.Title != "BAKER ON TRADE" || read != 3 {
+		t.Errorf("kept %d matches, read %d; want the refiled story dropped, and 3 read for 2 kept", len(got), read)
+	}
+	if got, read := distinctStories(matches, 5); len(got) != 3 || read != 4 {
+		t.Errorf("with room for 5: kept %d, read %d; want 3 kept of 4 read", len(got), read)
 	}
 }
 
@@ -253,18 +258,7 @@ func TestAskALongArticle(t *testing.T) {
 			b.WriteString("\n\n")
 		}
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "long.txt"), []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ix, err := index.Open(filepath.Join(dir, "data"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	if _, err := ix.Ingest(context.Background(), index.ReadFiles(context.Background(), []string{filepath.Join(dir, "long.txt")}), nil); err != nil {
-		t.Fatal(err)
-	}
+	ix := mustIndexOf(t, map[string]string{"long.txt": b.String()})
 	ans, err := Ask(context.Background(), ix, Request{Question: "Zorblat"})
 	if err != nil {
 		t.Fatal(err)
@@ -278,5 +272,73 @@ func TestAskALongArticle(t *testing.T) {
 		if !slices.Contains(first, st.Text) {
 			t.Errorf("%q is not among the first %d sentences on the subject", st.Text, maxCandidates)
 		}
+	}
+}
+
+// mustIndexOf indexes articles given as file name and text.
+func mustIndexOf(t *testing.T, articles map[string]string) *index.Index {
+	t.Helper()
+	dir := t.TempDir()
+	var files []string
+	for name, text := range articles {
+		files = append(files, filepath.Join(dir, name))
+		if err := os.WriteFile(files[len(files)-1], []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, err := index.Open(filepath.Join(dir, "data"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	if _, err := ix.Ingest(context.Background(), index.ReadFiles(context.Background(), files), nil); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+func TestMoreSourcesNeverRepeatAnArticle(t *testing.T) {
+	// Twelve stories about Zorblat, four of them refiled under another
+	// title: the first page drops the refiles it meets, and the next page
+	// must begin after the matches the first one read.
+	verbs := strings.Fields("opened closed painted sold bought rebuilt flooded drained lit guarded mapped named")
+	things := strings.Fields("harbour bridge tower market school mill chapel theatre station library museum stadium")
+	towns := strings.Fields("Avonmouth Brixham Cromer Deal Eyemouth Fowey Girvan Hythe Ilfracombe Jarrow Keswick Lerwick")
+	articles := map[string]string{}
+	for i := range 12 {
+		story := fmt.Sprintf("Zorblat %s the %s in %s.\n\nThe town watched.", verbs[i], things[i], towns[i])
+		articles[fmt.Sprintf("%02d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Zorblat opens harbour %d\n\n%s", i+1, i, story)
+		if i%3 == 0 {
+			articles[fmt.Sprintf("%02d-refiled.txt", i)] = fmt.Sprintf(" date 2025-04-%02d HARBOUR %d OPENED BY ZORBLAT\n\n%s", i+1, i, story)
+		}
+	}
+	ix := mustIndexOf(t, articles)
+	req := Request{Question: "Zorblat", Sources: 3}
+	ans, err := Ask(context.Background(), ix, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	shown := 0
+	for page := 1; ; page++ {
+		for _, s := range ans.Sources {
+			if s.N != shown+1 {
+				t.Errorf("page %d: source numbered %d after %d", page, s.N, shown)
+			}
+			shown = s.N
+			if seen[s.Article.ID] {
+				t.Errorf("page %d repeats [%d] %q", page, s.N, s.Article.Title)
+			}
+			seen[s.Article.ID] = true
+		}
+		if ans.Next >= ans.Found || page > 10 {
+			break
+		}
+		if ans, err = MoreSources(context.Background(), ix, req, ans.Next, shown); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if shown < 12 {
+		t.Errorf("paging listed %d sources; want every one of the 12 stories", shown)
 	}
 }

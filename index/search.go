@@ -1,11 +1,9 @@
 package index
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -66,7 +64,9 @@ type Results struct {
 // q has no words), those most about the words first: BM25 over the names, or
 // over title and body for other words, with bonuses for a title match and for
 // all the words in the title and first paragraph, where news names its
-// subject; newer first among equals.
+// subject. Equal scores are in the order of their IDs, so that one page
+// follows on from another; sorting them by date in Bleve would read the date
+// of every match, a quarter of the time of a search.
 func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	bq, err := ix.subjectQuery(q.Words, q.Aliases)
 	if err != nil {
@@ -84,6 +84,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	if q.Newest {
 		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
+	} else {
+		// Bleve leaves the order of equal scores open, and picks a different
+		// set of them for another page: the ID settles it, so that pages
+		// follow on without repeats.
+		req.SortBy([]string{"-_score", "_id"})
 	}
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
@@ -97,14 +102,6 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 			m.TitleSpans, m.BodySpans = marker.spans(m.Article.Title), marker.spans(m.Article.Body)
 		}
 		out.Matches = append(out.Matches, m)
-	}
-	if !q.Newest {
-		// Newer first among equals. Sorting by date in Bleve would read the
-		// date of every match, a quarter of the time of a search; the page's
-		// ties are enough.
-		slices.SortStableFunc(out.Matches, func(a, b Match) int {
-			return cmp.Or(cmp.Compare(b.Score, a.Score), b.Article.Date.Compare(a.Article.Date))
-		})
 	}
 	return out, nil
 }
