@@ -106,9 +106,11 @@ func (b *Bot) Run(ctx context.Context) error {
 	s.AddHandler(func(*discordgo.Session, *discordgo.Resumed) { b.connected.Store(true) })
 	s.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { b.connected.Store(false) })
 	if err := s.Open(); err != nil {
-		return fmt.Errorf("connect to Discord at %s: %w", b.cfg.APIURL.Host, err)
+		return b.connectError(err)
 	}
 	defer b.shutdown()
+	ctx, cancel := context.WithCancel(ctx) // ends the loops before shutdown waits for them
+	defer cancel()
 
 	select {
 	case <-b.ready:
@@ -127,6 +129,15 @@ func (b *Bot) Run(ctx context.Context) error {
 	b.log.Info("ready", "user", s.State.User.Username, "shard", b.cfg.ShardID, "shards", b.cfg.ShardCount)
 	<-ctx.Done()
 	return nil
+}
+
+// connectError says why the bot could not reach Discord, and what to do
+// when the token was refused.
+func (b *Bot) connectError(err error) error {
+	if status(err) == http.StatusUnauthorized {
+		return fmt.Errorf("Discord refused the token (401 Unauthorized): check DISCORD_TOKEN, or reset the token in the Developer Portal (your application, Bot, Reset Token): %w", err)
+	}
+	return fmt.Errorf("connect to Discord at %s: %w", b.cfg.APIURL.Host, err)
 }
 
 // newSession makes the discordgo session, with REST sent to the configured
@@ -207,6 +218,9 @@ func (b *Bot) onReady(s *discordgo.Session, r *discordgo.Ready) {
 func (b *Bot) register(ctx context.Context, app string) error {
 	cmds, err := b.session.ApplicationCommandBulkOverwrite(app, b.cfg.GuildID, definitions(), discordgo.WithContext(ctx))
 	if err != nil {
+		if status(err) == http.StatusForbidden && b.cfg.GuildID != "" {
+			return fmt.Errorf("register slash commands in server %s: Discord said no; invite the bot to that server with the applications.commands scope, or check DISCORD_GUILD_ID: %w", b.cfg.GuildID, err)
+		}
 		return fmt.Errorf("register slash commands: %w", err)
 	}
 	where := "globally (they may take up to an hour to appear)"

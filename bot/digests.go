@@ -150,9 +150,7 @@ func digestHeading(date string, topics []string) string {
 // goneOrForbidden reports whether err says the channel no longer exists or
 // the bot may not post in it.
 func goneOrForbidden(err error) bool {
-	var rest *discordgo.RESTError
-	return errors.As(err, &rest) && rest.Response != nil &&
-		(rest.Response.StatusCode == http.StatusNotFound || rest.Response.StatusCode == http.StatusForbidden)
+	return status(err) == http.StatusNotFound || status(err) == http.StatusForbidden
 }
 
 // digestCommand answers /digest set, off, show and preview.

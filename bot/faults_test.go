@@ -3,6 +3,10 @@ package bot
 import (
 	"context"
 	"errors"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
 	"runtime"
 	"strings"
 	"testing"
@@ -216,5 +220,50 @@ func TestLateCallbackIsLoggedAndDropped(t *testing.T) {
 		if strings.HasPrefix(r.Path, "/webhooks/") && strings.Contains(r.Path, sent.Token) {
 			t.Errorf("the bot went on with an interaction it could not acknowledge: %s %s", r.Method, r.Path)
 		}
+	}
+}
+
+func TestStartFailuresSayWhatToDo(t *testing.T) {
+	ix, err := news()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		fault func(*discordtest.Server)
+		says  string
+	}{
+		{"token refused", func(f *discordtest.Server) {
+			f.Fail("GET /gateway", 1, discordtest.APIError{Status: http.StatusUnauthorized, Message: "401: Unauthorized"})
+		}, "Discord refused the token (401 Unauthorized): check DISCORD_TOKEN"},
+		{"not invited with the commands scope", func(f *discordtest.Server) {
+			f.Fail("PUT /applications/*/guilds/*/commands", 1, discordtest.APIError{Status: http.StatusForbidden, Code: 50001, Message: "Missing Access"})
+		}, "invite the bot to that server with the applications.commands scope"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fake := discordtest.New(t)
+			tt.fault(fake)
+			base, _ := url.Parse(fake.URL())
+			// A port for the health endpoint, free once this listener closes.
+			l, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ops := l.Addr().String()
+			l.Close()
+			cfg := Config{Token: testToken, GuildID: discordtest.GuildID, APIURL: base, ShardCount: 1, Cooldown: 100, CooldownWindow: time.Minute,
+				ChannelCooldown: 1000, ChannelWindow: time.Minute, DigestGrace: 2 * time.Hour, PollInterval: 15 * time.Minute, Tick: time.Hour, OpsAddr: ops}
+			var logs syncBuffer
+			b := New(cfg, ix, mustStore(t), slog.New(slog.NewTextHandler(&logs, nil)))
+			err = b.Run(context.Background())
+			if err == nil || !strings.Contains(err.Error(), tt.says) {
+				t.Errorf("Run: %v; want an error saying %q", err, tt.says)
+			}
+			if resp, err := http.Get("http://" + ops + "/healthz"); err == nil {
+				resp.Body.Close()
+				t.Errorf("the health endpoint still answers after Run failed")
+			}
+		})
 	}
 }

@@ -43,7 +43,7 @@ func (b *Bot) RunHTTP(ctx context.Context, addr string) error {
 	}
 	me, err := s.User("@me", discordgo.WithContext(ctx))
 	if err != nil {
-		return fmt.Errorf("ask Discord who the bot is: %w", err)
+		return b.connectError(err)
 	}
 	listener, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -53,6 +53,8 @@ func (b *Bot) RunHTTP(ctx context.Context, addr string) error {
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(listener) }()
 	defer b.shutdown()
+	ctx, cancel := context.WithCancel(ctx) // ends the loops before shutdown waits for them
+	defer cancel()
 	if err := b.start(ctx, me.ID); err != nil {
 		srv.Close()
 		return err

@@ -117,8 +117,7 @@ func nonceOf(parts ...string) string {
 // it was not carried out. After any other error (a dropped connection, a
 // timeout, a 5xx) the request may or may not have taken effect.
 func refused(err error) bool {
-	var rest *discordgo.RESTError
-	return errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode >= 400 && rest.Response.StatusCode < 500
+	return status(err) >= 400 && status(err) < 500
 }
 
 // alreadyAcknowledged reports Discord's answer to a second response to an
@@ -126,4 +125,14 @@ func refused(err error) bool {
 func alreadyAcknowledged(err error) bool {
 	var rest *discordgo.RESTError
 	return errors.As(err, &rest) && rest.Message != nil && rest.Message.Code == discordgo.ErrCodeInteractionHasAlreadyBeenAcknowledged
+}
+
+// status is the HTTP status of Discord's answer to a failed request, or 0
+// when the request got no answer.
+func status(err error) int {
+	var rest *discordgo.RESTError
+	if errors.As(err, &rest) && rest.Response != nil {
+		return rest.Response.StatusCode
+	}
+	return 0
 }

@@ -91,6 +91,11 @@ func (e env) bench(ctx context.Context, args []string) error {
 	if len(corpora) == 0 {
 		corpora = stringList{"../shared/corpus"}
 	}
+	for _, c := range corpora {
+		if !isDir(c) {
+			return fmt.Errorf("bench: no corpus folder at %s: give one with --corpus DIR (../shared/corpus is beside the repository, not in it)", c)
+		}
+	}
 	src, err := benchInput(corpora, *generate)
 	if err != nil {
 		return err

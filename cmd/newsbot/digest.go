@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"newsbot/commands"
+	"newsbot/index"
 )
 
 // digest runs "newsbot digest": the top stories of one day, as the bot posts
@@ -48,6 +49,9 @@ func (e env) digest(ctx context.Context, args []string) error {
 	d, err := commands.MakeDigest(ctx, ix, commands.DigestRequest{From: day, To: day.AddDate(0, 0, 1), Stories: *stories, Aliases: aliases})
 	if err != nil {
 		return err
+	}
+	if len(d.Stories) == 0 {
+		e.hintNewest(ctx, ix, day, "--date")
 	}
 	if *asJSON {
 		return writeDigestJSON(e.stdout, day, d)
@@ -112,4 +116,15 @@ func writeDigestText(w io.Writer, day time.Time, d commands.Digest) {
 			fmt.Fprintf(w, "   - %s: %s\n", a.Title, location(a))
 		}
 	}
+}
+
+// hintNewest says, on stderr, which day to ask for when the period asked for
+// begins after the newest article: an archive's news is not today's.
+func (e env) hintNewest(ctx context.Context, ix *index.Index, from time.Time, flag string) {
+	st, err := ix.Stats(ctx)
+	if err != nil || st.Newest.IsZero() || !st.Newest.Before(from) {
+		return
+	}
+	newest := st.Newest.Format(time.DateOnly)
+	fmt.Fprintf(e.stderr, "The newest article is dated %s: try %s %s.\n", newest, flag, newest)
 }

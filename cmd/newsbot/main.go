@@ -19,7 +19,10 @@ func main() {
 	err := run(ctx, os.Args[1:], environment(), os.Stdout, os.Stderr)
 	stop()
 	var usage usageError
+	var help helpRequest
 	switch {
+	case errors.As(err, &help):
+		fmt.Fprintln(os.Stdout, help)
 	case errors.As(err, &usage):
 		fmt.Fprintf(os.Stderr, "newsbot: %v\n", err)
 		os.Exit(2)

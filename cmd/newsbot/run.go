@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -15,20 +16,27 @@ type usageError struct{ msg string }
 
 func (e usageError) Error() string { return e.msg }
 
+// helpRequest is a command's help, asked for with --help: main prints it on
+// standard output and exits with status 0.
+type helpRequest string
+
+func (h helpRequest) Error() string { return string(h) }
+
 const usage = `newsbot indexes news articles and answers questions about them.
 
 Usage:
   newsbot index [--data DIR] PATH...                 add article files and directories
   newsbot ask [--data DIR] [--json] [--since 7d|2025-04-01] [--limit N] QUESTION...
   newsbot summarize [--sentences N] FILE             the key sentences of one article
-  newsbot digest [--data DIR] [--date YYYY-MM-DD] [--json]  the top stories of a day
+  newsbot digest [--data DIR] [--date YYYY-MM-DD] [--json] [--stories N]  the top stories of a day
   newsbot trend [--data DIR] [--days N] [--until YYYY-MM-DD] --out FILE.png TOPIC[, TOPIC...]
   newsbot eval [--corpus DIR] [--data DIR]           quality figures on ../shared/corpus
   newsbot bench [--corpus DIR]... [--data DIR] [--generate N] [--json]  speed and memory figures
   newsbot serve [--data DIR] [--http ADDR]           run the Discord bot
 
 The data directory is --data, else $NEWSBOT_DATA, else ./data. Settings are read
-from the environment and from ./.env.
+from the environment and from ./.env. "newsbot COMMAND --help" lists a command's
+flags.
 `
 
 // env holds what every subcommand gets from main.
@@ -80,8 +88,10 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	fs.SetOutput(io.Discard)
 	var positional []string
 	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, usageError{fmt.Sprintf("%s: %v", fs.Name(), err)}
+		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			return nil, helpRequest(fmt.Sprintf("Flags of newsbot %s:\n%s", fs.Name(), flagHelp(fs)))
+		} else if err != nil {
+			return nil, usageError{fmt.Sprintf("%s: %v\nFlags of newsbot %s:\n%s", fs.Name(), err, fs.Name(), flagHelp(fs))}
 		}
 		rest := fs.Args()
 		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
@@ -93,6 +103,15 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 		positional = append(positional, rest[0])
 		args = rest[1:]
 	}
+}
+
+// flagHelp lists the flags of fs with their meaning and defaults.
+func flagHelp(fs *flag.FlagSet) string {
+	var b strings.Builder
+	fs.SetOutput(&b)
+	fs.PrintDefaults()
+	fs.SetOutput(io.Discard)
+	return strings.TrimRight(b.String(), "\n")
 }
 
 // dataDir is where the index and state live: the --data flag, else

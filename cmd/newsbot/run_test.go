@@ -184,6 +184,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ask", "--limit", "0", "Witkoff"}, "--limit 0"},
 		{[]string{"ask", "--since", "yesterday", "Witkoff"}, `since "yesterday"`},
 		{[]string{"ask", "--bogus", "Witkoff"}, "flag provided but not defined: -bogus"},
+		{[]string{"digest", "--bogus"}, "-stories int\n    \thow many stories"},
 		{[]string{"index"}, "give the article files"},
 
 		{[]string{"summarize"}, "give one article file"},
@@ -196,6 +197,16 @@ func TestUsageErrors(t *testing.T) {
 				t.Errorf("err = %v; want a usage error saying %q", err, tt.says)
 			}
 		})
+	}
+}
+
+func TestCommandHelp(t *testing.T) {
+	for _, cmd := range []string{"index", "ask", "summarize", "digest", "trend", "eval", "bench", "serve"} {
+		_, _, err := runNewsbot(t, nil, cmd, "--help")
+		var help helpRequest
+		if !errors.As(err, &help) || !strings.HasPrefix(string(help), "Flags of newsbot "+cmd+":\n  -") {
+			t.Errorf("%s --help: %v; want the list of its flags", cmd, err)
+		}
 	}
 }
 
@@ -239,9 +250,17 @@ func TestDigestCommand(t *testing.T) {
 	if !strings.HasPrefix(out, "News of Thursday 17 April 2025: 1 story from 1 article\n") || !strings.Contains(out, "1. Rubio and Witkoff to visit Paris") {
 		t.Errorf("digest of 2025-04-17:\n%s", out)
 	}
-	out, _, err = runNewsbot(t, nil, "digest", "--data", data, "--date", "2025-06-01")
+	out, stderr, err := runNewsbot(t, nil, "digest", "--data", data, "--date", "2025-06-01")
 	if err != nil || out != "No news on Sunday 1 June 2025.\n" {
 		t.Errorf("a day without news: %q, %v", out, err)
+	}
+	// After the newest article, it says which day has news.
+	hint := regexp.MustCompile(`try --date (\d{4}-\d{2}-\d{2})\.`).FindStringSubmatch(stderr)
+	if hint == nil {
+		t.Fatalf("no hint of a day with news: %q", stderr)
+	}
+	if out, _, err := runNewsbot(t, nil, "digest", "--data", data, "--date", hint[1]); err != nil || !strings.HasPrefix(out, "News of ") {
+		t.Errorf("the day the hint gives, %s, has no news: %q, %v", hint[1], out, err)
 	}
 	out, _, err = runNewsbot(t, nil, "digest", "--data", data, "--date", "2025-06-01", "--json")
 	if err != nil || !strings.Contains(out, `"stories": []`) {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -61,8 +62,13 @@ func (e env) trend(ctx context.Context, args []string) error {
 	if err := os.WriteFile(*out, png, 0o644); err != nil {
 		return err
 	}
+	found := false
 	for _, s := range series {
 		fmt.Fprintln(e.stdout, trend.Reading(s))
+		found = found || slices.ContainsFunc(s.Days, func(d trend.Day) bool { return d.Articles > 0 })
+	}
+	if !found {
+		e.hintNewest(ctx, ix, last.UTC().AddDate(0, 0, -*days), "--until")
 	}
 	fmt.Fprintf(e.stdout, "chart written to %s\n", *out)
 	return nil
