@@ -4,6 +4,10 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+
+	"newsbot/index"
 )
 
 // questionPrefixes are the ways people start a question about the news; what
@@ -31,7 +35,8 @@ var questionSuffixes = regexp.MustCompile(`(?i)\s+(?:lately|recently|today|these
 // "Macron", "Steve Witkoff's" is "Steve Witkoff", "Iran trade talks" stays as
 // it is. It returns "" when nothing is left ("what's new?").
 func Subject(question string) string {
-	s := strings.Join(strings.Fields(strings.Map(dropInvisible, question)), " ")
+	// Composed as the articles are: "Maros\u030c" is "Maroš".
+	s := strings.Join(strings.Fields(norm.NFC.String(strings.Map(dropInvisible, question))), " ")
 	for {
 		s = strings.TrimFunc(s, isOuterPunct)
 		if loc := questionPrefixes.FindStringIndex(s); loc != nil {
@@ -74,13 +79,11 @@ func isOuterPunct(r rune) bool {
 }
 
 // dropInvisible removes the characters that change how text looks or is
-// ordered without being part of a word: zero-width spaces and joiners, and
-// bidirectional controls. "Wit\u200bkoff" is Witkoff. Letters of any script,
-// right-to-left ones included, stay.
+// ordered without being part of a word (see index.Invisible): "Wit\u200bkoff"
+// is Witkoff. Other control characters become spaces.
 func dropInvisible(r rune) rune {
 	switch {
-	case r == '\u00ad', r >= '\u200b' && r <= '\u200f', r >= '\u202a' && r <= '\u202e',
-		r >= '\u2060' && r <= '\u2069', r == '\ufeff':
+	case index.Invisible(r):
 		return -1
 	case unicode.IsControl(r):
 		return ' '

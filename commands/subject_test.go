@@ -25,6 +25,8 @@ func TestSubject(t *testing.T) {
 		{"???", ""},
 		{"AT&T", "AT&T"},
 		{"Reuters' reporters", "Reuters reporters"},
+		{"Maros\u030c Sefcovic", "Maroš Sefcovic"},
+		{"Wit\u200bkoff", "Witkoff"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

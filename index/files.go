@@ -14,8 +14,10 @@ import (
 
 // ListFiles expands paths into the article files to read: a file is taken as
 // it is; a directory is walked recursively for *.txt files, skipping hidden
-// files and directories. The result keeps the order of paths, sorted within each
-// directory. A path that does not exist is an error: nothing is read then.
+// files and directories, and links below it (which could loop). A path that is
+// a link to a directory is walked where it leads. The result keeps the order
+// of paths, sorted within each directory. A path that does not exist is an
+// error: nothing is read then.
 func ListFiles(paths []string) ([]string, error) {
 	var files []string
 	for _, p := range paths {
@@ -26,6 +28,9 @@ func ListFiles(paths []string) ([]string, error) {
 		if !info.IsDir() {
 			files = append(files, p)
 			continue
+		}
+		if p, err = filepath.EvalSymlinks(p); err != nil {
+			return nil, err
 		}
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {

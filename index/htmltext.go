@@ -5,6 +5,7 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
 )
 
 // htmlParagraphs turns the HTML of a feed item into the paragraphs of an
@@ -56,10 +57,11 @@ func textParagraphs(s string) []string {
 	return out
 }
 
-// foldLine folds runs of white space to one space and drops control
-// characters, which could do harm quoted in a terminal or a chat message.
+// foldLine folds runs of white space to one space, drops control and
+// invisible characters, which could do harm quoted in a terminal or a chat
+// message, and composes accents as article files are.
 func foldLine(s string) string {
-	return strings.Join(strings.Fields(strings.Map(dropControl, s)), " ")
+	return norm.NFC.String(strings.Join(strings.Fields(strings.Map(dropControl, s)), " "))
 }
 
 // nodeParagraphs collects the text under n as paragraphs: block elements

@@ -443,3 +443,22 @@ func TestSettleKeepsEveryArticle(t *testing.T) {
 		t.Errorf("after Settle %q finds %q; before it found %q", query.Words, after, before)
 	}
 }
+
+func TestListFilesFollowsALinkGiven(t *testing.T) {
+	want, err := ListFiles([]string{"testdata/search"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	abs, err := filepath.Abs("testdata/search")
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "articles")
+	if err := os.Symlink(abs, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	got, err := ListFiles([]string{link})
+	if err != nil || len(got) != len(want) || len(want) == 0 {
+		t.Errorf("ListFiles(a link to testdata/search) = %d files, %v; want the %d files there", len(got), err, len(want))
+	}
+}

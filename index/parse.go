@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/unicode/norm"
 )
 
 // MaxFileSize is the largest article file newsbot reads. The longest real
@@ -132,20 +133,32 @@ func decode(data []byte) (string, error) {
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	return strings.Map(dropControl, text), nil
+	return norm.NFC.String(strings.Map(dropControl, text)), nil
 }
 
-// dropControl removes control characters other than line ends, and makes
-// tabs spaces: a stray escape sequence quoted in a terminal or a chat message
-// could do harm, and a tab shows differently everywhere.
+// dropControl removes control characters other than line ends, and the
+// invisible ones, and makes tabs spaces: a stray escape sequence quoted in a
+// terminal or a chat message could do harm, and a tab shows differently
+// everywhere.
 func dropControl(r rune) rune {
 	switch {
 	case r == '\t':
 		return ' '
-	case unicode.IsControl(r) && r != '\n':
+	case unicode.IsControl(r) && r != '\n', Invisible(r):
 		return -1
 	}
 	return r
+}
+
+// Invisible reports the characters that change how text looks or is ordered
+// without being part of a word: soft hyphens, zero-width spaces and joiners,
+// bidirectional controls and byte order marks. Quoted in a chat, a
+// right-to-left override turns the text after it around; inside a word, any
+// of them hides the word from search ("Wit\u200bkoff"). Letters of any
+// script, right-to-left ones included, are not invisible.
+func Invisible(r rune) bool {
+	return r == '\u00ad' || r == '\u061c' || r >= '\u200b' && r <= '\u200f' || r >= '\u202a' && r <= '\u202e' ||
+		r >= '\u2060' && r <= '\u2069' || r == '\ufeff'
 }
 
 // controlShare is the share of runes that are control characters other than

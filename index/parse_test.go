@@ -122,6 +122,19 @@ func TestParseStripsControlCharacters(t *testing.T) {
 	}
 }
 
+func TestParseDropsInvisibleCharactersAndComposesAccents(t *testing.T) {
+	filler := strings.Repeat("An ordinary sentence of a long enough article. ", 20)
+	// A right-to-left override in the title; a zero-width space and a soft
+	// hyphen inside names; an accent typed as a combining mark.
+	a, err := Parse([]byte("Talks \u202eend\u202c today\n\nWit\u200bkoff met Mac\u00adron and Maros\u030c Sefcovic. " + filler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Talks end today" || !strings.HasPrefix(a.Body, "Witkoff met Macron and Maroš Sefcovic.") {
+		t.Errorf("title %q, body %.60q", a.Title, a.Body)
+	}
+}
+
 func TestContentIDIgnoresLayout(t *testing.T) {
 	lf, err := ReadFile("testdata/parse/crlf.txt")
 	if err != nil {
