@@ -70,8 +70,8 @@ func (h *highlighter) spans(text string) []Span {
 	for para := range strings.SplitAfterSeq(text, "\n\n") {
 		lower := strings.ToLower(para)
 		if slices.ContainsFunc(h.hints, func(s string) bool { return strings.Contains(lower, s) }) {
-			out = append(out, h.match(para, offset, h.stemmed, h.stemTerms)...)
-			out = append(out, h.match(para, offset, h.names, h.nameTerms)...)
+			out = append(out, h.match(para, offset, h.stemmed, h.stemTerms, false)...)
+			out = append(out, h.match(para, offset, h.names, h.nameTerms, true)...)
 		}
 		offset += len(para)
 	}
@@ -79,15 +79,21 @@ func (h *highlighter) spans(text string) []Span {
 	return slices.Compact(out)
 }
 
-func (h *highlighter) match(text string, offset int, a analysis.Analyzer, terms map[string]bool) []Span {
+// match finds terms in text. Names (capitalised only) match only where the
+// text capitalises them: the word "jobs" is not Steve Jobs.
+func (h *highlighter) match(text string, offset int, a analysis.Analyzer, terms map[string]bool, capitalised bool) []Span {
 	if len(terms) == 0 {
 		return nil
 	}
 	var out []Span
 	for _, t := range a.Analyze([]byte(text)) {
-		if terms[string(t.Term)] {
-			out = append(out, Span{Start: offset + t.Start, End: offset + t.End})
+		if !terms[string(t.Term)] {
+			continue
 		}
+		if r, _ := utf8.DecodeRuneInString(text[t.Start:]); capitalised && !unicode.IsUpper(r) {
+			continue
+		}
+		out = append(out, Span{Start: offset + t.Start, End: offset + t.End})
 	}
 	return out
 }

@@ -106,7 +106,7 @@ func document(a Article) map[string]any {
 	d := map[string]any{
 		fieldTitle: a.Title,
 		fieldBody:  a.Body,
-		fieldNames: namesText(a.Title + "\n\n" + a.Body),
+		fieldNames: namesText(a.Title, a.Body),
 		fieldLead:  a.Title + "\n\n" + firstParagraph(a.Body),
 	}
 	if !a.Date.IsZero() {
@@ -139,18 +139,58 @@ func fingerprint(body string) string {
 	return ContentID(time.Time{}, "", body)
 }
 
-// namesText keeps the words of text that hold a capital letter: the names
+// namesText keeps the words of an article that may be names: those with a
+// capital letter, except a word whose capital may only mark the start of a
+// sentence or a headline's style, and which the article also writes in lower
+// case: "Jobs are going" in a story of 5,000 lost jobs is not Steve Jobs. Such
+// a word is kept when the article capitalises it mid-sentence too. The names
 // field only ever answers for capitalised words, and without the rest it is a
 // fraction of the size, which every search for a name reads.
-func namesText(text string) string {
+func namesText(title, body string) string {
+	type word struct {
+		text    string
+		initial bool // first of a headline, paragraph or sentence
+	}
+	var words []word
+	for _, w := range strings.Fields(title) {
+		words = append(words, word{w, true}) // headlines capitalise at will
+	}
+	for para := range strings.SplitSeq(body, "\n\n") {
+		initial := true
+		for _, w := range strings.Fields(para) {
+			words = append(words, word{w, initial})
+			end := strings.TrimRight(w, `"'’”)]`)
+			initial = strings.HasSuffix(end, ".") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, ":")
+		}
+	}
+	lower, capitalMidSentence := map[string]bool{}, map[string]bool{}
+	for _, w := range words {
+		key := strings.ToLower(bareWord(w.text))
+		switch capital := strings.IndexFunc(w.text, unicode.IsUpper) >= 0; {
+		case !capital:
+			lower[key] = true
+		case !w.initial:
+			capitalMidSentence[key] = true
+		}
+	}
 	var b strings.Builder
-	for _, w := range strings.Fields(text) {
-		if strings.IndexFunc(w, unicode.IsUpper) >= 0 {
-			b.WriteString(w)
+	for _, w := range words {
+		key := strings.ToLower(bareWord(w.text))
+		if strings.IndexFunc(w.text, unicode.IsUpper) >= 0 && (!w.initial || capitalMidSentence[key] || !lower[key]) {
+			b.WriteString(w.text)
 			b.WriteByte(' ')
 		}
 	}
 	return b.String()
+}
+
+// bareWord is w without the punctuation around it and its possessive ending.
+func bareWord(w string) string {
+	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	for _, s := range []string{"'s", "’s"} {
+		w = strings.TrimSuffix(w, s)
+	}
+	return w
 }
 
 func firstParagraph(body string) string {
