@@ -79,26 +79,20 @@ func (b *Bot) sendOnce(ctx context.Context, channelID, nonce string, m *discordg
 		EnforceNonce bool   `json:"enforce_nonce"`
 	}{m, nonce, true}
 	endpoint := discordgo.EndpointChannelMessages(channelID)
-	send := func() error {
+	for try := 0; ; try++ {
 		_, err := b.session.RequestWithBucketID("POST", endpoint, body, endpoint, discordgo.WithContext(ctx))
-		return err
-	}
-	err := send()
-	for _, wait := range sendRetryWaits {
 		if err == nil || refused(err) {
 			return err
+		}
+		if try == len(sendRetryWaits) {
+			return fmt.Errorf("%w: %w", errMaybeSent, err)
 		}
 		select {
 		case <-ctx.Done():
 			return fmt.Errorf("%w: %w", errMaybeSent, err)
-		case <-time.After(wait):
+		case <-time.After(sendRetryWaits[try]):
 		}
-		err = send()
 	}
-	if err == nil || refused(err) {
-		return err
-	}
-	return fmt.Errorf("%w: %w", errMaybeSent, err)
 }
 
 // nonceOf makes a message's nonce from what identifies it (a channel and a
