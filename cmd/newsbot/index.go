@@ -90,16 +90,25 @@ func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out 
 		done = func() { bar.Add(1) }
 	}
 	report, err := ix.Ingest(ctx, candidates, done)
-	if err == nil && report.Added+report.Updated > 0 {
+	var gone []string
+	if err == nil {
+		gone, err = prune(ctx, ix, paths)
+	}
+	if err == nil && report.Added+report.Updated+len(gone) > 0 {
 		// The bot answers faster, with less memory, from one segment.
 		err = ix.Settle(ctx)
 	}
 	for _, r := range report.Rejected {
 		fmt.Fprintf(out, "rejected %s: %v\n", r.Origin, r.Reason)
 	}
-	fmt.Fprintf(out, "added %d, updated %d, unchanged %d, duplicates %d, rejected %d (%d read in %s)\n",
-		report.Added, report.Updated, report.Unchanged, report.Duplicates, len(report.Rejected), report.Read(),
-		time.Since(started).Round(10*time.Millisecond))
+	for _, g := range gone {
+		fmt.Fprintf(out, "gone %s: no longer indexed\n", g)
+	}
+	counts := fmt.Sprintf("added %d, updated %d, unchanged %d, duplicates %d, rejected %d", report.Added, report.Updated, report.Unchanged, report.Duplicates, len(report.Rejected))
+	if len(gone) > 0 {
+		counts += fmt.Sprintf(", gone %d", len(gone))
+	}
+	fmt.Fprintf(out, "%s (%d read in %s)\n", counts, report.Read(), time.Since(started).Round(10*time.Millisecond))
 	if err != nil {
 		return report, fmt.Errorf("indexing stopped: %w; what was indexed before stays, and running the same command again adds the rest", err)
 	}
@@ -145,4 +154,25 @@ func displayPath(path string) string {
 		return rel
 	}
 	return path
+}
+
+// prune forgets the files that are gone from the directories among paths,
+// and returns them.
+func prune(ctx context.Context, ix *index.Index, paths []string) ([]string, error) {
+	var gone []string
+	for _, p := range paths {
+		if !isDir(p) {
+			continue
+		}
+		present, err := index.ListFiles([]string{p})
+		if err != nil {
+			return gone, err
+		}
+		g, err := ix.Prune(ctx, p, present)
+		if err != nil {
+			return gone, err
+		}
+		gone = append(gone, g...)
+	}
+	return gone, nil
 }

@@ -369,3 +369,40 @@ func TestTrendCommand(t *testing.T) {
 		t.Errorf("no --out: %v", err)
 	}
 }
+
+func TestIndexForgetsGoneFiles(t *testing.T) {
+	articles, data := t.TempDir(), t.TempDir()
+	files, err := filepath.Glob(filepath.Join(samples, "*.txt"))
+	if err != nil || len(files) < 2 {
+		t.Fatalf("samples: %v", err)
+	}
+	for _, f := range files[:2] {
+		text, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(articles, filepath.Base(f)), text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, stderr, err := runNewsbot(t, nil, "index", "--data", data, articles); err != nil {
+		t.Fatalf("index: %v\n%s", err, stderr)
+	}
+	removed := filepath.Join(articles, filepath.Base(files[0]))
+	os.Remove(removed)
+	out, stderr, err := runNewsbot(t, nil, "index", "--data", data, articles)
+	if err != nil {
+		t.Fatalf("index: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(out, "gone "+removed+": no longer indexed\n") || !strings.Contains(out, "rejected 0, gone 1 (1 read in ") {
+		t.Errorf("index after a file was deleted:\n%s", out)
+	}
+	ix, err := index.Open(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if n, _ := ix.Count(); n != 1 {
+		t.Errorf("the index holds %d articles; want 1", n)
+	}
+}

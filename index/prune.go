@@ -1,0 +1,90 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// Prune takes off the index the files under dir that are gone. present
+// lists the article files under dir now, as ListFiles gives them. Each
+// article indexed from a file under dir that is not present loses that file;
+// an article left with no file is deleted. Articles from feeds are never
+// touched. Prune returns the gone files' paths. An empty listing prunes
+// nothing: a directory that holds no article file any more is more likely
+// an unmounted disk than a decision to forget everything.
+func (ix *Index) Prune(ctx context.Context, dir string, present []string) ([]string, error) {
+	if len(present) == 0 {
+		return nil, nil
+	}
+	root, err := filepath.EvalSymlinks(dir)
+	if err == nil {
+		root, err = filepath.Abs(root)
+	}
+	if err != nil {
+		return nil, err
+	}
+	here := make(map[string]bool, len(present))
+	for _, p := range present {
+		if abs, err := filepath.Abs(p); err == nil {
+			here[abs] = true
+		}
+	}
+	prefix := strings.TrimSuffix(root, string(os.PathSeparator)) + string(os.PathSeparator)
+	under := bleve.NewPrefixQuery(prefix)
+	under.SetField(fieldPath)
+	count, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(under, 0, 0, false))
+	if err != nil {
+		return nil, fmt.Errorf("look up the articles of %s: %w", dir, err)
+	}
+	indexed, err := ix.pathsOf(ctx, under, int(count.Total))
+	if err != nil {
+		return nil, err
+	}
+	var gone, reload []string
+	kept := map[string][]string{}
+	batch := ix.bleve.NewBatch()
+	for id, paths := range indexed {
+		remaining := slices.DeleteFunc(slices.Clone(paths), func(p string) bool {
+			if strings.HasPrefix(p, prefix) && !here[p] {
+				gone = append(gone, p)
+				return true
+			}
+			return false
+		})
+		switch {
+		case len(remaining) == len(paths):
+		case len(remaining) == 0:
+			batch.Delete(id)
+		default:
+			reload = append(reload, id)
+			kept[id] = remaining
+		}
+	}
+	var docs []Article
+	if len(reload) > 0 {
+		if docs, err = ix.articles(ctx, reload); err != nil {
+			return nil, err
+		}
+	}
+	for _, doc := range docs {
+		doc.paths = kept[doc.ID]
+		if err := batch.Index(doc.ID, document(doc)); err != nil {
+			return nil, fmt.Errorf("index %s: %w", doc.ID, err)
+		}
+	}
+	if batch.Size() == 0 {
+		return nil, nil
+	}
+	if err := ix.bleve.Batch(batch); err != nil {
+		return nil, fmt.Errorf("write batch: %w", err)
+	}
+	ix.people.Store(nil)
+	slices.Sort(gone)
+	return gone, nil
+}
