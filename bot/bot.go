@@ -38,6 +38,7 @@ const intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | disco
 type Library interface {
 	commands.Searcher
 	Ingest(ctx context.Context, candidates iter.Seq[index.Candidate], done func()) (index.Report, error)
+	Known(ctx context.Context, ids []string) (map[string]bool, error)
 	Stats(ctx context.Context) (index.Stats, error)
 	PeopleInTheNews(ctx context.Context, since time.Time, n int) ([]index.Count, error)
 }

@@ -84,7 +84,7 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 	if !f.Primed {
 		firstSeen = time.Time{}
 	}
-	res, err := b.fetcher.Fetch(ctx, index.FetchRequest{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified}, firstSeen)
+	res, err := b.fetcher.Fetch(ctx, index.FetchRequest{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, Known: b.news.Known}, firstSeen)
 	var report index.Report
 	if err == nil && !res.NotModified {
 		report, err = b.news.Ingest(ctx, slices.Values(res.Feed.Items), nil)

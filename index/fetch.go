@@ -80,6 +80,11 @@ type FetchRequest struct {
 	URL string
 	// ETag and LastModified are those of the previous FetchResult, if any.
 	ETag, LastModified string
+	// Known, when set, reports which of the items' IDs are indexed already:
+	// the pages of those items are not read again. A feed that changes
+	// lists its older items too, and reading all their pages each time
+	// would be slow, and unkind to the sites.
+	Known func(ctx context.Context, ids []string) (map[string]bool, error)
 }
 
 // FetchResult is a fetched feed with the validators to send next time.
@@ -134,22 +139,32 @@ func (f *Fetcher) Fetch(ctx context.Context, req FetchRequest, firstSeen time.Ti
 	if result.Feed, err = parseFeed(body, req.URL, firstSeen, sentAs); err != nil {
 		return FetchResult{}, err
 	}
-	if err := f.addPageText(ctx, result.Feed.Items); err != nil {
+	var known map[string]bool
+	if req.Known != nil {
+		ids := make([]string, 0, len(result.Feed.Items))
+		for _, c := range result.Feed.Items {
+			ids = append(ids, c.Article.ID)
+		}
+		if known, err = req.Known(ctx, ids); err != nil {
+			return FetchResult{}, fmt.Errorf("feed %s: %w", req.URL, err)
+		}
+	}
+	if err := f.addPageText(ctx, result.Feed.Items, known); err != nil {
 		return FetchResult{}, fmt.Errorf("feed %s: %w", req.URL, err)
 	}
 	return result, nil
 }
 
 // addPageText reads, at most PageConcurrency at a time, the pages linked
-// from the items whose text is short, and puts the longer article text in
-// their place.
-func (f *Fetcher) addPageText(ctx context.Context, items []Candidate) error {
+// from the items whose text is short and that are not known, and puts the
+// longer article text in their place.
+func (f *Fetcher) addPageText(ctx context.Context, items []Candidate, known map[string]bool) error {
 	slots := make(chan struct{}, f.pageConcurrency())
 	var readers sync.WaitGroup
 queue:
 	for i := range items {
 		a := &items[i].Article
-		if items[i].Err != nil || a.URL == "" || utf8.RuneCountInString(a.Body) >= shortText {
+		if items[i].Err != nil || a.URL == "" || known[a.ID] || utf8.RuneCountInString(a.Body) >= shortText {
 			continue
 		}
 		select {

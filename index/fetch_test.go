@@ -414,6 +414,32 @@ func TestFetchLinkedPages(t *testing.T) {
 	}
 }
 
+func TestFetchSkipsThePagesOfKnownItems(t *testing.T) {
+	site, client := newPageSite(t, 0, func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	fromFile := mustReadFeed(t, "testdata/feeds/descriptions.xml")
+	indexed := fromFile.Items[0].Article // the reservoir story, read before
+	var asked []string
+	known := func(_ context.Context, ids []string) (map[string]bool, error) {
+		asked = ids
+		return map[string]bool{indexed.ID: true}, nil
+	}
+	f := &Fetcher{Client: client}
+	if _, err := f.Fetch(context.Background(), FetchRequest{URL: "http://valleywire.example/feed.xml", Known: known}, firstSeen); err != nil {
+		t.Fatal(err)
+	}
+	if len(asked) != len(fromFile.Items) {
+		t.Errorf("Known was asked about %d items; want all %d", len(asked), len(fromFile.Items))
+	}
+	site.mu.Lock()
+	defer site.mu.Unlock()
+	if n := site.hits["/2025/05/06/reservoir-levels"]; n != 0 {
+		t.Errorf("the page of an item indexed already was read %d times; want 0", n)
+	}
+	if site.hits["/2025/05/07/rail-strike"] != 1 {
+		t.Errorf("page requests %v; want the new short items' pages read", site.hits)
+	}
+}
+
 func TestFetchCancelled(t *testing.T) {
 	tests := []struct {
 		name string

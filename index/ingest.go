@@ -309,3 +309,19 @@ func (ix *Index) articles(ctx context.Context, ids []string) ([]Article, error) 
 	}
 	return out, nil
 }
+
+// Known reports which of ids are indexed.
+func (ix *Index) Known(ctx context.Context, ids []string) (map[string]bool, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	found, err := ix.pathsOf(ctx, bleve.NewDocIDQuery(ids), len(ids))
+	if err != nil {
+		return nil, err
+	}
+	known := make(map[string]bool, len(found))
+	for id := range found {
+		known[id] = true
+	}
+	return known, nil
+}

@@ -53,7 +53,7 @@ func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out 
 			paths = append(paths, src)
 			continue
 		}
-		feed, err := e.readFeed(ctx, src)
+		feed, err := e.readFeed(ctx, src, ix.Known)
 		if err != nil {
 			items = append(items, index.Candidate{Origin: src, Err: err})
 			continue
@@ -124,15 +124,16 @@ func isFeed(src string) bool {
 	return strings.Contains(src, "://") || slices.Contains(feedExtensions, strings.ToLower(filepath.Ext(src)))
 }
 
-// readFeed fetches a feed URL or reads a saved feed file. Unlike the bot,
+// readFeed fetches a feed URL or reads a saved feed file; known tells which
+// items are indexed already, whose pages are not read again. Unlike the bot,
 // which reads feeds anyone on a server may add, the command line may read
 // feeds on private addresses: whoever runs it owns the machine.
-func (e env) readFeed(ctx context.Context, src string) (index.Feed, error) {
+func (e env) readFeed(ctx context.Context, src string, known func(context.Context, []string) (map[string]bool, error)) (index.Feed, error) {
 	if !strings.Contains(src, "://") {
 		return index.ReadFeedFile(src, e.now())
 	}
 	f := index.Fetcher{Client: &http.Client{Timeout: 30 * time.Second}}
-	res, err := f.Fetch(ctx, index.FetchRequest{URL: src}, e.now())
+	res, err := f.Fetch(ctx, index.FetchRequest{URL: src, Known: known}, e.now())
 	return res.Feed, err
 }
 
