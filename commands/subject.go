@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -28,6 +29,20 @@ var questionPrefixes = regexp.MustCompile(`(?i)^(?:` + strings.Join([]string{
 	`search(?: for)?`,
 }, "|") + `)(?:\s+|$)`)
 
+// greeting is a word that may open a question ("hey what's new") or begin a
+// name ("Hey Jude", "So Solid Crew", "Please Please Me").
+var greeting = regexp.MustCompile(`(?i)^(?:hey|hi|hello|ok|okay|so|please|pls)\s+$`)
+
+// nameAfterGreeting reports whether prefix is a greeting that begins a name
+// rather than a question: capitalised, with no comma after it, and a capital
+// next. "Hey Macron" is then searched as a whole, and found only as Macron
+// among the suggestions.
+func nameAfterGreeting(prefix, rest string) bool {
+	first, _ := utf8.DecodeRuneInString(prefix)
+	next, _ := utf8.DecodeRuneInString(rest)
+	return greeting.MatchString(prefix) && unicode.IsUpper(first) && unicode.IsUpper(next)
+}
+
 // questionSuffixes are the trailing words that do not belong to a subject.
 var questionSuffixes = regexp.MustCompile(`(?i)\s+(?:lately|recently|today|these days|this week|right now|now|please|in the news)$`)
 
@@ -39,7 +54,7 @@ func Subject(question string) string {
 	s := strings.Join(strings.Fields(norm.NFC.String(strings.Map(dropInvisible, question))), " ")
 	for {
 		s = strings.TrimFunc(s, isOuterPunct)
-		if loc := questionPrefixes.FindStringIndex(s); loc != nil {
+		if loc := questionPrefixes.FindStringIndex(s); loc != nil && !nameAfterGreeting(s[:loc[1]], s[loc[1]:]) {
 			s = s[loc[1]:]
 			continue
 		}

@@ -27,6 +27,14 @@ func TestSubject(t *testing.T) {
 		{"Reuters' reporters", "Reuters reporters"},
 		{"Maros\u030c Sefcovic", "Maroš Sefcovic"},
 		{"Wit\u200bkoff", "Witkoff"},
+		// A greeting that starts a name stays; one that starts a question goes.
+		{"Hey Jude", "Hey Jude"},
+		{"So Solid Crew", "So Solid Crew"},
+		{"Please Please Me", "Please Please Me"},
+		{"Hey, Macron?", "Macron"},
+		{"hey what's new about Macron", "Macron"},
+		{"Please tell me about Macron", "Macron"},
+		{"ok Macron", "Macron"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
