@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // FuzzSubject checks that Subject never panics and returns words separated
@@ -30,7 +32,10 @@ func FuzzSubject(f *testing.F) {
 		if folded := strings.Join(strings.Fields(s), " "); s != folded {
 			t.Errorf("Subject(%q) = %q; want its white space folded: %q", q, s, folded)
 		}
-		if n := utf8.RuneCountInString(s); n > utf8.RuneCountInString(q) || utf8.ValidString(q) && len(s) > len(q) {
+		// Composing accents (NFC) can lengthen a few rare characters: the
+		// subject is no longer than the question composed.
+		composed := norm.NFC.String(q)
+		if n := utf8.RuneCountInString(s); n > utf8.RuneCountInString(composed) || utf8.ValidString(q) && len(s) > len(composed) {
 			t.Errorf("Subject(%q) = %q is longer than the question", q, s)
 		}
 		if again := Subject(s); len(again) > len(s) {
