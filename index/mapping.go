@@ -148,35 +148,36 @@ func fingerprint(body string) string {
 // fraction of the size, which every search for a name reads.
 func namesText(title, body string) string {
 	type word struct {
-		text    string
-		initial bool // first of a headline, paragraph or sentence
+		text, key string // key: lower case, bare
+		initial   bool   // first of a headline, paragraph or sentence
 	}
 	var words []word
+	add := func(w string, initial bool) {
+		words = append(words, word{w, strings.ToLower(bareWord(w)), initial})
+	}
 	for _, w := range strings.Fields(title) {
-		words = append(words, word{w, true}) // headlines capitalise at will
+		add(w, true) // headlines capitalise at will
 	}
 	for para := range strings.SplitSeq(body, "\n\n") {
 		initial := true
 		for _, w := range strings.Fields(para) {
-			words = append(words, word{w, initial})
+			add(w, initial)
 			end := strings.TrimRight(w, `"'’”)]`)
 			initial = strings.HasSuffix(end, ".") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, ":")
 		}
 	}
 	lower, capitalMidSentence := map[string]bool{}, map[string]bool{}
 	for _, w := range words {
-		key := strings.ToLower(bareWord(w.text))
 		switch capital := strings.IndexFunc(w.text, unicode.IsUpper) >= 0; {
 		case !capital:
-			lower[key] = true
+			lower[w.key] = true
 		case !w.initial:
-			capitalMidSentence[key] = true
+			capitalMidSentence[w.key] = true
 		}
 	}
 	var b strings.Builder
 	for _, w := range words {
-		key := strings.ToLower(bareWord(w.text))
-		if strings.IndexFunc(w.text, unicode.IsUpper) >= 0 && (!w.initial || capitalMidSentence[key] || !lower[key]) {
+		if strings.IndexFunc(w.text, unicode.IsUpper) >= 0 && (!w.initial || capitalMidSentence[w.key] || !lower[w.key]) {
 			b.WriteString(w.text)
 			b.WriteByte(' ')
 		}

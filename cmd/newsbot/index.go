@@ -60,9 +60,17 @@ func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out 
 		}
 		items = append(items, feed.Items...)
 	}
-	files, err := index.ListFiles(paths)
-	if err != nil {
-		return index.Report{}, err
+	var files []string
+	var listed []listing // the files of each directory, for prune
+	for _, p := range paths {
+		list, err := index.ListFiles([]string{p})
+		if err != nil {
+			return index.Report{}, err
+		}
+		if isDir(p) {
+			listed = append(listed, listing{p, list})
+		}
+		files = append(files, list...)
 	}
 	candidates := func(yield func(index.Candidate) bool) {
 		for _, c := range items {
@@ -92,7 +100,7 @@ func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out 
 	report, err := ix.Ingest(ctx, candidates, done)
 	var gone []string
 	if err == nil {
-		gone, err = prune(ctx, ix, paths)
+		gone, err = prune(ctx, ix, listed)
 	}
 	if err == nil && report.Added+report.Updated+len(gone) > 0 {
 		// The bot answers faster, with less memory, from one segment.
@@ -157,19 +165,18 @@ func displayPath(path string) string {
 	return path
 }
 
-// prune forgets the files that are gone from the directories among paths,
-// and returns them.
-func prune(ctx context.Context, ix *index.Index, paths []string) ([]string, error) {
+// listing is a directory given to index, with the article files it holds.
+type listing struct {
+	dir   string
+	files []string
+}
+
+// prune forgets the files that are gone from the directories listed, and
+// returns them.
+func prune(ctx context.Context, ix *index.Index, listed []listing) ([]string, error) {
 	var gone []string
-	for _, p := range paths {
-		if !isDir(p) {
-			continue
-		}
-		present, err := index.ListFiles([]string{p})
-		if err != nil {
-			return gone, err
-		}
-		g, err := ix.Prune(ctx, p, present)
+	for _, l := range listed {
+		g, err := ix.Prune(ctx, l.dir, l.files)
 		if err != nil {
 			return gone, err
 		}
