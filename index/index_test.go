@@ -358,6 +358,69 @@ func TestIngestFeedItemsOnce(t *testing.T) {
 	}
 }
 
+// A file that holds the text of a feed item is a duplicate, as a feed item
+// that holds a file's text is: the index keeps one copy whichever came first.
+func TestFileCopyOfFeedItem(t *testing.T) {
+	ix, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	body := strings.Repeat("The council approved the new harbour wall after a long debate. ", 5)
+	item := Candidate{Origin: "https://example.com/a", Article: Article{ID: "a", Title: "Harbour wall approved", URL: "https://example.com/a", Body: body, Date: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)}}
+	if r, err := ix.Ingest(context.Background(), slices.Values([]Candidate{item}), nil); err != nil || r.Added != 1 {
+		t.Fatalf("feed item: %+v, %v", r, err)
+	}
+	dir := t.TempDir()
+	copied := filepath.Join(dir, "copy.txt")
+	write := func(path, text string) {
+		t.Helper()
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(copied, " date 2026-03-02 Council backs harbour wall\n\n"+body)
+	for run := range 2 {
+		if r := mustAdd(t, ix, dir); !reflect.DeepEqual(r, Report{Duplicates: 1}) {
+			t.Errorf("run %d: indexing a copy of a feed item: %+v; want 1 duplicate", run+1, r)
+		}
+	}
+
+	// A file that held another story and now holds the feed item's text no
+	// longer vouches for that story.
+	changed := filepath.Join(dir, "changed.txt")
+	write(changed, " date 2026-03-03 Storm closes coast road\n\n"+strings.Repeat("A storm closed the coast road overnight. ", 6))
+	if r := mustAdd(t, ix, changed); r.Added != 1 {
+		t.Fatalf("other story: %+v", r)
+	}
+	write(changed, " date 2026-03-02 Harbour wall\n\n"+body)
+	if r := mustAdd(t, ix, changed); !reflect.DeepEqual(r, Report{Duplicates: 1}) {
+		t.Errorf("a file rewritten with a feed item's text: %+v; want 1 duplicate", r)
+	}
+
+	res, err := ix.Search(context.Background(), Query{Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Matches) != 1 || res.Matches[0].Article.ID != "a" || res.Matches[0].Article.URL != item.Article.URL {
+		t.Errorf("index holds %+v; want only the feed item, with its link", res.Matches)
+	}
+
+	// The command line ingests feed items and files together.
+	other := strings.Repeat("Fishermen protested against the new quotas in the port. ", 5)
+	fromFeed := Candidate{Article: Article{ID: "b", Title: "Quota protest", URL: "https://example.com/b", Body: other}}
+	fromFile := Candidate{Article: Article{ID: ContentID(time.Time{}, "Quota protest", other), Title: "Quota protest", Path: filepath.Join(dir, "quota.txt"), Body: other}}
+	if r, err := ix.Ingest(context.Background(), slices.Values([]Candidate{fromFeed, fromFile}), nil); err != nil || !reflect.DeepEqual(r, Report{Added: 1, Duplicates: 1}) {
+		t.Errorf("a feed item and its copy in one batch: %+v, %v; want 1 added, 1 duplicate", r, err)
+	}
+	if gone, err := ix.Prune(context.Background(), dir, []string{changed}); err != nil || gone != nil {
+		t.Errorf("Prune after deleting the copy = %q, %v; want nothing: the copy was never indexed", gone, err)
+	}
+	if n, _ := ix.Count(); n != 2 {
+		t.Errorf("after Prune the index holds %d articles; want the two feed items", n)
+	}
+}
+
 func TestOpenErrorsSayWhatToDo(t *testing.T) {
 	tests := []struct {
 		cause error

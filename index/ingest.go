@@ -34,7 +34,8 @@ type Rejection struct {
 // read from the same file; unchanged ones were indexed from the same file before.
 type Report struct {
 	Added, Updated, Unchanged int
-	// Duplicates are files whose text is indexed already from another file.
+	// Duplicates are files whose text is indexed already from another file or
+	// a feed, and feed items whose GUID or text is indexed already.
 	Duplicates int
 	Rejected   []Rejection
 }
@@ -137,10 +138,21 @@ func (ix *Index) addBatch(ctx context.Context, articles []Article, report *Repor
 		delete(pending, a.ID)
 		report.Duplicates++
 	}
+	var added []*Article
 	for _, a := range items {
 		if pending[a.ID] != nil {
 			report.Added++
+			added = append(added, a)
 		}
+	}
+	copies, err := ix.copiesOfFeedItems(ctx, fresh, added)
+	if err != nil {
+		return err
+	}
+	for _, a := range copies {
+		delete(pending, a.ID)
+		delete(fresh, a.Path)
+		report.Duplicates++
 	}
 
 	batch := ix.bleve.NewBatch()
@@ -261,6 +273,51 @@ func (ix *Index) republished(ctx context.Context, items []*Article) ([]*Article,
 		}
 		for _, k := range keys {
 			seen[k] = true
+		}
+	}
+	return out, nil
+}
+
+// copiesOfFeedItems returns the fresh articles of files whose text is
+// indexed already from a feed, or comes from one of the batch's new items.
+// The feed's copy stays, as it has a link, and the file is not noted on it:
+// a feed item must not leave the index when a file is deleted. So the same
+// text is one article whichever came first.
+func (ix *Index) copiesOfFeedItems(ctx context.Context, fresh map[string]*Article, items []*Article) ([]*Article, error) {
+	var terms []query.Query
+	for _, a := range fresh {
+		if fp := fingerprint(a.Body); fp != "" {
+			q := bleve.NewTermQuery(fp)
+			q.SetField(fieldFingerprint)
+			terms = append(terms, q)
+		}
+	}
+	if len(terms) == 0 {
+		return nil, nil
+	}
+	fromFeeds := map[string]bool{} // fingerprints
+	for _, a := range items {
+		fromFeeds[fingerprint(a.Body)] = true
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(terms...), len(terms), 0, false)
+	req.Fields = []string{fieldPath, fieldFingerprint}
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err == nil && int(res.Total) > len(res.Hits) { // copies among files too
+		req.Size = int(res.Total)
+		res, err = ix.bleve.SearchInContext(ctx, req)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("look up copies of feed items: %w", err)
+	}
+	for _, h := range res.Hits {
+		if fp, _ := h.Fields[fieldFingerprint].(string); fp != "" && len(strs(h.Fields[fieldPath])) == 0 {
+			fromFeeds[fp] = true
+		}
+	}
+	var out []*Article
+	for _, a := range fresh {
+		if fp := fingerprint(a.Body); fp != "" && fromFeeds[fp] {
+			out = append(out, a)
 		}
 	}
 	return out, nil
