@@ -45,6 +45,8 @@ func subjectOf(question string) (string, error) {
 	switch {
 	case subject == "":
 		return "", ErrNoSubject
+	case len(SubjectQuery(subject, nil).Words) == 0:
+		return "", fmt.Errorf("%q only leaves words out: %w", subject, ErrNoSubject)
 	case len(strings.Fields(subject)) > maxSubjectWords || utf8.RuneCountInString(subject) > maxSubjectLength:
 		return "", ErrTooLong
 	}
@@ -136,9 +138,9 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	} else if person != "" {
 		ans.Subject, ans.Others = person, others
 	}
-	words := subjectWords(ans.Subject)
 	// Ask for more than will be shown: repeats of a story are dropped.
-	q := index.Query{Words: words, Since: req.Since, Size: 2 * limit, Aliases: req.Aliases.For(words)}
+	q := SubjectQuery(ans.Subject, req.Aliases)
+	q.Since, q.Size = req.Since, 2*limit
 	res, err := s.Search(ctx, q)
 	if errors.Is(err, index.ErrNoWords) {
 		return ans, fmt.Errorf("%q has no word to search for: %w", subject, ErrNoSubject)
@@ -154,7 +156,7 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	matches, read := distinctStories(res.Matches, limit)
 	matches = newerFirstAmongEquals(matches) // the summary cites them by their place
 	ans.Sources, ans.Next = sources(matches, 0), read
-	ans.Summary = summarize(matches, words)
+	ans.Summary = summarize(matches, q.Words)
 	return ans, nil
 }
 
@@ -222,10 +224,10 @@ func MoreSources(ctx context.Context, s Searcher, req Request, from, shown int) 
 	if err != nil {
 		return Answer{}, err
 	}
-	words := subjectWords(subject)
 	limit := cmp.Or(req.Sources, DefaultSources)
 	// Ask for more than will be shown: repeats of a story are dropped.
-	q := index.Query{Words: words, Since: req.Since, Size: 2 * limit, From: from, Aliases: req.Aliases.For(words)}
+	q := SubjectQuery(subject, req.Aliases)
+	q.Since, q.Size, q.From = req.Since, 2*limit, from
 	res, err := s.Search(ctx, q)
 	if err != nil {
 		return Answer{}, err

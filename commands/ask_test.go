@@ -155,6 +155,25 @@ func TestAskWithoutSubject(t *testing.T) {
 	}
 }
 
+func TestAskLeavesWordsOut(t *testing.T) {
+	ans := mustAsk(t, Request{Question: "what's new about Witkoff -Putin?"})
+	if ans.Found != 2 {
+		t.Errorf("found %d articles; want the 2 of the 7 on Witkoff that do not name Putin", ans.Found)
+	}
+	checkCited(t, ans)
+	for _, s := range ans.Sources {
+		if strings.Contains(s.Article.Body, "Putin") || !strings.Contains(s.Article.Body, "Witkoff") {
+			t.Errorf("source %q names Putin, or not Witkoff", s.Article.Title)
+		}
+	}
+	if len(ans.Summary) == 0 {
+		t.Error("no summary")
+	}
+	if _, err := Ask(context.Background(), mustSamples(t), Request{Question: "-Putin"}); !errors.Is(err, ErrNoSubject) {
+		t.Errorf(`Ask("-Putin"): err = %v; want %v: there is nothing to search for`, err, ErrNoSubject)
+	}
+}
+
 func matchedText(fragments []Fragment) []string {
 	var out []string
 	for _, f := range fragments {

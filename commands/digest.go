@@ -117,9 +117,9 @@ func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]index
 	if len(req.Topics) > 0 {
 		queries = queries[:0]
 		for _, topic := range req.Topics {
-			if subject := Subject(topic); subject != "" {
-				words := subjectWords(subject)
-				queries = append(queries, index.Query{Words: words, Aliases: req.Aliases.For(words), Since: req.From, Until: req.To, Size: maxDigestArticles, Newest: true})
+			if q := SubjectQuery(Subject(topic), req.Aliases); len(q.Words) > 0 {
+				q.Since, q.Until, q.Size, q.Newest = req.From, req.To, maxDigestArticles, true
+				queries = append(queries, q)
 			}
 		}
 	}

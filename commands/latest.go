@@ -31,11 +31,11 @@ func NewestArticles(ctx context.Context, s Searcher, req Request) (Latest, error
 			return Latest{}, err
 		}
 	}
-	q := index.Query{Since: req.Since, Size: min(cmp.Or(req.Sources, DefaultSources), MaxLatest), Newest: true}
+	var q index.Query
 	if topic != "" {
-		q.Words = subjectWords(topic)
-		q.Aliases = req.Aliases.For(q.Words)
+		q = SubjectQuery(topic, req.Aliases)
 	}
+	q.Since, q.Size, q.Newest = req.Since, min(cmp.Or(req.Sources, DefaultSources), MaxLatest), true
 	res, err := s.Search(ctx, q)
 	if err != nil {
 		return Latest{}, err

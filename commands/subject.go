@@ -2,6 +2,7 @@ package commands
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,9 +72,19 @@ func Subject(question string) string {
 	return strings.Join(strings.Fields(strings.Join(words, " ")), " ")
 }
 
-// subjectWords splits a subject into the words to search for.
-func subjectWords(subject string) []string {
-	return strings.Fields(subject)
+// SubjectQuery is the search for a subject: its words, those written with a
+// leading minus left out ("Witkoff -Putin"), and their other spellings.
+func SubjectQuery(subject string, aliases Aliases) index.Query {
+	var q index.Query
+	for _, w := range strings.Fields(subject) {
+		if rest := strings.TrimLeft(w, "-"); rest != w && rest != "" {
+			q.Without = append(q.Without, rest)
+		} else {
+			q.Words = append(q.Words, w)
+		}
+	}
+	q.Aliases = aliases.For(slices.Concat(q.Words, q.Without))
+	return q
 }
 
 // trimPossessive removes an English possessive: "Witkoff's" → "Witkoff",

@@ -1,6 +1,11 @@
 package commands
 
-import "testing"
+import (
+	"reflect"
+	"testing"
+
+	"newsbot/index"
+)
 
 func TestSubject(t *testing.T) {
 	tests := []struct{ question, want string }{
@@ -27,6 +32,7 @@ func TestSubject(t *testing.T) {
 		{"Reuters' reporters", "Reuters reporters"},
 		{"Maros\u030c Sefcovic", "Maroš Sefcovic"},
 		{"Wit\u200bkoff", "Witkoff"},
+		{"what's new about Witkoff -Putin?", "Witkoff -Putin"},
 		// A greeting that starts a name stays; one that starts a question goes.
 		{"Hey Jude", "Hey Jude"},
 		{"So Solid Crew", "So Solid Crew"},
@@ -42,5 +48,24 @@ func TestSubject(t *testing.T) {
 				t.Errorf("Subject(%q) = %q; want %q", tt.question, got, tt.want)
 			}
 		})
+	}
+}
+
+func TestSubjectQuery(t *testing.T) {
+	aliases := Aliases{"kiev": {"Kyiv"}, "kyiv": {"Kiev"}}
+	tests := []struct {
+		subject string
+		want    index.Query
+	}{
+		{"Witkoff", index.Query{Words: []string{"Witkoff"}}},
+		{"Witkoff -Putin --Trump", index.Query{Words: []string{"Witkoff"}, Without: []string{"Putin", "Trump"}}},
+		// A hyphen inside a word, or standing alone, leaves nothing out.
+		{"Jean-Noël Barrot - talks", index.Query{Words: []string{"Jean-Noël", "Barrot", "-", "talks"}}},
+		{"war -Kiev", index.Query{Words: []string{"war"}, Without: []string{"Kiev"}, Aliases: map[string][]string{"Kiev": {"Kyiv"}}}},
+	}
+	for _, tt := range tests {
+		if got := SubjectQuery(tt.subject, aliases); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("SubjectQuery(%q) = %+v; want %+v", tt.subject, got, tt.want)
+		}
 	}
 }

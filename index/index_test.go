@@ -165,6 +165,30 @@ func TestSearchNames(t *testing.T) {
 	}
 }
 
+func TestSearchWithout(t *testing.T) {
+	ix, _ := mustIngest(t, "testdata/search")
+	tests := []struct {
+		name string
+		q    Query
+		want []string
+	}{
+		{"a name left out", Query{Words: []string{"trade"}, Without: []string{"Geneva"}}, []string{"An undated story on trade"}},
+		{"a word left out in any form", Query{Words: []string{"trade"}, Without: []string{"talks"}}, []string{"An old story on trade", "An undated story on trade"}},
+		{"another spelling left out", Query{Words: []string{"trade"}, Without: []string{"Genf"}, Aliases: map[string][]string{"Genf": {"Geneva"}}}, []string{"An undated story on trade"}},
+		{"a stop word leaves nothing out", Query{Words: []string{"trade"}, Without: []string{"the"}}, []string{"An old story on trade", "An undated story on trade", "Trade talk resumes"}},
+		{"no words: everything but", Query{Without: []string{"trade", "Hamas", "Hama"}}, []string{"Envoy returns from Moscow"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := titles(t, ix, tt.q)
+			slices.Sort(got)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%+v found %q; want %q", tt.q, got, tt.want)
+			}
+		})
+	}
+}
+
 func TestSearchIsNotQuerySyntax(t *testing.T) {
 	ix, _ := mustIngest(t, "testdata/search")
 	for _, words := range [][]string{

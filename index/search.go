@@ -26,6 +26,9 @@ type Query struct {
 	// match exactly, possessives aside; other words match any form with the
 	// same stem ("talks" finds "talk").
 	Words []string
+	// Without are words that no match may contain, matched as Words are:
+	// "Witkoff -Putin" leaves out the articles that name Putin.
+	Without []string
 	// Since and Until, when not zero, keep only articles dated on or after
 	// Since and before Until. Articles without a date are left out then.
 	Since, Until time.Time
@@ -61,7 +64,7 @@ type Results struct {
 }
 
 // Search returns the articles that contain every word of q (all articles when
-// q has no words), those most about the words first: BM25 over the names, or
+// q has no words) and none of its Without, those most about the words first: BM25 over the names, or
 // over title and body for other words, with bonuses for a title match and for
 // all the words in the title and first paragraph, where news names its
 // subject. The order of equal scores is Bleve's, which may differ from one
@@ -72,6 +75,11 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	bq, err := ix.subjectQuery(q.Words, q.Aliases)
 	if err != nil {
 		return Results{}, err
+	}
+	for _, w := range q.Without {
+		if ix.isWord(w) {
+			bq.AddMustNot(spellings(w, q.Aliases))
+		}
 	}
 	if !q.Since.IsZero() || !q.Until.IsZero() {
 		dates := bleve.NewDateRangeQuery(q.Since, q.Until)
@@ -118,11 +126,7 @@ func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*que
 			continue
 		}
 		kept = append(kept, w)
-		spellings := []query.Query{wordQuery(w)}
-		for _, alt := range aliases[w] {
-			spellings = append(spellings, wordQuery(alt))
-		}
-		clauses = append(clauses, bleve.NewDisjunctionQuery(spellings...))
+		clauses = append(clauses, spellings(w, aliases))
 	}
 	if len(clauses) == 0 {
 		return nil, ErrNoWords
@@ -135,6 +139,15 @@ func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*que
 	inLead.SetBoost(2)
 	bq.AddShould(inLead)
 	return bq, nil
+}
+
+// spellings matches w or any of its aliases.
+func spellings(w string, aliases map[string][]string) query.Query {
+	qs := []query.Query{wordQuery(w)}
+	for _, alt := range aliases[w] {
+		qs = append(qs, wordQuery(alt))
+	}
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 // wordQuery matches one word. A capitalised word is a name and must match the

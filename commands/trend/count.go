@@ -39,7 +39,8 @@ type Request struct {
 func Topics(text string) []string {
 	var out []string
 	for _, part := range strings.Split(text, ",") {
-		if s := commands.Subject(part); s != "" && !slices.Contains(out, s) && len(out) < maxTopics {
+		s := commands.Subject(part)
+		if len(commands.SubjectQuery(s, nil).Words) > 0 && !slices.Contains(out, s) && len(out) < maxTopics {
 			out = append(out, s)
 		}
 	}
@@ -57,8 +58,9 @@ func Count(ctx context.Context, s Searcher, req Request) ([]Series, error) {
 	first := last.AddDate(0, 0, 1-req.Days)
 	var out []Series
 	for _, topic := range topics {
-		words := strings.Fields(topic)
-		res, err := s.Search(ctx, index.Query{Words: words, Aliases: req.Aliases.For(words), Since: first, Until: last.AddDate(0, 0, 1), Size: maxCounted, Light: true})
+		q := commands.SubjectQuery(topic, req.Aliases)
+		q.Since, q.Until, q.Size, q.Light = first, last.AddDate(0, 0, 1), maxCounted, true
+		res, err := s.Search(ctx, q)
 		if err != nil {
 			return nil, fmt.Errorf("count %q: %w", topic, err)
 		}
