@@ -237,6 +237,7 @@ func (b *Bot) shutdown() {
 	b.mu.Lock()
 	b.closing = true
 	b.mu.Unlock()
+	b.log.Info("stopping: no new work, finishing the answers in flight")
 	done := make(chan struct{})
 	go func() {
 		b.inflight.Wait()

@@ -73,8 +73,19 @@ func (h *harness) digestPosts() []discordtest.Request {
 	return posts
 }
 
-// waitTicks lets the bot's loops run a few times.
+// waitTicks lets the bot's loops run a few times: long enough to see that
+// nothing happens, too short to wait for something on a busy machine.
 func waitTicks() { time.Sleep(150 * time.Millisecond) }
+
+// waitDigests waits up to 10 s for want digests in the test channel, then a
+// few ticks more for any extra one, and returns how many there are.
+func (h *harness) waitDigests(want int) int {
+	for deadline := time.Now().Add(10 * time.Second); len(h.digestPosts()) < want && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	waitTicks()
+	return len(h.digestPosts())
+}
 
 // setDigest configures the test channel's digest and checks the answer.
 func (h *harness) setDigest(t *testing.T, clock, zone string) {
@@ -155,9 +166,14 @@ func TestDigestAfterRestart(t *testing.T) {
 			}
 			clock := &fakeClock{t: paris(t, "2025-04-18", tt.now)}
 			h := startWith(t, discordtest.New(t), botOptions{now: clock.Now, store: store, config: func(c *Config) { c.Tick = 10 * time.Millisecond }})
-			waitTicks()
-			waitTicks()
-			if got := len(h.digestPosts()) == 1; got != tt.posted {
+			want := 1
+			if !tt.posted { // wait for the decision instead
+				want = 0
+				for deadline := time.Now().Add(10 * time.Second); !strings.Contains(h.logs.String(), "digest skipped") && time.Now().Before(deadline); {
+					time.Sleep(10 * time.Millisecond)
+				}
+			}
+			if got := h.waitDigests(want) == 1; got != tt.posted {
 				t.Errorf("posted: %d digests; want posted %v\n%s", len(h.digestPosts()), tt.posted, h.logs)
 			}
 			if !tt.posted && !strings.Contains(h.logs.String(), "digest skipped") {
@@ -179,10 +195,11 @@ func TestDigestOnDSTDay(t *testing.T) {
 		t.Fatalf("%d digests posted before 03:00 local", n)
 	}
 	clock.Set(time.Date(2025, 3, 30, 1, 0, 0, 0, time.UTC))
-	waitTicks()
+	if n := h.waitDigests(1); n != 1 {
+		t.Fatalf("%d digests at 03:00 local; want 1", n)
+	}
 	clock.Set(time.Date(2025, 3, 30, 2, 30, 0, 0, time.UTC))
-	waitTicks()
-	if n := len(h.digestPosts()); n != 1 {
+	if n := h.waitDigests(1); n != 1 {
 		t.Errorf("%d digests on the DST day; want 1, at 03:00 local", n)
 	}
 }

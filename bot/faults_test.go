@@ -155,14 +155,17 @@ func TestStopFinishesWorkInFlight(t *testing.T) {
 	}
 	slow.Library = ix
 	fake := discordtest.New(t)
-	_, stop := runBot(t, fake, botOptions{library: slow}, &syncBuffer{})
+	logs := &syncBuffer{}
+	_, stop := runBot(t, fake, botOptions{library: slow}, logs)
 	sent := fake.SendInteraction(discordtest.InteractionSpec{Name: "news", Options: []discordtest.CommandOption{{Name: "topic", Type: discordgo.ApplicationCommandOptionString, Value: "Witkoff"}}})
 	if _, err := fake.WaitRequest(context.Background(), discordtest.Matches("POST /interactions/*/*/callback")); err != nil {
 		t.Fatal(err)
 	}
 	stopped := make(chan error)
 	go func() { stopped <- stop() }()
-	time.Sleep(100 * time.Millisecond) // the bot is shutting down, the answer still searching
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(logs.String(), "stopping:") && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond) // the answer is still searching
+	}
 	late := fake.SendInteraction(discordtest.InteractionSpec{Name: "news", Options: []discordtest.CommandOption{{Name: "topic", Type: discordgo.ApplicationCommandOptionString, Value: "Rubio"}}})
 	close(slow.release)
 	if err := <-stopped; err != nil {
