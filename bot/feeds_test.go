@@ -2,7 +2,9 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -57,6 +59,18 @@ func newFeedServer(t *testing.T) *feedServer {
 	return fs
 }
 
+// client reaches the feed server and nothing else: the feeds' items link
+// to pages on hosts that do not exist, which a test must not look up.
+func (fs *feedServer) client() *http.Client {
+	var d net.Dialer
+	return &http.Client{Transport: &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if addr != fs.Listener.Addr().String() {
+			return nil, errors.New("tests reach no other host")
+		}
+		return d.DialContext(ctx, network, addr)
+	}}}
+}
+
 // requestsFor returns the requests for path so far.
 func (fs *feedServer) requestsFor(path string) []*http.Request {
 	fs.mu.Lock()
@@ -84,7 +98,7 @@ func feedIndex(t *testing.T) *index.Index {
 func TestFeedsAddListRemove(t *testing.T) {
 	feeds := newFeedServer(t)
 	store := mustStore(t)
-	h := startWith(t, discordtest.New(t), botOptions{library: feedIndex(t), store: store, client: feeds.Client()})
+	h := startWith(t, discordtest.New(t), botOptions{library: feedIndex(t), store: store, client: feeds.client()})
 
 	added := h.response(t, h.admin("feeds", "add", map[string]any{"url": feeds.URL + "/rss2.xml"}))
 	if !strings.HasPrefix(added.Content, "Added Harbour City Herald: ") || added.Flags&discordgo.MessageFlagsEphemeral == 0 {
@@ -122,7 +136,7 @@ func TestFeedPolling(t *testing.T) {
 	feeds := newFeedServer(t)
 	store := mustStore(t)
 	clock := &fakeClock{t: time.Date(2025, 4, 20, 12, 0, 0, 0, time.UTC)}
-	client := feeds.Client()
+	client := feeds.client()
 	client.Timeout = 300 * time.Millisecond
 	ix := feedIndex(t)
 	h := startWith(t, discordtest.New(t), botOptions{library: ix, store: store, now: clock.Now, client: client, config: func(c *Config) {
@@ -195,7 +209,7 @@ func TestFeedPolling(t *testing.T) {
 func TestEveryShardReadsItsFeeds(t *testing.T) {
 	feeds := newFeedServer(t)
 	ix := feedIndex(t)
-	h := startWith(t, discordtest.New(t), botOptions{library: ix, client: feeds.Client(), config: func(c *Config) {
+	h := startWith(t, discordtest.New(t), botOptions{library: ix, client: feeds.client(), config: func(c *Config) {
 		c.Tick = 10 * time.Millisecond
 		c.ShardID, c.ShardCount = 1, 2 // with a NEWSBOT_DATA of its own
 		c.Feeds = []string{feeds.URL + "/rss2.xml"}

@@ -93,9 +93,7 @@ func atoi(s string) int {
 }
 
 func TestCorpusDigest(t *testing.T) {
-	if _, err := os.Stat(corpus); err != nil {
-		t.Skip("../shared/corpus is not here")
-	}
+	needCorpus(t)
 	data := t.TempDir()
 	if _, _, err := runNewsbot(t, nil, "index", "--data", data, filepath.Join(corpus, "reuters/1987-03")); err != nil {
 		t.Fatal(err)

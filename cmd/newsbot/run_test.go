@@ -313,6 +313,10 @@ func TestBenchFigures(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs newsbot as a process several times")
 	}
+	// The processes bench starts read the environment: none of its settings.
+	for _, key := range []string{"NEWSBOT_ALIASES", "NEWSBOT_DATA", "NEWSBOT_LOG_LEVEL"} {
+		t.Setenv(key, "")
+	}
 	// The processes bench starts must be newsbot, not this test binary.
 	exe := filepath.Join(t.TempDir(), "newsbot")
 	if out, err := exec.Command("go", "build", "-o", exe, ".").CombinedOutput(); err != nil {
@@ -371,7 +375,12 @@ func TestTrendCommand(t *testing.T) {
 }
 
 func TestIndexForgetsGoneFiles(t *testing.T) {
-	articles, data := t.TempDir(), t.TempDir()
+	// The index holds real paths; the temporary directory may be a link.
+	articles, err := filepath.EvalSymlinks(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := t.TempDir()
 	files, err := filepath.Glob(filepath.Join(samples, "*.txt"))
 	if err != nil || len(files) < 2 {
 		t.Fatalf("samples: %v", err)
