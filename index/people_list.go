@@ -68,12 +68,20 @@ func (ix *Index) peopleList() (*peopleList, error) {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
 	defer dict.Close()
-	list := &peopleList{}
+	var names []string
 	for entry, err := dict.Next(); entry != nil || err != nil; entry, err = dict.Next() {
 		if err != nil {
 			return nil, fmt.Errorf("list people: %w", err)
 		}
-		list.people = append(list.people, Person{Name: entry.Term, Articles: int(entry.Count)})
+		names = append(names, entry.Term)
+	}
+	counts, err := ix.termCounts(fieldPeople, names)
+	if err != nil {
+		return nil, fmt.Errorf("list people: %w", err)
+	}
+	list := &peopleList{people: make([]Person, len(names))}
+	for i, name := range names {
+		list.people[i] = Person{Name: name, Articles: counts[i]}
 	}
 	slices.SortStableFunc(list.people, func(a, b Person) int { return cmp.Compare(b.Articles, a.Articles) })
 	for i, p := range list.people {

@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -37,21 +38,58 @@ func (ix *Index) SimilarWords(word string, n int) ([]string, error) {
 		return nil, fmt.Errorf("similar words: %w", err)
 	}
 	defer dict.Close()
-	var found []bleveindex.DictEntry
+	var found []string
 	for entry, err := dict.Next(); entry != nil || err != nil; entry, err = dict.Next() {
 		if err != nil {
 			return nil, fmt.Errorf("similar words: %w", err)
 		}
 		if entry.Term != word {
-			found = append(found, *entry)
+			found = append(found, entry.Term)
 		}
 	}
-	slices.SortFunc(found, func(a, b bleveindex.DictEntry) int {
-		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Term, b.Term))
+	counts, err := ix.termCounts(fieldNames, found)
+	if err != nil {
+		return nil, fmt.Errorf("similar words: %w", err)
+	}
+	order := make([]int, len(found))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int {
+		return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(found[a], found[b]))
 	})
 	words := make([]string, 0, min(n, len(found)))
-	for _, e := range found[:min(n, len(found))] {
-		words = append(words, e.Term)
+	for _, i := range order[:min(n, len(found))] {
+		words = append(words, found[i])
 	}
 	return words, nil
+}
+
+// termCounts returns how many articles hold each of terms in field, asking
+// for each term afresh. The counts that Bleve's dictionary iterators give go
+// wrong on a merged index: zapx reuses one postings list across the entries,
+// and after a term held by a single article every later one counts 1 (zapx
+// PR #445, open). Asking afresh costs about 2 µs a term.
+func (ix *Index) termCounts(field string, terms []string) ([]int, error) {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return nil, err
+	}
+	reader, err := adv.Reader()
+	if err != nil {
+		return nil, err
+	}
+	defer reader.Close()
+	counts := make([]int, len(terms))
+	for i, term := range terms {
+		postings, err := reader.TermFieldReader(context.Background(), []byte(term), field, false, false, false)
+		if err != nil {
+			return nil, err
+		}
+		counts[i] = int(postings.Count())
+		if err := postings.Close(); err != nil {
+			return nil, err
+		}
+	}
+	return counts, nil
 }
