@@ -257,7 +257,7 @@ func sources(matches []index.Match, first int) []Source {
 
 // suggest says what might find something when q found nothing: the query
 // without its date limit, its words one by one, and indexed words spelled like
-// the ones asked for.
+// those asked for that no article has.
 func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
 	var out []string
 	count := func(q index.Query) (index.Results, error) {
@@ -286,6 +286,13 @@ func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
 			if res.Total > 0 {
 				out = append(out, fmt.Sprintf("%q alone: %s.", w, articles(res.Total)))
 			}
+		}
+		anywhere, err := count(index.Query{Words: []string{w}})
+		switch {
+		case errors.Is(err, index.ErrNoWords), err == nil && anywhere.Total > 0:
+			continue // a stop word, or spelled as the articles spell it
+		case err != nil:
+			return nil, err
 		}
 		similar, err := s.SimilarWords(w, 3)
 		if err != nil {

@@ -143,6 +143,11 @@ func TestAskSuggestions(t *testing.T) {
 			if !slices.Contains(ans.Suggestions, tt.want) {
 				t.Errorf("suggestions %q; want %q among them", ans.Suggestions, tt.want)
 			}
+			// Other spellings only for a word no article has.
+			respelled := slices.ContainsFunc(ans.Suggestions, func(s string) bool { return strings.HasPrefix(s, "Did you mean") })
+			if respelled != strings.HasPrefix(tt.want, "Did you mean") {
+				t.Errorf("suggestions %q: other spellings offered %v; want %v", ans.Suggestions, respelled, !respelled)
+			}
 		})
 	}
 }

@@ -47,12 +47,17 @@ func nameAfterGreeting(prefix, rest string) bool {
 // questionSuffixes are the trailing words that do not belong to a subject.
 var questionSuffixes = regexp.MustCompile(`(?i)\s+(?:lately|recently|today|these days|this week|right now|now|please|in the news)$`)
 
+// discordTag is what Discord writes for a mention of a user, role or channel,
+// or a custom emoji, and @name is a mention typed as text: none is a subject.
+var discordTag = regexp.MustCompile(`<(?:@[!&]?|#|a?:\w+:)\d+>|(?:^|\s)@\S*`)
+
 // Subject takes the subject out of a question: "what's new about Macron?" is
 // "Macron", "Steve Witkoff's" is "Steve Witkoff", "Iran trade talks" stays as
 // it is. It returns "" when nothing is left ("what's new?").
 func Subject(question string) string {
 	// Composed as the articles are: "Maros\u030c" is "Maroš".
-	s := strings.Join(strings.Fields(norm.NFC.String(strings.Map(dropInvisible, question))), " ")
+	s := discordTag.ReplaceAllString(strings.Map(dropInvisible, question), " ")
+	s = strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 	for {
 		s = strings.TrimFunc(s, isOuterPunct)
 		if loc := questionPrefixes.FindStringIndex(s); loc != nil && !nameAfterGreeting(s[:loc[1]], s[loc[1]:]) {
