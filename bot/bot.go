@@ -278,12 +278,19 @@ func (b *Bot) end(what string) {
 }
 
 // answering runs one answer's work when its turn comes at the gate, so that a
-// burst of questions is answered in order rather than all late.
-func (b *Bot) answering(ctx context.Context, work func() error) error {
+// burst of questions is answered in order rather than all late. A panic in
+// the work comes back as an error, with its stack for the log, so that the
+// asker is told something went wrong instead of waiting for good.
+func (b *Bot) answering(ctx context.Context, work func() error) (err error) {
 	if err := b.gate.Enter(ctx); err != nil {
 		return err
 	}
 	defer b.gate.Leave()
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("the answer panicked: %v\n%s", p, debug.Stack())
+		}
+	}()
 	return work()
 }
 
@@ -322,5 +329,8 @@ func (b *Bot) forUser(err error, attrs ...any) string {
 		}
 	}
 	b.log.Error("answer failed", append(attrs, "err", err)...)
-	return "Sorry, something went wrong on newsbot's side while answering. Please try again in a minute."
+	return sorry
 }
+
+// sorry is what a user is told when newsbot fails them: the cause is in the log.
+const sorry = "Sorry, something went wrong on newsbot's side while answering. Please try again in a minute."

@@ -95,5 +95,5 @@ func (b *Bot) button(ic *discordgo.Interaction) {
 		b.replaceWithError(ic, b.forUser(err, "button", moreSources), log)
 		return
 	}
-	b.edit(ctx, ic, reply{embed: sourcesEmbed(ans), buttons: moreButton(ans)}, log)
+	b.edit(ic, reply{embed: sourcesEmbed(ans), buttons: moreButton(ans)}, log)
 }

@@ -310,12 +310,13 @@ func (b *Bot) previewDigest(ic *discordgo.Interaction) {
 	msgs := digestMessages("Preview: "+digestHeading(now.UTC().Format(time.DateOnly), topics), digest)
 	first := msgs[0]
 	content := first.Content
-	if err := b.responseEdit(ctx, ic, &discordgo.WebhookEdit{Content: &content, Embeds: &first.Embeds, AllowedMentions: noMentions}); err != nil {
-		b.log.Warn("could not send the preview", "err", err)
+	if !b.editResponse(ic, &discordgo.WebhookEdit{Content: &content, Embeds: &first.Embeds, AllowedMentions: noMentions}, b.log) {
 		return
 	}
+	send, cancelSend := context.WithTimeout(context.Background(), restTimeout)
+	defer cancelSend()
 	for _, m := range msgs[1:] {
-		if err := b.followup(ctx, ic, &discordgo.WebhookParams{Embeds: m.Embeds, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions}); err != nil {
+		if err := b.followup(send, ic, &discordgo.WebhookParams{Embeds: m.Embeds, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions}); err != nil {
 			b.log.Warn("could not send the preview", "err", err)
 			return
 		}

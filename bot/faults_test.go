@@ -94,13 +94,47 @@ func (failing) Search(context.Context, index.Query) (index.Results, error) {
 	return index.Results{}, errors.New("disk on fire")
 }
 
+// panicking is a Searcher with a bug.
+type panicking struct{ Library }
+
+func (panicking) Search(context.Context, index.Query) (index.Results, error) {
+	var m map[string]int
+	m["boom"]++
+	return index.Results{}, nil
+}
+
 func TestFailureIsEphemeralAndLogged(t *testing.T) {
 	ix, err := news()
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := startBot(t, failing{ix}, nil)
-	sent := h.command("news", map[string]any{"topic": "Witkoff"})
+	tests := []struct {
+		name    string
+		library Library
+		fault   func(*discordtest.Server)
+		logged  string
+	}{
+		{"the index fails", failing{ix}, nil, "disk on fire"},
+		{"the answer panics", panicking{ix}, nil, "assignment to entry in nil map"},
+		{"Discord refuses the answer", ix, func(f *discordtest.Server) {
+			f.Fail("PATCH /webhooks/*/*/messages/@original", 1, discordtest.APIError{Status: 400, Code: 50035, Message: "Invalid Form Body"})
+		}, "Invalid Form Body"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := startBot(t, tt.library, nil)
+			if tt.fault != nil {
+				tt.fault(h.fake)
+			}
+			checkApology(t, h, h.command("news", map[string]any{"topic": "Witkoff"}), tt.logged)
+		})
+	}
+}
+
+// checkApology checks that the deferred answer to sent was replaced by an
+// ephemeral apology, and that the cause is in the log.
+func checkApology(t *testing.T, h *harness, sent discordtest.Sent, cause string) {
+	t.Helper()
 	r, err := h.fake.WaitRequest(context.Background(), func(r discordtest.Request) bool {
 		return r.Method == "POST" && strings.HasPrefix(r.Path, "/webhooks/") && strings.Contains(r.Path, sent.Token)
 	})
@@ -111,7 +145,7 @@ func TestFailureIsEphemeralAndLogged(t *testing.T) {
 	if err := r.Decode(&p); err != nil {
 		t.Fatal(err)
 	}
-	if p.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(p.Content, "try again") || strings.Contains(p.Content, "disk on fire") {
+	if p.Flags&discordgo.MessageFlagsEphemeral == 0 || !strings.Contains(p.Content, "try again") || strings.Contains(p.Content, cause) {
 		t.Errorf("error followup %s; want an ephemeral apology without internals", mustJSON(t, p))
 	}
 	deleted := false
@@ -121,7 +155,7 @@ func TestFailureIsEphemeralAndLogged(t *testing.T) {
 	if !deleted {
 		t.Error("the public deferred response was left behind")
 	}
-	if !strings.Contains(h.logs.String(), "disk on fire") {
+	if !strings.Contains(h.logs.String(), cause) {
 		t.Errorf("the cause is not in the log:\n%s", h.logs)
 	}
 }

@@ -167,9 +167,7 @@ func (b *Bot) feedsCommand(ic *discordgo.Interaction) {
 		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 		defer cancel()
 		msg := truncate(b.addFeed(ctx, ic, opts["url"].text()), maxContent)
-		if err := b.responseEdit(ctx, ic, &discordgo.WebhookEdit{Content: &msg, AllowedMentions: noMentions}); err != nil {
-			b.log.Warn("could not answer /feeds add", "err", err)
-		}
+		b.editResponse(ic, &discordgo.WebhookEdit{Content: &msg, AllowedMentions: noMentions}, b.log)
 	default:
 		b.respond(ic, ephemeralText("newsbot does not know that; its commands may be out of date. Try /help."), b.log)
 	}

@@ -72,7 +72,7 @@ func (b *Bot) command(ic *discordgo.Interaction) {
 		b.replaceWithError(ic, b.forUser(err, "command", data.Name), log)
 		return
 	}
-	b.edit(ctx, ic, reply, log)
+	b.edit(ic, reply, log)
 }
 
 // admit applies the user's and the channel's cooldowns to a command that
@@ -191,7 +191,7 @@ func (b *Bot) respond(ic *discordgo.Interaction, resp *discordgo.InteractionResp
 }
 
 // edit puts the answer into the deferred response.
-func (b *Bot) edit(ctx context.Context, ic *discordgo.Interaction, r reply, log *slog.Logger) {
+func (b *Bot) edit(ic *discordgo.Interaction, r reply, log *slog.Logger) {
 	edit := &discordgo.WebhookEdit{
 		Embeds:          &[]*discordgo.MessageEmbed{r.embed},
 		Components:      &r.buttons,
@@ -201,9 +201,25 @@ func (b *Bot) edit(ctx context.Context, ic *discordgo.Interaction, r reply, log 
 	if len(r.buttons) == 0 {
 		edit.Components = &[]discordgo.MessageComponent{}
 	}
-	if err := b.responseEdit(ctx, ic, edit); err != nil {
-		log.Warn("could not send the answer", "err", err)
+	b.editResponse(ic, edit, log)
+}
+
+// editResponse puts edit into the deferred response and reports whether it
+// went through. It has time of its own, as the answer's may be spent by the
+// time the answer is ready. When Discord refuses the edit, the asker gets an
+// apology in its place rather than "newsbot is thinking..." for good.
+func (b *Bot) editResponse(ic *discordgo.Interaction, edit *discordgo.WebhookEdit, log *slog.Logger) bool {
+	ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
+	defer cancel()
+	err := b.responseEdit(ctx, ic, edit)
+	if err == nil {
+		return true
 	}
+	log.Warn("could not send the answer", "err", err)
+	if refused(err) {
+		b.replaceWithError(ic, sorry, log)
+	}
+	return false
 }
 
 // replaceWithError swaps a deferred public response for an ephemeral error:
@@ -212,7 +228,7 @@ func (b *Bot) edit(ctx context.Context, ic *discordgo.Interaction, r reply, log 
 func (b *Bot) replaceWithError(ic *discordgo.Interaction, msg string, log *slog.Logger) {
 	ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
 	defer cancel()
-	if err := b.session.InteractionResponseDelete(ic, discordgo.WithContext(ctx)); err != nil {
+	if err := b.responseDelete(ctx, ic); err != nil {
 		log.Warn("could not remove the deferred response", "err", err)
 	}
 	err := b.followup(ctx, ic, &discordgo.WebhookParams{

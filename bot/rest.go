@@ -48,6 +48,13 @@ func (b *Bot) responseEdit(ctx context.Context, ic *discordgo.Interaction, edit 
 	return err
 }
 
+// responseDelete is Session.InteractionResponseDelete with a bucket of our own.
+func (b *Bot) responseDelete(ctx context.Context, ic *discordgo.Interaction) error {
+	uri := discordgo.EndpointWebhookMessage(ic.AppID, ic.Token, "@original")
+	_, err := b.session.RequestWithBucketID("DELETE", uri, nil, bucketOf("edit", ic.ID), discordgo.WithContext(ctx))
+	return err
+}
+
 // followup is Session.FollowupMessageCreate with a bucket of our own: the
 // URL discordgo names its bucket after holds the interaction's token too.
 func (b *Bot) followup(ctx context.Context, ic *discordgo.Interaction, params *discordgo.WebhookParams) error {
