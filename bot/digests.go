@@ -17,33 +17,46 @@ import (
 	"newsbot/commands"
 )
 
-// maxPostFailures is how many times in a row a digest may fail to post to a
-// channel that is gone or forbids the bot before the digest is disabled: such
-// a channel rarely comes back by itself.
+// maxPostFailures is on how many days in a row a digest may fail to post to
+// a channel that is gone or forbids the bot before the digest is disabled:
+// such a channel rarely comes back by itself, while a permission taken away
+// for a moment must not end the digest.
 const maxPostFailures = 3
 
 // postDueDigests posts every digest that is due and records what it did, so
 // that after a restart no day is posted twice.
 func (b *Bot) postDueDigests(ctx context.Context) {
-	var digests []state.Digest
+	var channels []string
 	b.state.View(func(s state.State) {
-		for _, d := range s.Digests {
+		for id, d := range s.Digests {
 			if d.Enabled {
-				digests = append(digests, *d)
+				channels = append(channels, id)
 			}
 		}
 	})
-	for _, d := range digests {
+	slices.Sort(channels)
+	for _, id := range channels {
 		if ctx.Err() != nil {
 			return
 		}
-		b.postIfDue(d)
+		b.postIfDue(id)
 	}
 }
 
 // postIfDue posts one channel's digest if it is due, skips it if it is too
-// late, or does nothing.
-func (b *Bot) postIfDue(d state.Digest) {
+// late, or does nothing. It reads the digest's settings afresh: a round of
+// posting takes a while, and an admin may have changed or turned off a
+// digest since the round began.
+func (b *Bot) postIfDue(channelID string) {
+	var d state.Digest
+	b.state.View(func(s state.State) {
+		if current := s.Digests[channelID]; current != nil {
+			d = *current
+		}
+	})
+	if !d.Enabled {
+		return
+	}
 	log := b.log.With("digest", d.ChannelID, "guild", d.GuildID)
 	clock, err1 := schedule.ParseClock(d.Time)
 	loc, err2 := schedule.LoadZone(d.Timezone)
@@ -63,8 +76,16 @@ func (b *Bot) postIfDue(d state.Digest) {
 		return
 	}
 	// Post: the date is recorded as attempted first, so that a crash in the
-	// middle of posting never leads to posting the day again.
-	if err := b.recordDigest(d.ChannelID, func(d *state.Digest) { d.Attempted = decision.Date }); err != nil {
+	// middle of posting never leads to posting the day again; not if the
+	// settings changed in the meantime.
+	unchanged := false
+	err := b.recordDigest(d.ChannelID, func(current *state.Digest) {
+		unchanged = current.Enabled && current.Time == d.Time && current.Timezone == d.Timezone && current.Attempted == d.Attempted
+		if unchanged {
+			current.Attempted = decision.Date
+		}
+	})
+	if err != nil || !unchanged {
 		return
 	}
 	posted, err := b.postDigest(d, decision.Date, now)
@@ -78,14 +99,19 @@ func (b *Bot) postIfDue(d state.Digest) {
 		// could repeat it, so the day stays attempted.
 		log.Error("digest posted in part, or maybe not at all: not posting it again today", "date", decision.Date, "messages", posted, "err", err)
 		b.metrics.Digest("failed")
-		b.recordDigest(d.ChannelID, func(d *state.Digest) { d.Failures++ })
+		b.recordDigest(d.ChannelID, func(d *state.Digest) { d.Failures, d.FailedOn = d.Failures+1, decision.Date })
 	default:
 		b.recordDigest(d.ChannelID, func(s *state.Digest) {
-			s.Attempted = d.Attempted // nothing was posted: try again while the grace lasts
-			s.Failures++
+			if s.Attempted == decision.Date { // unless /digest set changed it meanwhile
+				s.Attempted = d.Attempted // nothing was posted: try again while the grace lasts
+			}
+			if s.FailedOn == decision.Date {
+				return // counted already: the tries of one day are one failure
+			}
+			s.Failures, s.FailedOn = s.Failures+1, decision.Date
 			if s.Failures >= maxPostFailures && goneOrForbidden(err) {
 				s.Enabled = false
-				s.DisabledReason = fmt.Sprintf("posting failed %d times in a row (%v); set it again with /digest set", s.Failures, err)
+				s.DisabledReason = fmt.Sprintf("posting failed on %d days in a row (%v); set it again with /digest set", s.Failures, err)
 				log.Warn("digest disabled", "failures", s.Failures, "err", err)
 			}
 		})

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -209,19 +210,22 @@ func TestDigestToAChannelThatIsGone(t *testing.T) {
 	store := mustStore(t)
 	h := startWith(t, discordtest.New(t), botOptions{now: clock.Now, store: store, config: func(c *Config) { c.Tick = 10 * time.Millisecond }})
 	h.setDigest(t, "07:30", "Europe/Paris")
-	h.fake.Fail("POST /channels/*/messages", 100, discordtest.APIError{Status: 404, Code: 10003, Message: "Unknown Channel"})
-	clock.Set(paris(t, "2025-04-18", "07:31"))
-	deadline := time.Now().Add(5 * time.Second)
+	h.fake.Fail("POST /channels/*/messages", 10000, discordtest.APIError{Status: 404, Code: 10003, Message: "Unknown Channel"})
 	var record state.Digest
-	for time.Now().Before(deadline) {
-		store.View(func(s state.State) { record = *s.Digests[discordtest.ChannelID] })
-		if !record.Enabled {
-			break
+	for day := range maxPostFailures {
+		date := fmt.Sprintf("2025-04-%d", 18+day)
+		clock.Set(paris(t, date, "07:31"))
+		for deadline := time.Now().Add(10 * time.Second); record.FailedOn != date && time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+			store.View(func(s state.State) { record = *s.Digests[discordtest.ChannelID] })
 		}
-		time.Sleep(10 * time.Millisecond)
+		waitTicks() // more tries on the same day
+		store.View(func(s state.State) { record = *s.Digests[discordtest.ChannelID] })
+		if record.Failures != day+1 || record.Enabled != (day+1 < maxPostFailures) {
+			t.Fatalf("after the 404s of %s: %+v; want %d failures, one a day, and disabled on day %d", date, record, day+1, maxPostFailures)
+		}
 	}
-	if record.Enabled || record.Failures != maxPostFailures || !strings.Contains(record.DisabledReason, "Unknown Channel") {
-		t.Errorf("after 404s: %+v; want disabled after %d failures", record, maxPostFailures)
+	if !strings.Contains(record.DisabledReason, "Unknown Channel") {
+		t.Errorf("disabled with the reason %q; want the error", record.DisabledReason)
 	}
 	if !strings.Contains(h.logs.String(), "digest disabled") {
 		t.Errorf("no log line:\n%s", h.logs)
@@ -229,6 +233,41 @@ func TestDigestToAChannelThatIsGone(t *testing.T) {
 	msg := h.response(t, h.command("news", map[string]any{"topic": "Witkoff"}))
 	if len(msg.Embeds) != 1 {
 		t.Error("the bot stopped answering")
+	}
+}
+
+func TestDigestTurnedOffDuringARound(t *testing.T) {
+	// Two digests fall due together; while the first is held up by a rate
+	// limit, an admin turns the second off. It must not be posted.
+	const other = "700000000000000009" // sorts after the test channel
+	clock := &fakeClock{t: paris(t, "2025-04-18", "07:00")}
+	store := mustStore(t)
+	err := store.Update(func(s *state.State) error {
+		s.Digests = map[string]*state.Digest{}
+		for _, id := range []string{discordtest.ChannelID, other} {
+			s.Digests[id] = &state.Digest{GuildID: discordtest.GuildID, ChannelID: id, Time: "07:30", Timezone: "Europe/Paris", Enabled: true, Attempted: "2025-04-17"}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fake := discordtest.New(t)
+	fake.RateLimit("POST /channels/"+discordtest.ChannelID+"/messages", 1, time.Second)
+	h := startWith(t, fake, botOptions{now: clock.Now, store: store, config: func(c *Config) { c.Tick = 10 * time.Millisecond }})
+	clock.Set(paris(t, "2025-04-18", "07:30"))
+	if _, err := fake.WaitRequest(context.Background(), discordtest.Matches("POST /channels/"+discordtest.ChannelID+"/messages")); err != nil {
+		t.Fatal(err)
+	}
+	store.Update(func(s *state.State) error { s.Digests[other].Enabled = false; return nil })
+	if n := h.waitDigests(1); n != 1 {
+		t.Fatalf("%d digests in the test channel; want 1", n)
+	}
+	waitTicks()
+	for _, r := range fake.Requests() {
+		if strings.Contains(r.Path, other) {
+			t.Errorf("the digest turned off during the round was posted: %s %s", r.Method, r.Path)
+		}
 	}
 }
 

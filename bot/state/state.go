@@ -65,8 +65,10 @@ type Digest struct {
 	// When it is later than LastPosted, newsbot stopped in the middle of that
 	// post: the day is not posted again, since part of it may be in the channel.
 	Attempted string `json:"attempted"`
-	// Failures counts consecutive failed posts; a success resets it.
-	Failures int `json:"failures"`
+	// Failures counts the days in a row on which posting failed, the last of
+	// them FailedOn; a success resets it.
+	Failures int    `json:"failures"`
+	FailedOn string `json:"failed_on,omitzero"`
 	// DisabledReason says why Enabled was turned off, when newsbot did it
 	// itself (after repeated failures, say) rather than a user.
 	DisabledReason string `json:"disabled_reason,omitzero"`
