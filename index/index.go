@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	bolt "go.etcd.io/bbolt"
@@ -28,6 +29,9 @@ type Index struct {
 	dir    string
 	bleve  bleve.Index
 	people atomic.Pointer[peopleList] // nil until asked for, and after an ingest
+	// hasPairs is false for an index made before full names were indexed
+	// in pairs: it keeps its mapping, and finds a name's words anywhere.
+	hasPairs bool
 }
 
 // Open opens the index in dir/index, creating it when it does not exist yet.
@@ -43,8 +47,13 @@ func Open(dir string) (*Index, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	return &Index{dir: dir, bleve: b}, nil
+	return &Index{dir: dir, bleve: b, hasPairs: b.Mapping().AnalyzerNameForPath(fieldPairs) == keyword.Name}, nil
 }
+
+// FindsFullNames reports whether the index finds a full name only where its
+// words stand together. An index made by an older newsbot finds them
+// anywhere in an article until it is built again.
+func (ix *Index) FindsFullNames() bool { return ix.hasPairs }
 
 // ErrReadOnly means the index cannot be written: newsbot writes to its index
 // even to answer (Bleve keeps its state there), so it needs a writable one.

@@ -37,6 +37,9 @@ const (
 	// fieldLead is the title and the first paragraph, unstemmed: news names
 	// its subject there, so a match in it says the article is about it.
 	fieldLead = "lead"
+	// fieldPairs holds the capitalised words that stand side by side, in
+	// pairs (see namePairs): a full name must be found whole.
+	fieldPairs = "pairs"
 )
 
 // namesAnalyzer lowercases words and drops possessives ("Witkoff's" is
@@ -97,6 +100,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldPeople, keywordField(true))
 	doc.AddFieldMappingsAt(fieldGUID, keywordField(false))
 	doc.AddFieldMappingsAt(fieldFingerprint, keywordField(false))
+	doc.AddFieldMappingsAt(fieldPairs, keywordField(false))
 	m.DefaultMapping = doc
 	return m, m.Validate()
 }
@@ -122,6 +126,9 @@ func document(a Article) map[string]any {
 	}
 	if len(a.People) > 0 {
 		d[fieldPeople] = a.People
+	}
+	if pairs := namePairs(a.Title, a.Body); len(pairs) > 0 {
+		d[fieldPairs] = pairs
 	}
 	return d
 }

@@ -84,7 +84,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	if !q.Since.IsZero() || !q.Until.IsZero() {
 		dates := bleve.NewDateRangeQuery(q.Since, q.Until)
 		dates.SetField(fieldDate)
-		bq.AddFilter(dates)
+		addFilter(bq, dates)
 	}
 	req := bleve.NewSearchRequestOptions(bq, max(q.Size, 0), max(q.From, 0), false)
 	req.Fields = storedFields
@@ -133,12 +133,27 @@ func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*que
 	}
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(bleve.NewConjunctionQuery(clauses...))
+	// A filter, as a score for the pairs would favour the articles that
+	// name few people over those about the person.
+	addFilter(bq, ix.pairsQuery(kept, aliases))
 	inLead := bleve.NewMatchQuery(strings.Join(kept, " "))
 	inLead.SetField(fieldLead)
 	inLead.SetOperator(query.MatchQueryOperatorAnd)
 	inLead.SetBoost(2)
 	bq.AddShould(inLead)
 	return bq, nil
+}
+
+// addFilter requires f of bq's matches, besides any filter it has, without
+// changing their scores. Bleve's boolean query holds one filter.
+func addFilter(bq *query.BooleanQuery, f query.Query) {
+	switch {
+	case f == nil:
+	case bq.Filter == nil:
+		bq.AddFilter(f)
+	default:
+		bq.AddFilter(bleve.NewConjunctionQuery(bq.Filter, f))
+	}
 }
 
 // spellings matches w or any of its aliases.

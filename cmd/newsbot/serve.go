@@ -45,6 +45,9 @@ func (e env) serve(ctx context.Context, args []string) error {
 			log.Error("close the index", "err", err)
 		}
 	}()
+	if !ix.FindsFullNames() {
+		log.Warn(olderIndex)
+	}
 	// The state second: the index's lock makes this process its only user.
 	store, err := state.Open(filepath.Join(dir, "state.json"))
 	if err != nil {

@@ -1,0 +1,103 @@
+package index
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+)
+
+func TestNamePairs(t *testing.T) {
+	tests := []struct {
+		title, body string
+		want        []string
+	}{
+		{"", "Apple boss Steve Jobs's keynote", []string{"steve jobs"}},
+		{"", "Mark Brett, economist at Barclays, said Margaret Thatcher would win.", []string{"mark brett", "margaret thatcher"}},
+		{"", "George W. Bush met Tony Blair.", []string{"george w", "w bush", "george bush", "tony blair"}},
+		{"", "Macron, Starmer and \"Merz\" Scholz", nil},
+		{"JOBS SAYS", "the job market.\n\nSteve\n\nSlifer", []string{"jobs says"}},
+	}
+	for _, tt := range tests {
+		if got := namePairs(tt.title, tt.body); !slices.Equal(got, tt.want) {
+			t.Errorf("namePairs(%q, %q) = %q; want %q", tt.title, tt.body, got, tt.want)
+		}
+	}
+}
+
+// fullNameArticles are articles where the words of a full name stand
+// together, and apart.
+var fullNameArticles = map[string]string{
+	"jobs.txt":   " date 2025-04-01 Apple unveils a phone\n\nApple boss Steve Jobs showed the phone on Tuesday.\n",
+	"slifer.txt": " date 2025-04-02 FEBRUARY JOBS GAINS STRONG\n\nSteve Slifer, an economist, said the figures were strong.\n",
+	"bush.txt":   " date 2025-04-03 Bush in London\n\nPresident George W. Bush met the prime minister in London.\n",
+}
+
+func writeArticles(t *testing.T, articles map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range articles {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestSearchFullNames(t *testing.T) {
+	ix, _ := mustIngest(t, writeArticles(t, fullNameArticles))
+	if !ix.FindsFullNames() {
+		t.Fatal("a new index does not find full names whole")
+	}
+	tests := []struct {
+		words []string
+		want  []string
+	}{
+		{[]string{"Steve", "Jobs"}, []string{"Apple unveils a phone"}},
+		{[]string{"Steve"}, []string{"Apple unveils a phone", "FEBRUARY JOBS GAINS STRONG"}},
+		{[]string{"Mark", "Thatcher"}, nil},
+		{[]string{"George", "Bush"}, []string{"Bush in London"}},
+		{[]string{"George", "W.", "Bush"}, []string{"Bush in London"}},
+		{[]string{"steve", "jobs"}, []string{"Apple unveils a phone", "FEBRUARY JOBS GAINS STRONG"}}, // words, not a name
+	}
+	for _, tt := range tests {
+		got := titles(t, ix, Query{Words: tt.words})
+		slices.Sort(got)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q found %q; want %q", tt.words, got, tt.want)
+		}
+	}
+}
+
+// An index made before the pairs field keeps finding a name's words anywhere,
+// rather than nothing.
+func TestSearchFullNamesInAnOlderIndex(t *testing.T) {
+	dir := t.TempDir()
+	m, err := newMapping()
+	if err != nil {
+		t.Fatal(err)
+	}
+	delete(m.DefaultMapping.Properties, fieldPairs)
+	old, err := bleve.NewUsing(filepath.Join(dir, "index"), m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if ix.FindsFullNames() {
+		t.Error("an index without the pairs field claims to find full names whole")
+	}
+	mustAdd(t, ix, writeArticles(t, fullNameArticles))
+	got := titles(t, ix, Query{Words: []string{"Steve", "Jobs"}})
+	slices.Sort(got)
+	if want := []string{"Apple unveils a phone", "FEBRUARY JOBS GAINS STRONG"}; !slices.Equal(got, want) {
+		t.Errorf("Steve Jobs found %q; want %q", got, want)
+	}
+}
