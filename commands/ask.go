@@ -156,7 +156,7 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	matches, read := distinctStories(res.Matches, limit)
 	matches = newerFirstAmongEquals(matches) // the summary cites them by their place
 	ans.Sources, ans.Next = sources(matches, 0), read
-	ans.Summary = summarize(matches, q.Words)
+	ans.Summary = summarize(matches, q.Words, q.Aliases)
 	return ans, nil
 }
 
@@ -312,7 +312,7 @@ func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
 // every source of a sentence that ran in several, and orders the result by
 // date, then by rank. A sentence that ran word for word in several sources
 // cites them all.
-func summarize(matches []index.Match, words []string) []Statement {
+func summarize(matches []index.Match, words []string, aliases map[string][]string) []Statement {
 	type candidate struct {
 		sentence
 		rank  int
@@ -320,12 +320,7 @@ func summarize(matches []index.Match, words []string) []Statement {
 		score float64
 		words map[string]bool
 	}
-	// A sentence about a person names them by surname at least ("Baker
-	// said"), not only by first name.
-	var surname string
-	if len(words) > 1 && isCapitalised(words[len(words)-1]) {
-		surname = strings.ToLower(words[len(words)-1])
-	}
+	required := namesRequired(words)
 	var candidates []candidate
 	for rank, m := range matches {
 		taken := 0
@@ -334,7 +329,7 @@ func summarize(matches []index.Match, words []string) []Statement {
 				break
 			}
 			matched := matchedWords(m.Article.Body, m.BodySpans, s.Start, s.End)
-			if len(matched) == 0 || !quotable(s.Text) || (surname != "" && !matched[surname]) {
+			if len(matched) == 0 || !quotable(s.Text) || !namesEach(matched, required, aliases) {
 				continue
 			}
 			taken++
@@ -395,6 +390,34 @@ func summarize(matches []index.Match, words []string) []Statement {
 func quotable(s string) bool {
 	n := len([]rune(s))
 	return n >= 30 && n <= 500
+}
+
+// namesRequired is what a summary sentence must name, of a subject of
+// several words: the last word of each name in it. A sentence about a person
+// names them by surname at least ("Baker said"), not only by first name; one
+// on "Iraq election" names Iraq, not only some election.
+func namesRequired(words []string) []string {
+	var out []string
+	if len(words) < 2 {
+		return nil
+	}
+	for i, w := range words {
+		if isCapitalised(w) && (i == len(words)-1 || !isCapitalised(words[i+1])) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// namesEach reports whether the words matched in a sentence hold each of the
+// required names, in one of its spellings.
+func namesEach(matched map[string]bool, required []string, aliases map[string][]string) bool {
+	for _, name := range required {
+		if !slices.ContainsFunc(append([]string{name}, aliases[name]...), func(s string) bool { return matched[strings.ToLower(s)] }) {
+			return false
+		}
+	}
+	return true
 }
 
 // matchedWords returns the distinct words, lower-cased, that the spans mark

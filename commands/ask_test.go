@@ -231,6 +231,45 @@ func TestAskAliases(t *testing.T) {
 	}
 }
 
+// A summary on a topic with a name in it quotes sentences that name it, in
+// one of its spellings, not only sentences on the rest of the topic.
+func TestAskSummaryNamesTheSubject(t *testing.T) {
+	aliases, err := LoadAliases("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		question  string
+		spellings []string
+	}{
+		{"Paris talks", []string{"Paris"}},
+		{"Kyiv ceasefire", []string{"Kyiv", "Kiev"}},
+		{"Steve Witkoff", []string{"Witkoff"}},
+	}
+	for _, tt := range tests {
+		ans := mustAsk(t, Request{Question: tt.question, Aliases: aliases})
+		if len(ans.Summary) < 2 {
+			t.Errorf("%s: %d summary sentences; want 2 or more", tt.question, len(ans.Summary))
+		}
+		checkCited(t, ans)
+		used := map[string]bool{}
+		for _, st := range ans.Summary {
+			named := false
+			for _, s := range tt.spellings {
+				if strings.Contains(st.Text, s) {
+					named, used[s] = true, true
+				}
+			}
+			if !named {
+				t.Errorf("%s: %q names none of %q", tt.question, st.Text, tt.spellings)
+			}
+		}
+		if tt.question == "Kyiv ceasefire" && !used["Kiev"] {
+			t.Errorf("%s: no sentence quoted from the sample that writes Kiev", tt.question)
+		}
+	}
+}
+
 func TestLoadAliasesFromFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "aliases.txt")
 	if err := os.WriteFile(path, []byte("# our own\nWitkoff, Witkov\nKiev, Kyjiw\n"), 0o644); err != nil {
