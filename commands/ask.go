@@ -376,7 +376,8 @@ func summarize(matches []index.Match, words []string, aliases map[string][]strin
 	}
 	slices.SortFunc(order, func(a, b int) int {
 		x, y := chosen[a], chosen[b]
-		return cmp.Or(x.date.Compare(y.date), cmp.Compare(x.rank, y.rank), cmp.Compare(x.Index, y.Index))
+		// Undated sentences come after the dated ones, not as the oldest.
+		return cmp.Or(cmp.Compare(boolInt(x.date.IsZero()), boolInt(y.date.IsZero())), x.date.Compare(y.date), cmp.Compare(x.rank, y.rank), cmp.Compare(x.Index, y.Index))
 	})
 	out := make([]Statement, len(order))
 	for i, idx := range order {
@@ -384,6 +385,13 @@ func summarize(matches []index.Match, words []string, aliases map[string][]strin
 		slices.Sort(out[i].Sources)
 	}
 	return out
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // quotable rules out sentences too short to say anything or too long to read.

@@ -115,6 +115,24 @@ func TestAskSummaryInDateOrder(t *testing.T) {
 	}
 }
 
+func TestAskSummaryPutsUndatedLast(t *testing.T) {
+	ix := mustIndexOf(t, map[string]string{
+		"undated.txt": "Harbour plans in Zanzibar\n\nThe Zanzibar harbour will be rebuilt, the ministry said.\n\nWork on the Zanzibar quay starts next year, officials added.\n",
+		"dated.txt":   " date 2025-04-01 Zanzibar harbour approved\n\nZanzibar approved the harbour plan on Tuesday after a long debate.\n",
+	})
+	ans, err := Ask(context.Background(), ix, Request{Question: "Zanzibar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCited(t, ans)
+	if len(ans.Summary) < 2 {
+		t.Fatalf("summary %+v; want sentences from both articles", ans.Summary)
+	}
+	if first := ans.Sources[ans.Summary[0].Sources[0]-1].Article; first.Date.IsZero() {
+		t.Errorf("the summary begins with the undated article %q; want the dated one first", first.Title)
+	}
+}
+
 func TestAskNothingFound(t *testing.T) {
 	ans := mustAsk(t, Request{Question: "what's new about Zorblax Quuxington?"})
 	if ans.Found != 0 || len(ans.Summary) != 0 || len(ans.Sources) != 0 {

@@ -112,7 +112,11 @@ func writeText(w io.Writer, ans commands.Answer) {
 	}
 	fmt.Fprintln(w, "\nSources")
 	for _, s := range ans.Sources {
-		fmt.Fprintf(w, "[%d] %s (%s)\n    %s\n", s.N, s.Article.Title, dateOf(s.Article), location(s.Article))
+		title := s.Article.Title
+		if d := dateOf(s.Article); d != "" {
+			title += " (" + d + ")"
+		}
+		fmt.Fprintf(w, "[%d] %s\n    %s\n", s.N, title, location(s.Article))
 		if x := excerptText(s.Excerpt); x != "" {
 			fmt.Fprintf(w, "    %s\n", x)
 		}
