@@ -72,7 +72,8 @@ func Subject(question string) string {
 	}
 	words := strings.Fields(s)
 	for i, w := range words {
-		words[i] = trimPossessive(strings.TrimFunc(w, isOuterPunct))
+		// An apostrophe that opens a word is a quote mark: 'Blair'.
+		words[i] = trimPossessive(strings.TrimLeft(strings.TrimFunc(w, isOuterPunct), "'’"))
 	}
 	return strings.Join(strings.Fields(strings.Join(words, " ")), " ")
 }

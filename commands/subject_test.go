@@ -33,6 +33,8 @@ func TestSubject(t *testing.T) {
 		{"Maros\u030c Sefcovic", "Maroš Sefcovic"},
 		{"Wit\u200bkoff", "Witkoff"},
 		{"what's new about Witkoff -Putin?", "Witkoff -Putin"},
+		{"'Blair'", "Blair"},
+		{"‘Blair’s rivals’", "Blair rivals"},
 		// Mentions and custom emoji are not subjects.
 		{"<@123456> <@!42> tell me about Reagan <:pepe:9876>", "Reagan"},
 		{"@newsbot what's new about Volcker <#77> <@&5>?", "Volcker"},
