@@ -14,7 +14,8 @@ import (
 
 // ListFiles expands paths into the article files to read: a file is taken as
 // it is; a directory is walked recursively for *.txt files, skipping hidden
-// files and directories, and links below it (which could loop). A path that is
+// files and directories, a README.txt (which describes the folder), and
+// links below it (which could loop). A path that is
 // a link to a directory is walked where it leads. The result keeps the order
 // of paths, sorted within each directory. A path that does not exist is an
 // error: nothing is read then.
@@ -40,7 +41,7 @@ func ListFiles(paths []string) ([]string, error) {
 			switch {
 			case d.IsDir() && hidden:
 				return filepath.SkipDir
-			case d.Type().IsRegular() && !hidden && strings.EqualFold(filepath.Ext(path), ".txt"):
+			case d.Type().IsRegular() && !hidden && strings.EqualFold(filepath.Ext(path), ".txt") && !strings.EqualFold(d.Name(), "readme.txt"):
 				files = append(files, path)
 			}
 			return nil
