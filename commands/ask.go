@@ -421,15 +421,15 @@ func namesRequired(words []string) []string {
 // required names, in one of its spellings.
 func namesEach(matched map[string]bool, required []string, aliases map[string][]string) bool {
 	for _, name := range required {
-		if !slices.ContainsFunc(append([]string{name}, aliases[name]...), func(s string) bool { return matched[strings.ToLower(s)] }) {
+		if !slices.ContainsFunc(append([]string{name}, aliases[name]...), func(s string) bool { return matched[index.Fold(strings.ToLower(s))] }) {
 			return false
 		}
 	}
 	return true
 }
 
-// matchedWords returns the distinct words, lower-cased, that the spans mark
-// within text[start:end].
+// matchedWords returns the distinct words, lower-cased and without accents,
+// that the spans mark within text[start:end].
 func matchedWords(text string, spans []index.Span, start, end int) map[string]bool {
 	found := map[string]bool{}
 	// Spans are in order: a long article has thousands, and as many sentences.
@@ -439,7 +439,7 @@ func matchedWords(text string, spans []index.Span, start, end int) map[string]bo
 			break
 		}
 		if sp.End <= end {
-			found[strings.ToLower(trimPossessive(text[sp.Start:sp.End]))] = true
+			found[index.Fold(strings.ToLower(trimPossessive(text[sp.Start:sp.End])))] = true
 		}
 	}
 	return found

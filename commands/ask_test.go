@@ -133,6 +133,23 @@ func TestAskSummaryPutsUndatedLast(t *testing.T) {
 	}
 }
 
+func TestAskNameWhateverTheAccents(t *testing.T) {
+	ix := mustIndexOf(t, map[string]string{
+		"a.txt": " date 2025-04-01 Madrid vote\n\nSpanish Prime Minister Pedro Sánchez won the vote in Madrid on Tuesday.\n\nSánchez said the budget would pass.\n",
+		"b.txt": " date 2025-04-02 Budget passes\n\nPedro Sanchez saw his budget pass on Wednesday, the agencies reported.\n",
+	})
+	for _, question := range []string{"Pedro Sanchez", "Pedro Sánchez"} {
+		ans, err := Ask(context.Background(), ix, Request{Question: question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkCited(t, ans)
+		if ans.Found != 2 || len(ans.Summary) < 2 {
+			t.Errorf("%s: found %d, %d summary sentences; want both articles, quoted", question, ans.Found, len(ans.Summary))
+		}
+	}
+}
+
 func TestAskNothingFound(t *testing.T) {
 	ans := mustAsk(t, Request{Question: "what's new about Zorblax Quuxington?"})
 	if ans.Found != 0 || len(ans.Summary) != 0 || len(ans.Sources) != 0 {

@@ -42,8 +42,10 @@ const (
 	fieldPairs = "pairs"
 )
 
-// namesAnalyzer lowercases words and drops possessives ("Witkoff's" is
-// "witkoff") and stop words, but does not stem.
+// namesAnalyzer lowercases words, takes their accents off ("Arsène" is
+// "arsene"), drops possessives ("Witkoff's" is "witkoff") and stop words,
+// but does not stem. An index made before the accents were taken off keeps
+// the analyzer it was made with, and so stays consistent with itself.
 const namesAnalyzer = "names"
 
 // storedFields are loaded with every hit to rebuild the Article.
@@ -61,7 +63,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	err := m.AddCustomAnalyzer(namesAnalyzer, map[string]any{
 		"type":          custom.Name,
 		"tokenizer":     unicodetokenizer.Name,
-		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName},
+		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilter, en.StopName},
 	})
 	if err != nil {
 		return nil, err

@@ -51,9 +51,10 @@ func namePairs(title, body string) []string {
 	return pairs
 }
 
-// pairKey is how a pair of words is indexed and looked up.
+// pairKey is how a pair of words is indexed and looked up: in lower case,
+// without accents, as the names field holds words.
 func pairKey(first, second string) string {
-	return strings.ToLower(first) + " " + strings.ToLower(second)
+	return Fold(strings.ToLower(first) + " " + strings.ToLower(second))
 }
 
 // isNameWord reports whether a bare word may be part of a name: it starts

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -99,5 +100,43 @@ func TestSearchFullNamesInAnOlderIndex(t *testing.T) {
 	slices.Sort(got)
 	if want := []string{"Apple unveils a phone", "FEBRUARY JOBS GAINS STRONG"}; !slices.Equal(got, want) {
 		t.Errorf("Steve Jobs found %q; want %q", got, want)
+	}
+}
+
+func TestSearchNamesWhateverTheAccents(t *testing.T) {
+	ix, _ := mustIngest(t, writeArticles(t, map[string]string{
+		"wenger.txt":  " date 2025-04-01 Arsenal win\n\nArsene Wenger praised the team on Saturday.\n",
+		"sanchez.txt": " date 2025-04-02 Madrid vote\n\nPedro Sánchez won the vote in Madrid.\n",
+	}))
+	tests := []struct {
+		words []string
+		want  string
+	}{
+		{[]string{"Arsène", "Wenger"}, "Arsenal win"},
+		{[]string{"Arsene", "Wenger"}, "Arsenal win"},
+		{[]string{"Pedro", "Sanchez"}, "Madrid vote"},
+		{[]string{"Sánchez"}, "Madrid vote"},
+	}
+	for _, tt := range tests {
+		res, err := ix.Search(context.Background(), Query{Words: tt.words, Size: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Matches) != 1 || res.Matches[0].Article.Title != tt.want {
+			t.Errorf("%q found %d articles; want %q", tt.words, len(res.Matches), tt.want)
+			continue
+		}
+		// The excerpt marks the name as the article writes it.
+		m := res.Matches[0]
+		var marked []string
+		for _, sp := range m.BodySpans {
+			marked = append(marked, m.Article.Body[sp.Start:sp.End])
+		}
+		if want := tt.words[len(tt.words)-1]; !slices.ContainsFunc(marked, func(s string) bool { return Fold(s) == Fold(want) }) {
+			t.Errorf("%q marks %q; want %s as written", tt.words, marked, want)
+		}
+	}
+	if got := Fold("Šefčovič, Łódź, Øresund, Straße, ПУТИН, भारत"); got != "Sefcovic, Lodz, Oresund, Strasse, ПУТИН, भारत" {
+		t.Errorf("fold = %q", got)
 	}
 }
