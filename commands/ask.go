@@ -190,19 +190,31 @@ func disambiguate(s Searcher, subject string) (person string, others []string, e
 // earlier one: the same wire story under another title or date, or filed
 // twice. read is how many of matches it went through.
 func distinctStories(matches []index.Match, limit int) (kept []index.Match, read int) {
-	var seen []map[string]bool
+	var seen repeats
 	for i, m := range matches {
 		if len(kept) == limit {
 			return kept, i
 		}
-		words := wordSet(firstParagraphOf(m.Article.Body))
-		if slices.ContainsFunc(seen, func(w map[string]bool) bool { return overlap(w, words) >= 0.8 }) {
-			continue
+		if !seen.repeat(m.Article) {
+			kept = append(kept, m)
 		}
-		seen = append(seen, words)
-		kept = append(kept, m)
 	}
 	return kept, len(matches)
+}
+
+// repeats recognises articles that repeat one seen before: the same wire
+// story under another title or date, or filed twice.
+type repeats struct{ leads []map[string]bool }
+
+// repeat reports whether a repeats an article seen before, and if not notes
+// it as seen.
+func (r *repeats) repeat(a index.Article) bool {
+	words := wordSet(firstParagraphOf(a.Body))
+	if slices.ContainsFunc(r.leads, func(w map[string]bool) bool { return overlap(w, words) >= 0.8 }) {
+		return true
+	}
+	r.leads = append(r.leads, words)
+	return false
 }
 
 func firstParagraphOf(body string) string {
@@ -394,10 +406,15 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// quotable rules out sentences too short to say anything or too long to read.
+// quotable rules out sentences too short to say anything or too long to
+// read, and pieces of text that read badly alone: a caption or a table row,
+// which ends without a full stop, and a piece of a quotation, whose quote
+// marks do not pair up ("I would rather have a Volcker.").
 func quotable(s string) bool {
-	n := len([]rune(s))
-	return n >= 30 && n <= 500
+	n := utf8.RuneCountInString(s)
+	end, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'’”)]`))
+	return n >= 30 && n <= 500 && strings.ContainsRune(".!?", end) &&
+		strings.Count(s, `"`)%2 == 0 && strings.Count(s, "“") == strings.Count(s, "”")
 }
 
 // namesRequired is what a summary sentence must name, of a subject of

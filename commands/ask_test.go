@@ -441,3 +441,25 @@ func TestMoreSourcesNeverRepeatAnArticle(t *testing.T) {
 		t.Errorf("paging listed %d sources; want every one of the 12 stories", shown)
 	}
 }
+
+func TestQuotable(t *testing.T) {
+	tests := []struct {
+		sentence string
+		want     bool
+	}{
+		{"Witkoff met Putin in St Petersburg on Friday for talks.", true},
+		{`"We are ready," Witkoff told reporters after the meeting.`, true},
+		{"“We are ready,” Witkoff told reporters after the meeting.", true},
+		{"He said the talks would go on (in Rome).", true},
+		{`I would much rather have a Volcker."`, false},
+		{`"Working on the X Factor has been a blast and a half...`, false},
+		{"The shape of the UK's economy In graphics", false},
+		{"ARMONK, N.Y., April 13 - 1st qtr", false},
+		{"Too short.", false},
+	}
+	for _, tt := range tests {
+		if got := quotable(tt.sentence); got != tt.want {
+			t.Errorf("quotable(%q) = %v; want %v", tt.sentence, got, tt.want)
+		}
+	}
+}

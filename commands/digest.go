@@ -21,8 +21,13 @@ const DefaultStories = 10
 const maxDigestArticles = 5000
 
 // sameStory is how alike two articles' titles and leads must be (weighted
-// overlap of their words, 0 to 1) to be the same story.
-const sameStory = 0.2
+// overlap of their words, 0 to 1) to be the same story, when they name the
+// same rare thing too; refiled is how alike they are when one repeats the
+// other, whatever it names.
+const (
+	sameStory = 0.2
+	refiled   = 0.8
+)
 
 // DigestRequest asks for the top stories of a period.
 type DigestRequest struct {
@@ -82,8 +87,11 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 	for _, st := range stories[:min(len(stories), cmp.Or(req.Stories, DefaultStories))] {
 		lead := st.members[0]
 		story := Story{Title: articles[lead].Title, Summary: Summarize(articles[lead].Body, 2)}
+		var seen repeats // a story filed twice is one source
 		for _, m := range st.members {
-			story.Sources = append(story.Sources, articles[m])
+			if !seen.repeat(articles[m]) {
+				story.Sources = append(story.Sources, articles[m])
+			}
 		}
 		slices.SortStableFunc(story.Sources, func(a, b index.Article) int { return a.Date.Compare(b.Date) })
 		d.Stories = append(d.Stories, story)
@@ -143,7 +151,8 @@ func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]index
 // cluster groups articles about the same story. Two articles are alike when
 // their titles and first paragraphs share rare words (overlap weighted by
 // rarity, 0 to 1) and at least one rare name: two company notices of the
-// same kind share many words but name different companies. The most central article not yet grouped leads a new group
+// same kind share many words but name different companies. Almost the same
+// words make a refile, names or not. The most central article not yet grouped leads a new group
 // and takes every ungrouped article alike enough to it: comparing with the
 // lead only, never with the lead's followers, keeps chains of near-alike items
 // (a day of company earnings reports) from merging into one story.
@@ -202,7 +211,7 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 				sim := shared / (weight[i] + weight[j] - shared)
 				centrality[i] += sim
 				centrality[j] += sim
-				if sim >= sameStory && sharesName(names[i], names[j], df, rare) {
+				if sim >= sameStory && sharesName(names[i], names[j], df, rare) || sim >= refiled {
 					alike[i] = append(alike[i], link{j, sim})
 					alike[j] = append(alike[j], link{i, sim})
 				}
@@ -232,16 +241,35 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 	return groups, centrality
 }
 
+// notNames are capitalised words that name no story: dates, and the legal
+// forms of companies. Two notices dated April or issued by a Ltd are not
+// the same news. May is a month only before a number (see nameSet).
+var notNames = wordsOf(`january february march april june july august september october november december
+	monday tuesday wednesday thursday friday saturday sunday
+	ltd inc corp co plc llc spa ag nv sa bv gmbh group holdings`)
+
+func wordsOf(list string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(list) {
+		set[w] = true
+	}
+	return set
+}
+
 // nameSet is the lower-cased capitalised words of text that do not start a
-// sentence, ignoring text in capitals throughout (a wire headline).
+// sentence, ignoring text in capitals throughout (a wire headline) and words
+// that name no story (notNames).
 func nameSet(text string) map[string]bool {
 	set := map[string]bool{}
 	sentenceStart := true
-	for _, w := range strings.Fields(text) {
+	fields := strings.Fields(text)
+	for i, w := range fields {
 		word := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		first, _ := utf8.DecodeRuneInString(word)
-		if !sentenceStart && unicode.IsUpper(first) && strings.ToUpper(word) != word {
-			set[strings.ToLower(trimPossessive(word))] = true
+		key := strings.ToLower(trimPossessive(word))
+		date := key == "may" && i+1 < len(fields) && strings.IndexFunc(fields[i+1], unicode.IsDigit) == 0
+		if !sentenceStart && unicode.IsUpper(first) && strings.ToUpper(word) != word && !notNames[key] && !date {
+			set[key] = true
 		}
 		sentenceStart = strings.ContainsAny(w[len(w)-1:], ".!?:-")
 	}

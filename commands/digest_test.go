@@ -75,3 +75,29 @@ func TestMakeDigestTopicsAndEmptyDays(t *testing.T) {
 		t.Errorf("Stories: 1 gave %d stories", len(one.Stories))
 	}
 }
+
+func TestMakeDigestNoticesAndRefiles(t *testing.T) {
+	notice := func(title, issuer, manager string) string {
+		return " date 2025-05-06 " + title + "\n\nLONDON, May 6 - " + issuer + " Ltd is issuing a 50 mln dlr eurobond due April 3, 1990 paying 8 pct and priced at 101 pct, lead manager " + manager + " Ltd said.\n\nThe payment date is April 3.\n"
+	}
+	jobless := "TOKYO, May 6 - Japan's unemployment rate is expected to climb to about 3.5 pct within the next year from the three pct record of March, senior economists said.\n\nThey blamed the strong yen, which has hurt exporters and their suppliers across the country.\n"
+	ix := mustIndexOf(t, map[string]string{
+		"alpha.txt":  notice("ALPHA FINANCE ISSUES EUROBOND", "Alpha Finance", "Orion Royal Bank"),
+		"beta.txt":   notice("BETA HOLDINGS ISSUES EUROBOND", "Beta Holdings", "Credit Suisse First Boston"),
+		"japan1.txt": " date 2025-05-06 JAPAN'S UNEMPLOYMENT RATE SEEN RISING\n\n" + jobless,
+		"japan2.txt": " date 2025-05-06 JAPAN'S UNEMPLOYMENT RATE SEEN RISING TO 3.5 PCT\n\n" + jobless,
+	})
+	day := time.Date(2025, 5, 6, 0, 0, 0, 0, time.UTC)
+	d, err := MakeDigest(context.Background(), ix, DigestRequest{From: day, To: day.AddDate(0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Articles != 4 || len(d.Stories) != 3 {
+		t.Fatalf("%d stories from %d articles; want 3 from 4: two issuers' notices, and one story filed twice", len(d.Stories), d.Articles)
+	}
+	for _, s := range d.Stories {
+		if len(s.Sources) != 1 {
+			t.Errorf("story %q has %d sources; want 1: notices of two issuers are two stories, a refile is no second source", s.Title, len(s.Sources))
+		}
+	}
+}
