@@ -101,12 +101,16 @@ func (b *Bot) InteractionsHandler() http.Handler {
 			return
 		}
 		first := b.expectResponse(ic.ID)
-		defer b.forgetResponse(ic.ID)
+		defer b.claimResponse(ic.ID)
 		go b.onInteraction(b.session, &discordgo.InteractionCreate{Interaction: &ic})
 		select {
 		case resp := <-first:
 			writeResponse(w, resp)
 		case <-time.After(firstResponseWait):
+			if !b.claimResponse(ic.ID) { // taken at the last moment: it is on its way
+				writeResponse(w, <-first)
+				return
+			}
 			b.log.Warn("no response to an interaction in time", "interaction", ic.ID)
 			http.Error(w, "no response in time", http.StatusServiceUnavailable)
 		case <-r.Context().Done():
@@ -153,10 +157,15 @@ func (b *Bot) expectResponse(id string) chan *discordgo.InteractionResponse {
 	return ch
 }
 
-func (b *Bot) forgetResponse(id string) {
+// claimResponse stops waiting for interaction id's first response, and
+// reports whether it was still awaited: false when takeHTTPResponse has
+// taken it already, and the response is in the channel or about to be.
+func (b *Bot) claimResponse(id string) bool {
 	b.http.mu.Lock()
 	defer b.http.mu.Unlock()
+	_, waiting := b.http.pending[id]
 	delete(b.http.pending, id)
+	return waiting
 }
 
 // takeHTTPResponse hands resp to the HTTP request waiting for interaction
