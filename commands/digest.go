@@ -29,6 +29,11 @@ const (
 	refiled   = 0.8
 )
 
+// sameKind is how much two stories' leads may share of their words (plain
+// overlap, 0 to 1) before the second counts as news of the same kind: two
+// share buybacks announced in the same words.
+const sameKind = 0.2
+
 // DigestRequest asks for the top stories of a period.
 type DigestRequest struct {
 	// From and To bound the period: articles dated on or after From and
@@ -84,7 +89,24 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 		stories = append(stories, ranked{members, score})
 	}
 	slices.SortStableFunc(stories, func(a, b ranked) int { return cmp.Compare(b.score, a.score) })
-	for _, st := range stories[:min(len(stories), cmp.Or(req.Stories, DefaultStories))] {
+	// A story of the same kind as one above it (a second share buyback, a
+	// second bond issue: a lead in the same words, about another company)
+	// goes after the stories of other kinds, so that a day of notices does
+	// not crowd out the rest of the news.
+	limit := cmp.Or(req.Stories, DefaultStories)
+	var first, after []ranked
+	var kinds []map[string]bool // the leads of the stories in first
+	for _, st := range stories {
+		a := articles[st.members[0]]
+		lead := wordSet(a.Title + " " + firstParagraphOf(a.Body))
+		if len(first) < limit && slices.ContainsFunc(kinds, func(k map[string]bool) bool { return overlap(k, lead) >= sameKind }) {
+			after = append(after, st)
+			continue
+		}
+		first, kinds = append(first, st), append(kinds, lead)
+	}
+	stories = append(first, after...)
+	for _, st := range stories[:min(len(stories), limit)] {
 		lead := st.members[0]
 		story := Story{Title: articles[lead].Title, Summary: Summarize(articles[lead].Body, 2)}
 		var seen repeats // a story filed twice is one source

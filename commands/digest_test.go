@@ -4,6 +4,7 @@ import (
 	"context"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -99,5 +100,29 @@ func TestMakeDigestNoticesAndRefiles(t *testing.T) {
 		if len(s.Sources) != 1 {
 			t.Errorf("story %q has %d sources; want 1: notices of two issuers are two stories, a refile is no second source", s.Title, len(s.Sources))
 		}
+	}
+}
+
+func TestMakeDigestNewsOfAKindGoesAfterOtherNews(t *testing.T) {
+	buyback := func(company string) string {
+		return " date 2025-05-06 " + strings.ToUpper(company) + " TO REPURCHASE SHARES\n\nNEW YORK, May 6 - " + company + " said its board authorized the repurchase of up to five mln of its common shares in the open market or privately from time to time, to be financed from general corporate funds.\n\nThe company said the purchases would begin at once and run for the rest of the year.\n"
+	}
+	ix := mustIndexOf(t, map[string]string{
+		"alpha.txt": buyback("Alpha Foods"),
+		"beta.txt":  buyback("Beta Motors"),
+		"gamma.txt": buyback("Gamma Mining"),
+		"storm.txt": " date 2025-05-06 Storm closes the coast road\n\nA storm closed the coast road near Port Carrick overnight and flooded the fish market.\n",
+	})
+	day := time.Date(2025, 5, 6, 0, 0, 0, 0, time.UTC)
+	d, err := MakeDigest(context.Background(), ix, DigestRequest{From: day, To: day.AddDate(0, 0, 1), Stories: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Stories) != 2 || !strings.Contains(d.Stories[0].Title, "REPURCHASE") || d.Stories[1].Title != "Storm closes the coast road" {
+		var titles []string
+		for _, s := range d.Stories {
+			titles = append(titles, s.Title)
+		}
+		t.Errorf("top stories %q; want a buyback, then the storm before any other buyback", titles)
 	}
 }
