@@ -58,7 +58,7 @@ func (a Aliases) add(text string) {
 func (a Aliases) For(words []string) map[string][]string {
 	var out map[string][]string
 	for _, w := range words {
-		if alts := a[strings.ToLower(w)]; len(alts) > 0 {
+		if alts := a[strings.ToLower(strings.TrimSuffix(w, ","))]; len(alts) > 0 {
 			if out == nil {
 				out = map[string][]string{}
 			}

@@ -133,7 +133,7 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	}
 	limit := cmp.Or(req.Sources, DefaultSources)
 	ans := Answer{Question: req.Question, Subject: subject, Since: req.Since}
-	if person, others, err := disambiguate(s, subject); err != nil {
+	if person, others, err := disambiguate(ctx, s, subject); err != nil {
 		return ans, err
 	} else if person != "" {
 		ans.Subject, ans.Others = person, others
@@ -163,8 +163,10 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 // disambiguate answers a lone surname shared by several people in the index
 // ("Baker": James Baker and Howard Baker) with the most covered of them, and
 // returns the others for a "did you mean". It returns "" when the subject is
-// not such a surname.
-func disambiguate(s Searcher, subject string) (person string, others []string, err error) {
+// not such a surname, or when that person is named in under half of the
+// articles with the word: "Morgan" is more often J.P. Morgan or a first name
+// than Kevin Morgan, and "McDonald's" the restaurants.
+func disambiguate(ctx context.Context, s Searcher, subject string) (person string, others []string, err error) {
 	if strings.ContainsAny(subject, " -") || !isCapitalised(subject) {
 		return "", nil, nil
 	}
@@ -173,15 +175,22 @@ func disambiguate(s Searcher, subject string) (person string, others []string, e
 		return "", nil, err
 	}
 	var named []string // most covered first
+	top := 0           // articles naming the first
 	for _, p := range people {
 		words := strings.Fields(p.Name)
 		// A name seen once is more likely a misreading than a person.
 		if p.Articles > 1 && len(words) > 1 && strings.EqualFold(words[len(words)-1], subject) {
-			named = append(named, p.Name)
+			if named = append(named, p.Name); len(named) == 1 {
+				top = p.Articles
+			}
 		}
 	}
 	if len(named) < 2 {
 		return "", nil, nil
+	}
+	all, err := s.Search(ctx, index.Query{Words: []string{subject}})
+	if err != nil || 2*top < all.Total {
+		return "", nil, err
 	}
 	return named[0], named[1:min(len(named), 4)], nil
 }
@@ -427,7 +436,8 @@ func namesRequired(words []string) []string {
 		return nil
 	}
 	for i, w := range words {
-		if isCapitalised(w) && (i == len(words)-1 || !isCapitalised(words[i+1])) {
+		last := i == len(words)-1 || !isCapitalised(words[i+1]) || strings.HasSuffix(w, ",")
+		if isCapitalised(w) && last {
 			out = append(out, w)
 		}
 	}
@@ -435,10 +445,17 @@ func namesRequired(words []string) []string {
 }
 
 // namesEach reports whether the words matched in a sentence hold each of the
-// required names, in one of its spellings.
+// required names, in one of its spellings. The index takes a name apart at
+// hyphens ("Kilroy-Silk"), so a sentence must hold each part.
 func namesEach(matched map[string]bool, required []string, aliases map[string][]string) bool {
+	holds := func(spelling string) bool {
+		parts := strings.FieldsFunc(spelling, func(r rune) bool {
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".'’", r)
+		})
+		return len(parts) > 0 && !slices.ContainsFunc(parts, func(p string) bool { return !matched[index.Fold(strings.ToLower(p))] })
+	}
 	for _, name := range required {
-		if !slices.ContainsFunc(append([]string{name}, aliases[name]...), func(s string) bool { return matched[index.Fold(strings.ToLower(s))] }) {
+		if !slices.ContainsFunc(append([]string{name}, aliases[name]...), holds) {
 			return false
 		}
 	}

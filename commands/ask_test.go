@@ -150,6 +150,33 @@ func TestAskNameWhateverTheAccents(t *testing.T) {
 	}
 }
 
+func TestAskNamesWithHyphensCommasAndApostrophes(t *testing.T) {
+	ix := mustIndexOf(t, map[string]string{
+		"a.txt": " date 2025-04-01 Kilroy-Silk quits\n\nRobert Kilroy-Silk has quit the party, aides said on Tuesday.\n\nKilroy-Silk said he would form a party of his own.\n",
+		"b.txt": " date 2025-04-02 Speaker speaks\n\nHouse Speaker Tip O'Neill said the budget would pass on Wednesday.\n",
+		"c.txt": " date 2025-04-03 Leaders meet\n\nTony Blair met Gordon Brown in London on Thursday to talk about the budget.\n",
+	})
+	tests := []struct {
+		question string
+		found    int
+	}{
+		{"Robert Kilroy-Silk", 1},
+		{"O’Neill", 1}, // typed with a phone's apostrophe
+		{"Blair, Brown", 1},
+		{"Tony Brown", 0},
+	}
+	for _, tt := range tests {
+		ans, err := Ask(context.Background(), ix, Request{Question: tt.question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkCited(t, ans)
+		if ans.Found != tt.found || (tt.found > 0 && len(ans.Summary) == 0) {
+			t.Errorf("%s: found %d, %d summary sentences; want %d found, and a summary", tt.question, ans.Found, len(ans.Summary), tt.found)
+		}
+	}
+}
+
 func TestAskNothingFound(t *testing.T) {
 	ans := mustAsk(t, Request{Question: "what's new about Zorblax Quuxington?"})
 	if ans.Found != 0 || len(ans.Summary) != 0 || len(ans.Sources) != 0 {
@@ -247,6 +274,29 @@ func TestAskAmbiguousSurname(t *testing.T) {
 		if !strings.Contains(st.Text, "Baker") {
 			t.Errorf("summary sentence %q does not name Baker (a sentence with only James is not about him)", st.Text)
 		}
+	}
+}
+
+// A surname is answered for one person only when most articles with the
+// word are about them.
+func TestAskSurnameOfFewArticles(t *testing.T) {
+	article := func(title, text string) string { return " date 2025-04-01 " + title + "\n\n" + text + "\n" }
+	ix := mustIndexOf(t, map[string]string{
+		"k1.txt": article("Budget row", "Treasury Secretary Kevin Morgan defended the budget on Tuesday."),
+		"k2.txt": article("Budget vote", "Treasury Secretary Kevin Morgan won the budget vote on Friday."),
+		"j1.txt": article("Talks begin", "Foreign Minister Jane Morgan opened the talks on Monday."),
+		"j2.txt": article("Talks end", "Foreign Minister Jane Morgan closed the talks on Thursday."),
+		"b1.txt": article("Bank results", "J.P. Morgan reported higher profits for the quarter."),
+		"b2.txt": article("Bank deal", "Morgan Stanley agreed to buy a rival broker for cash."),
+		"b3.txt": article("Bank hires", "J.P. Morgan hired two hundred traders in London."),
+		"b4.txt": article("Bank fined", "Morgan Stanley was fined by regulators on Wednesday."),
+	})
+	ans, err := Ask(context.Background(), ix, Request{Question: "Morgan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Subject != "Morgan" || ans.Found != 8 || len(ans.Others) != 0 {
+		t.Errorf("subject %q, found %d, others %q; want Morgan itself, all 8 articles: Kevin Morgan is named in 2", ans.Subject, ans.Found, ans.Others)
 	}
 }
 

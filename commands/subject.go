@@ -70,12 +70,23 @@ func Subject(question string) string {
 		}
 		break
 	}
-	words := strings.Fields(s)
-	for i, w := range words {
+	var words []string
+	for _, w := range strings.Fields(s) {
 		// An apostrophe that opens a word is a quote mark: 'Blair'.
-		words[i] = trimPossessive(strings.TrimLeft(strings.TrimFunc(w, isOuterPunct), "'’"))
+		bare := trimPossessive(strings.TrimLeft(strings.TrimFunc(w, isOuterPunct), "'’"))
+		if bare == "" {
+			continue
+		}
+		// A comma keeps two names apart: "Blair, Brown" is not one person.
+		if strings.ContainsAny(w[len(w)-1:], ",;") {
+			bare += ","
+		}
+		words = append(words, bare)
 	}
-	return strings.Join(strings.Fields(strings.Join(words, " ")), " ")
+	if n := len(words); n > 0 {
+		words[n-1] = strings.TrimSuffix(words[n-1], ",")
+	}
+	return strings.Join(words, " ")
 }
 
 // SubjectQuery is the search for a subject: its words, those written with a

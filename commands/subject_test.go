@@ -34,6 +34,9 @@ func TestSubject(t *testing.T) {
 		{"Wit\u200bkoff", "Witkoff"},
 		{"what's new about Witkoff -Putin?", "Witkoff -Putin"},
 		{"'Blair'", "Blair"},
+		{"Blair, Brown", "Blair, Brown"},
+		{"what's new about Blair, Brown and Kennedy?", "Blair, Brown and Kennedy"},
+		{"Blair,", "Blair"},
 		{"‘Blair’s rivals’", "Blair rivals"},
 		// Mentions and custom emoji are not subjects.
 		{"<@123456> <@!42> tell me about Reagan <:pepe:9876>", "Reagan"},

@@ -39,8 +39,8 @@ func (foldTokens) Filter(input analysis.TokenStream) analysis.TokenStream {
 }
 
 // unaccented are the letters that do not decompose into a base letter and
-// accents.
-var unaccented = strings.NewReplacer("ø", "o", "Ø", "O", "ł", "l", "Ł", "L", "đ", "d", "Đ", "D",
+// accents, and the typographic apostrophe that phones type (O’Neill).
+var unaccented = strings.NewReplacer("’", "'", "ø", "o", "Ø", "O", "ł", "l", "Ł", "L", "đ", "d", "Đ", "D",
 	"ß", "ss", "æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE", "ı", "i", "þ", "th", "Þ", "Th")
 
 // Fold takes the accents off the Latin letters of s: "Arsène Šefčovič" is

@@ -43,7 +43,7 @@ func namePairs(title, body string) []string {
 				beforeInitial = prev
 			}
 			prev = bare
-			if endsRun(w) && !isLetter(bare) {
+			if endsRun(w) && !isAbbreviation(w) {
 				prev, beforeInitial = "", ""
 			}
 		}
@@ -70,6 +70,15 @@ func isLetter(w string) bool {
 	return utf8.RuneCountInString(w) == 1
 }
 
+// isAbbreviation reports whether a word ending in a full stop is short for
+// something, so that the stop does not end the name: "J.P. Morgan", "U.S.
+// Treasury", "St. Louis", "George W. Bush". A short word that ends a sentence
+// is taken for one too, which only adds a pair nobody looks for.
+func isAbbreviation(w string) bool {
+	bare := strings.TrimSuffix(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' }), ".")
+	return strings.HasSuffix(w, ".") && (strings.Contains(bare, ".") || utf8.RuneCountInString(bare) <= 3)
+}
+
 // endsRun reports whether the punctuation after a word separates it from the
 // next: "Macron, Starmer" are two names.
 func endsRun(w string) bool {
@@ -88,7 +97,7 @@ func (ix *Index) pairsQuery(words []string, aliases map[string][]string) query.Q
 	var required []query.Query
 	for i := 1; i < len(words); i++ {
 		first, second := bareWord(words[i-1]), bareWord(words[i])
-		if !isNameWord(first) || !isNameWord(second) || endsRun(words[i-1]) && !isLetter(first) {
+		if !isNameWord(first) || !isNameWord(second) || endsRun(words[i-1]) && !isAbbreviation(words[i-1]) {
 			continue
 		}
 		var spellings []query.Query

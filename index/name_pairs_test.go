@@ -19,6 +19,7 @@ func TestNamePairs(t *testing.T) {
 		{"", "Apple boss Steve Jobs's keynote", []string{"steve jobs"}},
 		{"", "Mark Brett, economist at Barclays, said Margaret Thatcher would win.", []string{"mark brett", "margaret thatcher"}},
 		{"", "George W. Bush met Tony Blair.", []string{"george w", "w bush", "george bush", "tony blair"}},
+		{"", "J.P. Morgan and the U.S. Treasury; St. Louis", []string{"j.p morgan", "u.s treasury", "st louis"}},
 		{"", "Macron, Starmer and \"Merz\" Scholz", nil},
 		{"JOBS SAYS", "the job market.\n\nSteve\n\nSlifer", []string{"jobs says"}},
 	}
@@ -35,6 +36,7 @@ var fullNameArticles = map[string]string{
 	"jobs.txt":   " date 2025-04-01 Apple unveils a phone\n\nApple boss Steve Jobs showed the phone on Tuesday.\n",
 	"slifer.txt": " date 2025-04-02 FEBRUARY JOBS GAINS STRONG\n\nSteve Slifer, an economist, said the figures were strong.\n",
 	"bush.txt":   " date 2025-04-03 Bush in London\n\nPresident George W. Bush met the prime minister in London.\n",
+	"bank.txt":   " date 2025-04-04 Rates held\n\nThe Bank of England held rates, the U.S. Treasury said, and J.P. Morgan agreed.\n",
 }
 
 func writeArticles(t *testing.T, articles map[string]string) string {
@@ -63,6 +65,10 @@ func TestSearchFullNames(t *testing.T) {
 		{[]string{"George", "Bush"}, []string{"Bush in London"}},
 		{[]string{"George", "W.", "Bush"}, []string{"Bush in London"}},
 		{[]string{"steve", "jobs"}, []string{"Apple unveils a phone", "FEBRUARY JOBS GAINS STRONG"}}, // words, not a name
+		{[]string{"Bank", "of", "England"}, []string{"Rates held"}},
+		{[]string{"J.P", "Morgan"}, []string{"Rates held"}},
+		{[]string{"U.S", "Treasury"}, []string{"Rates held"}},
+		{[]string{"England", "Treasury"}, nil},
 	}
 	for _, tt := range tests {
 		got := titles(t, ix, Query{Words: tt.words})

@@ -135,7 +135,7 @@ func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*que
 	bq.AddMust(bleve.NewConjunctionQuery(clauses...))
 	// A filter, as a score for the pairs would favour the articles that
 	// name few people over those about the person.
-	addFilter(bq, ix.pairsQuery(kept, aliases))
+	addFilter(bq, ix.pairsQuery(words, aliases)) // stop words too: "Bank of England" has no pair
 	inLead := bleve.NewMatchQuery(strings.Join(kept, " "))
 	inLead.SetField(fieldLead)
 	inLead.SetOperator(query.MatchQueryOperatorAnd)
