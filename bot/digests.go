@@ -99,7 +99,11 @@ func (b *Bot) postIfDue(channelID string) {
 		// could repeat it, so the day stays attempted.
 		log.Error("digest posted in part, or maybe not at all: not posting it again today", "date", decision.Date, "messages", posted, "err", err)
 		b.metrics.Digest("failed")
-		b.recordDigest(d.ChannelID, func(d *state.Digest) { d.Failures, d.FailedOn = d.Failures+1, decision.Date })
+		b.recordDigest(d.ChannelID, func(s *state.Digest) {
+			if s.FailedOn != decision.Date { // the tries of one day are one failure
+				s.Failures, s.FailedOn = s.Failures+1, decision.Date
+			}
+		})
 	default:
 		b.recordDigest(d.ChannelID, func(s *state.Digest) {
 			if s.Attempted == decision.Date { // unless /digest set changed it meanwhile

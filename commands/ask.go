@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -342,6 +343,13 @@ func summarize(matches []index.Match, words []string, aliases map[string][]strin
 		words map[string]bool
 	}
 	required := namesRequired(words)
+	// A name no article has marked (a stop word in capitals, like WHO,
+	// which the index does not keep) cannot be asked of a sentence.
+	marked := map[string]bool{}
+	for _, m := range matches {
+		maps.Copy(marked, matchedWords(m.Article.Body, m.BodySpans, 0, len(m.Article.Body)))
+	}
+	required = slices.DeleteFunc(required, func(name string) bool { return !namesEach(marked, []string{name}, aliases) })
 	var candidates []candidate
 	for rank, m := range matches {
 		taken := 0

@@ -18,8 +18,8 @@ import (
 type highlighter struct {
 	stemmed, names       analysis.Analyzer
 	stemTerms, nameTerms map[string]bool
-	// hints are lower-case beginnings of the words, to skip the paragraphs
-	// that cannot hold any of them without analysing them.
+	// hints are lower-case beginnings of the words without accents, to skip
+	// the paragraphs that cannot hold any of them without analysing them.
 	hints []string
 }
 
@@ -39,7 +39,7 @@ func (ix *Index) highlighter(words []string, aliases map[string][]string) *highl
 			}
 			for _, t := range analyzer.Analyze([]byte(spelling)) {
 				terms[string(t.Term)] = true
-				h.hints = append(h.hints, hint(string(t.Term), strings.ToLower(spelling[t.Start:t.End])))
+				h.hints = append(h.hints, hint(Fold(string(t.Term)), Fold(strings.ToLower(spelling[t.Start:t.End]))))
 			}
 		}
 	}
@@ -68,7 +68,7 @@ func (h *highlighter) spans(text string) []Span {
 	var out []Span
 	offset := 0
 	for para := range strings.SplitAfterSeq(text, "\n\n") {
-		lower := strings.ToLower(para)
+		lower := Fold(strings.ToLower(para)) // "ozi" is in "Özil" too
 		if slices.ContainsFunc(h.hints, func(s string) bool { return strings.Contains(lower, s) }) {
 			out = append(out, h.match(para, offset, h.stemmed, h.stemTerms, false)...)
 			out = append(out, h.match(para, offset, h.names, h.nameTerms, true)...)

@@ -7,11 +7,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 	"sync/atomic"
 	"syscall"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	bolt "go.etcd.io/bbolt"
@@ -29,6 +29,9 @@ type Index struct {
 	dir    string
 	bleve  bleve.Index
 	people atomic.Pointer[peopleList] // nil until asked for, and after an ingest
+	// peopleBuild lets one caller at a time build the people list, which
+	// takes a while on a large index; the others wait for it.
+	peopleBuild sync.Mutex
 	// hasPairs is false for an index made before full names were indexed
 	// in pairs: it keeps its mapping, and finds a name's words anywhere.
 	hasPairs bool
@@ -47,8 +50,22 @@ func Open(dir string) (*Index, error) {
 	if err != nil {
 		return nil, openError(path, err)
 	}
-	return &Index{dir: dir, bleve: b, hasPairs: b.Mapping().AnalyzerNameForPath(fieldPairs) == keyword.Name}, nil
+	format, err := b.GetInternal(formatKey)
+	if err != nil {
+		b.Close()
+		return nil, openError(path, err)
+	}
+	return &Index{dir: dir, bleve: b, hasPairs: string(format) == format2}, nil
 }
+
+// formatKey is where the index records how newsbot built it. Bleve keeps
+// the mapping an index was made with, so an older index stays consistent
+// with itself; the format says what it can do. An index without one was
+// made before full names were indexed in pairs and names without accents.
+var formatKey = []byte("newsbot_format")
+
+// format2 indexes full names in pairs and takes the accents off names.
+const format2 = "2"
 
 // FindsFullNames reports whether the index finds a full name only where its
 // words stand together. An index made by an older newsbot finds them
@@ -78,7 +95,15 @@ func create(path string) (bleve.Index, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, err
 	}
-	return bleve.NewUsing(path, m, scorch.Name, scorch.Name, map[string]any{"bolt_timeout": lockWait})
+	b, err := bleve.NewUsing(path, m, scorch.Name, scorch.Name, map[string]any{"bolt_timeout": lockWait})
+	if err != nil {
+		return nil, err
+	}
+	if err := b.SetInternal(formatKey, []byte(format2)); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return b, nil
 }
 
 // Dir is the data directory the index lives in.

@@ -102,7 +102,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldPeople, keywordField(true))
 	doc.AddFieldMappingsAt(fieldGUID, keywordField(false))
 	doc.AddFieldMappingsAt(fieldFingerprint, keywordField(false))
-	doc.AddFieldMappingsAt(fieldPairs, keywordField(false))
+	pairs := keywordField(false)
+	pairs.Store = false // only ever searched
+	doc.AddFieldMappingsAt(fieldPairs, pairs)
 	m.DefaultMapping = doc
 	return m, m.Validate()
 }

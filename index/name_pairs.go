@@ -26,7 +26,7 @@ func namePairs(title, body string) []string {
 	}
 	for _, para := range append([]string{title}, strings.Split(body, "\n\n")...) {
 		var prev, beforeInitial string // "" where a run of capitalised words breaks
-		for _, w := range strings.Fields(para) {
+		for _, w := range strings.Fields(runBreaks.Replace(para)) {
 			bare := bareWord(w)
 			if !isNameWord(bare) {
 				prev, beforeInitial = "", ""
@@ -50,6 +50,10 @@ func namePairs(title, body string) []string {
 	}
 	return pairs
 }
+
+// runBreaks are the signs that part two words without a space, and so end a
+// name: "Steve Jobs—the founder", "Smith/Jones".
+var runBreaks = strings.NewReplacer("—", ", ", "–", ", ", "/", ", ")
 
 // pairKey is how a pair of words is indexed and looked up: in lower case,
 // without accents, as the names field holds words.
@@ -99,6 +103,9 @@ func (ix *Index) pairsQuery(words []string, aliases map[string][]string) query.Q
 		first, second := bareWord(words[i-1]), bareWord(words[i])
 		if !isNameWord(first) || !isNameWord(second) || endsRun(words[i-1]) && !isAbbreviation(words[i-1]) {
 			continue
+		}
+		if !ix.isWord(first) || !ix.isWord(second) {
+			continue // "The Guardian": articles write "the Guardian" too
 		}
 		var spellings []query.Query
 		for _, f := range append([]string{words[i-1]}, aliases[words[i-1]]...) {

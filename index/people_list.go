@@ -63,6 +63,11 @@ func (ix *Index) peopleList() (*peopleList, error) {
 	if list := ix.people.Load(); list != nil {
 		return list, nil
 	}
+	ix.peopleBuild.Lock()
+	defer ix.peopleBuild.Unlock()
+	if list := ix.people.Load(); list != nil {
+		return list, nil // built while this caller waited
+	}
 	dict, err := ix.bleve.FieldDict(fieldPeople)
 	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)

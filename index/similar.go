@@ -69,7 +69,8 @@ func (ix *Index) SimilarWords(word string, n int) ([]string, error) {
 // for each term afresh. The counts that Bleve's dictionary iterators give go
 // wrong on a merged index: zapx reuses one postings list across the entries,
 // and after a term held by a single article every later one counts 1 (zapx
-// PR #445, open). Asking afresh costs about 2 µs a term.
+// PR #445, open). Asking afresh costs a few µs a term: 50 ms for the 12,000
+// people of the real corpus, 90 ms for those of 200,000 generated articles.
 func (ix *Index) termCounts(field string, terms []string) ([]int, error) {
 	adv, err := ix.bleve.Advanced()
 	if err != nil {
