@@ -55,9 +55,10 @@ var discordTag = regexp.MustCompile(`<(?:@[!&]?|#|a?:\w+:)\d+>|(?:^|\s)@\S*`)
 // "Macron", "Steve Witkoff's" is "Steve Witkoff", "Iran trade talks" stays as
 // it is. It returns "" when nothing is left ("what's new?").
 func Subject(question string) string {
-	// Composed as the articles are: "Maros\u030c" is "Maroš".
+	// Composed as the articles are: "Maros\u030c" is "Maroš"; and typed
+	// in plain letters: full-width "ＶＯＬＣＫＥＲ" is "VOLCKER" (NFKC).
 	s := discordTag.ReplaceAllString(strings.Map(dropInvisible, question), " ")
-	s = strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+	s = strings.Join(strings.Fields(norm.NFKC.String(s)), " ")
 	for {
 		s = strings.TrimFunc(s, isOuterPunct)
 		if loc := questionPrefixes.FindStringIndex(s); loc != nil && !nameAfterGreeting(s[:loc[1]], s[loc[1]:]) {

@@ -34,6 +34,7 @@ func TestSubject(t *testing.T) {
 		{"Wit\u200bkoff", "Witkoff"},
 		{"what's new about Witkoff -Putin?", "Witkoff -Putin"},
 		{"'Blair'", "Blair"},
+		{"ＶＯＬＣＫＥＲ", "VOLCKER"},
 		{"Blair, Brown", "Blair, Brown"},
 		{"what's new about Blair, Brown and Kennedy?", "Blair, Brown and Kennedy"},
 		{"Blair,", "Blair"},
