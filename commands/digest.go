@@ -188,7 +188,7 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 	for i, a := range articles {
 		lead := a.Title
 		if paras := a.Paragraphs(); len(paras) > 0 {
-			lead += " " + paras[0]
+			lead += " " + withoutDateline(paras[0])
 		}
 		words[i], names[i] = wordSet(lead), nameSet(lead)
 		for w := range words[i] {
@@ -263,12 +263,14 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 	return groups, centrality
 }
 
-// notNames are capitalised words that name no story: dates, and the legal
-// forms of companies. Two notices dated April or issued by a Ltd are not
-// the same news. May is a month only before a number (see nameSet).
+// notNames are capitalised words that name no story: dates, the legal forms
+// of companies, and Saint. Two notices dated April or issued by a Ltd are not
+// the same news, nor are the hog markets of St Paul and St Louis. May is a
+// month only before a number (see nameSet).
 var notNames = wordsOf(`january february march april june july august september october november december
+	jan feb mar apr jun jul aug sep sept oct nov dec
 	monday tuesday wednesday thursday friday saturday sunday
-	ltd inc corp co plc llc spa ag nv sa bv gmbh group holdings`)
+	ltd inc corp co plc llc spa ag nv sa bv gmbh group holdings st`)
 
 func wordsOf(list string) map[string]bool {
 	set := map[string]bool{}
@@ -297,6 +299,19 @@ func nameSet(text string) map[string]bool {
 	}
 	return set
 }
+
+// withoutDateline is a wire story's first paragraph without its dateline
+// ("RICHMOND, Va., Oct 20 - "): two stories filed from one city on one day
+// are not the same story.
+func withoutDateline(para string) string {
+	if i := strings.Index(para, " - "); i >= 0 && i <= maxDateline {
+		return para[i+3:]
+	}
+	return para
+}
+
+// maxDateline is the longest dateline: "SAN FRANCISCO, Calif., Sept 30 - ".
+const maxDateline = 48
 
 // sharesName reports whether two articles name the same rare thing.
 func sharesName(a, b map[string]bool, df map[string]int, rare int) bool {

@@ -126,3 +126,21 @@ func TestMakeDigestNewsOfAKindGoesAfterOtherNews(t *testing.T) {
 		t.Errorf("top stories %q; want a buyback, then the storm before any other buyback", titles)
 	}
 }
+
+func TestMakeDigestDatelineIsNoSharedName(t *testing.T) {
+	notice := func(company, what string) string {
+		return " date 2025-05-06 " + strings.ToUpper(company) + " NEWS\n\nRICHMOND, Va., Oct 20 - " + company + " said its board approved " + what + " of up to five mln common shares, to be paid from general corporate funds.\n"
+	}
+	ix := mustIndexOf(t, map[string]string{
+		"a.txt": notice("Alpha Foods", "the repurchase"),
+		"b.txt": notice("Beta Motors", "the sale"),
+	})
+	day := time.Date(2025, 5, 6, 0, 0, 0, 0, time.UTC)
+	d, err := MakeDigest(context.Background(), ix, DigestRequest{From: day, To: day.AddDate(0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Stories) != 2 {
+		t.Errorf("%d stories; want 2: two companies in one city are two stories", len(d.Stories))
+	}
+}
