@@ -108,7 +108,7 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 	stories = append(first, after...)
 	for _, st := range stories[:min(len(stories), limit)] {
 		lead := st.members[0]
-		story := Story{Title: articles[lead].Title, Summary: Summarize(articles[lead].Body, 2)}
+		story := Story{Title: articles[lead].Title, Summary: storySummary(articles[lead].Body)}
 		var seen repeats // a story filed twice is one source
 		for _, m := range st.members {
 			if !seen.repeat(articles[m]) {
@@ -119,6 +119,23 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 		d.Stories = append(d.Stories, story)
 	}
 	return d, nil
+}
+
+// storySummary is the two most central sentences of a story's lead article
+// among those that read well alone (see quotable): a market report's "Top
+// 51.00 dlrs per cwt." says nothing in a digest. An article with no such
+// sentence is summed up as it is.
+func storySummary(body string) []string {
+	all := splitSentences(body)
+	all = all[:min(len(all), maxRanked)]
+	if readable := slices.DeleteFunc(slices.Clone(all), func(s sentence) bool { return !quotable(s.Text) }); len(readable) > 0 {
+		all = readable
+	}
+	var out []string
+	for _, s := range topSentences(all, 2) {
+		out = append(out, s.Text)
+	}
+	return out
 }
 
 // weight is what an article adds to its story's importance: more for more

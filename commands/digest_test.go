@@ -144,3 +144,17 @@ func TestMakeDigestDatelineIsNoSharedName(t *testing.T) {
 		t.Errorf("%d stories; want 2: two companies in one city are two stories", len(d.Stories))
 	}
 }
+
+func TestMakeDigestSummaryReadsWellAlone(t *testing.T) {
+	ix := mustIndexOf(t, map[string]string{
+		"hogs.txt": " date 2025-05-06 ST PAUL HOGS OPEN UP 0.50 DLR\n\nSt Paul, May 6 - Hog prices opened 0.50 dlr higher, private sources said.\n\nTop 51.00 dlrs per cwt.\n",
+	})
+	day := time.Date(2025, 5, 6, 0, 0, 0, 0, time.UTC)
+	d, err := MakeDigest(context.Background(), ix, DigestRequest{From: day, To: day.AddDate(0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Stories) != 1 || !slices.Equal(d.Stories[0].Summary, []string{"St Paul, May 6 - Hog prices opened 0.50 dlr higher, private sources said."}) {
+		t.Errorf("stories %+v; want the hog report summed up without its table line", d.Stories)
+	}
+}
