@@ -217,6 +217,9 @@ func (b *Bot) setDigest(ic *discordgo.Interaction, opts map[string]option) strin
 	}
 	topics := topicList(opts["topics"].text())
 	channel := opts["channel"].text()
+	if missing := b.missingPermissions(channel); len(missing) > 0 {
+		return fmt.Sprintf("newsbot cannot post the digest in <#%s>: it needs %s there. Give its role that in the channel's settings, or choose another channel.", channel, strings.Join(missing, ", "))
+	}
 	now := b.now()
 	// The first digest is the next one: none that fell due before it was set
 	// is posted late, even within the grace.
@@ -243,6 +246,37 @@ func (b *Bot) setDigest(ic *discordgo.Interaction, opts map[string]option) strin
 		msg += " Topics: " + escape(strings.Join(topics, ", ")) + "."
 	}
 	return msg
+}
+
+// digestPermissions are what the bot needs in a channel to post a digest.
+var digestPermissions = []struct {
+	bit  int64
+	name string
+}{
+	{discordgo.PermissionViewChannel, "View Channel"},
+	{discordgo.PermissionSendMessages, "Send Messages"},
+	{discordgo.PermissionEmbedLinks, "Embed Links"},
+}
+
+// missingPermissions names the permissions for a digest that the bot lacks
+// in channel, as the gateway's state tells: none when it cannot tell (in
+// HTTP mode, or before the guild has arrived), and posting will say.
+func (b *Bot) missingPermissions(channel string) []string {
+	st := b.session.State
+	if st == nil || st.User == nil {
+		return nil
+	}
+	perms, err := st.UserChannelPermissions(st.User.ID, channel)
+	if err != nil {
+		return nil
+	}
+	var missing []string
+	for _, p := range digestPermissions {
+		if perms&p.bit == 0 {
+			missing = append(missing, p.name)
+		}
+	}
+	return missing
 }
 
 // topicList splits "Iran, trade talks" into topics, at most 10.

@@ -289,6 +289,9 @@ func TestDigestCommands(t *testing.T) {
 		{"bad zone", func() discordtest.Sent {
 			return h.admin("digest", "set", map[string]any{"channel": discordtest.ChannelID, "time": "07:30", "timezone": "Paris"})
 		}, `Timezone "Paris": want an IANA name like Europe/Paris`},
+		{"a channel the bot cannot post in", func() discordtest.Sent {
+			return h.admin("digest", "set", map[string]any{"channel": discordtest.ReadOnlyChannelID, "time": "07:30", "timezone": "Europe/Paris"})
+		}, "newsbot cannot post the digest in <#" + discordtest.ReadOnlyChannelID + ">: it needs Send Messages there."},
 		{"set after today's time", func() discordtest.Sent {
 			return h.admin("digest", "set", map[string]any{"channel": discordtest.ChannelID, "time": "07:30", "timezone": "Europe/Paris", "topics": "Iran, Witkoff"})
 		}, "at 07:30 (Europe/Paris), next on Saturday 19 April. Topics: Iran, Witkoff."},

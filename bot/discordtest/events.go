@@ -247,7 +247,8 @@ func (s *Server) channelLocked(guildID, channelID string, dm bool, user User) *c
 type channel struct {
 	id, guildID, name string
 	kind              discordgo.ChannelType
-	recipient         User // for DMs
+	recipient         User  // for DMs
+	botDenied         int64 // permissions the bot's role is denied here
 }
 
 func (c *channel) wire() map[string]any {
@@ -260,6 +261,9 @@ func (c *channel) wire() map[string]any {
 	w["name"] = c.name
 	w["position"] = 0
 	w["permission_overwrites"] = []any{}
+	if c.botDenied != 0 {
+		w["permission_overwrites"] = []any{map[string]any{"id": botRoleID, "type": 0, "allow": "0", "deny": strconv.FormatInt(c.botDenied, 10)}}
+	}
 	w["nsfw"] = false
 	w["parent_id"] = nil
 	return w
@@ -316,7 +320,8 @@ func (s *Server) guildPayload() json.RawMessage {
 		"joined_at": stamp(time.Now()), "member_count": 2, "large": false, "preferred_locale": "en-US",
 		"roles": []any{
 			role(GuildID, "@everyone", everyonePermissions, 0, false),
-			role(botRoleID, "newsbot", discordgo.PermissionAll, 1, true),
+			// Not Administrator, which would override the channels' overwrites.
+			role(botRoleID, "newsbot", discordgo.PermissionAll&^discordgo.PermissionAdministrator, 1, true),
 		},
 		"channels": channels, "members": []any{bot}, "emojis": []any{}, "stickers": []any{},
 		"voice_states": []any{}, "presences": []any{}, "threads": []any{}, "stage_instances": []any{}, "features": []any{},

@@ -26,11 +26,20 @@ func TestHandshakePopulatesState(t *testing.T) {
 		t.Errorf("State.Application = %+v; want ID %s", app, discordtest.AppID)
 	}
 	g := mustReceive(t, guilds)
-	if g.ID != discordtest.GuildID || g.Unavailable || len(g.Channels) != 1 || g.Channels[0].ID != discordtest.ChannelID {
-		t.Errorf("GUILD_CREATE = %+v; want guild %s with channel %s", g.Guild, discordtest.GuildID, discordtest.ChannelID)
+	if g.ID != discordtest.GuildID || g.Unavailable || len(g.Channels) != 2 {
+		t.Errorf("GUILD_CREATE = %+v; want guild %s with two channels", g.Guild, discordtest.GuildID)
 	}
-	if _, err := s.State.Channel(discordtest.ChannelID); err != nil {
-		t.Errorf("State.Channel(%s): %v", discordtest.ChannelID, err)
+	for _, ch := range []string{discordtest.ChannelID, discordtest.ReadOnlyChannelID} {
+		if _, err := s.State.Channel(ch); err != nil {
+			t.Errorf("State.Channel(%s): %v", ch, err)
+		}
+	}
+	// discordgo works out the bot's permissions from the roles and overwrites.
+	for ch, canSend := range map[string]bool{discordtest.ChannelID: true, discordtest.ReadOnlyChannelID: false} {
+		perms, err := s.State.UserChannelPermissions(discordtest.AppID, ch)
+		if err != nil || (perms&discordgo.PermissionSendMessages != 0) != canSend || perms&discordgo.PermissionViewChannel == 0 {
+			t.Errorf("the bot's permissions in %s: %b, %v; want Send Messages %v", ch, perms, err, canSend)
+		}
 	}
 
 	ids := srv.Identifies()

@@ -212,6 +212,9 @@ func (s *Server) postChannelMessage(r *http.Request, req *Request) reply {
 	if !ok {
 		return errReply(http.StatusNotFound, 10003, "Unknown Channel")
 	}
+	if ch.botDenied&discordgo.PermissionSendMessages != 0 {
+		return errReply(http.StatusForbidden, 50013, "Missing Permissions")
+	}
 	var nonce struct {
 		Nonce   json.RawMessage `json:"nonce"`
 		Enforce bool            `json:"enforce_nonce"`

@@ -34,7 +34,10 @@ const (
 	AppID     = "900000000000000001" // AppID is the application ID, also the bot user's ID.
 	GuildID   = "800000000000000001" // GuildID is the one guild the bot is in.
 	ChannelID = "700000000000000001" // ChannelID is the guild's text channel.
-	UserID    = "600000000000000001" // UserID is alice, who sends events unless a spec names someone else.
+	// ReadOnlyChannelID is a text channel where the bot may read but not
+	// post: its role is denied Send Messages there.
+	ReadOnlyChannelID = "700000000000000002"
+	UserID            = "600000000000000001" // UserID is alice, who sends events unless a spec names someone else.
 )
 
 // BotUser returns the user the bot logs in as; tests mention it in messages.
@@ -139,10 +142,13 @@ func start(t errorReporter, addr string, opts []Option) (*Server, error) {
 		o(&cfg)
 	}
 	s := &Server{
-		t:            t,
-		cfg:          cfg,
-		changed:      make(chan struct{}),
-		channels:     map[string]*channel{ChannelID: {id: ChannelID, guildID: GuildID, name: "general", kind: discordgo.ChannelTypeGuildText}},
+		t:       t,
+		cfg:     cfg,
+		changed: make(chan struct{}),
+		channels: map[string]*channel{
+			ChannelID:         {id: ChannelID, guildID: GuildID, name: "general", kind: discordgo.ChannelTypeGuildText},
+			ReadOnlyChannelID: {id: ReadOnlyChannelID, guildID: GuildID, name: "announcements", kind: discordgo.ChannelTypeGuildText, botDenied: discordgo.PermissionSendMessages},
+		},
 		messages:     map[string]*Message{},
 		interactions: map[string]*interaction{},
 		byToken:      map[string]*interaction{},
