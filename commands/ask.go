@@ -458,7 +458,7 @@ func namesRequired(words []string) []string {
 func namesEach(matched map[string]bool, required []string, aliases map[string][]string) bool {
 	holds := func(spelling string) bool {
 		parts := strings.FieldsFunc(spelling, func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".'’", r)
+			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".'’&", r)
 		})
 		return len(parts) > 0 && !slices.ContainsFunc(parts, func(p string) bool { return !matched[index.Fold(strings.ToLower(p))] })
 	}

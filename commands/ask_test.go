@@ -156,16 +156,19 @@ func TestAskNamesWithHyphensCommasAndApostrophes(t *testing.T) {
 		"b.txt": " date 2025-04-02 Speaker speaks\n\nHouse Speaker Tip O'Neill said the budget would pass on Wednesday.\n",
 		"c.txt": " date 2025-04-03 Leaders meet\n\nTony Blair met Gordon Brown in London on Thursday to talk about the budget.\n",
 		"d.txt": " date 2025-04-04 Flu alert\n\nThe WHO issued a warning about a new strain of flu on Friday.\n",
+		"e.txt": " date 2025-04-05 Phone prices\n\nAT&T cut the prices of its calls on Monday, the company said.\n\nThe prices of its rivals stayed where they were all week.\n",
 	})
 	tests := []struct {
 		question string
 		found    int
+		named    string // in every summary sentence
 	}{
-		{"Robert Kilroy-Silk", 1},
-		{"O’Neill", 1}, // typed with a phone's apostrophe
-		{"Blair, Brown", 1},
-		{"Tony Brown", 0},
-		{"WHO warning", 1}, // WHO is a stop word to the index: only "warning" is marked
+		{"Robert Kilroy-Silk", 1, "Kilroy-Silk"},
+		{"O’Neill", 1, "O'Neill"}, // typed with a phone's apostrophe
+		{"Blair, Brown", 1, "Brown"},
+		{"Tony Brown", 0, ""},
+		{"WHO warning", 1, "warning"}, // WHO is a stop word to the index: only "warning" is marked
+		{"AT&T prices", 1, "AT&T"},
 	}
 	for _, tt := range tests {
 		ans, err := Ask(context.Background(), ix, Request{Question: tt.question})
@@ -175,6 +178,11 @@ func TestAskNamesWithHyphensCommasAndApostrophes(t *testing.T) {
 		checkCited(t, ans)
 		if ans.Found != tt.found || (tt.found > 0 && len(ans.Summary) == 0) {
 			t.Errorf("%s: found %d, %d summary sentences; want %d found, and a summary", tt.question, ans.Found, len(ans.Summary), tt.found)
+		}
+		for _, st := range ans.Summary {
+			if !strings.Contains(st.Text, tt.named) {
+				t.Errorf("%s: %q does not name %s", tt.question, st.Text, tt.named)
+			}
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	regexpfilter "github.com/blevesearch/bleve/v2/analysis/char/regexp"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	unicodetokenizer "github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
@@ -48,6 +49,10 @@ const (
 // the analyzer it was made with, and so stays consistent with itself.
 const namesAnalyzer = "names"
 
+// ampersandFilter is the names analyzer's character filter for names like
+// AT&T and M&S.
+const ampersandFilter = "newsbot_ampersand"
+
 // storedFields are loaded with every hit to rebuild the Article.
 var storedFields = []string{fieldTitle, fieldBody, fieldDate, fieldByline, fieldSource, fieldURL, fieldGUID, fieldPath, fieldPeople}
 
@@ -60,8 +65,17 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	m.ScoringModel = bleveindex.BM25Scoring
 	m.DefaultAnalyzer = en.AnalyzerName
 	m.IndexDynamic, m.StoreDynamic, m.DocValuesDynamic = false, false, false
-	err := m.AddCustomAnalyzer(namesAnalyzer, map[string]any{
+	// An ampersand inside a name joins it as an underscore would, without
+	// moving the words after it: "AT&T" is one word, not "at" and "t".
+	err := m.AddCustomCharFilter(ampersandFilter, map[string]any{
+		"type": regexpfilter.Name, "regexp": `(\pL)&`, "replace": "${1}_",
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = m.AddCustomAnalyzer(namesAnalyzer, map[string]any{
 		"type":          custom.Name,
+		"char_filters":  []any{ampersandFilter},
 		"tokenizer":     unicodetokenizer.Name,
 		"token_filters": []any{en.PossessiveName, lowercase.Name, foldFilter, en.StopName},
 	})

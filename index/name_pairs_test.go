@@ -149,3 +149,21 @@ func TestSearchNamesWhateverTheAccents(t *testing.T) {
 		t.Errorf("fold = %q", got)
 	}
 }
+
+func TestSearchNamesWithAnAmpersand(t *testing.T) {
+	ix, _ := mustIngest(t, writeArticles(t, map[string]string{
+		"att.txt":    " date 2025-04-01 Phone prices\n\nAT&T cut the price of its calls on Monday.\n",
+		"mobile.txt": " date 2025-04-02 Hackers charged\n\nA man hacked into T-Mobile computers at the firm's US arm.\n",
+	}))
+	res, err := ix.Search(context.Background(), Query{Words: []string{"AT&T"}, Size: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Matches) != 1 || res.Matches[0].Article.Title != "Phone prices" {
+		t.Fatalf("AT&T found %d articles; want only the one on AT&T", len(res.Matches))
+	}
+	m := res.Matches[0]
+	if len(m.BodySpans) != 1 || m.Article.Body[m.BodySpans[0].Start:m.BodySpans[0].End] != "AT&T" {
+		t.Errorf("AT&T marks %v in %q; want the whole name", m.BodySpans, m.Article.Body)
+	}
+}
