@@ -78,6 +78,10 @@ func Subject(question string) string {
 		if bare == "" {
 			continue
 		}
+		// An abbreviation keeps its dot: "J.P. Morgan".
+		if strings.Contains(bare, ".") && strings.HasSuffix(strings.TrimRight(w, ",;"), ".") {
+			bare += "."
+		}
 		// A comma keeps two names apart: "Blair, Brown" is not one person.
 		if strings.ContainsAny(w[len(w)-1:], ",;") {
 			bare += ","

@@ -36,6 +36,7 @@ func TestSubject(t *testing.T) {
 		{"'Blair'", "Blair"},
 		{"ＶＯＬＣＫＥＲ", "VOLCKER"},
 		{"Blair, Brown", "Blair, Brown"},
+		{"news about J.P. Morgan and the U.S. Treasury?", "J.P. Morgan and the U.S. Treasury"},
 		{"what's new about Blair, Brown and Kennedy?", "Blair, Brown and Kennedy"},
 		{"Blair,", "Blair"},
 		{"‘Blair’s rivals’", "Blair rivals"},
