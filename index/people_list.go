@@ -31,14 +31,15 @@ type nameWord struct {
 }
 
 // People returns up to n people with a word of their name starting with
-// prefix, ignoring case ("wit" and "steve" both find Steve Witkoff), those
+// prefix, ignoring case and accents ("wit" and "steve" both find Steve
+// Witkoff, "ozi" finds Mesut Özil), those
 // named in the most articles first. An empty prefix returns the most covered.
 func (ix *Index) People(prefix string, n int) ([]Person, error) {
 	list, err := ix.peopleList()
 	if err != nil {
 		return nil, err
 	}
-	prefix = strings.ToLower(strings.TrimSpace(prefix))
+	prefix = Fold(strings.ToLower(strings.TrimSpace(prefix)))
 	if prefix == "" {
 		return slices.Clone(list.people[:min(n, len(list.people))]), nil
 	}
@@ -90,7 +91,7 @@ func (ix *Index) peopleList() (*peopleList, error) {
 	}
 	slices.SortStableFunc(list.people, func(a, b Person) int { return cmp.Compare(b.Articles, a.Articles) })
 	for i, p := range list.people {
-		for _, w := range strings.FieldsFunc(strings.ToLower(p.Name), func(r rune) bool { return r == ' ' || r == '-' }) {
+		for _, w := range strings.FieldsFunc(Fold(strings.ToLower(p.Name)), func(r rune) bool { return r == ' ' || r == '-' }) {
 			list.words = append(list.words, nameWord{w, i})
 		}
 	}
