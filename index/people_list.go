@@ -81,7 +81,12 @@ func (ix *Index) peopleList() (*peopleList, error) {
 		}
 		names = append(names, entry.Term)
 	}
-	counts, err := ix.termCounts(fieldPeople, names)
+	reader, err := ix.reader()
+	if err != nil {
+		return nil, fmt.Errorf("list people: %w", err)
+	}
+	defer reader.Close()
+	counts, err := termCounts(reader, fieldPeople, names)
 	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
