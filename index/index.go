@@ -30,7 +30,9 @@ type Index struct {
 	bleve  bleve.Index
 	people atomic.Pointer[peopleList] // nil until asked for, and after an ingest
 	// peopleBuild lets one caller at a time build the people list, which
-	// takes a while on a large index; the others wait for it.
+	// takes a while on a large index; the others wait for it, and so does
+	// forgetting it, so that a list built from the articles before a change
+	// is never kept after it.
 	peopleBuild sync.Mutex
 	// hasPairs is false for an index made before full names were indexed
 	// in pairs: it keeps its mapping, and finds a name's words anywhere.

@@ -174,7 +174,7 @@ func (ix *Index) addBatch(ctx context.Context, articles []Article, report *Repor
 	if err := ix.bleve.Batch(batch); err != nil {
 		return fmt.Errorf("write batch: %w", err)
 	}
-	ix.people.Store(nil)
+	ix.forgetPeople()
 	return nil
 }
 

@@ -106,3 +106,11 @@ func (ix *Index) peopleList() (*peopleList, error) {
 	ix.people.Store(list)
 	return list, nil
 }
+
+// forgetPeople drops the people list after the articles changed, once any
+// build in progress, which may have read them before, has stored its list.
+func (ix *Index) forgetPeople() {
+	ix.peopleBuild.Lock()
+	defer ix.peopleBuild.Unlock()
+	ix.people.Store(nil)
+}
