@@ -126,8 +126,7 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 // 51.00 dlrs per cwt." says nothing in a digest. An article with no such
 // sentence is summed up as it is.
 func storySummary(body string) []string {
-	all := splitSentences(body)
-	all = all[:min(len(all), maxRanked)]
+	all := rankable(body)
 	if readable := slices.DeleteFunc(slices.Clone(all), func(s sentence) bool { return !quotable(s.Text) }); len(readable) > 0 {
 		all = readable
 	}
@@ -288,14 +287,6 @@ var notNames = wordsOf(`january february march april june july august september 
 	jan feb mar apr jun jul aug sep sept oct nov dec
 	monday tuesday wednesday thursday friday saturday sunday
 	ltd inc corp co plc llc spa ag nv sa bv gmbh group holdings st`)
-
-func wordsOf(list string) map[string]bool {
-	set := map[string]bool{}
-	for _, w := range strings.Fields(list) {
-		set[w] = true
-	}
-	return set
-}
 
 // nameSet is the lower-cased capitalised words of text that do not start a
 // sentence, ignoring text in capitals throughout (a wire headline) and words

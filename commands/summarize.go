@@ -22,13 +22,19 @@ const maxRanked = 200
 // content and returns them verbatim, in the order they appear in the article.
 // Fewer than n come back only when the body has fewer sentences.
 func Summarize(body string, n int) []string {
-	all := splitSentences(body)
-	chosen := topSentences(all[:min(len(all), maxRanked)], n)
+	chosen := topSentences(rankable(body), n)
 	out := make([]string, len(chosen))
 	for i, s := range chosen {
 		out[i] = s.Text
 	}
 	return out
+}
+
+// rankable is the sentences of body that TextRank weighs: its first
+// maxRanked.
+func rankable(body string) []sentence {
+	all := splitSentences(body)
+	return all[:min(len(all), maxRanked)]
 }
 
 // topSentences returns the n most central sentences of all, in article order.

@@ -46,17 +46,20 @@ func overlap(a, b map[string]bool) float64 {
 }
 
 // stopWords are English function words, which say nothing about a subject.
-var stopWords = func() map[string]bool {
-	set := map[string]bool{}
-	for _, w := range strings.Fields(`a about above after again against all also am an and any are as at
+var stopWords = wordsOf(`a about above after again against all also am an and any are as at
 		be because been before being below between both but by can could did do does doing down during
 		each few for from further had has have having he her here hers herself him himself his how i if
 		in into is it its itself just me more most my myself no nor not now of off on once only or other
 		our ours ourselves out over own said same says she should so some such than that the their theirs
 		them themselves then there these they this those through to too under until up very was we were
 		what when where which while who whom why will with would you your yours yourself yourselves
-		mr mrs ms one two new year years last first told may might must shall us`) {
+		mr mrs ms one two new year years last first told may might must shall us`)
+
+// wordsOf is the set of the words in list.
+func wordsOf(list string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(list) {
 		set[w] = true
 	}
 	return set
-}()
+}
