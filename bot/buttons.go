@@ -13,11 +13,16 @@ import (
 )
 
 // moreSources starts the custom ID of a "More sources" button. The ID carries
-// the whole query, "more:NEXT:SHOWN:SINCE:SUBJECT" (where the next page begins
-// among the matches, how many sources were listed, SINCE in Unix seconds, 0
-// for none), so that the button works for anyone, at any time, after
-// restarts, without the bot keeping state.
-const moreSources = "more"
+// the whole query as it was read, "page:NEXT:SHOWN:SINCE:UNTIL:ORDER:SUBJECT"
+// (where the next page begins among the matches, how many sources were
+// listed, the period asked about in Unix seconds, 0 for an open end, n for
+// the newest first or r for relevance), so that the button works for anyone,
+// at any time, after restarts, without the bot keeping state. Buttons of
+// earlier versions, "more:NEXT:SHOWN:SINCE:SUBJECT", still work.
+const (
+	moreSources    = "page"
+	oldMoreSources = "more"
+)
 
 // moreButton returns a "More sources" button when the answer has sources
 // beyond those shown, or nothing when it has not or the query does not fit in
@@ -30,11 +35,12 @@ func moreButton(ans commands.Answer) []discordgo.MessageComponent {
 		return nil
 	}
 	shown := ans.Sources[len(ans.Sources)-1].N
-	var since int64
-	if !ans.Since.IsZero() {
-		since = ans.Since.Unix()
+	order := "r"
+	if ans.Reading.Newest {
+		order = "n"
 	}
-	id := fmt.Sprintf("%s:%d:%d:%d:%s", moreSources, ans.Next, shown, since, ans.Subject)
+	p := ans.Reading.Period
+	id := fmt.Sprintf("%s:%d:%d:%d:%d:%s:%s", moreSources, ans.Next, shown, unixOr0(p.Since), unixOr0(p.Until), order, ans.Subject)
 	if len(id) > maxCustomID {
 		return nil
 	}
@@ -43,22 +49,41 @@ func moreButton(ans commands.Answer) []discordgo.MessageComponent {
 	}}}
 }
 
+func unixOr0(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
+}
+
+func timeOrZero(unix int64) time.Time {
+	if unix == 0 {
+		return time.Time{}
+	}
+	return time.Unix(unix, 0).UTC()
+}
+
 // parseMore reads a "More sources" custom ID.
 func parseMore(id string) (req commands.Request, next, shown int, ok bool) {
-	parts := strings.SplitN(id, ":", 5)
-	if len(parts) != 5 || parts[0] != moreSources {
+	if rest, old := strings.CutPrefix(id, oldMoreSources+":"); old {
+		id = fmt.Sprintf("%s:%s", moreSources, rest)
+		if parts := strings.SplitN(id, ":", 5); len(parts) == 5 {
+			id = strings.Join(append(parts[:4], "0", "r", parts[4]), ":")
+		}
+	}
+	parts := strings.SplitN(id, ":", 7)
+	if len(parts) != 7 || parts[0] != moreSources {
 		return req, 0, 0, false
 	}
 	next, err1 := strconv.Atoi(parts[1])
 	shown, err2 := strconv.Atoi(parts[2])
 	since, err3 := strconv.ParseInt(parts[3], 10, 64)
-	if errors.Join(err1, err2, err3) != nil || next < 0 || shown < 0 || parts[4] == "" {
+	until, err4 := strconv.ParseInt(parts[4], 10, 64)
+	if errors.Join(err1, err2, err3, err4) != nil || next < 0 || shown < 0 || parts[6] == "" || parts[5] != "n" && parts[5] != "r" {
 		return req, 0, 0, false
 	}
-	req.Question = parts[4]
-	if since != 0 {
-		req.Since = time.Unix(since, 0).UTC()
-	}
+	req.Question, req.Newest = parts[6], parts[5] == "n"
+	req.Since, req.Until = timeOrZero(since), timeOrZero(until)
 	return req, next, shown, true
 }
 

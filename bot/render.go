@@ -55,6 +55,9 @@ func answerEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 		}
 		fmt.Fprintf(&summary, "*Did you mean %s?*\n", strings.Join(others, " or "))
 	}
+	if ans.Reading.Differs(ans.Question) {
+		fmt.Fprintf(&summary, "-# Reading this as: %s\n", escape(ans.Reading.String()))
+	}
 	for _, st := range ans.Summary {
 		summary.WriteString(truncate(escape(st.Text), maxStatement))
 		for _, n := range st.Sources {
@@ -84,11 +87,7 @@ func sourcesEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 
 func nothingFoundEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Nothing in the index is about “%s”", escape(ans.Subject))
-	if !ans.Since.IsZero() {
-		fmt.Fprintf(&b, " since %s", ans.Since.Format("2006-01-02"))
-	}
-	b.WriteString(".\n")
+	b.WriteString(escape(ans.NothingFound()) + ".\n")
 	for _, s := range ans.Suggestions {
 		b.WriteString(escape(s) + "\n")
 	}

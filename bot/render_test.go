@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -86,17 +87,23 @@ func TestSafeLink(t *testing.T) {
 }
 
 func TestMoreButtonRoundTrip(t *testing.T) {
-	since := time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)
+	since, until := time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)
 	// 5 sources shown, for the first 7 matches: 2 repeated a story.
-	ans := commands.Answer{Subject: "Witkoff", Since: since, Found: 12, Sources: []commands.Source{{N: 1}, {N: 5}}, Next: 7}
+	reading := commands.Reading{Subject: "Witkoff", Period: commands.Period{Since: since, Until: until}, Newest: true}
+	ans := commands.Answer{Subject: "Witkoff", Since: since, Reading: reading, Found: 12, Sources: []commands.Source{{N: 1}, {N: 5}}, Next: 7}
 	rows := moreButton(ans)
 	button := findButton(rows)
 	if button == nil {
 		t.Fatal("no button for 12 matches of which 7 read")
 	}
 	req, next, shown, ok := parseMore(button.CustomID)
-	if !ok || next != 7 || shown != 5 || req.Question != "Witkoff" || !req.Since.Equal(since) {
+	if !ok || next != 7 || shown != 5 || req.Question != "Witkoff" || !req.Since.Equal(since) || !req.Until.Equal(until) || !req.Newest {
 		t.Errorf("parseMore(%q) = %+v, %d, %d, %v", button.CustomID, req, next, shown, ok)
+	}
+	// A button of an earlier version pages by relevance from its since.
+	req, next, shown, ok = parseMore(fmt.Sprintf("more:7:5:%d:Witkoff", since.Unix()))
+	if !ok || next != 7 || shown != 5 || req.Question != "Witkoff" || !req.Since.Equal(since) || !req.Until.IsZero() || req.Newest {
+		t.Errorf("an earlier version's button: %+v, %d, %d, %v", req, next, shown, ok)
 	}
 	if !strings.Contains(button.Label, "5 articles not shown") {
 		t.Errorf("label %q; want the 5 matches not read yet", button.Label)
@@ -109,7 +116,7 @@ func TestMoreButtonRoundTrip(t *testing.T) {
 	if moreButton(ans) != nil {
 		t.Error("a button whose custom ID is over 100 characters")
 	}
-	for _, bad := range []string{"", "more", "more:x:5:0:Witkoff", "more:7:x:0:Witkoff", "more:7:5:0:", "other:7:5:0:Witkoff", "more:5:0:Witkoff"} {
+	for _, bad := range []string{"", "more", "more:x:5:0:Witkoff", "more:7:x:0:Witkoff", "more:7:5:0:", "other:7:5:0:Witkoff", "more:5:0:Witkoff", "page:7:5:0:0:x:Witkoff", "page:7:5:0:0:r:"} {
 		if _, _, _, ok := parseMore(bad); ok {
 			t.Errorf("parseMore(%q) accepted", bad)
 		}

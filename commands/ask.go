@@ -23,6 +23,7 @@ type Searcher interface {
 	Search(ctx context.Context, q index.Query) (index.Results, error)
 	SimilarWords(word string, n int) ([]string, error)
 	People(prefix string, n int) ([]index.Person, error)
+	WordCounts(words []string) (map[string]index.WordCount, int, error)
 }
 
 // ErrNoSubject means a question had no subject left once its question words
@@ -39,20 +40,6 @@ const (
 	maxSubjectWords  = 12
 	maxSubjectLength = 200
 )
-
-// subjectOf takes the subject out of a question, or says why it cannot.
-func subjectOf(question string) (string, error) {
-	subject := Subject(question)
-	switch {
-	case subject == "":
-		return "", ErrNoSubject
-	case len(SubjectQuery(subject, nil).Words) == 0:
-		return "", fmt.Errorf("%q only leaves words out: %w", subject, ErrNoSubject)
-	case len(strings.Fields(subject)) > maxSubjectWords || utf8.RuneCountInString(subject) > maxSubjectLength:
-		return "", ErrTooLong
-	}
-	return subject, nil
-}
 
 // DefaultSources is how many sources an answer lists unless asked otherwise.
 const DefaultSources = 5
@@ -71,8 +58,14 @@ const maxCandidates = 30
 // Request is a question and its limits.
 type Request struct {
 	Question string
-	// Since, when not zero, keeps only articles dated on or after it.
-	Since time.Time
+	// Since and Until, when not zero, keep only articles dated on or after
+	// Since and before Until, besides any dates in the question.
+	Since, Until time.Time
+	// Newest puts the newest sources first, as "latest" in the question does.
+	Newest bool
+	// Now is the time that "today" and "last week" count from; the clock's
+	// when zero.
+	Now time.Time
 	// Sources is how many sources to list; DefaultSources when zero.
 	Sources int
 	// Aliases are other spellings of names, applied to the subject's words.
@@ -88,6 +81,8 @@ type Answer struct {
 	// Others are the other people with that surname, for "did you mean".
 	Others []string
 	Since  time.Time
+	// Reading is how the question was read.
+	Reading Reading
 	// Found is how many articles match the subject.
 	Found int
 	// Summary is 2-5 sentences quoted from the sources, in date order.
@@ -126,39 +121,253 @@ type Fragment struct {
 
 // Ask answers a question from the articles found by s. It never invents: a
 // subject with no matching article gets an answer with Found == 0 and
-// suggestions, not a summary of something else.
+// suggestions, not a summary of something else; nor does a period with no
+// article on the subject get sources from other dates.
 func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
-	subject, err := subjectOf(req.Question)
+	r, err := Read(ctx, s, req)
 	if err != nil {
 		return Answer{}, err
 	}
-	limit := cmp.Or(req.Sources, DefaultSources)
-	ans := Answer{Question: req.Question, Subject: subject, Since: req.Since}
-	if person, others, err := disambiguate(ctx, s, subject); err != nil {
+	ans := Answer{Question: req.Question, Subject: r.Subject, Since: r.Period.Since}
+	if person, others, err := disambiguate(ctx, s, r); err != nil {
 		return ans, err
 	} else if person != "" {
 		ans.Subject, ans.Others = person, others
+		r.Subject, r.Required = person, strings.Fields(person)
 	}
-	// Ask for more than will be shown: repeats of a story are dropped.
-	q := SubjectQuery(ans.Subject, req.Aliases)
-	q.Since, q.Size = req.Since, 2*limit
-	res, err := s.Search(ctx, q)
-	if errors.Is(err, index.ErrNoWords) {
-		return ans, fmt.Errorf("%q has no word to search for: %w", subject, ErrNoSubject)
-	}
+	p, err := findPage(ctx, s, &r, req, 0)
+	ans.Reading = r
 	if err != nil {
 		return ans, err
 	}
-	ans.Found = res.Total
-	if res.Total == 0 {
-		ans.Suggestions, err = suggest(ctx, s, q)
+	ans.Found = p.found
+	if p.found == 0 {
+		if r.dated {
+			ans.Suggestions, err = nearestPeriods(ctx, s, p.query, r)
+		} else {
+			ans.Suggestions, err = suggest(ctx, s, p.query)
+		}
 		return ans, err
 	}
-	matches, read := distinctStories(res.Matches, limit)
-	matches = newerFirstAmongEquals(matches) // the summary cites them by their place
-	ans.Sources, ans.Next = sources(matches, 0), read
-	ans.Summary = summarize(matches, q.Words, q.Aliases)
+	ans.Sources, ans.Next = sources(p.matches, 0), p.next
+	if len(r.Required) == 0 {
+		ans.Summary = leads(p.matches)
+	} else {
+		ans.Summary = summarize(recentDays(p.matches, r.Newest), slices.Concat(p.query.Words, p.query.Optional), p.query.Words, p.query.Aliases)
+	}
 	return ans, nil
+}
+
+// NothingFound says that no article answers: "Nothing on “sugar” in May
+// 1987", "Nothing in the index is about “Zorblax”".
+func (a Answer) NothingFound() string {
+	p := a.Reading.Period
+	switch {
+	case p.IsZero():
+		return fmt.Sprintf("Nothing in the index is about “%s”", a.Subject)
+	case a.Subject == "":
+		return "No news " + p.phrase()
+	}
+	return fmt.Sprintf("Nothing on “%s” %s", a.Subject, p.phrase())
+}
+
+// page is a page of the sources of an answer.
+type page struct {
+	query   index.Query
+	found   int
+	matches []index.Match
+	next    int
+}
+
+// findPage finds the page of sources of r from the from-th match on: the
+// newest news of the period for a question with no subject; else the
+// matches of r's words, relaxed while too few articles hold them all, most
+// relevant first, or newest first when r asks for the latest.
+func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int) (page, error) {
+	limit := cmp.Or(req.Sources, DefaultSources)
+	// Ask for more than will be shown: repeats of a story are dropped.
+	size := 2 * limit
+	if len(r.Required) == 0 {
+		q := index.Query{Since: r.Period.Since, Until: r.Period.Until, Newest: true, Size: size, From: from}
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			return page{query: q}, err
+		}
+		matches, read := distinctStories(res.Matches, limit)
+		return page{q, res.Total, matches, from + read}, nil
+	}
+	for {
+		q := r.query(req.Aliases)
+		q.Size, q.From = size, from
+		res, err := s.Search(ctx, q)
+		if errors.Is(err, index.ErrNoWords) {
+			return page{query: q}, fmt.Errorf("%q has no word to search for: %w", r.Subject, ErrNoSubject)
+		}
+		if err != nil {
+			return page{query: q}, err
+		}
+		if res.Total < limit && r.relax() {
+			continue
+		}
+		if r.Newest {
+			matches, next, err := newestAbout(ctx, s, q, from, limit)
+			return page{q, res.Total, matches, next}, err
+		}
+		matches, read := distinctStories(res.Matches, limit)
+		// The summary cites them by their place.
+		return page{q, res.Total, newerFirstAmongEquals(matches), from + read}, nil
+	}
+}
+
+// aboutShare is how high an article's score must be, as a share of the best
+// one's, for it to be about the subject when the newest come first and too
+// few articles name the subject in their lead: the newest article with the
+// words in passing is not the latest news on them.
+const aboutShare = 0.5
+
+// aboutPool is how many of the most relevant matches the newest are chosen
+// from.
+const aboutPool = 100
+
+// newestAbout returns the page from the from-th on of the articles about q's
+// subject, newest first, and where the next page begins.
+func newestAbout(ctx context.Context, s Searcher, q index.Query, from, limit int) ([]index.Match, int, error) {
+	pool := q
+	pool.Light, pool.From, pool.Size, pool.InLead = true, 0, aboutPool, true
+	res, err := s.Search(ctx, pool)
+	if err != nil {
+		return nil, from, err
+	}
+	about := res.Matches
+	if res.Total < limit {
+		// Too few name it first: those that score near the best.
+		pool.InLead = false
+		if res, err = s.Search(ctx, pool); err != nil || len(res.Matches) == 0 {
+			return nil, from, err
+		}
+		top := res.Matches[0].Score
+		about = slices.DeleteFunc(slices.Clone(res.Matches), func(m index.Match) bool { return m.Score < aboutShare*top })
+		if len(about) < 2*limit {
+			about = res.Matches[:min(2*limit, len(res.Matches))]
+		}
+	}
+	// The order of a search sorted by date: see index.Query.Newest.
+	slices.SortFunc(about, func(a, b index.Match) int {
+		return cmp.Or(b.Article.Date.Compare(a.Article.Date), cmp.Compare(b.Score, a.Score), strings.Compare(a.Article.ID, b.Article.ID))
+	})
+	if from >= len(about) {
+		return nil, from, nil
+	}
+	// Wire stories repeat: take enough for limit distinct ones.
+	about = about[from:min(len(about), from+4*limit)]
+	ids := make([]string, len(about))
+	for i, m := range about {
+		ids[i] = m.Article.ID
+	}
+	full := q
+	full.IDs, full.From, full.Size, full.Newest = ids, 0, len(ids), true
+	page, err := s.Search(ctx, full)
+	if err != nil {
+		return nil, from, err
+	}
+	matches, read := distinctStories(page.Matches, limit)
+	return matches, from + read, nil
+}
+
+// recentDays keeps, for an answer on the latest news, the sources of its
+// most recent days to summarise, when there are enough of them.
+func recentDays(matches []index.Match, newest bool) []index.Match {
+	if !newest || len(matches) == 0 {
+		return matches
+	}
+	latest := matches[0].Article.Date
+	recent := slices.DeleteFunc(slices.Clone(matches), func(m index.Match) bool {
+		return m.Article.Date.Before(latest.AddDate(0, 0, -recentSpan))
+	})
+	if len(recent) < minSummary {
+		return matches
+	}
+	return recent
+}
+
+// recentSpan is how many days back from the newest source the summary of the
+// latest news reaches.
+const recentSpan = 7
+
+// leads summarises the newest news of a period, with no subject: the opening
+// sentence of each of the first stories, in date order.
+func leads(matches []index.Match) []Statement {
+	var out []Statement
+	for i, m := range matches {
+		if len(out) == maxSummary {
+			break
+		}
+		for _, s := range splitSentences(m.Article.Body) {
+			if quotable(s.Text) {
+				out = append(out, Statement{Text: s.Text, Sources: []int{i + 1}})
+				break
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Statement) int {
+		return matches[a.Sources[0]-1].Article.Date.Compare(matches[b.Sources[0]-1].Article.Date)
+	})
+	return out
+}
+
+// nearestPeriods says, when nothing on q's subject falls in r's period, which
+// periods of the same length nearest before and after it have some.
+func nearestPeriods(ctx context.Context, s Searcher, q index.Query, r Reading) ([]string, error) {
+	var found []string
+	look := func(q index.Query) error {
+		q.Size, q.From, q.Light = 1, 0, true
+		res, err := s.Search(ctx, q)
+		if err != nil || len(res.Matches) == 0 {
+			return err
+		}
+		near := unitAround(res.Matches[0].Article.Date, r.unit)
+		q.Since, q.Until, q.Size, q.Newest, q.Oldest = near.Since, near.Until, 0, false, false
+		if res, err = s.Search(ctx, q); err != nil {
+			return err
+		}
+		found = append(found, fmt.Sprintf("%s (%s)", near, articles(res.Total)))
+		return nil
+	}
+	if !r.Period.Since.IsZero() {
+		before := q
+		before.Since, before.Until, before.Newest = time.Time{}, r.Period.Since, true
+		if err := look(before); err != nil {
+			return nil, err
+		}
+	}
+	if !r.Period.Until.IsZero() {
+		after := q
+		after.Since, after.Until, after.Oldest = r.Period.Until, time.Time{}, true
+		if err := look(after); err != nil {
+			return nil, err
+		}
+	}
+	if len(found) == 0 {
+		return []string{"No article in the index is on it at any date."}, nil
+	}
+	return []string{"Nearest with some: " + strings.Join(found, ", ") + "."}, nil
+}
+
+// unitAround is the day, week, month or year that holds d.
+func unitAround(d time.Time, u unit) Period {
+	d = d.UTC().Truncate(24 * time.Hour)
+	switch u {
+	case weeks:
+		monday := d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
+		return Period{monday, monday.AddDate(0, 0, 7)}
+	case months:
+		first := d.AddDate(0, 0, 1-d.Day())
+		return Period{first, first.AddDate(0, 1, 0)}
+	case years:
+		first := d.AddDate(0, 0, 1-d.YearDay())
+		return Period{first, first.AddDate(1, 0, 0)}
+	}
+	return Period{d, d.AddDate(0, 0, 1)}
 }
 
 // disambiguate answers a lone surname shared by several people in the index
@@ -167,7 +376,11 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 // not such a surname, or when that person is named in under half of the
 // articles with the word: "Morgan" is more often J.P. Morgan or a first name
 // than Kevin Morgan, and "McDonald's" the restaurants.
-func disambiguate(ctx context.Context, s Searcher, subject string) (person string, others []string, err error) {
+func disambiguate(ctx context.Context, s Searcher, r Reading) (person string, others []string, err error) {
+	if len(r.Required) != 1 || len(r.Optional) > 0 {
+		return "", nil, nil
+	}
+	subject := r.Required[0]
 	if strings.ContainsAny(subject, " -") || !isCapitalised(subject) {
 		return "", nil, nil
 	}
@@ -242,20 +455,15 @@ func isCapitalised(word string) bool {
 // sources are numbered on from shown, the number of sources listed so far.
 // The Answer has no summary.
 func MoreSources(ctx context.Context, s Searcher, req Request, from, shown int) (Answer, error) {
-	subject, err := subjectOf(req.Question)
+	r, err := Read(ctx, s, req)
 	if err != nil {
 		return Answer{}, err
 	}
-	limit := cmp.Or(req.Sources, DefaultSources)
-	// Ask for more than will be shown: repeats of a story are dropped.
-	q := SubjectQuery(subject, req.Aliases)
-	q.Since, q.Size, q.From = req.Since, 2*limit, from
-	res, err := s.Search(ctx, q)
+	p, err := findPage(ctx, s, &r, req, from)
 	if err != nil {
 		return Answer{}, err
 	}
-	matches, read := distinctStories(res.Matches, limit)
-	return Answer{Question: req.Question, Subject: subject, Since: req.Since, Found: res.Total, Sources: sources(newerFirstAmongEquals(matches), shown), Next: from + read}, nil
+	return Answer{Question: req.Question, Subject: r.Subject, Since: r.Period.Since, Reading: r, Found: p.found, Sources: sources(p.matches, shown), Next: p.next}, nil
 }
 
 // newerFirstAmongEquals orders a page of sources by score, the newer first
@@ -278,17 +486,17 @@ func sources(matches []index.Match, first int) []Source {
 }
 
 // suggest says what might find something when q found nothing: the query
-// without its date limit, its words one by one, and indexed words spelled like
-// those asked for that no article has.
+// without its date limit, and its words one by one. (A word no article has
+// was read as an indexed word spelled like it already: see Reading.)
 func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
 	var out []string
 	count := func(q index.Query) (index.Results, error) {
 		q.Size, q.From = 1, 0
 		return s.Search(ctx, q)
 	}
-	if !q.Since.IsZero() {
+	if !q.Since.IsZero() || !q.Until.IsZero() {
 		all := q
-		all.Since, all.Newest = time.Time{}, true
+		all.Since, all.Until, all.Newest = time.Time{}, time.Time{}, true
 		res, err := count(all)
 		if err != nil {
 			return nil, err
@@ -297,31 +505,18 @@ func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
 			out = append(out, fmt.Sprintf("Without the date limit, %s (newest %s).", articles(res.Total), dateOr(res.Matches[0].Article.Date, "undated")))
 		}
 	}
+	if len(q.Words) < 2 {
+		return out, nil
+	}
 	for _, w := range q.Words {
-		if len(q.Words) > 1 {
-			one := q
-			one.Words = []string{w}
-			res, err := count(one)
-			if err != nil && !errors.Is(err, index.ErrNoWords) {
-				return nil, err
-			}
-			if res.Total > 0 {
-				out = append(out, fmt.Sprintf("%q alone: %s.", w, articles(res.Total)))
-			}
-		}
-		anywhere, err := count(index.Query{Words: []string{w}})
-		switch {
-		case errors.Is(err, index.ErrNoWords), err == nil && anywhere.Total > 0:
-			continue // a stop word, or spelled as the articles spell it
-		case err != nil:
+		one := q
+		one.Words = []string{w}
+		res, err := count(one)
+		if err != nil && !errors.Is(err, index.ErrNoWords) {
 			return nil, err
 		}
-		similar, err := s.SimilarWords(w, 3)
-		if err != nil {
-			return nil, err
-		}
-		for _, alt := range similar {
-			out = append(out, fmt.Sprintf("Did you mean %q?", matchCase(alt, w)))
+		if res.Total > 0 {
+			out = append(out, fmt.Sprintf("%q alone: %s.", bareWord(w), articles(res.Total)))
 		}
 	}
 	return out, nil
@@ -334,7 +529,7 @@ func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
 // every source of a sentence that ran in several, and orders the result by
 // date, then by rank. A sentence that ran word for word in several sources
 // cites them all.
-func summarize(matches []index.Match, words []string, aliases map[string][]string) []Statement {
+func summarize(matches []index.Match, words, required []string, aliases map[string][]string) []Statement {
 	type candidate struct {
 		sentence
 		rank  int
@@ -342,14 +537,15 @@ func summarize(matches []index.Match, words []string, aliases map[string][]strin
 		score float64
 		words map[string]bool
 	}
-	required := namesRequired(words)
+	key := stemsOf(required, aliases)
+	names := namesRequired(required)
 	// A name no article has marked (a stop word in capitals, like WHO,
 	// which the index does not keep) cannot be asked of a sentence.
 	marked := map[string]bool{}
 	for _, m := range matches {
 		maps.Copy(marked, matchedWords(m.Article.Body, m.BodySpans, 0, len(m.Article.Body)))
 	}
-	required = slices.DeleteFunc(required, func(name string) bool { return !namesEach(marked, []string{name}, aliases) })
+	names = slices.DeleteFunc(names, func(name string) bool { return !namesEach(marked, []string{name}, aliases) })
 	var candidates []candidate
 	for rank, m := range matches {
 		taken := 0
@@ -358,11 +554,15 @@ func summarize(matches []index.Match, words []string, aliases map[string][]strin
 				break
 			}
 			matched := matchedWords(m.Article.Body, m.BodySpans, s.Start, s.End)
-			if len(matched) == 0 || !quotable(s.Text) || !namesEach(matched, required, aliases) {
+			if !quotable(s.Text) || !namesEach(matched, names, aliases) {
 				continue
 			}
+			stems := stemsOf(slices.Collect(maps.Keys(matched)), nil)
+			if !slices.ContainsFunc(slices.Collect(maps.Keys(stems)), func(st string) bool { return key[st] }) {
+				continue // only the common words of the question, not its subject
+			}
 			taken++
-			coverage := float64(min(len(matched), len(words))) / float64(max(len(words), 1))
+			coverage := float64(min(len(stems), len(words))) / float64(max(len(words), 1))
 			score := 2*coverage + 1/float64(1+rank) + 0.5/float64(1+s.Index)
 			candidates = append(candidates, candidate{s, rank, m.Article.Date, score, wordSet(s.Text)})
 		}
@@ -432,6 +632,24 @@ func quotable(s string) bool {
 	end, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'’”)]`))
 	return n >= 30 && n <= 500 && strings.ContainsRune(".!?", end) &&
 		strings.Count(s, `"`)%2 == 0 && strings.Count(s, "“") == strings.Count(s, "”")
+}
+
+// stemsOf is the set of the forms that words and their other spellings are
+// compared by: lower case without accents, whole, stemmed, and each part of
+// a hyphenated name.
+func stemsOf(words []string, aliases map[string][]string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range words {
+		for _, spelling := range append([]string{w}, aliases[w]...) {
+			folded := index.Fold(strings.ToLower(trimPossessive(bareWord(spelling))))
+			set[folded], set[index.Stem(folded)] = true, true
+			for _, part := range strings.Split(folded, "-") {
+				set[part] = true
+			}
+		}
+	}
+	delete(set, "")
+	return set
 }
 
 // namesRequired is what a summary sentence must name, of a subject of

@@ -24,18 +24,16 @@ type Latest struct {
 // (DefaultSources when zero, at most MaxLatest). Each comes with its opening
 // sentence as the excerpt, or the sentence about the topic.
 func NewestArticles(ctx context.Context, s Searcher, req Request) (Latest, error) {
+	q := index.Query{Since: req.Since, Until: req.Until}
 	var topic string
 	if strings.TrimSpace(req.Question) != "" {
-		var err error
-		if topic, err = subjectOf(req.Question); err != nil {
+		r, err := Read(ctx, s, req)
+		if err != nil {
 			return Latest{}, err
 		}
+		topic, q = r.Subject, r.query(req.Aliases)
 	}
-	var q index.Query
-	if topic != "" {
-		q = SubjectQuery(topic, req.Aliases)
-	}
-	q.Since, q.Size, q.Newest = req.Since, min(cmp.Or(req.Sources, DefaultSources), MaxLatest), true
+	q.Size, q.Newest = min(cmp.Or(req.Sources, DefaultSources), MaxLatest), true
 	res, err := s.Search(ctx, q)
 	if err != nil {
 		return Latest{}, err

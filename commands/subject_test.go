@@ -18,7 +18,7 @@ func TestSubject(t *testing.T) {
 		{"hey, what's the latest on Ukraine", "Ukraine"},
 		{"who is Kirill Dmitriev?", "Kirill Dmitriev"},
 		{"Who's Witkoff", "Witkoff"},
-		{"tell me about the Paris talks", "the Paris talks"},
+		{"tell me about the Paris talks", "Paris talks"},
 		{"any news on Iran lately?", "Iran"},
 		{"news about Jean-Noël Barrot", "Jean-Noël Barrot"},
 		{"latest on tariffs please", "tariffs"},

@@ -69,3 +69,23 @@ func (ix *Index) PlainMatch(ctx context.Context, text string, size int) (int, er
 	}
 	return int(res.Total), nil
 }
+
+// PlainSearch runs the same plain match query as PlainMatch (any of the
+// words of text, over the body) and returns the first size matches, without
+// bodies or spans: the yardstick that answers to questions are scored
+// against.
+func (ix *Index) PlainSearch(ctx context.Context, text string, size int) (Results, error) {
+	q := bleve.NewMatchQuery(text)
+	q.SetField(fieldBody)
+	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	req.Fields = []string{fieldTitle, fieldDate, fieldPath}
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return Results{}, err
+	}
+	out := Results{Total: int(res.Total)}
+	for _, h := range res.Hits {
+		out.Matches = append(out.Matches, Match{Article: articleFrom(h), Score: h.Score})
+	}
+	return out, nil
+}

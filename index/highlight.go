@@ -32,7 +32,7 @@ func (ix *Index) highlighter(words []string, aliases map[string][]string) *highl
 		nameTerms: map[string]bool{},
 	}
 	for _, w := range words {
-		for _, spelling := range append([]string{w}, aliases[w]...) {
+		for _, spelling := range spellingsOf(w, aliases) {
 			terms, analyzer := h.stemTerms, h.stemmed
 			if r, _ := utf8.DecodeRuneInString(spelling); unicode.IsUpper(r) {
 				terms, analyzer = h.nameTerms, h.names

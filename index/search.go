@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -34,8 +35,19 @@ type Query struct {
 	Since, Until time.Time
 	// Size is how many matches to return, after skipping From.
 	Size, From int
-	// Newest sorts the matches by date, newest first, instead of by relevance.
-	Newest bool
+	// Optional are words that make a match rank higher without being
+	// required of it, matched as Words are: the common words of a question
+	// ("rising", "market"), which help tell the articles about it apart.
+	Optional []string
+	// IDs, when not empty, keep only the articles with these IDs.
+	IDs []string
+	// InLead keeps only the articles with every word of Words in the title
+	// or first paragraph, where news names what it is about, in any form:
+	// for the newest news about a subject rather than in passing.
+	InLead bool
+	// Newest sorts the matches by date, newest first, instead of by
+	// relevance; Oldest, oldest first.
+	Newest, Oldest bool
 	// Aliases gives words of Words their other spellings ("Kiev" for
 	// "Kyiv"): an article with any of them matches the word.
 	Aliases map[string][]string
@@ -81,6 +93,17 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 			bq.AddMustNot(spellings(w, q.Aliases))
 		}
 	}
+	for _, w := range q.Optional {
+		if ix.isWord(w) {
+			bq.AddShould(spellings(w, q.Aliases))
+		}
+	}
+	if q.InLead {
+		addFilter(bq, ix.leadQuery(q.Words, q.Aliases))
+	}
+	if len(q.IDs) > 0 {
+		addFilter(bq, bleve.NewDocIDQuery(q.IDs))
+	}
 	if !q.Since.IsZero() || !q.Until.IsZero() {
 		dates := bleve.NewDateRangeQuery(q.Since, q.Until)
 		dates.SetField(fieldDate)
@@ -91,15 +114,18 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	if q.Light {
 		req.Fields = []string{fieldTitle, fieldDate}
 	}
-	if q.Newest {
+	switch {
+	case q.Newest:
 		req.SortBy([]string{"-" + fieldDate, "-_score", "_id"})
+	case q.Oldest:
+		req.SortBy([]string{fieldDate, "-_score", "_id"})
 	}
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return Results{}, fmt.Errorf("search: %w", err)
 	}
 	out := Results{Total: int(res.Total), Matches: make([]Match, 0, len(res.Hits))}
-	marker := ix.highlighter(q.Words, q.Aliases)
+	marker := ix.highlighter(append(slices.Clone(q.Words), q.Optional...), q.Aliases)
 	for _, h := range res.Hits {
 		m := Match{Article: articleFrom(h), Score: h.Score}
 		if !q.Light {
@@ -144,6 +170,34 @@ func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*que
 	return bq, nil
 }
 
+// leadQuery requires each word in the lead, in one of its spellings, whole
+// or by its stem ("prices" by "price").
+func (ix *Index) leadQuery(words []string, aliases map[string][]string) query.Query {
+	var each []query.Query
+	for _, w := range words {
+		if !ix.isWord(w) {
+			continue
+		}
+		var forms []query.Query
+		for _, spelling := range spellingsOf(w, aliases) {
+			for _, form := range []string{spelling, Stem(spelling)} {
+				if form == "" {
+					continue
+				}
+				m := bleve.NewMatchQuery(form)
+				m.SetField(fieldLead)
+				m.SetOperator(query.MatchQueryOperatorAnd)
+				forms = append(forms, m)
+			}
+		}
+		each = append(each, bleve.NewDisjunctionQuery(forms...))
+	}
+	if len(each) == 0 {
+		return nil
+	}
+	return bleve.NewConjunctionQuery(each...)
+}
+
 // addFilter requires f of bq's matches, besides any filter it has, without
 // changing their scores. Bleve's boolean query holds one filter.
 func addFilter(bq *query.BooleanQuery, f query.Query) {
@@ -156,13 +210,23 @@ func addFilter(bq *query.BooleanQuery, f query.Query) {
 	}
 }
 
-// spellings matches w or any of its aliases.
+// spellings matches w, any of its aliases, or its British or American
+// spelling.
 func spellings(w string, aliases map[string][]string) query.Query {
-	qs := []query.Query{wordQuery(w)}
-	for _, alt := range aliases[w] {
-		qs = append(qs, wordQuery(alt))
+	var qs []query.Query
+	for _, spelling := range spellingsOf(w, aliases) {
+		qs = append(qs, wordQuery(spelling))
 	}
 	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// spellingsOf is w and the other ways of writing it.
+func spellingsOf(w string, aliases map[string][]string) []string {
+	out := append([]string{w}, aliases[w]...)
+	if v := spellingVariant(w); v != "" {
+		out = append(out, v)
+	}
+	return out
 }
 
 // wordQuery matches one word. A capitalised word is a name and must match the

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	"newsbot/commands"
 	"newsbot/index"
@@ -92,17 +93,16 @@ func (e env) openForAnswers(ctx context.Context, dir string) (*index.Index, erro
 // the numbered sources with their excerpts.
 func writeText(w io.Writer, ans commands.Answer) {
 	if ans.Found == 0 {
-		fmt.Fprintf(w, "Nothing in the index is about %q", ans.Subject)
-		if !ans.Since.IsZero() {
-			fmt.Fprintf(w, " since %s", ans.Since.Format("2006-01-02"))
-		}
-		fmt.Fprintln(w, ".")
+		fmt.Fprintf(w, "%s.\n", ans.NothingFound())
 		for _, s := range ans.Suggestions {
 			fmt.Fprintln(w, s)
 		}
 		return
 	}
 	fmt.Fprintf(w, "%s: %s\n", ans.Subject, countArticles(ans.Found))
+	if ans.Reading.Differs(ans.Question) {
+		fmt.Fprintf(w, "Reading this as: %s\n", ans.Reading)
+	}
 	if len(ans.Others) > 0 {
 		fmt.Fprintf(w, "Did you mean %s?\n", strings.Join(ans.Others, " or "))
 	}
@@ -132,6 +132,17 @@ type jsonAnswer struct {
 	Sources     []jsonSource    `json:"sources"`
 	Suggestions []string        `json:"suggestions,omitempty"`
 	DidYouMean  []string        `json:"did_you_mean,omitempty"`
+	Reading     jsonReading     `json:"reading"`
+}
+
+// jsonReading is how the question was read; since and until are dates
+// (until excluded), empty when open.
+type jsonReading struct {
+	Subject string   `json:"subject"`
+	Since   string   `json:"since"`
+	Until   string   `json:"until"`
+	Dropped []string `json:"dropped"`
+	Order   string   `json:"order"`
 }
 
 type jsonStatement struct {
@@ -149,6 +160,14 @@ type jsonSource struct {
 	Excerpt string `json:"excerpt"`
 }
 
+// dateOr is d as YYYY-MM-DD, or "" for none.
+func dateOr(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format(time.DateOnly)
+}
+
 func writeJSON(w io.Writer, ans commands.Answer) error {
 	out := jsonAnswer{
 		Question:    ans.Question,
@@ -158,6 +177,10 @@ func writeJSON(w io.Writer, ans commands.Answer) error {
 		Sources:     []jsonSource{},
 		Suggestions: ans.Suggestions,
 		DidYouMean:  ans.Others,
+		Reading: jsonReading{
+			Subject: ans.Reading.Subject, Since: dateOr(ans.Reading.Period.Since), Until: dateOr(ans.Reading.Period.Until),
+			Dropped: append([]string{}, ans.Reading.Dropped...), Order: ans.Reading.Order(),
+		},
 	}
 	for _, s := range ans.Summary {
 		out.Summary = append(out.Summary, jsonStatement{Text: s.Text, Sources: s.Sources})

@@ -55,5 +55,14 @@ func (e env) eval(ctx context.Context, args []string) error {
 		return err
 	}
 	eval.WritePeople(e.stdout, people)
+	tags, err := eval.Topics(filepath.Join(*corpus, "reuters-topics.tsv"))
+	if err != nil {
+		return fmt.Errorf("eval questions: %w", err)
+	}
+	questions, err := eval.AnswerQuestions(ctx, ix, eval.Questions, tags)
+	if err != nil {
+		return err
+	}
+	eval.WriteQuestions(e.stdout, questions)
 	return nil
 }

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -66,6 +67,33 @@ func TestIndexCommand(t *testing.T) {
 	}
 }
 
+// A question's dates and its "latest" show in the reading, and in the line
+// that says how it was read.
+func TestAskReading(t *testing.T) {
+	data := mustIndexSamples(t)
+	out, _, err := runNewsbot(t, nil, "ask", "what's the latest on Witkoff in April?", "--json", "--data", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Reading map[string]any `json:"reading"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"subject": "Witkoff", "since": "2025-04-01", "until": "2025-05-01", "dropped": []any{}, "order": "newest"}
+	if !reflect.DeepEqual(got.Reading, want) {
+		t.Errorf("reading %v; want %v", got.Reading, want)
+	}
+	text, _, err := runNewsbot(t, nil, "ask", "what's the latest on Witkoff in April?", "--data", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "Reading this as: Witkoff, April 2025, newest first\n") {
+		t.Errorf("the answer does not say how it read the question:\n%s", text)
+	}
+}
+
 func TestAskJSONContract(t *testing.T) {
 	data := mustIndexSamples(t)
 	out, _, err := runNewsbot(t, nil, "ask", "Steve Witkoff's", "--json", "--data", data, "--limit", "3")
@@ -81,6 +109,12 @@ func TestAskJSONContract(t *testing.T) {
 			Sources []int  `json:"sources"`
 		} `json:"summary"`
 		Sources []map[string]any `json:"sources"`
+		Reading struct {
+			Subject      string
+			Since, Until string
+			Dropped      []string
+			Order        string
+		} `json:"reading"`
 	}
 	dec := json.NewDecoder(strings.NewReader(out))
 	dec.DisallowUnknownFields()
@@ -89,6 +123,9 @@ func TestAskJSONContract(t *testing.T) {
 	}
 	if got.Question != "Steve Witkoff's" || got.Subject != "Steve Witkoff" || got.Found != 7 {
 		t.Errorf("question %q, subject %q, found %d; want Steve Witkoff's, Steve Witkoff, 7", got.Question, got.Subject, got.Found)
+	}
+	if r := got.Reading; r.Subject != "Steve Witkoff" || r.Since != "" || r.Until != "" || r.Dropped == nil || r.Order != "relevance" {
+		t.Errorf("reading %+v; want Steve Witkoff, no dates, none dropped, by relevance", r)
 	}
 	if len(got.Summary) < 2 || len(got.Sources) != 3 {
 		t.Fatalf("%d summary sentences and %d sources; want 2-5 and 3", len(got.Summary), len(got.Sources))
@@ -132,7 +169,7 @@ func TestAskNothingFound(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out, `Nothing in the index is about "Zorblax".`) || strings.Contains(out, "Sources") {
+	if !strings.HasPrefix(out, `Nothing in the index is about “Zorblax”.`) || strings.Contains(out, "Sources") {
 		t.Errorf("got %q; want a plain nothing-found answer", out)
 	}
 	out, _, err = runNewsbot(t, nil, "ask", "--json", "--data", data, "Zorblax")

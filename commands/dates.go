@@ -1,0 +1,401 @@
+package commands
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Period is the span of days a question asks about, [Since, Until); either end
+// may be open (zero).
+type Period struct {
+	Since, Until time.Time
+}
+
+// IsZero reports whether the period sets no limit.
+func (p Period) IsZero() bool { return p.Since.IsZero() && p.Until.IsZero() }
+
+// Within narrows p to the days that other holds too: a question's "in
+// October" and a command's since: both hold.
+func (p Period) Within(other Period) Period {
+	if other.Since.After(p.Since) {
+		p.Since = other.Since
+	}
+	if !other.Until.IsZero() && (p.Until.IsZero() || other.Until.Before(p.Until)) {
+		p.Until = other.Until
+	}
+	return p
+}
+
+// String names the period as people do: "17 April 1987", "October 1987",
+// "the week of 12 October 1987", "since 5 October 1987", "March – June 1987".
+func (p Period) String() string {
+	const day = "2 January 2006"
+	since, until := p.Since, p.Until
+	last := until.AddDate(0, 0, -1)
+	switch {
+	case p.IsZero():
+		return ""
+	case until.IsZero():
+		return "since " + since.Format(day)
+	case since.IsZero():
+		return "before " + until.Format(day)
+	case until.Equal(since.AddDate(0, 0, 1)):
+		return since.Format(day)
+	case since.Day() == 1 && until.Equal(since.AddDate(0, 1, 0)):
+		return since.Format("January 2006")
+	case since.YearDay() == 1 && until.Equal(since.AddDate(1, 0, 0)):
+		return since.Format("2006")
+	case since.Weekday() == time.Monday && until.Equal(since.AddDate(0, 0, 7)):
+		return "the week of " + since.Format(day)
+	case since.Day() == 1 && until.Day() == 1 && since.Year() == last.Year():
+		return since.Format("January") + " – " + last.Format("January 2006")
+	case since.Year() == last.Year():
+		return since.Format("2 January") + " – " + last.Format(day)
+	}
+	return since.Format(day) + " – " + last.Format(day)
+}
+
+// phrase is the period after a verb: "in May 1987", "on 17 April 1987",
+// "since 5 October 1987".
+func (p Period) phrase() string {
+	s := p.String()
+	switch {
+	case p.Since.IsZero() || p.Until.IsZero():
+		return s
+	case p.Until.Equal(p.Since.AddDate(0, 0, 1)):
+		return "on " + s
+	}
+	return "in " + s
+}
+
+// unit is the length of the period a date phrase names, which the nearest
+// periods with news are named in when the asked one has none.
+type unit int
+
+const (
+	days unit = iota
+	weeks
+	months
+	years
+)
+
+// calendar resolves the dates of a question. Words that count back from today
+// ("yesterday", "last week", "since Monday") count from Now; a month or a day
+// named without a year ("in June", "on 17 April") is the most recent one at or
+// before Latest, the date of the newest article, so that an archive's June is
+// found. Latest is asked for only when needed.
+type calendar struct {
+	Now    time.Time
+	Latest func() time.Time
+}
+
+func (c calendar) today() time.Time { return c.Now.UTC().Truncate(24 * time.Hour) }
+
+// anchor is the day a date without a year is at or before.
+func (c calendar) anchor() time.Time {
+	if latest := c.Latest(); !latest.IsZero() {
+		return latest.UTC().Truncate(24 * time.Hour)
+	}
+	return c.today()
+}
+
+// span is one date phrase read: the days it names, and their unit.
+type span struct {
+	Period
+	unit unit
+}
+
+var monthNumbers = map[string]time.Month{
+	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+	"may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+	"september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+	"december": 12, "dec": 12,
+}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
+	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
+}
+
+// ambiguousMonths are month names that are also common words ("may",
+// "march"): alone, without a preposition, a day or a year, they are not dates.
+var ambiguousMonths = wordsOf("may march mar jan sep sept dec")
+
+// datePrepositions say how a date limits the period: "in October" is
+// October, "since October" from its first day on.
+var datePrepositions = wordsOf("in on during from since after before until till through throughout over within for between")
+
+// readDates finds the date phrases among words, in lower case, and returns the
+// period they name together with the indexes of the words they take.
+func (c calendar) readDates(words []string, capitalised []bool) (span, map[int]bool, bool) {
+	taken := map[int]bool{}
+	var found span
+	ok := false
+	for i := 0; i < len(words); {
+		s, n := c.datePhraseAt(words, capitalised, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		for j := i; j < i+n; j++ {
+			taken[j] = true
+		}
+		if ok {
+			found.Period = found.Within(s.Period)
+			found.unit = min(found.unit, s.unit)
+		} else {
+			found, ok = s, true
+		}
+		i += n
+	}
+	return found, taken, ok
+}
+
+// datePhraseAt reads a date phrase beginning at words[i], with its
+// preposition, and returns the span and how many words it took (0 for none).
+func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span, int) {
+	prep := ""
+	start := i
+	// "over the past 3 days", "in the last week"
+	for i < len(words) && datePrepositions[words[i]] && prep == "" {
+		prep = words[i]
+		i++
+	}
+	if i < len(words) && words[i] == "the" {
+		i++
+	}
+	if s, n := c.relativeAt(words, i); n > 0 {
+		return s, i + n - start
+	}
+	first, n := c.dateAt(words, capitalised, i, prep != "")
+	if n == 0 {
+		return span{}, 0
+	}
+	i += n
+	// "from March to June", "between March and June"
+	if i+1 < len(words) && (words[i] == "to" || words[i] == "until" || words[i] == "till" || words[i] == "through" || words[i] == "and" || words[i] == "-") &&
+		(prep == "from" || prep == "between" || words[i] != "and") {
+		if last, m := c.dateAt(words, capitalised, i+1, true); m > 0 {
+			if !last.Since.After(first.Since) && last.unit == months && first.unit == months {
+				first.Since = first.Since.AddDate(-1, 0, 0)
+			}
+			return span{Period{first.Since, last.Until}, min(first.unit, last.unit)}, i + 1 + m - start
+		}
+	}
+	switch prep {
+	case "since":
+		first.Until = time.Time{}
+	case "after":
+		first.Since, first.Until = first.Until, time.Time{}
+	case "before":
+		first.Until, first.Since = first.Since, time.Time{}
+	case "until", "till":
+		first.Since = time.Time{}
+	}
+	return first, i - start
+}
+
+// relativeAt reads the phrases that count back from today: "today",
+// "yesterday", "this week", "last month", "past 3 days", "last few weeks".
+func (c calendar) relativeAt(words []string, i int) (span, int) {
+	if i >= len(words) {
+		return span{}, 0
+	}
+	today := c.today()
+	tomorrow := today.AddDate(0, 0, 1)
+	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
+	firstOfMonth := today.AddDate(0, 0, 1-today.Day())
+	firstOfYear := today.AddDate(0, 0, 1-today.YearDay())
+	switch words[i] {
+	case "today", "tonight":
+		return span{Period{today, tomorrow}, days}, 1
+	case "yesterday":
+		return span{Period{today.AddDate(0, 0, -1), today}, days}, 1
+	}
+	if i+1 >= len(words) {
+		return span{}, 0
+	}
+	next := words[i+1]
+	switch words[i] {
+	case "this":
+		switch next {
+		case "week":
+			return span{Period{monday, tomorrow}, weeks}, 2
+		case "month":
+			return span{Period{firstOfMonth, tomorrow}, months}, 2
+		case "year":
+			return span{Period{firstOfYear, tomorrow}, years}, 2
+		case "morning", "afternoon", "evening":
+			return span{Period{today, tomorrow}, days}, 2
+		}
+	case "last", "past", "previous":
+		switch next {
+		case "week":
+			if words[i] == "last" {
+				return span{Period{monday.AddDate(0, 0, -7), monday}, weeks}, 2
+			}
+			return span{Period{today.AddDate(0, 0, -7), tomorrow}, weeks}, 2
+		case "month":
+			if words[i] == "last" {
+				return span{Period{firstOfMonth.AddDate(0, -1, 0), firstOfMonth}, months}, 2
+			}
+			return span{Period{today.AddDate(0, -1, 0), tomorrow}, months}, 2
+		case "year":
+			if words[i] == "last" {
+				return span{Period{firstOfYear.AddDate(-1, 0, 0), firstOfYear}, years}, 2
+			}
+			return span{Period{today.AddDate(-1, 0, 0), tomorrow}, years}, 2
+		case "night":
+			return span{Period{today.AddDate(0, 0, -1), tomorrow}, days}, 2
+		}
+		if wd, ok := weekdays[next]; ok {
+			return span{c.weekday(wd), days}, 2
+		}
+		// "past 3 days", "last few weeks", "past couple of days"
+		count, n := countAt(words, i+1)
+		if n > 0 && i+1+n < len(words) {
+			return c.back(count, words[i+1+n], 2+n)
+		}
+	}
+	// "3 days ago" is a day; "the last 3 days" is handled above.
+	if count, n := countAt(words, i); n > 0 && i+n+1 < len(words) && words[i+n+1] == "ago" {
+		if s, m := c.back(count, words[i+n], n+1); m > 0 {
+			s.Until = s.Since.AddDate(0, 0, 1)
+			return span{s.Period, days}, m + 1
+		}
+	}
+	return span{}, 0
+}
+
+// back is the period of the last count days, weeks, months or years to today.
+func (c calendar) back(count int, word string, n int) (span, int) {
+	today := c.today()
+	tomorrow := today.AddDate(0, 0, 1)
+	switch strings.TrimSuffix(word, "s") {
+	case "day":
+		return span{Period{today.AddDate(0, 0, -count), tomorrow}, days}, n
+	case "week":
+		return span{Period{today.AddDate(0, 0, -7*count), tomorrow}, weeks}, n
+	case "month":
+		return span{Period{today.AddDate(0, -count, 0), tomorrow}, months}, n
+	case "year":
+		return span{Period{today.AddDate(-count, 0, 0), tomorrow}, years}, n
+	}
+	return span{}, 0
+}
+
+// countAt reads a small count: "3", "three", "few", "couple of".
+func countAt(words []string, i int) (int, int) {
+	if i >= len(words) {
+		return 0, 0
+	}
+	if n, err := strconv.Atoi(words[i]); err == nil && n > 0 && n <= 1000 {
+		return n, 1
+	}
+	counts := map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "few": 3, "several": 5}
+	if n, ok := counts[words[i]]; ok {
+		return n, 1
+	}
+	if words[i] == "couple" && i+1 < len(words) && words[i+1] == "of" {
+		return 2, 2
+	}
+	return 0, 0
+}
+
+// weekday is the most recent day wd, today included.
+func (c calendar) weekday(wd time.Weekday) Period {
+	today := c.today()
+	d := today.AddDate(0, 0, -((int(today.Weekday()) - int(wd) + 7) % 7))
+	return Period{d, d.AddDate(0, 0, 1)}
+}
+
+// dateAt reads a calendar date at words[i]: "2025-04-01", "17 April",
+// "April 17, 1987", "October", "June 1987", "1987", "Monday". Without a
+// preposition before it, a bare month or year is read only when it cannot be
+// anything else: "may" and "march" are words, "1987" may be a number.
+func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposition bool) (span, int) {
+	if i >= len(words) {
+		return span{}, 0
+	}
+	w := words[i]
+	if d, err := time.Parse(time.DateOnly, w); err == nil {
+		return span{Period{d, d.AddDate(0, 0, 1)}, days}, 1
+	}
+	if wd, ok := weekdays[w]; ok && afterPreposition {
+		return span{c.weekday(wd), days}, 1
+	}
+	if year, ok := yearOf(w); ok && afterPreposition {
+		d := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
+		return span{Period{d, d.AddDate(1, 0, 0)}, years}, 1
+	}
+	// "17 April [1987]", "17th of April"
+	if day, ok := dayOf(w); ok {
+		j := i + 1
+		if j < len(words) && words[j] == "of" {
+			j++
+		}
+		if j < len(words) {
+			if m, ok := monthNumbers[words[j]]; ok {
+				return c.day(words, j+1, m, day, j+1-i)
+			}
+		}
+	}
+	m, ok := monthNumbers[w]
+	if !ok {
+		return span{}, 0
+	}
+	// "April 17[, 1987]"
+	if i+1 < len(words) {
+		if day, ok := dayOf(words[i+1]); ok {
+			return c.day(words, i+2, m, day, 2)
+		}
+	}
+	if i+1 < len(words) {
+		if year, ok := yearOf(words[i+1]); ok {
+			d := time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
+			return span{Period{d, d.AddDate(0, 1, 0)}, months}, 2
+		}
+	}
+	if !afterPreposition && (ambiguousMonths[w] || !capitalised[i]) {
+		return span{}, 0
+	}
+	anchor := c.anchor()
+	year := anchor.Year()
+	if m > anchor.Month() {
+		year--
+	}
+	d := time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
+	return span{Period{d, d.AddDate(0, 1, 0)}, months}, 1
+}
+
+// day is the day of month m, with the year at words[i] when there is one, and
+// otherwise the most recent at or before the anchor; n words were read before i.
+func (c calendar) day(words []string, i int, m time.Month, day, n int) (span, int) {
+	if i < len(words) {
+		if year, ok := yearOf(words[i]); ok {
+			d := time.Date(year, m, day, 0, 0, 0, 0, time.UTC)
+			return span{Period{d, d.AddDate(0, 0, 1)}, days}, n + 1
+		}
+	}
+	anchor := c.anchor()
+	d := time.Date(anchor.Year(), m, day, 0, 0, 0, 0, time.UTC)
+	if d.After(anchor) {
+		d = d.AddDate(-1, 0, 0)
+	}
+	return span{Period{d, d.AddDate(0, 0, 1)}, days}, n
+}
+
+func yearOf(w string) (int, bool) {
+	n, err := strconv.Atoi(w)
+	return n, err == nil && len(w) == 4 && n >= 1900 && n <= 2100
+}
+
+// dayOf reads a day of the month: "17", "17th", "1st".
+func dayOf(w string) (int, bool) {
+	for _, suffix := range []string{"st", "nd", "rd", "th"} {
+		w = strings.TrimSuffix(w, suffix)
+	}
+	n, err := strconv.Atoi(w)
+	return n, err == nil && len(w) <= 2 && n >= 1 && n <= 31
+}

@@ -1,0 +1,260 @@
+package eval
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"newsbot/commands"
+	"newsbot/index"
+)
+
+// QuestionsNow is the day the questions are asked on: the day after the
+// newest Reuters story, so that "yesterday" is 20 October 1987.
+var QuestionsNow = time.Date(1987, 10, 21, 12, 0, 0, 0, time.UTC)
+
+// Question is a question typed as in a chat, with the Reuters editors' topic
+// tags that a source answering it carries, and the days it asks about, if
+// any. The tags only score answers; nothing reads them to rank.
+type Question struct {
+	Text   string
+	Topics []string
+	// Since and Until (YYYY-MM-DD, Until excluded) are the days the question
+	// names; empty when it names none.
+	Since, Until string
+	// Empty is true when the index has no story on the subject in those
+	// days: the right answer is "nothing", never sources of other dates.
+	Empty bool
+}
+
+// Questions are the chat questions of the questions measure: the forms people
+// type (question words, "any news", "latest", why and how, politeness),
+// months and relative dates, and a typo or two. Stories exist for
+// February to April, June and 19-20 October 1987; none for May, July to
+// September, or 12-18 October.
+var Questions = []Question{
+	{Text: "what happened with oil prices?", Topics: []string{"crude"}},
+	{Text: "what's up with coffee prices?", Topics: []string{"coffee"}},
+	{Text: "any news on the coffee talks?", Topics: []string{"coffee"}},
+	{Text: "has anything happened with cocoa?", Topics: []string{"cocoa"}},
+	{Text: "what's the outlook for the sugar market?", Topics: []string{"sugar"}},
+	{Text: "how big is the sugar crop in Cuba?", Topics: []string{"sugar"}},
+	{Text: "why is the dollar falling?", Topics: []string{"money-fx", "dlr"}},
+	{Text: "latest on the dollar", Topics: []string{"money-fx", "dlr"}},
+	{Text: "what's new with the yen?", Topics: []string{"money-fx", "yen"}},
+	{Text: "catch me up on interest rates", Topics: []string{"interest"}},
+	{Text: "where do things stand with the Fed and interest rates?", Topics: []string{"interest", "money-fx", "money-supply"}},
+	{Text: "give me the rundown on wheat exports", Topics: []string{"wheat", "grain"}},
+	{Text: "is there news about corn?", Topics: []string{"corn", "grain"}},
+	{Text: "what are people saying about the trade deficit?", Topics: []string{"trade", "bop"}},
+	{Text: "how much did gold rise?", Topics: []string{"gold"}},
+	{Text: "tell me about copper", Topics: []string{"copper"}},
+	{Text: "anything new on OPEC?", Topics: []string{"crude"}},
+	{Text: "news about soybeans please", Topics: []string{"soybean", "oilseed"}},
+	{Text: "how are rubber prices doing?", Topics: []string{"rubber"}},
+	{Text: "tin market news", Topics: []string{"tin"}},
+	{Text: "whats happening with zinc", Topics: []string{"zinc"}},
+	{Text: "any updates on aluminium?", Topics: []string{"alum"}},
+	{Text: "what did the Bundesbank do about interest rates?", Topics: []string{"interest", "money-fx"}},
+	{Text: "what's the latest on the US trade deficit with Japan?", Topics: []string{"trade", "bop"}},
+	{Text: "unemployment news", Topics: []string{"jobs"}},
+	{Text: "what happened to housing starts?", Topics: []string{"housing"}},
+	{Text: "how is the natural gas market doing?", Topics: []string{"nat-gas"}},
+	{Text: "what's the story with cotton?", Topics: []string{"cotton"}},
+	{Text: "hey, rice exports from Thailand?", Topics: []string{"rice", "grain"}},
+	{Text: "palm oil prices in Malaysia", Topics: []string{"palm-oil", "veg-oil"}},
+	{Text: "hog prices lately", Topics: []string{"hog", "livestock"}},
+	{Text: "orange juice imports", Topics: []string{"orange"}},
+	{Text: "heating oil news", Topics: []string{"heat", "fuel"}},
+	{Text: "what happened with silver?", Topics: []string{"silver"}},
+	{Text: "how fast is GNP growing in Japan?", Topics: []string{"gnp"}},
+	{Text: "industrial production figures", Topics: []string{"ipi"}},
+	{Text: "what's new with sterling?", Topics: []string{"stg", "money-fx"}},
+	{Text: "iron and steel industry news", Topics: []string{"iron-steel"}},
+	{Text: "lumber prices", Topics: []string{"lumber"}},
+	{Text: "any barley sales?", Topics: []string{"barley", "grain"}},
+	{Text: "what's going on with sorghum", Topics: []string{"sorghum", "grain"}},
+	{Text: "how is the rapeseed crop?", Topics: []string{"rapeseed", "oilseed"}},
+	{Text: "any mergers or takeovers lately?", Topics: []string{"acq"}},
+	{Text: "what did the Soviets buy in wheat?", Topics: []string{"wheat", "grain"}},
+	{Text: "what happened to Taiwan's foreign exchange reserves?", Topics: []string{"reserves", "money-fx"}},
+	{Text: "consumer prices in West Germany", Topics: []string{"cpi"}},
+	{Text: "coffe prices", Topics: []string{"coffee"}},
+	{Text: "news on the shipping strike?", Topics: []string{"ship"}},
+	// Months and periods.
+	{Text: "what's going on with crude oil in October?", Topics: []string{"crude"}, Since: "1987-10-01", Until: "1987-11-01"},
+	{Text: "money supply growth in March?", Topics: []string{"money-supply"}, Since: "1987-03-01", Until: "1987-04-01"},
+	{Text: "inflation figures in April", Topics: []string{"cpi", "wpi"}, Since: "1987-04-01", Until: "1987-05-01"},
+	{Text: "retail sales in June", Topics: []string{"retail"}, Since: "1987-06-01", Until: "1987-07-01"},
+	{Text: "oil prices in June", Topics: []string{"crude"}, Since: "1987-06-01", Until: "1987-07-01"},
+	{Text: "sugar news from April", Topics: []string{"sugar"}, Since: "1987-04-01", Until: "1987-05-01"},
+	{Text: "interst rates in march", Topics: []string{"interest"}, Since: "1987-03-01", Until: "1987-04-01"},
+	{Text: "between March and April, what happened to copper?", Topics: []string{"copper"}, Since: "1987-03-01", Until: "1987-05-01"},
+	{Text: "trade talks with Japan in April", Topics: []string{"trade"}, Since: "1987-04-01", Until: "1987-05-01"},
+	{Text: "any news about the cocoa buffer stock in March?", Topics: []string{"cocoa"}, Since: "1987-03-01", Until: "1987-04-01"},
+	{Text: "did the coffee market move in October?", Topics: []string{"coffee"}, Since: "1987-10-01", Until: "1987-11-01"},
+	{Text: "grain news this week", Topics: []string{"grain", "wheat", "corn"}, Since: "1987-10-19", Until: "1987-10-22"},
+	{Text: "what happened to the dollar yesterday?", Topics: []string{"money-fx", "dlr"}, Since: "1987-10-20", Until: "1987-10-21"},
+	{Text: "gold over the past 3 days", Topics: []string{"gold"}, Since: "1987-10-18", Until: "1987-10-22"},
+	{Text: "how did interest rates move on 2 June?", Topics: []string{"interest"}, Since: "1987-06-02", Until: "1987-06-03"},
+	{Text: "wheat exports since June", Topics: []string{"wheat", "grain"}, Since: "1987-06-01"},
+	// Periods with no story on the subject.
+	{Text: "any news on sugar in May?", Topics: []string{"sugar"}, Since: "1987-05-01", Until: "1987-06-01", Empty: true},
+	{Text: "wheat news from August", Topics: []string{"wheat"}, Since: "1987-08-01", Until: "1987-09-01", Empty: true},
+	{Text: "what happened with oil last week?", Topics: []string{"crude"}, Since: "1987-10-12", Until: "1987-10-19", Empty: true},
+	{Text: "coffee in July 1987", Topics: []string{"coffee"}, Since: "1987-07-01", Until: "1987-08-01", Empty: true},
+}
+
+// QuestionResult is how newsbot and the plain baseline did on one question.
+type QuestionResult struct {
+	Question Question
+	// Found is how many articles newsbot found, Reading how it read the
+	// question.
+	Found   int
+	Reading string
+	// OnTopic and InPeriod count, of the top Sources (up to five), those
+	// carrying an accepted tag and those dated in the question's days;
+	// Baseline* the same for the plain query.
+	Sources, OnTopic, InPeriod                       int
+	BaselineSources, BaselineOnTopic, BaselinePeriod int
+	// Unverified counts summary sentences not found verbatim in a source
+	// they cite: it must be zero.
+	Unverified int
+}
+
+// QuestionIndex is what the questions measure asks of the index: newsbot's
+// answers, and the plain query they are compared with.
+type QuestionIndex interface {
+	commands.Searcher
+	PlainSearch(ctx context.Context, text string, size int) (index.Results, error)
+}
+
+// Topics reads reuters-topics.tsv: the topic tags of each story, by its
+// NEWID (its file name without .txt).
+func Topics(path string) (map[string][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	tags := map[string][]string{}
+	lines := bufio.NewScanner(f)
+	for lines.Scan() {
+		fields := strings.Split(lines.Text(), "\t")
+		if len(fields) == 3 && fields[2] != "" {
+			tags[fields[0]] = strings.Split(fields[2], ";")
+		}
+	}
+	return tags, lines.Err()
+}
+
+// AnswerQuestions asks s each question as the bot would, on QuestionsNow,
+// and scores its top five sources and those of the plain query by the topic
+// tags and the days asked about.
+func AnswerQuestions(ctx context.Context, s QuestionIndex, questions []Question, tags map[string][]string) ([]QuestionResult, error) {
+	var results []QuestionResult
+	for _, q := range questions {
+		ans, err := commands.Ask(ctx, s, commands.Request{Question: q.Text, Now: QuestionsNow})
+		if err != nil && !errors.Is(err, commands.ErrNoSubject) {
+			return nil, fmt.Errorf("ask %q: %w", q.Text, err)
+		}
+		r := QuestionResult{Question: q, Found: ans.Found, Reading: ans.Reading.String()}
+		var articles []index.Article
+		for _, src := range ans.Sources {
+			articles = append(articles, src.Article)
+		}
+		r.Sources, r.OnTopic, r.InPeriod = scoreSources(q, articles, tags)
+		for _, st := range ans.Summary {
+			for _, n := range st.Sources {
+				if n < 1 || n > len(ans.Sources) || !strings.Contains(ans.Sources[n-1].Article.Body, st.Text) {
+					r.Unverified++
+				}
+			}
+		}
+		plain, err := s.PlainSearch(ctx, q.Text, 5)
+		if err != nil {
+			return nil, fmt.Errorf("plain search %q: %w", q.Text, err)
+		}
+		articles = articles[:0]
+		for _, m := range plain.Matches {
+			articles = append(articles, m.Article)
+		}
+		r.BaselineSources, r.BaselineOnTopic, r.BaselinePeriod = scoreSources(q, articles, tags)
+		results = append(results, r)
+	}
+	return results, nil
+}
+
+// scoreSources counts, of the first five articles, those that carry one of q's
+// topics and those dated in its days.
+func scoreSources(q Question, articles []index.Article, tags map[string][]string) (n, onTopic, inPeriod int) {
+	since, _ := time.Parse(time.DateOnly, q.Since)
+	until, _ := time.Parse(time.DateOnly, q.Until)
+	for _, a := range articles[:min(5, len(articles))] {
+		n++
+		id := strings.TrimSuffix(filepath.Base(a.Path), ".txt")
+		for _, t := range tags[id] {
+			if slices.Contains(q.Topics, t) {
+				onTopic++
+				break
+			}
+		}
+		if !a.Date.Before(since) && (until.IsZero() || a.Date.Before(until)) {
+			inPeriod++
+		}
+	}
+	return n, onTopic, inPeriod
+}
+
+// WriteQuestions prints one line per question and the figures: P@5 (the
+// share of the top five sources carrying an accepted tag, over the questions
+// the index can answer), date@5 (the share dated in the days asked about,
+// over the questions naming some), the answerable questions answered
+// "nothing found", and the questions about days with no such story that got
+// sources anyway; each beside the plain baseline's where it has one.
+func WriteQuestions(w io.Writer, results []QuestionResult) {
+	var p5, baseP5, d5, baseD5 float64
+	var answerable, dated, missed, filled, unverified int
+	for _, r := range results {
+		fmt.Fprintf(w, "question %-55q found %5d  on topic %d/%d (plain %d/%d)  in period %d/%d  read as: %s\n",
+			r.Question.Text, r.Found, r.OnTopic, r.Sources, r.BaselineOnTopic, r.BaselineSources, r.InPeriod, r.Sources, r.Reading)
+		unverified += r.Unverified
+		if r.Question.Empty {
+			if r.Sources > 0 {
+				filled++
+			}
+			continue
+		}
+		answerable++
+		if r.Sources == 0 {
+			missed++
+		}
+		p5 += share(r.OnTopic, r.Sources)
+		baseP5 += share(r.BaselineOnTopic, r.BaselineSources)
+		if r.Question.Since != "" {
+			dated++
+			d5 += share(r.InPeriod, r.Sources)
+			baseD5 += share(r.BaselinePeriod, r.BaselineSources)
+		}
+	}
+	fmt.Fprintf(w, "questions P@5 by topic tags %.2f (plain match-any %.2f) over %d answerable questions\n", p5/float64(answerable), baseP5/float64(answerable), answerable)
+	fmt.Fprintf(w, "questions date@5 %.2f (plain match-any %.2f) over %d questions naming days\n", d5/float64(dated), baseD5/float64(dated), dated)
+	fmt.Fprintf(w, "questions answerable but answered nothing found: %d of %d\n", missed, answerable)
+	fmt.Fprintf(w, "questions about days with no such story answered with sources: %d of %d\n", filled, len(results)-answerable)
+	fmt.Fprintf(w, "questions summary sentences not verbatim in their cited source: %d\n", unverified)
+}
+
+// share is part/whole, 0 for no sources: a question with none scores 0.
+func share(part, whole int) float64 {
+	if whole == 0 {
+		return 0
+	}
+	return float64(part) / float64(whole)
+}

@@ -1,0 +1,480 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"newsbot/index"
+)
+
+// Reading is how a question was read: what it is about, which of its words
+// each source must hold, and the days it asks about. Every answer, from
+// /news, /who, a mention, a DM or the command line, is found from one.
+type Reading struct {
+	// Subject is what the question is about, in its own words, names whole:
+	// "oil prices" for "what happened with oil prices in October?".
+	Subject string
+	// Required are the words every source holds: names and rare words.
+	// Optional are words that rank the sources without being required of
+	// them: common words, and words about how a subject moved or is seen.
+	// Without are words no source may hold ("-Putin").
+	Required, Optional, Without []string
+	// Dropped are words of the subject that the search stopped requiring,
+	// since too few articles hold all the words.
+	Dropped []string
+	// Corrected maps each word no article holds to the indexed word read
+	// instead, spelled alike: "cofee" to "coffee".
+	Corrected map[string]string
+	// Period is the days the question asks about, within any date limit of
+	// the request; zero for all.
+	Period Period
+	// Newest is true when the question asks for the latest news ("latest
+	// on", "what's new with"): the newest sources come first.
+	Newest bool
+	unit   unit
+	// dated is true when the question named dates.
+	dated bool
+	// counts are how many articles hold each word, for relaxing.
+	counts map[string]index.WordCount
+}
+
+// Order is "newest" when the newest sources come first, else "relevance".
+func (r Reading) Order() string {
+	if r.Newest {
+		return "newest"
+	}
+	return "relevance"
+}
+
+// String says how the question was read, in one line: "oil prices, October
+// 1987". It names the order when it is the newest first, and the words that
+// not every source holds.
+func (r Reading) String() string {
+	parts := []string{r.Subject}
+	if r.Subject == "" {
+		parts[0] = "all news"
+	}
+	if p := r.Period.String(); p != "" {
+		parts = append(parts, p)
+	}
+	if r.Newest {
+		parts = append(parts, "newest first")
+	}
+	s := strings.Join(parts, ", ")
+	if len(r.Dropped) > 0 {
+		s += fmt.Sprintf(" (few articles have every word: not all mention %s)", quoteAll(r.Dropped))
+	}
+	return s
+}
+
+// Differs reports whether the reading says more than the words typed: a
+// question read as its subject alone needs no "Reading this as".
+func (r Reading) Differs(question string) bool {
+	if !r.Period.IsZero() || r.Newest || len(r.Dropped) > 0 || len(r.Corrected) > 0 {
+		return true
+	}
+	plain := func(s string) string {
+		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(c rune) bool {
+			return !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '-'
+		}), " ")
+	}
+	return plain(r.Subject) != plain(question)
+}
+
+func quoteAll(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = fmt.Sprintf("%q", w)
+	}
+	return strings.Join(quoted, ", ")
+}
+
+// token is a word of a question.
+type token struct {
+	// text is the word as typed, without the punctuation around it or a
+	// possessive; an abbreviation keeps its dot ("J.P."), and a comma after
+	// the word is kept, since it keeps two names apart ("Blair, Brown").
+	text  string
+	lower string
+	// start is true for the first word of the question or of a sentence in
+	// it, which is capitalised whether or not it is a name.
+	start bool
+	kind  kind
+	// at is the word's place in the question, once dates are out.
+	at int
+}
+
+// parsed is a question read without the index: its words' kinds, and its
+// dates.
+type parsed struct {
+	tokens    []token
+	period    span
+	hasPeriod bool
+	newest    bool
+}
+
+// maxQuestionLength bounds what is read of a question at all; no subject is
+// that long (see ErrTooLong).
+const maxQuestionLength = 1000
+
+// parse reads a question: takes out the mentions of Discord users, the date
+// phrases (which cal resolves), and the words that ask rather than name, and
+// classifies the rest.
+func parse(question string, cal calendar) parsed {
+	// Composed as the articles are: "Maros\u030c" is "Maroš"; and typed
+	// in plain letters: full-width "ＶＯＬＣＫＥＲ" is "VOLCKER" (NFKC).
+	s := discordTag.ReplaceAllString(strings.Map(dropInvisible, question), " ")
+	s = norm.NFKC.String(s)
+	var p parsed
+	p.tokens = tokenize(s)
+	lower := make([]string, len(p.tokens))
+	capitalised := make([]bool, len(p.tokens))
+	for i, t := range p.tokens {
+		lower[i], capitalised[i] = strings.TrimSuffix(t.lower, ","), isCapitalised(t.text)
+	}
+	period, taken, ok := cal.readDates(lower, capitalised)
+	p.period, p.hasPeriod = period, ok
+	var kept []token
+	for i, t := range p.tokens {
+		if !taken[i] {
+			kept = append(kept, t)
+		}
+	}
+	p.tokens = kept
+	for i := range p.tokens {
+		p.tokens[i].at = i
+	}
+	p.classify(isShouting(s))
+	return p
+}
+
+// tokenize splits a question into words, with their punctuation off.
+func tokenize(s string) []token {
+	var out []token
+	start := true
+	for _, w := range strings.Fields(s) {
+		// An apostrophe that opens a word is a quote mark: 'Blair'.
+		bare := trimPossessive(strings.TrimLeft(strings.TrimFunc(w, isOuterPunct), "'’"))
+		ends := strings.TrimRight(w, `"'’”)]`)
+		if bare == "" {
+			start = start || strings.ContainsAny(ends, ".?!")
+			continue
+		}
+		// An abbreviation keeps its dot: "J.P. Morgan".
+		if strings.Contains(bare, ".") && strings.HasSuffix(strings.TrimRight(w, ",;"), ".") {
+			bare += "."
+		}
+		if strings.ContainsAny(w[len(w)-1:], ",;") {
+			bare += ","
+		}
+		out = append(out, token{text: bare, lower: strings.ToLower(bare), start: start})
+		start = strings.HasSuffix(ends, "?") || strings.HasSuffix(ends, "!") ||
+			strings.HasSuffix(ends, ".") && !strings.Contains(strings.TrimSuffix(bare, "."), ".")
+	}
+	return out
+}
+
+// isShouting reports whether a question is written in capitals, where no
+// capital says a word is a name.
+func isShouting(s string) bool {
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters > 3 && upper == letters
+}
+
+// classify gives each word its kind. Capitalised words standing together are
+// one name, which may begin with a word that is otherwise a greeting or
+// scaffolding ("Hey Jude", "News Corp", "New Zealand"), but not with a
+// question word ("Is Macron"); the words of a name may be joined by
+// connectors ("Bank of England").
+func (p *parsed) classify(shouting bool) {
+	ts := p.tokens
+	capital := func(i int) bool { return i < len(ts) && isCapitalised(ts[i].text) && !shouting }
+	comma := func(i int) bool { return strings.HasSuffix(ts[i].text, ",") }
+	for i := 0; i < len(ts); i++ {
+		t := &ts[i]
+		word := strings.TrimSuffix(t.lower, ",")
+		switch {
+		case strings.HasPrefix(t.text, "-") && len(strings.TrimLeft(t.text, "-")) > 0:
+			t.kind = without
+		case capital(i) && (i == 0 || ts[i-1].kind < name || comma(i-1)) && !comma(i) && capital(i+1) && !(t.start && beginsNoName(word)):
+			// The first word of a name of several.
+			t.kind = name
+		case capital(i) && i > 0 && ts[i-1].kind == name && !comma(i-1):
+			t.kind = name
+		case connectors[word] && i > 0 && (ts[i-1].kind == name && !comma(i-1) || ts[i-1].kind == connector) && capital(nextNonConnector(ts, i)):
+			t.kind = connector // "J.P. Morgan and the U.S. Treasury"
+		case capital(i) && classify(word) < name && (t.start || len([]rune(word)) < 2 || !isAllCaps(t.text)):
+			// "What", "Latest", "I": capitalised as a sentence begins.
+			t.kind = classify(word)
+		case capital(i) && t.start:
+			t.kind = maybeName
+		case capital(i):
+			t.kind = name
+		case shouting && classify(word) >= name:
+			t.kind = maybeName
+		default:
+			t.kind = classify(word)
+		}
+		if t.kind == recency {
+			p.newest = true
+		}
+	}
+	// A connector ends no name: "Bank of" is "Bank".
+	for i := len(ts) - 1; i >= 0 && ts[i].kind == connector; i-- {
+		ts[i].kind = function
+	}
+}
+
+// nextNonConnector is the index of the first word after i that joins no name.
+func nextNonConnector(ts []token, i int) int {
+	for i++; i < len(ts) && connectors[strings.TrimSuffix(ts[i].lower, ",")]; i++ {
+	}
+	return i
+}
+
+func isAllCaps(w string) bool {
+	return strings.IndexFunc(w, unicode.IsLower) < 0
+}
+
+// subjectWords are the words of the subject, in the order typed.
+func (p parsed) subjectWords() []token {
+	var out []token
+	for _, t := range p.tokens {
+		if t.kind >= name {
+			out = append(out, t)
+		}
+	}
+	// A connector that the subject does not go on after is not part of it.
+	for len(out) > 0 && out[len(out)-1].kind == connector {
+		out = out[:len(out)-1]
+	}
+	return out
+}
+
+// subject is the subject as typed: "Blair, Brown and Kennedy".
+func subject(words []token) string {
+	texts := make([]string, len(words))
+	for i, t := range words {
+		texts[i] = t.text
+	}
+	if n := len(texts); n > 0 {
+		texts[n-1] = strings.TrimSuffix(texts[n-1], ",")
+	}
+	return strings.Join(texts, " ")
+}
+
+// Subject takes the subject out of a question: "what's new about Macron?" is
+// "Macron", "Steve Witkoff's" is "Steve Witkoff", "Iran trade talks" stays as
+// it is, "what happened with oil prices in October?" is "oil prices". It
+// returns "" when nothing is left ("what's new?").
+func Subject(question string) string {
+	cal := calendar{Now: time.Now(), Latest: func() time.Time { return time.Time{} }}
+	return subject(parse(question, cal).subjectWords())
+}
+
+// commonShare is the share of the articles above which a word is too common
+// to require of every source: "market", "prices", "bank" in business news.
+// Rarer words ("oil" at 7%, "crash", "coffee") carry the search.
+const commonShare = 0.10
+
+// Read reads req's question with what the index knows of its words: which
+// capitalised first word is a name, which word is misspelled, which words are
+// rare enough to require. It returns ErrNoSubject when the question names
+// neither a subject nor a period, and ErrTooLong for a paragraph.
+func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
+	if utf8.RuneCountInString(req.Question) > maxQuestionLength {
+		return Reading{}, ErrTooLong
+	}
+	now := req.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	var latest *time.Time
+	cal := calendar{Now: now, Latest: func() time.Time {
+		if latest == nil {
+			d, err := newestDate(ctx, s)
+			if err != nil {
+				d = time.Time{} // no anchor: dates without a year count from today
+			}
+			latest = &d
+		}
+		return *latest
+	}}
+	p := parse(req.Question, cal)
+	words := p.subjectWords()
+	r := Reading{Newest: p.newest || req.Newest, Period: Period{req.Since, req.Until}}
+	if p.hasPeriod {
+		r.Period, r.unit = p.period.Within(r.Period), p.period.unit
+	}
+	switch {
+	case len(words) == 0 && !p.hasPeriod:
+		return r, ErrNoSubject
+	case len(words) > maxSubjectWords || utf8.RuneCountInString(subject(words)) > maxSubjectLength:
+		return r, ErrTooLong
+	}
+	if err := r.resolve(s, words); err != nil {
+		return r, err
+	}
+	if len(r.Required) == 0 && !p.hasPeriod {
+		return r, fmt.Errorf("%q only leaves words out: %w", r.Subject, ErrNoSubject)
+	}
+	r.dated = p.hasPeriod
+	return r, nil
+}
+
+// resolve decides, from how many articles hold each word, which words carry
+// the search. A capitalised first word that the articles mostly write in
+// lower case is a common word ("Oil prices"); a word no article holds is read
+// as the most common indexed word spelled like it; names and words in under
+// commonShare of the articles are required, other words only rank, and at
+// least one word, the rarest, is required.
+func (r *Reading) resolve(s Searcher, words []token) error {
+	var lookup []string
+	for _, t := range words {
+		if t.kind != connector && t.kind != without {
+			lookup = append(lookup, bareWord(t.text))
+		}
+	}
+	counts, total, err := s.WordCounts(lookup)
+	if err != nil {
+		return err
+	}
+	for i := range words {
+		t := &words[i]
+		c, ok := counts[bareWord(t.text)]
+		if !ok {
+			continue
+		}
+		if t.kind == maybeName {
+			t.kind = name
+			if 2*c.Names < c.Body {
+				t.kind, t.text = content, strings.ToLower(t.text)
+			}
+		}
+		if t.kind != content && t.kind != name && t.kind != weak {
+			continue
+		}
+		// A typo is of letters: "Wit.*off" is a pattern, not a misspelling.
+		if c.Body > 0 || c.Names > 0 || strings.ContainsFunc(bareWord(t.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			continue
+		}
+		similar, err := s.SimilarWords(bareWord(t.text), 1)
+		if err != nil {
+			return err
+		}
+		if len(similar) == 0 {
+			continue
+		}
+		more, _, err := s.WordCounts(similar)
+		if err != nil {
+			return err
+		}
+		fixed := matchCase(similar[0], t.text)
+		if r.Corrected == nil {
+			r.Corrected = map[string]string{}
+		}
+		r.Corrected[bareWord(t.text)] = fixed
+		t.text = strings.Replace(t.text, bareWord(t.text), fixed, 1)
+		counts[fixed] = more[similar[0]]
+	}
+	r.Subject, r.counts = subject(words), counts
+	rarest, rarestCount := -1, 0
+	// Names apart in the question are not one name when the words between
+	// are not required: "GNP growing in Japan" is not "GNP Japan".
+	lastRequired := -1
+	require := func(t token) {
+		if n := len(r.Required); n > 0 && t.at != lastRequired+1 && !strings.HasSuffix(r.Required[n-1], ",") {
+			r.Required[n-1] += ","
+		}
+		r.Required, lastRequired = append(r.Required, t.text), t.at
+	}
+	for i, t := range words {
+		w := strings.TrimSuffix(t.text, ",")
+		c := counts[bareWord(t.text)]
+		switch {
+		case t.kind == without:
+			r.Without = append(r.Without, strings.TrimLeft(w, "-"))
+		case t.kind == name, t.kind == connector:
+			require(t)
+		case t.kind == content && float64(c.Body) <= commonShare*float64(total):
+			require(t)
+		default:
+			r.Optional = append(r.Optional, w)
+			if rarest < 0 || (words[rarest].kind == weak) == (t.kind == weak) && c.Body < rarestCount || words[rarest].kind == weak && t.kind != weak {
+				rarest, rarestCount = i, c.Body
+			}
+		}
+	}
+	if len(r.Required) == 0 && rarest >= 0 {
+		w := strings.TrimSuffix(words[rarest].text, ",")
+		r.Optional = slices.DeleteFunc(r.Optional, func(o string) bool { return o == w })
+		require(words[rarest])
+	}
+	return nil
+}
+
+// query is the search for the reading.
+func (r Reading) query(aliases Aliases) index.Query {
+	return index.Query{
+		Words: slices.Clone(r.Required), Optional: slices.Clone(r.Optional), Without: r.Without,
+		Since: r.Period.Since, Until: r.Period.Until,
+		Aliases: aliases.For(slices.Concat(r.Required, r.Optional, r.Without)),
+	}
+}
+
+// relax stops requiring the most common of the required words that are not
+// names and that some article holds, and reports whether there was one to
+// stop requiring: names carry the search, a word no article holds finds
+// nothing whatever else is asked, and a question keeps one required word.
+// A comma takes the word's place, so that the names on each side of it are
+// not taken for one ("Reagan budget Volcker").
+func (r *Reading) relax() bool {
+	most, mostCount, words := -1, 0, 0
+	for i, w := range r.Required {
+		c, ok := r.counts[bareWord(w)]
+		if !ok {
+			continue // a connector
+		}
+		if words++; !isCapitalised(w) && c.Body > mostCount {
+			most, mostCount = i, c.Body
+		}
+	}
+	if most < 0 || words < 2 {
+		return false
+	}
+	w := bareWord(r.Required[most])
+	if most > 0 && !strings.HasSuffix(r.Required[most-1], ",") {
+		r.Required[most-1] += ","
+	}
+	r.Required = slices.Delete(r.Required, most, most+1)
+	r.Optional = append(r.Optional, w)
+	r.Dropped = append(r.Dropped, w)
+	return true
+}
+
+// bareWord is a word without the comma that may follow it.
+func bareWord(w string) string { return strings.TrimSuffix(w, ",") }
+
+// newestDate is the date of the newest article, zero for an empty index.
+func newestDate(ctx context.Context, s Searcher) (time.Time, error) {
+	res, err := s.Search(ctx, index.Query{Size: 1, Newest: true, Light: true})
+	if err != nil || len(res.Matches) == 0 {
+		return time.Time{}, err
+	}
+	return res.Matches[0].Article.Date, nil
+}

@@ -1,0 +1,126 @@
+package commands
+
+import "strings"
+
+// The word classes that tell a question's subject from the words around it.
+// They are closed classes of English (question words, auxiliaries, pronouns,
+// determiners, prepositions) and the few open-class words that chat questions
+// wrap a subject in (light verbs like "happen" and "say", nouns like "news"
+// and "rundown"), not whole phrases: "what's up with", "catch me up on" and
+// "where do things stand with" all fall apart into them. Whether any other
+// word carries the search is left to how many articles hold it (see
+// resolve).
+var (
+	// questionWords, auxiliaries and pronouns never begin a name: "Is
+	// Macron" is a question about Macron.
+	questionWords = wordsOf(`what whats who whos whom whose which when where why how hows`)
+	auxiliaries   = forms(`is isn't are aren't was wasn't were weren't be been being am
+		do does did don't doesn't didn't done has hasn't have haven't had hadn't having
+		will won't would wouldn't can can't cannot could couldn't should shouldn't shall
+		may might must 're 've 'd 'll 's`)
+	pronouns = wordsOf(`i me my mine myself you your yours yourself we us our ours they them their theirs
+		it its he him his she her hers everyone everybody anyone anybody someone somebody
+		people folks guys y'all ya u ur`)
+	// lightVerbs say that something is asked, not what about: "what
+	// happened with", "tell me about", "catch me up on".
+	lightVerbs = forms(`happen happens happened happening go goes going gone went
+		say says said saying tell tells telling told show shows showing shown showed
+		give gives giving gave given get gets getting got gotten find finding found
+		know knows knew known think thinks thinking thought catch catching caught
+		stand stands standing stood look looking looked mean means meant come comes coming came
+		hear hearing heard explain explaining want wanted need needed like
+		help see seen saw keep kept fill filled brief search searching check let make made
+		wonder wondering curious care talking`)
+	// scaffoldNouns name the kind of answer wanted, not its subject.
+	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
+		info information summary details coverage thing things stuff situation status
+		anything something everything nothing bit lot word`)
+	// politeness and fillers: greetings, the bot's name, softeners.
+	politeness = wordsOf(`please pls plz thanks thank hey hi hello ok okay so well yo bot newsbot
+		just really actually exactly quick quickly briefly any some there here else all kind sort
+		gonna wanna gotta can't also even still ever yet`)
+	// recencyWords ask for the newest news first.
+	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
+		updated developments development`)
+	// weakWords say how a subject moved or is seen ("why is the dollar
+	// falling", "how big is the coffee market", "what's the outlook"): they
+	// help rank the articles about the subject, but an article about it
+	// need not hold them.
+	weakWords = forms(`rise rises rising rose risen fall falls falling fell fallen drop drops dropping dropped
+		climb climbs climbing climbed jump jumps jumping jumped surge surges surging surged
+		soar soaring soared plunge plunging plunged slump slumping slumped decline declining declined
+		gain gains gaining gained increase increases increasing increased decrease decreasing decreased
+		grow grows growing grew grown slide sliding slid sink sinking sank tumble tumbling tumbled
+		rally rallying rallied recover recovering recovered move moves moving moved
+		change changes changing changed decide decides deciding decided decision
+		affect affecting affected react reacting reacted respond responding responded
+		expect expects expecting expected doing
+		big bigger biggest high higher highest low lower lowest much many large larger small smaller
+		good better bad worse strong stronger weak weaker important major key main huge
+		outlook prospects prospect future view views impact effect effects reaction trend trends state
+		level levels problem problems figures figure data numbers statistics stats`)
+	// connectors join the words of one name: "Bank of England", "J.P.
+	// Morgan and the U.S. Treasury", "Charles de Gaulle".
+	connectors = wordsOf(`of the and & de du da del della der van von al bin la le y for on`)
+)
+
+// forms is the set of the words in list, with a quote mark written either
+// way: "don’t" is "don't".
+func forms(list string) map[string]bool {
+	set := wordsOf(list)
+	for w := range set {
+		if strings.Contains(w, "'") {
+			set[strings.ReplaceAll(w, "'", "’")] = true
+		}
+	}
+	return set
+}
+
+// kind is what a word of a question does in it.
+type kind int
+
+const (
+	// function words carry no subject: question words, auxiliaries,
+	// pronouns, light verbs, scaffolding, politeness, stop words.
+	function kind = iota
+	// recency words are function words that ask for the newest news.
+	recency
+	// name is a capitalised word that is (part of) a name.
+	name
+	// maybeName is a capitalised word that may be capitalised only as the
+	// first of a sentence, or of a question in capitals: the index tells.
+	maybeName
+	// content is a word that may carry the search.
+	content
+	// weak is a content word that only helps rank.
+	weak
+	// connector is a word inside a name: "of" in "Bank of England".
+	connector
+	// without is a word no source may hold: "-Putin".
+	without
+)
+
+// classify is the kind of a word in lower case, outside any name.
+func classify(lower string) kind {
+	bare := strings.TrimSuffix(strings.TrimSuffix(lower, "'s"), "’s")
+	switch {
+	case recencyWords[lower]:
+		return recency
+	case questionWords[bare], questionWords[strings.ReplaceAll(lower, "'", "")],
+		auxiliaries[lower], pronouns[lower], lightVerbs[lower], scaffoldNouns[lower], politeness[lower],
+		stopWords[lower], stopWords[bare]:
+		return function
+	case weakWords[lower]:
+		return weak
+	}
+	return content
+}
+
+// beginsNoName reports whether a capitalised word at the start of a question
+// asks rather than names: "Is Macron", "Who's Witkoff", "Tell me".
+func beginsNoName(lower string) bool {
+	bare := strings.TrimSuffix(strings.TrimSuffix(lower, "'s"), "’s")
+	return questionWords[bare] || questionWords[strings.ReplaceAll(lower, "'", "")] ||
+		auxiliaries[lower] || pronouns[lower] || lightVerbs[lower] || datePrepositions[lower] ||
+		stopWords[lower] && !connectors[lower] && !politeness[lower] && !recencyWords[lower]
+}
