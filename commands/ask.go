@@ -129,6 +129,9 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 		return Answer{}, err
 	}
 	ans := Answer{Question: req.Question, Subject: r.Subject, Since: r.Period.Since}
+	if r.Subject == "" {
+		ans.Subject = "news " + r.Period.phrase() // "what happened yesterday?"
+	}
 	if person, others, err := disambiguate(ctx, s, r); err != nil {
 		return ans, err
 	} else if person != "" {
@@ -165,7 +168,7 @@ func (a Answer) NothingFound() string {
 	switch {
 	case p.IsZero():
 		return fmt.Sprintf("Nothing in the index is about “%s”", a.Subject)
-	case a.Subject == "":
+	case a.Reading.Subject == "":
 		return "No news " + p.phrase()
 	}
 	return fmt.Sprintf("Nothing on “%s” %s", a.Subject, p.phrase())
@@ -220,9 +223,9 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 }
 
 // aboutShare is how high an article's score must be, as a share of the best
-// one's, for it to be about the subject when the newest come first and too
-// few articles name the subject in their lead: the newest article with the
-// words in passing is not the latest news on them.
+// one's, for it to be about the subject when the newest come first: the
+// newest article with the words in passing, or naming them once in its lead
+// among other things, is not the latest news on them.
 const aboutShare = 0.5
 
 // aboutPool is how many of the most relevant matches the newest are chosen
@@ -238,16 +241,14 @@ func newestAbout(ctx context.Context, s Searcher, q index.Query, from, limit int
 	if err != nil {
 		return nil, from, err
 	}
-	about := res.Matches
-	if res.Total < limit {
-		// Too few name it first: those that score near the best.
+	about := nearTheBest(res.Matches)
+	if len(about) < limit {
+		// Too few name the subject first: those that score near the best.
 		pool.InLead = false
-		if res, err = s.Search(ctx, pool); err != nil || len(res.Matches) == 0 {
+		if res, err = s.Search(ctx, pool); err != nil {
 			return nil, from, err
 		}
-		top := res.Matches[0].Score
-		about = slices.DeleteFunc(slices.Clone(res.Matches), func(m index.Match) bool { return m.Score < aboutShare*top })
-		if len(about) < 2*limit {
+		if about = nearTheBest(res.Matches); len(about) < 2*limit {
 			about = res.Matches[:min(2*limit, len(res.Matches))]
 		}
 	}
@@ -272,6 +273,15 @@ func newestAbout(ctx context.Context, s Searcher, q index.Query, from, limit int
 	}
 	matches, read := distinctStories(page.Matches, limit)
 	return matches, from + read, nil
+}
+
+// nearTheBest keeps the matches that score at least aboutShare of the first.
+func nearTheBest(matches []index.Match) []index.Match {
+	if len(matches) == 0 {
+		return nil
+	}
+	top := matches[0].Score
+	return slices.DeleteFunc(slices.Clone(matches), func(m index.Match) bool { return m.Score < aboutShare*top })
 }
 
 // recentDays keeps, for an answer on the latest news, the sources of its

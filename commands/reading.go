@@ -227,6 +227,8 @@ func (p *parsed) classify(shouting bool) {
 			t.kind = name
 		case shouting && classify(word) >= name:
 			t.kind = maybeName
+		case len([]rune(word)) == 1 && !capital(i):
+			t.kind = function // "w/", "u", "r": chat shorthand
 		default:
 			t.kind = classify(word)
 		}
@@ -286,6 +288,14 @@ func Subject(question string) string {
 	cal := calendar{Now: time.Now(), Latest: func() time.Time { return time.Time{} }}
 	return subject(parse(question, cal).subjectWords())
 }
+
+// typoShare and typoRatio tell a typo that shares its stem with a word from
+// a rare word: one in under typoShare of the articles is read as the word
+// spelled like it that typoRatio times as many articles hold.
+const (
+	typoShare = 0.005
+	typoRatio = 20
+)
 
 // commonShare is the share of the articles above which a word is too common
 // to require of every source: "market", "prices", "bank" in business news.
@@ -370,7 +380,17 @@ func (r *Reading) resolve(s Searcher, words []token) error {
 			continue
 		}
 		// A typo is of letters: "Wit.*off" is a pattern, not a misspelling.
-		if c.Body > 0 || c.Names > 0 || strings.ContainsFunc(bareWord(t.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if strings.ContainsFunc(bareWord(t.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			continue
+		}
+		missing := c.Body == 0 && c.Names == 0
+		// A typo may share its stem with a word: "interst" is that of
+		// "interstate". No article has it as a word, though, even at the
+		// start of a sentence or in a headline, where the names field would
+		// hold it; and it misses a letter of a far more common word. A rare
+		// word is not read as a shorter one: "zinc" is not "inc".
+		stemOnly := t.kind != name && c.Names == 0 && float64(c.Body) < typoShare*float64(total)
+		if !missing && !stemOnly {
 			continue
 		}
 		similar, err := s.SimilarWords(bareWord(t.text), 1)
@@ -383,6 +403,9 @@ func (r *Reading) resolve(s Searcher, words []token) error {
 		more, _, err := s.WordCounts(similar)
 		if err != nil {
 			return err
+		}
+		if !missing && (more[similar[0]].Body < typoRatio*c.Body || !missesOneLetter(strings.ToLower(bareWord(t.text)), similar[0])) {
+			continue
 		}
 		fixed := matchCase(similar[0], t.text)
 		if r.Corrected == nil {
@@ -465,6 +488,18 @@ func (r *Reading) relax() bool {
 	r.Optional = append(r.Optional, w)
 	r.Dropped = append(r.Dropped, w)
 	return true
+}
+
+// missesOneLetter reports whether typed is word with one letter left out.
+func missesOneLetter(typed, word string) bool {
+	if len(word) != len(typed)+1 {
+		return false
+	}
+	i := 0
+	for i < len(typed) && typed[i] == word[i] {
+		i++
+	}
+	return typed[i:] == word[i+1:]
 }
 
 // bareWord is a word without the comma that may follow it.

@@ -52,13 +52,18 @@ var (
 		gain gains gaining gained increase increases increasing increased decrease decreasing decreased
 		grow grows growing grew grown slide sliding slid sink sinking sank tumble tumbling tumbled
 		rally rallying rallied recover recovering recovered move moves moving moved
+		raise raises raising raised cut cuts cutting ease eases easing eased
+		strengthen strengthens strengthening strengthened weaken weakens weakening weakened
+		firm firms firming firmed heading headed head
+		buy buys buying bought sell sells selling sold
 		change changes changing changed decide decides deciding decided decision
 		affect affecting affected react reacting reacted respond responding responded
 		expect expects expecting expected doing
 		big bigger biggest high higher highest low lower lowest much many large larger small smaller
 		good better bad worse strong stronger weak weaker important major key main huge
 		outlook prospects prospect future view views impact effect effects reaction trend trends state
-		level levels problem problems figures figure data numbers statistics stats`)
+		level levels problem problems figures figure data numbers statistics stats deal
+		analyst analysts economist economists expert experts trader traders observers`)
 	// connectors join the words of one name: "Bank of England", "J.P.
 	// Morgan and the U.S. Treasury", "Charles de Gaulle".
 	connectors = wordsOf(`of the and & de du da del della der van von al bin la le y for on`)

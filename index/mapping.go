@@ -38,6 +38,9 @@ const (
 	// fieldLead is the title and the first paragraph, unstemmed: news names
 	// its subject there, so a match in it says the article is about it.
 	fieldLead = "lead"
+	// fieldFull marks the articles long enough to be stories rather than
+	// a price quote or a one-line notice (see fullStory).
+	fieldFull = "full"
 	// fieldPairs holds the capitalised words that stand side by side, in
 	// pairs (see namePairs): a full name must be found whole.
 	fieldPairs = "pairs"
@@ -116,6 +119,9 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	doc.AddFieldMappingsAt(fieldPeople, keywordField(true))
 	doc.AddFieldMappingsAt(fieldGUID, keywordField(false))
 	doc.AddFieldMappingsAt(fieldFingerprint, keywordField(false))
+	full := keywordField(false)
+	full.Store = false // only ever searched
+	doc.AddFieldMappingsAt(fieldFull, full)
 	pairs := keywordField(false)
 	pairs.Store = false // only ever searched
 	doc.AddFieldMappingsAt(fieldPairs, pairs)
@@ -144,6 +150,9 @@ func document(a Article) map[string]any {
 	}
 	if len(a.People) > 0 {
 		d[fieldPeople] = a.People
+	}
+	if isFullStory(a.Body) {
+		d[fieldFull] = "1"
 	}
 	if pairs := namePairs(a.Title, a.Body); len(pairs) > 0 {
 		d[fieldPairs] = pairs
@@ -223,3 +232,10 @@ func firstParagraph(body string) string {
 	first, _, _ := strings.Cut(body, "\n\n")
 	return first
 }
+
+// fullStory is how long, in bytes, an article's body is at least to be a
+// story: wire services send many one-paragraph items (a price quote, a
+// dividend notice) that name a subject and say little about it.
+const fullStory = 1000
+
+func isFullStory(body string) bool { return len(body) >= fullStory }

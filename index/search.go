@@ -143,6 +143,7 @@ func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*que
 	if len(words) == 0 {
 		bq := bleve.NewBooleanQuery()
 		bq.AddMust(bleve.NewMatchAllQuery())
+		bq.AddShould(fullStoryQuery())
 		return bq, nil
 	}
 	var clauses []query.Query
@@ -167,6 +168,10 @@ func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*que
 	inLead.SetOperator(query.MatchQueryOperatorAnd)
 	inLead.SetBoost(2)
 	bq.AddShould(inLead)
+	// A story ranks above a one-paragraph item that names the subject: a
+	// price quote says little about copper. An index made before the field
+	// gives no article the bonus until it is rebuilt.
+	bq.AddShould(fullStoryQuery())
 	return bq, nil
 }
 
@@ -197,6 +202,18 @@ func (ix *Index) leadQuery(words []string, aliases map[string][]string) query.Qu
 	}
 	return bleve.NewConjunctionQuery(each...)
 }
+
+// fullStoryQuery matches the full stories, for a bonus.
+func fullStoryQuery() query.Query {
+	full := bleve.NewTermQuery("1")
+	full.SetField(fieldFull)
+	full.SetBoost(fullStoryBoost)
+	return full
+}
+
+// fullStoryBoost weighs the bonus of a full story: half that of a title
+// match, enough to order the articles that match alike.
+const fullStoryBoost = 0.5
 
 // addFilter requires f of bq's matches, besides any filter it has, without
 // changing their scores. Bleve's boolean query holds one filter.

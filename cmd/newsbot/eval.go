@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"newsbot/commands"
 	"newsbot/commands/eval"
 	"newsbot/index"
 )
@@ -59,7 +60,11 @@ func (e env) eval(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("eval questions: %w", err)
 	}
-	questions, err := eval.AnswerQuestions(ctx, ix, eval.Questions, tags)
+	aliases, err := commands.LoadAliases("")
+	if err != nil {
+		return err
+	}
+	questions, err := eval.AnswerQuestions(ctx, ix, eval.Questions, tags, aliases)
 	if err != nil {
 		return err
 	}

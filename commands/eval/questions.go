@@ -155,13 +155,14 @@ func Topics(path string) (map[string][]string, error) {
 	return tags, lines.Err()
 }
 
-// AnswerQuestions asks s each question as the bot would, on QuestionsNow,
+// AnswerQuestions asks s each question as the bot would, with its aliases,
+// on QuestionsNow,
 // and scores its top five sources and those of the plain query by the topic
 // tags and the days asked about.
-func AnswerQuestions(ctx context.Context, s QuestionIndex, questions []Question, tags map[string][]string) ([]QuestionResult, error) {
+func AnswerQuestions(ctx context.Context, s QuestionIndex, questions []Question, tags map[string][]string, aliases commands.Aliases) ([]QuestionResult, error) {
 	var results []QuestionResult
 	for _, q := range questions {
-		ans, err := commands.Ask(ctx, s, commands.Request{Question: q.Text, Now: QuestionsNow})
+		ans, err := commands.Ask(ctx, s, commands.Request{Question: q.Text, Now: QuestionsNow, Aliases: aliases})
 		if err != nil && !errors.Is(err, commands.ErrNoSubject) {
 			return nil, fmt.Errorf("ask %q: %w", q.Text, err)
 		}
