@@ -21,7 +21,8 @@ type Reading struct {
 	// Subject is what the question is about, in its own words, names whole:
 	// "oil prices" for "what happened with oil prices in October?".
 	Subject string
-	// Required are the words every source holds: names and rare words.
+	// Required are the words every source holds: names and rare words. As
+	// in index.Query.Words, a comma after a word ends a name there.
 	// Optional are words that rank the sources without being required of
 	// them: common words, and words about how a subject moved or is seen.
 	// Without are words no source may hold ("-Putin").
@@ -481,7 +482,7 @@ func (r *Reading) relax() bool {
 		return false
 	}
 	w := bareWord(r.Required[most])
-	if most > 0 && !strings.HasSuffix(r.Required[most-1], ",") {
+	if most > 0 && most+1 < len(r.Required) && !strings.HasSuffix(r.Required[most-1], ",") {
 		r.Required[most-1] += ","
 	}
 	r.Required = slices.Delete(r.Required, most, most+1)

@@ -52,6 +52,26 @@ func TestSubject(t *testing.T) {
 		{"hey what's new about Macron", "Macron"},
 		{"Please tell me about Macron", "Macron"},
 		{"ok Macron", "Macron"},
+		// Questions as typed in a chat: question words, auxiliaries, light
+		// verbs, scaffolding and politeness go, whatever the phrase.
+		{"what happened with oil prices?", "oil prices"},
+		{"why did the stock market crash in October?", "stock market crash"},
+		{"has anything happened with coffee?", "coffee"},
+		{"what's up with the Bank of England?", "Bank of England"},
+		{"anything new on Iran?", "Iran"},
+		{"is there news about tariffs", "tariffs"},
+		{"catch me up on the Paris talks pls", "Paris talks"},
+		{"where do things stand with Ukraine?", "Ukraine"},
+		{"give me the rundown on Witkoff", "Witkoff"},
+		{"why is the dollar falling?", "dollar falling"},
+		{"how much did gold rise?", "gold rise"},
+		{"what are people saying about Macron?", "Macron"},
+		{"Is Macron in Paris?", "Macron Paris"},
+		{"what's up w/ oil", "oil"},
+		{"news from last week about sugar", "sugar"},
+		{"Theresa May", "Theresa May"},
+		{"Charles de Gaulle airport", "Charles de Gaulle airport"},
+		{"Bank of", "Bank"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -38,7 +38,7 @@ var (
 	// politeness and fillers: greetings, the bot's name, softeners.
 	politeness = wordsOf(`please pls plz thanks thank hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
-		gonna wanna gotta can't also even still ever yet`)
+		gonna wanna gotta can't also even still ever yet much many`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
 		updated developments development`)
@@ -59,7 +59,7 @@ var (
 		change changes changing changed decide decides deciding decided decision
 		affect affecting affected react reacting reacted respond responding responded
 		expect expects expecting expected doing
-		big bigger biggest high higher highest low lower lowest much many large larger small smaller
+		big bigger biggest high higher highest low lower lowest large larger small smaller
 		good better bad worse strong stronger weak weaker important major key main huge
 		outlook prospects prospect future view views impact effect effects reaction trend trends state
 		level levels problem problems figures figure data numbers statistics stats deal

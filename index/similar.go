@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -11,9 +12,10 @@ import (
 )
 
 // SimilarWords returns up to n indexed words spelled like word (one edit away,
-// two for words of six letters or more), most frequent first: the "did you
-// mean" for a search that found nothing. Words are as the names field holds
-// them: lower case, unstemmed.
+// two for words of six letters or more), most frequent first: what a word no
+// article holds was probably meant to be. Words are as the names and lead
+// fields hold them: lower case, unstemmed; the names field has the names, the
+// lead every word of the titles and first paragraphs.
 func (ix *Index) SimilarWords(word string, n int) ([]string, error) {
 	word = strings.ToLower(word)
 	fuzziness := 1
@@ -29,36 +31,45 @@ func (ix *Index) SimilarWords(word string, n int) ([]string, error) {
 	if !ok {
 		return nil, fmt.Errorf("similar words: the index cannot do fuzzy look-ups")
 	}
-	dict, err := fuzzy.FieldDictFuzzy(fieldNames, word, fuzziness, "")
+	counts := map[string]int{}
+	for _, field := range []string{fieldNames, fieldLead} {
+		found, err := fuzzyTerms(fuzzy, field, word, fuzziness)
+		if err != nil {
+			return nil, fmt.Errorf("similar words: %w", err)
+		}
+		n, err := termCounts(reader, field, found)
+		if err != nil {
+			return nil, fmt.Errorf("similar words: %w", err)
+		}
+		for i, term := range found {
+			counts[term] = max(counts[term], n[i])
+		}
+	}
+	words := slices.Collect(maps.Keys(counts))
+	slices.SortFunc(words, func(a, b string) int {
+		return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(a, b))
+	})
+	return words[:min(n, len(words))], nil
+}
+
+// fuzzyTerms returns the terms of field within fuzziness edits of word, but
+// word itself.
+func fuzzyTerms(reader bleveindex.IndexReaderFuzzy, field, word string, fuzziness int) ([]string, error) {
+	dict, err := reader.FieldDictFuzzy(field, word, fuzziness, "")
 	if err != nil {
-		return nil, fmt.Errorf("similar words: %w", err)
+		return nil, err
 	}
 	defer dict.Close()
 	var found []string
 	for entry, err := dict.Next(); entry != nil || err != nil; entry, err = dict.Next() {
 		if err != nil {
-			return nil, fmt.Errorf("similar words: %w", err)
+			return nil, err
 		}
 		if entry.Term != word {
 			found = append(found, entry.Term)
 		}
 	}
-	counts, err := termCounts(reader, fieldNames, found)
-	if err != nil {
-		return nil, fmt.Errorf("similar words: %w", err)
-	}
-	order := make([]int, len(found))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(counts[b], counts[a]), strings.Compare(found[a], found[b]))
-	})
-	words := make([]string, 0, min(n, len(found)))
-	for _, i := range order[:min(n, len(found))] {
-		words = append(words, found[i])
-	}
-	return words, nil
+	return found, nil
 }
 
 // termCounts returns how many articles hold each of terms in field, asking

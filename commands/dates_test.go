@@ -1,0 +1,85 @@
+package commands
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestReadDates(t *testing.T) {
+	// A Wednesday; the newest article is of the day before yesterday.
+	now := time.Date(2025, 5, 7, 15, 4, 0, 0, time.UTC)
+	cal := calendar{Now: now, Latest: func() time.Time { return time.Date(2025, 5, 5, 0, 0, 0, 0, time.UTC) }}
+	tests := []struct{ question, period, rest string }{
+		{"what happened yesterday?", "6 May 2025", "what happened"},
+		{"oil news today", "7 May 2025", "oil news"},
+		{"tariffs this week", "5 May – 7 May 2025", "tariffs"},
+		{"what happened with oil last week?", "the week of 28 April 2025", "what happened with oil"},
+		{"Macron this month", "1 May – 7 May 2025", "Macron"},
+		{"Macron last month", "April 2025", "Macron"},
+		{"sugar in March", "March 2025", "sugar"},
+		// A month without a year is the latest at or before the newest
+		// article: an archive's June is found.
+		{"sugar news from June", "June 2024", "sugar news"},
+		{"talks on 17 April", "17 April 2025", "talks"},
+		{"talks on April 17th, 2024", "17 April 2024", "talks"},
+		{"the 17th of April talks", "17 April 2025", "talks"},
+		{"Witkoff since Monday", "since 5 May 2025", "Witkoff"},
+		{"Witkoff in 2024", "2024", "Witkoff"},
+		{"copper between March and June", "March – June 2024", "copper"},
+		{"copper between February and April", "February – April 2025", "copper"},
+		{"copper from March to April", "March – April 2025", "copper"},
+		{"gold over the past 3 days", "4 May – 7 May 2025", "gold"},
+		{"gold in the last couple of weeks", "23 April – 7 May 2025", "gold"},
+		{"gold 3 days ago", "4 May 2025", "gold"},
+		{"oil before April", "before 1 April 2025", "oil"},
+		{"oil after March", "since 1 April 2025", "oil"},
+		{"oil on 2025-04-01", "1 April 2025", "oil"},
+		{"oil in October 1987", "October 1987", "oil"},
+		{"Iran talks in March since Monday", "", "Iran talks"},
+		// Words that are not dates here.
+		{"Theresa May", "", "Theresa May"},
+		{"news about May", "", "news about May"},
+		{"the march on Washington", "", "the march on Washington"},
+		{"1987 crash", "", "1987 crash"},
+		{"in the news", "", "in the news"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			p := parse(tt.question, cal)
+			var rest []string
+			for _, tok := range p.tokens {
+				rest = append(rest, tok.text)
+			}
+			got := ""
+			if p.hasPeriod {
+				got = p.period.String()
+			}
+			if tt.question == "Iran talks in March since Monday" {
+				// Both hold: March ends before Monday.
+				if !p.hasPeriod || !p.period.Until.Before(p.period.Since) && !p.period.Until.Equal(p.period.Since) {
+					t.Errorf("period %v; want one that holds no day", p.period)
+				}
+			} else if got != tt.period {
+				t.Errorf("period %q; want %q", got, tt.period)
+			}
+			if s := strings.Join(rest, " "); s != tt.rest {
+				t.Errorf("words left %q; want %q", s, tt.rest)
+			}
+		})
+	}
+}
+
+func TestPeriodWithin(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2025, 4, d, 0, 0, 0, 0, time.UTC) }
+	asked := Period{day(1), day(30)}
+	if got := asked.Within(Period{Since: day(10)}); got != (Period{day(10), day(30)}) {
+		t.Errorf("April within since 10 April = %v", got)
+	}
+	if got := (Period{}).Within(Period{Since: day(10)}); got != (Period{Since: day(10)}) {
+		t.Errorf("no period within since 10 April = %v", got)
+	}
+	if got := asked.Within(Period{Until: day(5)}); got != (Period{day(1), day(5)}) {
+		t.Errorf("April within before 5 April = %v", got)
+	}
+}

@@ -1,0 +1,184 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"newsbot/index"
+)
+
+// marketNews is an index of thirty market stories: every one about prices,
+// three about oil (written in lower case, as prose does), two naming Shell,
+// one a pipeline.
+func marketNews(t *testing.T) *index.Index {
+	t.Helper()
+	stories := map[string]string{}
+	for i := range 30 {
+		body := fmt.Sprintf("Traders said prices moved in quiet trade on day %d of the month.", i+1)
+		switch i {
+		case 0, 1:
+			body += " The price of oil rose as Shell cut output, traders said."
+		case 2:
+			body += " Crude oil fell after the new pipeline opened in the north."
+		case 3:
+			body += " The outlook for copper improved, miners said."
+		}
+		stories[fmt.Sprintf("s%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Market report number %d\n\n%s\n", i+1, i+1, body)
+	}
+	return mustIndexOf(t, stories)
+}
+
+func TestReadWeighsWordsByTheIndex(t *testing.T) {
+	ix := marketNews(t)
+	tests := []struct {
+		question           string
+		subject            string
+		required, optional []string
+		corrected          map[string]string
+	}{
+		// A capitalised first word that the articles write in lower case
+		// is a common word; "prices", in every article, only ranks.
+		{"Oil prices?", "oil prices", []string{"oil"}, []string{"prices"}, nil},
+		{"what happened with oil prices?", "oil prices", []string{"oil"}, []string{"prices"}, nil},
+		// A name stays a name, at the start too.
+		{"Shell?", "Shell", []string{"Shell"}, nil, nil},
+		// Words about how a subject moves or is seen only rank.
+		{"why is oil falling?", "oil falling", []string{"oil"}, []string{"falling"}, nil},
+		{"what's the outlook for copper?", "outlook copper", []string{"copper"}, []string{"outlook"}, nil},
+		// When only common words are left, the rarest carries the search.
+		{"how big is the market?", "big market", []string{"market"}, []string{"big"}, nil},
+		// A word no article has is read as the indexed word spelled like it.
+		{"any news on copperr?", "copper", []string{"copper"}, nil, map[string]string{"copperr": "copper"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			r, err := Read(context.Background(), ix, Request{Question: tt.question})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Subject != tt.subject || !slices.Equal(r.Required, tt.required) || !slices.Equal(r.Optional, tt.optional) || !maps.Equal(r.Corrected, tt.corrected) {
+				t.Errorf("read as %q, required %q, optional %q, corrected %v; want %q, %q, %q, %v",
+					r.Subject, r.Required, r.Optional, r.Corrected, tt.subject, tt.required, tt.optional, tt.corrected)
+			}
+		})
+	}
+}
+
+// When few articles hold every word, the answer stops requiring the most
+// common of them, says so, and still holds the rest.
+func TestAskRelaxesAndSaysSo(t *testing.T) {
+	ix := marketNews(t)
+	ans, err := Ask(context.Background(), ix, Request{Question: "what about oil and the pipeline?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ans.Reading.Dropped, []string{"oil"}) || !slices.Equal(ans.Reading.Required, []string{"pipeline"}) {
+		t.Fatalf("dropped %q, required %q; want oil dropped, pipeline required", ans.Reading.Dropped, ans.Reading.Required)
+	}
+	for _, s := range ans.Sources {
+		if !containsWord(s.Article.Body, "pipeline") {
+			t.Errorf("source %q lacks the word still required", s.Article.Title)
+		}
+	}
+	if !ans.Reading.Differs(ans.Question) || !strings.Contains(ans.Reading.String(), `not all mention "oil"`) {
+		t.Errorf("the reading %q does not say which word was left out", ans.Reading)
+	}
+	// Names are never left out: the other words are, and with no article
+	// on two names, nothing is found.
+	shell, err := Ask(context.Background(), ix, Request{Question: "Shell pipeline"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if shell.Found != 2 || !slices.Equal(shell.Reading.Required, []string{"Shell"}) {
+		t.Errorf("Shell pipeline: found %d, required %q; want Shell's 2 articles", shell.Found, shell.Reading.Required)
+	}
+	none, err := Ask(context.Background(), ix, Request{Question: "Shell Exxon"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if none.Found != 0 || len(none.Reading.Dropped) != 0 {
+		t.Errorf("Shell Exxon: found %d, dropped %q; want nothing found, nothing dropped", none.Found, none.Reading.Dropped)
+	}
+}
+
+func containsWord(text, word string) bool { return slices.Contains(contentWords(text), word) }
+
+func TestAskHonoursQuestionDates(t *testing.T) {
+	now := time.Date(2025, 5, 2, 9, 0, 0, 0, time.UTC)
+	ans := mustAsk(t, Request{Question: "what's the news on Witkoff in April?", Now: now})
+	if ans.Found == 0 || ans.Reading.Period.String() != "April 2025" {
+		t.Fatalf("found %d in %q; want Witkoff's April 2025 articles", ans.Found, ans.Reading.Period)
+	}
+	for _, s := range ans.Sources {
+		if s.Article.Date.Month() != time.April {
+			t.Errorf("source %q dated %s, outside April", s.Article.Title, s.Article.Date.Format(time.DateOnly))
+		}
+	}
+	checkCited(t, ans)
+	// The request's since and the question's month both hold.
+	later := mustAsk(t, Request{Question: "Witkoff in April", Since: time.Date(2025, 4, 20, 0, 0, 0, 0, time.UTC), Now: now})
+	for _, s := range later.Sources {
+		if s.Article.Date.Before(time.Date(2025, 4, 20, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("source %q dated %s, before since", s.Article.Title, s.Article.Date.Format(time.DateOnly))
+		}
+	}
+	if later.Found == 0 || later.Found >= ans.Found {
+		t.Errorf("since 20 April found %d of April's %d", later.Found, ans.Found)
+	}
+}
+
+// A period with nothing on the subject is answered with nothing, and the
+// nearest periods that have some; never with sources of other dates.
+func TestAskNothingInThePeriod(t *testing.T) {
+	ans := mustAsk(t, Request{Question: "any news on Witkoff in February?", Now: time.Date(2025, 5, 2, 0, 0, 0, 0, time.UTC)})
+	if ans.Found != 0 || len(ans.Sources) != 0 || len(ans.Summary) != 0 {
+		t.Fatalf("found %d with %d sources; want nothing", ans.Found, len(ans.Sources))
+	}
+	if got := ans.NothingFound(); got != "Nothing on “Witkoff” in February 2025" {
+		t.Errorf("NothingFound() = %q", got)
+	}
+	if want := []string{"Nearest with some: April 2025 (7 articles)."}; !slices.Equal(ans.Suggestions, want) {
+		t.Errorf("suggestions %q; want %q", ans.Suggestions, want)
+	}
+}
+
+// "latest" puts the newest sources first.
+func TestAskLatestIsNewestFirst(t *testing.T) {
+	ans := mustAsk(t, Request{Question: "latest on Witkoff"})
+	if !ans.Reading.Newest || len(ans.Sources) < 2 {
+		t.Fatalf("newest %v, %d sources", ans.Reading.Newest, len(ans.Sources))
+	}
+	if !slices.IsSortedFunc(ans.Sources, func(a, b Source) int { return b.Article.Date.Compare(a.Article.Date) }) {
+		for _, s := range ans.Sources {
+			t.Logf("%s %s", s.Article.Date.Format(time.DateOnly), s.Article.Title)
+		}
+		t.Error("sources are not the newest first")
+	}
+	checkCited(t, ans)
+	relevance := mustAsk(t, Request{Question: "Witkoff"})
+	if relevance.Reading.Newest || relevance.Sources[0].Article.ID == ans.Sources[0].Article.ID {
+		t.Errorf("the plain question is also newest first: %q", relevance.Sources[0].Article.Title)
+	}
+}
+
+// A question of dates alone is the news of that period.
+func TestAskDatesAlone(t *testing.T) {
+	ans := mustAsk(t, Request{Question: "what happened yesterday?", Now: time.Date(2025, 4, 27, 8, 0, 0, 0, time.UTC)})
+	if ans.Found == 0 || ans.Reading.Subject != "" || ans.Subject != "news on 26 April 2025" {
+		t.Fatalf("found %d, subject %q", ans.Found, ans.Subject)
+	}
+	for _, s := range ans.Sources {
+		if got := s.Article.Date.Format(time.DateOnly); got != "2025-04-26" {
+			t.Errorf("source %q dated %s", s.Article.Title, got)
+		}
+	}
+	if len(ans.Summary) == 0 {
+		t.Error("no summary")
+	}
+	checkCited(t, ans)
+}

@@ -1,0 +1,136 @@
+package index
+
+import (
+	"context"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// mustIngestTexts indexes articles given as file name and text.
+func mustIngestTexts(t *testing.T, articles map[string]string) *Index {
+	t.Helper()
+	dir := t.TempDir()
+	for name, text := range articles {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, _ := mustIngest(t, dir)
+	return ix
+}
+
+func story(date, title, body string) string { return " date " + date + " " + title + "\n\n" + body + "\n" }
+
+func TestSearchBritishAndAmericanSpellings(t *testing.T) {
+	ix := mustIngestTexts(t, map[string]string{
+		"uk.txt": story("2025-04-01", "Smelter deal", "The aluminium smelter will close its programmes of work."),
+		"us.txt": story("2025-04-02", "Plant closes", "The aluminum plant ended two programs for workers."),
+		"no.txt": story("2025-04-03", "Steel news", "Steel output rose."),
+	})
+	for _, word := range []string{"aluminium", "aluminum", "programme", "programs"} {
+		got := titles(t, ix, Query{Words: []string{word}})
+		slices.Sort(got)
+		if !slices.Equal(got, []string{"Plant closes", "Smelter deal"}) {
+			t.Errorf("%s found %q; want both spellings", word, got)
+		}
+		res, err := ix.Search(context.Background(), Query{Words: []string{word}, Size: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range res.Matches {
+			if len(m.BodySpans) == 0 {
+				t.Errorf("%s: nothing marked in %q", word, m.Article.Body)
+			}
+		}
+	}
+	// "nationalize" stems to "nation", which is not "nationalise".
+	if v := spellingVariant("nation"); v != "" {
+		t.Errorf("nation has the other spelling %q", v)
+	}
+}
+
+func TestSearchOptionalWordsRankWithoutBeingRequired(t *testing.T) {
+	ix := mustIngestTexts(t, map[string]string{
+		"a.txt": story("2025-04-01", "Harvest report", "Coffee growers met in the capital on Monday to discuss the harvest."),
+		"b.txt": story("2025-04-02", "Market report", "Coffee prices rose sharply as prices of other crops held."),
+		"c.txt": story("2025-04-03", "Tea report", "Tea prices rose."),
+	})
+	got := titles(t, ix, Query{Words: []string{"coffee"}, Optional: []string{"prices"}})
+	if !slices.Equal(got, []string{"Market report", "Harvest report"}) {
+		t.Errorf("coffee, prices optional: %q; want both coffee articles, the one on prices first", got)
+	}
+	res, err := ix.Search(context.Background(), Query{Words: []string{"coffee"}, Optional: []string{"prices"}, Size: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if marked := spanTexts(res.Matches[0].Article.Body, res.Matches[0].BodySpans); !slices.Contains(marked, "prices") {
+		t.Errorf("optional words are not marked: %q", marked)
+	}
+}
+
+func spanTexts(text string, spans []Span) []string {
+	var out []string
+	for _, s := range spans {
+		out = append(out, text[s.Start:s.End])
+	}
+	return out
+}
+
+func TestSearchInLeadOrderAndIDs(t *testing.T) {
+	ix := mustIngestTexts(t, map[string]string{
+		"lead.txt":    story("2025-04-01", "Dollar firm", "The dollar rose against the yen.\n\nDealers were busy."),
+		"passing.txt": story("2025-04-03", "Stocks fall", "Shares fell on Wall Street.\n\nThe dollar was steady."),
+		"older.txt":   story("2025-03-01", "Dollar weak", "The dollar fell."),
+	})
+	if got := titles(t, ix, Query{Words: []string{"dollar"}, InLead: true, Newest: true}); !slices.Equal(got, []string{"Dollar firm", "Dollar weak"}) {
+		t.Errorf("dollar in the lead, newest first: %q", got)
+	}
+	if got := titles(t, ix, Query{Words: []string{"dollar"}, Oldest: true}); !slices.Equal(got, []string{"Dollar weak", "Dollar firm", "Stocks fall"}) {
+		t.Errorf("dollar, oldest first: %q", got)
+	}
+	res, err := ix.Search(context.Background(), Query{Words: []string{"dollar"}, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var id string
+	for _, m := range res.Matches {
+		if m.Article.Title == "Stocks fall" {
+			id = m.Article.ID
+		}
+	}
+	if got := titles(t, ix, Query{Words: []string{"dollar"}, IDs: []string{id}}); !slices.Equal(got, []string{"Stocks fall"}) {
+		t.Errorf("by ID: %q", got)
+	}
+}
+
+func TestWordCounts(t *testing.T) {
+	ix := mustIngestTexts(t, map[string]string{
+		"a.txt": story("2025-04-01", "Report one", "Oil prices rose. Shell said so."),
+		"b.txt": story("2025-04-02", "Report two", "Prices of oil fell."),
+		"c.txt": story("2025-04-03", "Report three", "Tea prices held."),
+	})
+	counts, total, err := ix.WordCounts([]string{"oil", "Prices", "Shell", "the", "zebra"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]WordCount{"oil": {2, 1}, "Prices": {3, 1}, "Shell": {1, 1}, "the": {}, "zebra": {}}
+	if total != 3 || !maps.Equal(counts, want) {
+		t.Errorf("WordCounts = %v, %d; want %v, 3", counts, total, want)
+	}
+}
+
+// A story ranks above a one-line item that matches alike.
+func TestSearchFullStoriesFirst(t *testing.T) {
+	long := "Copper prices climbed in London as mines in Chile cut output. " + strings.Repeat("Traders expect the market to stay tight for months. ", 20)
+	ix := mustIngestTexts(t, map[string]string{
+		"quote.txt": story("2025-04-01", "Copper quoted", "Copper quoted at 51.50 cents."),
+		"story.txt": story("2025-04-01", "Copper climbs", long),
+	})
+	if got := titles(t, ix, Query{Words: []string{"copper"}}); len(got) != 2 || got[0] != "Copper climbs" {
+		t.Errorf("copper: %q; want the full story first", got)
+	}
+}
