@@ -23,7 +23,9 @@ func mustIngestTexts(t *testing.T, articles map[string]string) *Index {
 	return ix
 }
 
-func story(date, title, body string) string { return " date " + date + " " + title + "\n\n" + body + "\n" }
+func story(date, title, body string) string {
+	return " date " + date + " " + title + "\n\n" + body + "\n"
+}
 
 func TestSearchBritishAndAmericanSpellings(t *testing.T) {
 	ix := mustIngestTexts(t, map[string]string{
