@@ -100,7 +100,7 @@ var guildOnly = []discordgo.InteractionContextType{discordgo.InteractionContextG
 // helpText explains the bot in a few lines.
 const helpText = `newsbot answers questions about the news from the articles it has indexed. Every sentence of a summary is quoted from an article and followed by its source number.
 
-**/news** topic:Iran talks · a summary with its sources; add since:7d for recent news only
+**/news** topic:Iran talks · a summary with its sources; ask as you would a person ("what happened with oil prices last week?", "latest on the dollar"), or add since:7d
 **/who** name:Witkoff · the same, about a person (names autocomplete)
 **/latest** · the newest articles; add a topic or a count
 **/trend** topic:Witkoff, Rubio · a chart of how much they are in the news

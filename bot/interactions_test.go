@@ -165,6 +165,31 @@ func TestMoreSourcesButton(t *testing.T) {
 	}
 }
 
+// A question is read the same in /news: the answer says how, and its More
+// sources button pages through the same reading.
+func TestNewsReadsTheQuestion(t *testing.T) {
+	h := startBot(t, nil, nil)
+	first := h.response(t, h.command("news", map[string]any{"topic": "what's the latest on Ukraine in April?"}))
+	if len(first.Embeds) == 0 || !strings.Contains(first.Embeds[0].Description, "*Reading this as: Ukraine, April 2025, newest first*") {
+		t.Fatalf("the answer does not say how it read the question: %s", mustJSON(t, first.Embeds))
+	}
+	button := findButton(first.Components)
+	if button == nil {
+		t.Fatalf("no More sources button: %s", mustJSON(t, first.Components))
+	}
+	page := h.response(t, h.fake.SendInteraction(discordtest.InteractionSpec{
+		Type: discordgo.InteractionMessageComponent, CustomID: button.CustomID, MessageID: first.ID,
+	}))
+	if len(page.Embeds) == 0 || len(page.Embeds[0].Fields) == 0 {
+		t.Fatalf("no next page: %s", mustJSON(t, page))
+	}
+	for _, f := range append(first.Embeds[0].Fields, page.Embeds[0].Fields...) {
+		if !strings.Contains(f.Value, "2025-04-") {
+			t.Errorf("source %q is not from April: %q", f.Name, f.Value)
+		}
+	}
+}
+
 // findButton returns the first button in rows, as the bot built them or as
 // they came back decoded from JSON.
 func findButton(rows []discordgo.MessageComponent) *discordgo.Button {

@@ -56,7 +56,7 @@ func answerEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 		fmt.Fprintf(&summary, "*Did you mean %s?*\n", strings.Join(others, " or "))
 	}
 	if ans.Reading.Differs(ans.Question) {
-		fmt.Fprintf(&summary, "-# Reading this as: %s\n", escape(ans.Reading.String()))
+		fmt.Fprintf(&summary, "*Reading this as: %s*\n", escape(ans.Reading.String()))
 	}
 	for _, st := range ans.Summary {
 		summary.WriteString(truncate(escape(st.Text), maxStatement))

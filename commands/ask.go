@@ -24,6 +24,7 @@ type Searcher interface {
 	SimilarWords(word string, n int) ([]string, error)
 	People(prefix string, n int) ([]index.Person, error)
 	WordCounts(words []string) (map[string]index.WordCount, int, error)
+	Latest(ctx context.Context) (time.Time, error)
 }
 
 // ErrNoSubject means a question had no subject left once its question words
@@ -199,27 +200,46 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 		matches, read := distinctStories(res.Matches, limit)
 		return page{q, res.Total, matches, from + read}, nil
 	}
-	for {
-		q := r.query(req.Aliases)
-		q.Size, q.From = size, from
-		res, err := s.Search(ctx, q)
-		if errors.Is(err, index.ErrNoWords) {
-			return page{query: q}, fmt.Errorf("%q has no word to search for: %w", r.Subject, ErrNoSubject)
+	q := r.query(req.Aliases)
+	q.Size, q.From = size, from
+	first := q
+	// The latest news is chosen among the articles about the subject
+	// (newestAbout): here only how many there are matters.
+	full := !r.Newest
+	if !full {
+		first.Size, first.Light = 0, true
+	}
+	res, err := s.Search(ctx, first)
+	if errors.Is(err, index.ErrNoWords) {
+		return page{query: q}, fmt.Errorf("%q has no word to search for: %w", r.Subject, ErrNoSubject)
+	}
+	if err != nil {
+		return page{query: q}, err
+	}
+	if res.Total < limit && r.canRelax() {
+		// Count alone while relaxing: quoting is for the search that stays.
+		for res.Total < limit && r.relax() {
+			count := r.query(req.Aliases)
+			if res, err = s.Search(ctx, count); err != nil {
+				return page{query: count}, err
+			}
 		}
-		if err != nil {
+		q = r.query(req.Aliases)
+		q.Size, q.From = size, from
+		full = false
+	}
+	if r.Newest {
+		matches, next, err := newestAbout(ctx, s, q, from, limit)
+		return page{q, res.Total, matches, next}, err
+	}
+	if !full {
+		if res, err = s.Search(ctx, q); err != nil {
 			return page{query: q}, err
 		}
-		if res.Total < limit && r.relax() {
-			continue
-		}
-		if r.Newest {
-			matches, next, err := newestAbout(ctx, s, q, from, limit)
-			return page{q, res.Total, matches, next}, err
-		}
-		matches, read := distinctStories(res.Matches, limit)
-		// The summary cites them by their place.
-		return page{q, res.Total, newerFirstAmongEquals(matches), from + read}, nil
 	}
+	matches, read := distinctStories(res.Matches, limit)
+	// The summary cites them by their place.
+	return page{q, res.Total, newerFirstAmongEquals(matches), from + read}, nil
 }
 
 // aboutShare is how high an article's score must be, as a share of the best

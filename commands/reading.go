@@ -318,7 +318,7 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	var latest *time.Time
 	cal := calendar{Now: now, Latest: func() time.Time {
 		if latest == nil {
-			d, err := newestDate(ctx, s)
+			d, err := s.Latest(ctx)
 			if err != nil {
 				d = time.Time{} // no anchor: dates without a year count from today
 			}
@@ -468,17 +468,8 @@ func (r Reading) query(aliases Aliases) index.Query {
 // A comma takes the word's place, so that the names on each side of it are
 // not taken for one ("Reagan budget Volcker").
 func (r *Reading) relax() bool {
-	most, mostCount, words := -1, 0, 0
-	for i, w := range r.Required {
-		c, ok := r.counts[bareWord(w)]
-		if !ok {
-			continue // a connector
-		}
-		if words++; !isCapitalised(w) && c.Body > mostCount {
-			most, mostCount = i, c.Body
-		}
-	}
-	if most < 0 || words < 2 {
+	most := r.mostCommonRequired()
+	if most < 0 {
 		return false
 	}
 	w := bareWord(r.Required[most])
@@ -489,6 +480,29 @@ func (r *Reading) relax() bool {
 	r.Optional = append(r.Optional, w)
 	r.Dropped = append(r.Dropped, w)
 	return true
+}
+
+// canRelax reports whether relax has a word to stop requiring.
+func (r *Reading) canRelax() bool { return r.mostCommonRequired() >= 0 }
+
+// mostCommonRequired is the index in Required of the most common word that
+// is not a name and that some article holds, when another word stays
+// required; else -1.
+func (r *Reading) mostCommonRequired() int {
+	most, mostCount, words := -1, 0, 0
+	for i, w := range r.Required {
+		c, ok := r.counts[bareWord(w)]
+		if !ok {
+			continue // a connector
+		}
+		if words++; !isCapitalised(w) && c.Body > mostCount {
+			most, mostCount = i, c.Body
+		}
+	}
+	if words < 2 {
+		return -1
+	}
+	return most
 }
 
 // missesOneLetter reports whether typed is word with one letter left out.
@@ -505,12 +519,3 @@ func missesOneLetter(typed, word string) bool {
 
 // bareWord is a word without the comma that may follow it.
 func bareWord(w string) string { return strings.TrimSuffix(w, ",") }
-
-// newestDate is the date of the newest article, zero for an empty index.
-func newestDate(ctx context.Context, s Searcher) (time.Time, error) {
-	res, err := s.Search(ctx, index.Query{Size: 1, Newest: true, Light: true})
-	if err != nil || len(res.Matches) == 0 {
-		return time.Time{}, err
-	}
-	return res.Matches[0].Article.Date, nil
-}

@@ -34,6 +34,10 @@ type Index struct {
 	// forgetting it, so that a list built from the articles before a change
 	// is never kept after it.
 	peopleBuild sync.Mutex
+	// changes counts the ingests and prunes that changed the articles, and
+	// latest is the newest date as of a count: see Latest.
+	changes atomic.Uint64
+	latest  atomic.Pointer[latestDate]
 	// hasPairs is false for an index made before full names were indexed
 	// in pairs: it keeps its mapping, and finds a name's words anywhere.
 	hasPairs bool

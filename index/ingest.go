@@ -174,6 +174,7 @@ func (ix *Index) addBatch(ctx context.Context, articles []Article, report *Repor
 	if err := ix.bleve.Batch(batch); err != nil {
 		return fmt.Errorf("write batch: %w", err)
 	}
+	ix.changes.Add(1)
 	ix.forgetPeople()
 	return nil
 }

@@ -84,6 +84,7 @@ func (ix *Index) Prune(ctx context.Context, dir string, present []string) ([]str
 	if err := ix.bleve.Batch(batch); err != nil {
 		return nil, fmt.Errorf("write batch: %w", err)
 	}
+	ix.changes.Add(1)
 	ix.forgetPeople()
 	slices.Sort(gone)
 	return gone, nil

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // mustIngestTexts indexes articles given as file name and text.
@@ -134,5 +135,27 @@ func TestSearchFullStoriesFirst(t *testing.T) {
 	})
 	if got := titles(t, ix, Query{Words: []string{"copper"}}); len(got) != 2 || got[0] != "Copper climbs" {
 		t.Errorf("copper: %q; want the full story first", got)
+	}
+}
+
+// Latest is kept until the articles change.
+func TestLatestFollowsIngest(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", story("2025-04-01", "First", "The first story."))
+	ix, _ := mustIngest(t, dir)
+	for range 2 {
+		if got, err := ix.Latest(context.Background()); err != nil || got.Format(time.DateOnly) != "2025-04-01" {
+			t.Fatalf("Latest = %v, %v; want 2025-04-01", got, err)
+		}
+	}
+	write("b.txt", story("2025-05-02", "Second", "The second story."))
+	mustAdd(t, ix, dir)
+	if got, err := ix.Latest(context.Background()); err != nil || got.Format(time.DateOnly) != "2025-05-02" {
+		t.Errorf("after an ingest, Latest = %v, %v; want 2025-05-02", got, err)
 	}
 }

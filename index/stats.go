@@ -47,6 +47,30 @@ func (ix *Index) Stats(ctx context.Context) (Stats, error) {
 	return st, err
 }
 
+// Latest is the date of the newest dated article, zero for none: what a
+// question's "in June" counts back from. It is kept until the articles
+// change, since finding it sorts every dated article.
+func (ix *Index) Latest(ctx context.Context) (time.Time, error) {
+	changes := ix.changes.Load()
+	if known := ix.latest.Load(); known != nil && known.changes == changes {
+		return known.date, nil
+	}
+	d, err := ix.edgeDate(ctx, true)
+	if err != nil {
+		return time.Time{}, err
+	}
+	// Read before the search: a change during it makes the next call
+	// search again.
+	ix.latest.Store(&latestDate{changes: changes, date: d})
+	return d, nil
+}
+
+// latestDate is the newest article's date as of a count of changes.
+type latestDate struct {
+	changes uint64
+	date    time.Time
+}
+
 // edgeDate is the newest or the oldest date of a dated article.
 func (ix *Index) edgeDate(ctx context.Context, newest bool) (time.Time, error) {
 	dated := bleve.NewDateRangeQuery(time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}) // Bleve dates start in 1677

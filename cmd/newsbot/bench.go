@@ -24,7 +24,7 @@ import (
 )
 
 // benchTopics are the topic questions of the benchmark over the real corpus,
-// beside the people of the quality evaluation.
+// beside the people and the chat questions of the quality evaluation.
 var benchTopics = []string{
 	"oil prices", "interest rates", "trade deficit", "Japan trade", "wheat exports", "OPEC", "Brazil debt",
 	"dollar", "coffee prices", "stock split", "takeover bid", "money supply", "gold", "sugar quota",
@@ -178,7 +178,7 @@ func benchInput(corpora []string, generate int) (benchSource, error) {
 	}
 	return benchSource{
 		candidates: func(ctx context.Context) iter.Seq[index.Candidate] { return index.ReadFiles(ctx, files) },
-		questions:  append(slices.Clone(eval.People), benchTopics...),
+		questions:  slices.Concat(eval.People, benchTopics, eval.QuestionTexts()),
 	}, nil
 }
 

@@ -161,4 +161,21 @@ func TestCorpusEval(t *testing.T) {
 	if about := figure(`people top-5 sources mainly about the person +([\d.]+)%`); about < 90 {
 		t.Errorf("%.1f%% of top-5 sources are about the person; want at least 90%%", about)
 	}
+	p5 := figure(`questions P@5 by topic tags ([\d.]+)`)
+	plainP5 := figure(`questions P@5 by topic tags [\d.]+ \(plain match-any ([\d.]+)\)`)
+	if p5 < plainP5+0.05 {
+		t.Errorf("questions P@5 %.2f; want at least 0.05 above the plain match-any %.2f", p5, plainP5)
+	}
+	if d5 := figure(`questions date@5 ([\d.]+)`); d5 < 0.9 {
+		t.Errorf("questions date@5 %.2f; want at least 0.90", d5)
+	}
+	if missed := figure(`questions answerable but answered nothing found: (\d+)`); missed != 0 {
+		t.Errorf("%v answerable questions answered nothing found", missed)
+	}
+	if filled := figure(`questions about days with no such story answered with sources: (\d+)`); filled != 0 {
+		t.Errorf("%v questions about days with no such story got sources of other days", filled)
+	}
+	if unverified := figure(`questions summary sentences not verbatim in their cited source: (\d+)`); unverified != 0 {
+		t.Errorf("%v question summary sentences not verbatim in their source", unverified)
+	}
 }

@@ -112,6 +112,15 @@ var Questions = []Question{
 	{Text: "coffee in July 1987", Topics: []string{"coffee"}, Since: "1987-07-01", Until: "1987-08-01", Empty: true},
 }
 
+// QuestionTexts are the questions as typed, for benchmarks.
+func QuestionTexts() []string {
+	texts := make([]string, len(Questions))
+	for i, q := range Questions {
+		texts[i] = q.Text
+	}
+	return texts
+}
+
 // QuestionResult is how newsbot and the plain baseline did on one question.
 type QuestionResult struct {
 	Question Question
