@@ -256,19 +256,20 @@ const aboutPool = 100
 // subject, newest first, and where the next page begins.
 func newestAbout(ctx context.Context, s Searcher, q index.Query, from, limit int) ([]index.Match, int, error) {
 	pool := q
-	pool.Light, pool.From, pool.Size, pool.InLead = true, 0, aboutPool, true
-	res, err := s.Search(ctx, pool)
-	if err != nil {
-		return nil, from, err
-	}
-	about := nearTheBest(res.Matches)
-	if len(about) < limit {
-		// Too few name the subject first: those that score near the best.
-		pool.InLead = false
-		if res, err = s.Search(ctx, pool); err != nil {
+	pool.Light, pool.From, pool.Size = true, 0, aboutPool
+	// The stories that name the subject first; else the articles that do;
+	// else those that score near the best.
+	var about []index.Match
+	for _, strict := range []struct{ inLead, stories bool }{{true, true}, {true, false}, {false, false}} {
+		pool.InLead, pool.Stories = strict.inLead, strict.stories
+		res, err := s.Search(ctx, pool)
+		if err != nil {
 			return nil, from, err
 		}
-		if about = nearTheBest(res.Matches); len(about) < 2*limit {
+		if about = nearTheBest(res.Matches); len(about) >= limit {
+			break
+		}
+		if !strict.inLead && len(about) < 2*limit {
 			about = res.Matches[:min(2*limit, len(res.Matches))]
 		}
 	}
@@ -568,6 +569,10 @@ func summarize(matches []index.Match, words, required []string, aliases map[stri
 		words map[string]bool
 	}
 	key := stemsOf(required, aliases)
+	wordForms := make([]map[string]bool, len(words))
+	for i, w := range words {
+		wordForms[i] = stemsOf([]string{w}, aliases)
+	}
 	names := namesRequired(required)
 	// A name no article has marked (a stop word in capitals, like WHO,
 	// which the index does not keep) cannot be asked of a sentence.
@@ -587,12 +592,18 @@ func summarize(matches []index.Match, words, required []string, aliases map[stri
 			if !quotable(s.Text) || !namesEach(matched, names, aliases) {
 				continue
 			}
-			stems := stemsOf(slices.Collect(maps.Keys(matched)), nil)
-			if !slices.ContainsFunc(slices.Collect(maps.Keys(stems)), func(st string) bool { return key[st] }) {
+			forms := stemsOf(slices.Collect(maps.Keys(matched)), nil)
+			if !holdsAny(forms, key) {
 				continue // only the common words of the question, not its subject
 			}
 			taken++
-			coverage := float64(min(len(stems), len(words))) / float64(max(len(words), 1))
+			held := 0
+			for _, w := range wordForms {
+				if holdsAny(forms, w) {
+					held++
+				}
+			}
+			coverage := float64(held) / float64(max(len(words), 1))
 			score := 2*coverage + 1/float64(1+rank) + 0.5/float64(1+s.Index)
 			candidates = append(candidates, candidate{s, rank, m.Article.Date, score, wordSet(s.Text)})
 		}
@@ -680,6 +691,16 @@ func stemsOf(words []string, aliases map[string][]string) map[string]bool {
 	}
 	delete(set, "")
 	return set
+}
+
+// holdsAny reports whether forms has any of want.
+func holdsAny(forms, want map[string]bool) bool {
+	for f := range want {
+		if forms[f] {
+			return true
+		}
+	}
+	return false
 }
 
 // namesRequired is what a summary sentence must name, of a subject of

@@ -45,6 +45,9 @@ type Query struct {
 	// or first paragraph, where news names what it is about, in any form:
 	// for the newest news about a subject rather than in passing.
 	InLead bool
+	// Stories keeps only the full stories, not the one-paragraph items (a
+	// price quote, a dividend notice) that wire services send between them.
+	Stories bool
 	// Newest sorts the matches by date, newest first, instead of by
 	// relevance; Oldest, oldest first.
 	Newest, Oldest bool
@@ -100,6 +103,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	if q.InLead {
 		addFilter(bq, ix.leadQuery(q.Words, q.Aliases))
+	}
+	if q.Stories {
+		addFilter(bq, fullStoryQuery())
 	}
 	if len(q.IDs) > 0 {
 		addFilter(bq, bleve.NewDocIDQuery(q.IDs))
