@@ -372,16 +372,26 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 // day is the day of month m, with the year at words[i] when there is one, and
 // otherwise the most recent at or before the anchor; n words were read before i.
 func (c calendar) day(words []string, i int, m time.Month, day, n int) (span, int) {
+	year, ok := 0, false
 	if i < len(words) {
-		if year, ok := yearOf(words[i]); ok {
-			d := time.Date(year, m, day, 0, 0, 0, 0, time.UTC)
-			return span{Period{d, d.AddDate(0, 0, 1)}, days}, n + 1
+		year, ok = yearOf(words[i])
+	}
+	if !ok {
+		// The latest such day at or before the anchor; 29 February may be
+		// a few years back.
+		anchor := c.anchor()
+		for year = anchor.Year(); year > anchor.Year()-8; year-- {
+			if d := time.Date(year, m, day, 0, 0, 0, 0, time.UTC); d.Month() == m && !d.After(anchor) {
+				break
+			}
 		}
 	}
-	anchor := c.anchor()
-	d := time.Date(anchor.Year(), m, day, 0, 0, 0, 0, time.UTC)
-	if d.After(anchor) {
-		d = d.AddDate(-1, 0, 0)
+	d := time.Date(year, m, day, 0, 0, 0, 0, time.UTC)
+	if d.Month() != m {
+		return span{}, 0 // "31 February" is no day
+	}
+	if ok {
+		n++
 	}
 	return span{Period{d, d.AddDate(0, 0, 1)}, days}, n
 }

@@ -37,6 +37,8 @@ func TestReadDates(t *testing.T) {
 		{"oil on 2025-04-01", "1 April 2025", "oil"},
 		{"oil in October 1987", "October 1987", "oil"},
 		{"Iran talks in March since Monday", "", "Iran talks"},
+		{"rain on 29 February", "29 February 2024", "rain"},
+		{"rain on 31 February", "February 2025", "rain on 31"}, // no such day: the month
 		// Words that are not dates here.
 		{"Theresa May", "", "Theresa May"},
 		{"news about May", "", "news about May"},
