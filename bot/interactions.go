@@ -110,7 +110,7 @@ func (b *Bot) prepare(data discordgo.ApplicationCommandInteractionData) (func(co
 		if data.Name == "who" {
 			subject = opts["name"].text()
 		}
-		req := commands.Request{Question: subject, Since: since, Aliases: b.cfg.Aliases}
+		req := commands.Request{Question: subject, Since: since, Aliases: b.cfg.Aliases, Now: b.now()}
 		return func(ctx context.Context) (reply, error) { return b.answer(ctx, req) }, nil
 	case "trend":
 		topics, days := opts["topic"].text(), int(opts["days"].integer())
@@ -121,7 +121,7 @@ func (b *Bot) prepare(data discordgo.ApplicationCommandInteractionData) (func(co
 			return reply{embed: e}, err
 		}, nil
 	case "latest":
-		req := commands.Request{Question: opts["topic"].text(), Sources: int(opts["count"].integer()), Aliases: b.cfg.Aliases}
+		req := commands.Request{Question: opts["topic"].text(), Sources: int(opts["count"].integer()), Aliases: b.cfg.Aliases, Now: b.now()}
 		return func(ctx context.Context) (reply, error) {
 			latest, err := commands.NewestArticles(ctx, b.news, req)
 			return reply{embed: latestEmbed(latest)}, err

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 	"regexp"
 	"strings"
@@ -51,10 +52,13 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 		return tag
 	}))
 	var r reply
-	if commands.Subject(question) == "" {
-		r = reply{embed: helpEmbed()}
-	} else if err := b.answeringMention(ctx, func() (err error) {
-		r, err = b.answer(ctx, commands.Request{Question: question, Aliases: b.cfg.Aliases})
+	// A mention that asks nothing ("@newsbot hi") gets the help; one with
+	// only dates ("what happened yesterday?") gets that day's news.
+	if err := b.answeringMention(ctx, func() (err error) {
+		r, err = b.answer(ctx, commands.Request{Question: question, Aliases: b.cfg.Aliases, Now: b.now()})
+		if errors.Is(err, commands.ErrNoSubject) {
+			r, err = reply{embed: helpEmbed()}, nil
+		}
 		return err
 	}); err != nil {
 		r = reply{embed: &discordgo.MessageEmbed{Description: escape(b.forUser(err, "mention", m.ID)), Color: colour}}

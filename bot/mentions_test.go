@@ -52,6 +52,20 @@ func TestMentionGetsAReply(t *testing.T) {
 	}
 }
 
+// A direct message of dates alone is that day's news.
+func TestDirectMessageOfDatesAlone(t *testing.T) {
+	h := startBot(t, nil, nil)
+	m := h.reply(t, h.fake.SendMessage(discordtest.MessageSpec{Content: "what happened on 26 April?", DM: true}))
+	if len(m.Embeds) != 1 || !strings.HasPrefix(m.Embeds[0].Title, "News on 26 April 2025: ") {
+		t.Fatalf("reply embeds %s; want the news of 26 April 2025", mustJSON(t, m.Embeds))
+	}
+	for _, f := range m.Embeds[0].Fields {
+		if !strings.Contains(f.Value, "2025-04-26") {
+			t.Errorf("source %q is not of 26 April: %q", f.Name, f.Value)
+		}
+	}
+}
+
 func TestDirectMessageGetsAReply(t *testing.T) {
 	h := startBot(t, nil, nil)
 	m := h.reply(t, h.fake.SendMessage(discordtest.MessageSpec{Content: "Rubio", DM: true}))

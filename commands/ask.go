@@ -131,7 +131,7 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	}
 	ans := Answer{Question: req.Question, Subject: r.Subject, Since: r.Period.Since}
 	if r.Subject == "" {
-		ans.Subject = "news " + r.Period.phrase() // "what happened yesterday?"
+		ans.Subject = "News " + r.Period.phrase() // "what happened yesterday?"
 	}
 	if person, others, err := disambiguate(ctx, s, r); err != nil {
 		return ans, err

@@ -169,7 +169,7 @@ func TestAskLatestIsNewestFirst(t *testing.T) {
 // A question of dates alone is the news of that period.
 func TestAskDatesAlone(t *testing.T) {
 	ans := mustAsk(t, Request{Question: "what happened yesterday?", Now: time.Date(2025, 4, 27, 8, 0, 0, 0, time.UTC)})
-	if ans.Found == 0 || ans.Reading.Subject != "" || ans.Subject != "news on 26 April 2025" {
+	if ans.Found == 0 || ans.Reading.Subject != "" || ans.Subject != "News on 26 April 2025" {
 		t.Fatalf("found %d, subject %q", ans.Found, ans.Subject)
 	}
 	for _, s := range ans.Sources {
