@@ -29,6 +29,7 @@ func (e env) ask(ctx context.Context, args []string) error {
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	since := fs.String("since", "", "only articles since 7d, 2w, 24h or a date like 2025-04-01")
 	limit := fs.Int("limit", commands.DefaultSources, "how many sources to list")
+	today := fs.String("now", "", `the day "today", "yesterday" and "last week" count from, like 1987-10-21, for an archive; the clock's by default`)
 	words, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -40,7 +41,14 @@ func (e env) ask(ctx context.Context, args []string) error {
 	if *limit < 1 || *limit > 100 {
 		return usageError{fmt.Sprintf("ask: --limit %d: give a number of sources from 1 to 100", *limit)}
 	}
-	from, err := commands.ParseSince(*since, e.now())
+	now := e.now()
+	if *today != "" {
+		if now, err = time.Parse(time.DateOnly, *today); err != nil {
+			return usageError{fmt.Sprintf("ask: --now %q: give a day like 1987-10-21", *today)}
+		}
+		now = now.Add(12 * time.Hour) // the middle of that day
+	}
+	from, err := commands.ParseSince(*since, now)
 	if err != nil {
 		return usageError{"ask: " + err.Error()}
 	}
@@ -56,7 +64,7 @@ func (e env) ask(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	ans, err := commands.Ask(ctx, ix, commands.Request{Question: question, Since: from, Sources: *limit, Aliases: aliases})
+	ans, err := commands.Ask(ctx, ix, commands.Request{Question: question, Since: from, Sources: *limit, Aliases: aliases, Now: now})
 	if errors.Is(err, commands.ErrNoSubject) || errors.Is(err, commands.ErrTooLong) {
 		return usageError{"ask: " + err.Error()}
 	}

@@ -94,6 +94,28 @@ func TestAskReading(t *testing.T) {
 	}
 }
 
+// --now dates an archive's questions: yesterday is the day before it.
+func TestAskNow(t *testing.T) {
+	data := mustIndexSamples(t)
+	out, _, err := runNewsbot(t, nil, "ask", "what happened yesterday?", "--now", "2025-04-27", "--json", "--data", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Reading struct{ Since, Until string } `json:"reading"`
+		Sources []struct{ Date string }       `json:"sources"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Reading.Since != "2025-04-26" || got.Reading.Until != "2025-04-27" || len(got.Sources) == 0 {
+		t.Errorf("reading %+v with %d sources; want 26 April 2025's news", got.Reading, len(got.Sources))
+	}
+	if _, _, err := runNewsbot(t, nil, "ask", "Witkoff", "--now", "tomorrow", "--data", data); err == nil || !strings.Contains(err.Error(), "--now") {
+		t.Errorf("--now tomorrow: err %v; want one naming --now", err)
+	}
+}
+
 func TestAskJSONContract(t *testing.T) {
 	data := mustIndexSamples(t)
 	out, _, err := runNewsbot(t, nil, "ask", "Steve Witkoff's", "--json", "--data", data, "--limit", "3")
