@@ -153,12 +153,20 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 		}
 		return ans, err
 	}
-	ans.Sources, ans.Next = sources(p.matches, 0), p.next
+	ans.Next = p.next
+	// The news of a period, or the latest on a subject, comes newest first.
+	newestFirst := r.Newest || len(r.Required) == 0
 	if len(r.Required) == 0 {
-		ans.Summary = leads(p.matches)
+		ans.Summary = leads(p.matches, newestFirst)
 	} else {
-		ans.Summary = summarize(recentDays(p.matches, r.Newest), slices.Concat(p.query.Words, p.query.Optional), p.query.Words, p.query.Aliases)
+		ans.Summary = summarize(recentDays(p.matches, r.Newest), slices.Concat(p.query.Words, p.query.Optional), p.query.Words, p.query.Aliases, newestFirst)
 	}
+	matches := p.matches
+	if !newestFirst {
+		// The newest first stay so; their summary is newest first too.
+		matches, ans.Summary = citedInOrder(matches, ans.Summary)
+	}
+	ans.Sources = sources(matches, 0, ans.Summary)
 	return ans, nil
 }
 
@@ -326,22 +334,27 @@ func recentDays(matches []index.Match, newest bool) []index.Match {
 const recentSpan = 7
 
 // leads summarises the newest news of a period, with no subject: the opening
-// sentence of each of the first stories, in date order.
-func leads(matches []index.Match) []Statement {
+// sentence of each of the first stories, without its dateline, in date
+// order, the newest first when newestFirst.
+func leads(matches []index.Match, newestFirst bool) []Statement {
 	var out []Statement
 	for i, m := range matches {
 		if len(out) == maxSummary {
 			break
 		}
 		for _, s := range splitSentences(m.Article.Body) {
-			if quotable(s.Text) {
-				out = append(out, Statement{Text: s.Text, Sources: []int{i + 1}})
+			if text := trimDateline(s.Text); quotable(text) {
+				out = append(out, Statement{Text: text, Sources: []int{i + 1}})
 				break
 			}
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Statement) int {
-		return matches[a.Sources[0]-1].Article.Date.Compare(matches[b.Sources[0]-1].Article.Date)
+		c := matches[a.Sources[0]-1].Article.Date.Compare(matches[b.Sources[0]-1].Article.Date)
+		if newestFirst {
+			return -c
+		}
+		return c
 	})
 	return out
 }
@@ -494,7 +507,7 @@ func MoreSources(ctx context.Context, s Searcher, req Request, from, shown int) 
 	if err != nil {
 		return Answer{}, err
 	}
-	return Answer{Question: req.Question, Subject: r.Subject, Since: r.Period.Since, Reading: r, Found: p.found, Sources: sources(p.matches, shown), Next: p.next}, nil
+	return Answer{Question: req.Question, Subject: r.Subject, Since: r.Period.Since, Reading: r, Found: p.found, Sources: sources(p.matches, shown, nil), Next: p.next}, nil
 }
 
 // newerFirstAmongEquals orders a page of sources by score, the newer first
@@ -507,13 +520,55 @@ func newerFirstAmongEquals(matches []index.Match) []index.Match {
 	return matches
 }
 
-// sources numbers matches from first+1 and quotes each.
-func sources(matches []index.Match, first int) []Source {
+// sources numbers matches from first+1 and quotes each, but for what
+// summary quotes of it already.
+func sources(matches []index.Match, first int, summary []Statement) []Source {
 	out := make([]Source, len(matches))
 	for i, m := range matches {
-		out[i] = Source{N: first + i + 1, Article: m.Article, Excerpt: excerpt(m)}
+		quoted := map[string]bool{}
+		for _, st := range summary {
+			if slices.Contains(st.Sources, i+1) {
+				quoted[st.Text] = true
+			}
+		}
+		out[i] = Source{N: first + i + 1, Article: m.Article, Excerpt: excerpt(m, quoted)}
 	}
 	return out
+}
+
+// citedInOrder renumbers an answer's sources in the order its summary first
+// cites them, the others after in their order, so that a reader meets [1],
+// then [2], and so on.
+func citedInOrder(matches []index.Match, summary []Statement) ([]index.Match, []Statement) {
+	renumber := map[int]int{} // old number to new
+	var order []int           // old numbers, new order
+	use := func(n int) {
+		if _, ok := renumber[n]; !ok {
+			order = append(order, n)
+			renumber[n] = len(order)
+		}
+	}
+	for _, st := range summary {
+		for _, n := range st.Sources {
+			use(n)
+		}
+	}
+	for n := 1; n <= len(matches); n++ {
+		use(n)
+	}
+	reordered := make([]index.Match, len(matches))
+	for i, n := range order {
+		reordered[i] = matches[n-1]
+	}
+	out := make([]Statement, len(summary))
+	for i, st := range summary {
+		out[i] = Statement{Text: st.Text, Sources: make([]int, len(st.Sources))}
+		for j, n := range st.Sources {
+			out[i].Sources[j] = renumber[n]
+		}
+		slices.Sort(out[i].Sources)
+	}
+	return reordered, out
 }
 
 // suggest says what might find something when q found nothing: the query
@@ -560,7 +615,7 @@ func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
 // every source of a sentence that ran in several, and orders the result by
 // date, then by rank. A sentence that ran word for word in several sources
 // cites them all.
-func summarize(matches []index.Match, words, required []string, aliases map[string][]string) []Statement {
+func summarize(matches []index.Match, words, required []string, aliases map[string][]string, newestFirst bool) []Statement {
 	type candidate struct {
 		sentence
 		rank  int
@@ -605,6 +660,7 @@ func summarize(matches []index.Match, words, required []string, aliases map[stri
 			}
 			coverage := float64(held) / float64(max(len(words), 1))
 			score := 2*coverage + 1/float64(1+rank) + 0.5/float64(1+s.Index)
+			s.Text = trimDateline(s.Text) // the source line has the date and place
 			candidates = append(candidates, candidate{s, rank, m.Article.Date, score, wordSet(s.Text)})
 		}
 	}
@@ -647,7 +703,11 @@ func summarize(matches []index.Match, words, required []string, aliases map[stri
 	slices.SortFunc(order, func(a, b int) int {
 		x, y := chosen[a], chosen[b]
 		// Undated sentences come after the dated ones, not as the oldest.
-		return cmp.Or(cmp.Compare(boolInt(x.date.IsZero()), boolInt(y.date.IsZero())), x.date.Compare(y.date), cmp.Compare(x.rank, y.rank), cmp.Compare(x.Index, y.Index))
+		byDate := x.date.Compare(y.date)
+		if newestFirst {
+			byDate = -byDate
+		}
+		return cmp.Or(cmp.Compare(boolInt(x.date.IsZero()), boolInt(y.date.IsZero())), byDate, cmp.Compare(x.rank, y.rank), cmp.Compare(x.Index, y.Index))
 	})
 	out := make([]Statement, len(order))
 	for i, idx := range order {

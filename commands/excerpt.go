@@ -13,24 +13,43 @@ const shortExcerpt = 100
 // excerpt quotes the sentence of a match that holds most of the subject's words
 // (the first such), and the sentence after it when that one is short, with the
 // matched words marked. An article that matched only by its title gets its
-// first sentence.
-func excerpt(m index.Match) []Fragment {
+// first sentence. Sentences the summary quotes already are not quoted again:
+// the excerpt is another sentence on the subject, or none.
+func excerpt(m index.Match, quoted map[string]bool) []Fragment {
 	body := m.Article.Body
 	all := splitSentences(body)
 	if len(all) == 0 {
 		return nil
 	}
-	best, bestHits := 0, 0
+	best, bestHits := -1, 0
 	for i, s := range all {
-		if hits := len(matchedWords(body, m.BodySpans, s.Start, s.End)); hits > bestHits {
+		if quotedAlready(s.Text, quoted) {
+			continue
+		}
+		hits := len(matchedWords(body, m.BodySpans, s.Start, s.End))
+		if best < 0 && (hits > 0 || len(quoted) == 0) || hits > bestHits {
 			best, bestHits = i, hits
 		}
 	}
+	if best < 0 || bestHits == 0 && len(quoted) > 0 {
+		return nil
+	}
 	start, end := all[best].Start, all[best].End
-	if end-start < shortExcerpt && best+1 < len(all) && all[best+1].Paragraph == all[best].Paragraph {
+	if end-start < shortExcerpt && best+1 < len(all) && all[best+1].Paragraph == all[best].Paragraph && !quotedAlready(all[best+1].Text, quoted) {
 		end = all[best+1].End
 	}
 	return fragments(body, m.BodySpans, start, end)
+}
+
+// quotedAlready reports whether a sentence is, or holds, one the summary
+// quotes (which may be the sentence without its dateline).
+func quotedAlready(sentence string, quoted map[string]bool) bool {
+	for q := range quoted {
+		if strings.Contains(sentence, q) {
+			return true
+		}
+	}
+	return false
 }
 
 // fragments cuts text[start:end] into plain and matched pieces. Matched words

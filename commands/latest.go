@@ -38,5 +38,5 @@ func NewestArticles(ctx context.Context, s Searcher, req Request) (Latest, error
 	if err != nil {
 		return Latest{}, err
 	}
-	return Latest{Topic: topic, Found: res.Total, Articles: sources(res.Matches, 0)}, nil
+	return Latest{Topic: topic, Found: res.Total, Articles: sources(res.Matches, 0, nil)}, nil
 }

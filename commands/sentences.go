@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"unicode"
@@ -131,4 +132,17 @@ func Sentences(body string) []string {
 		out[i] = s.Text
 	}
 	return out
+}
+
+// dateline is the place and day a wire story begins with: "VIENNA, March 5 - ",
+// "NEW YORK, MARCH 3 - ", "Greensboro, N.C., June 2 - ".
+var dateline = regexp.MustCompile(`^[A-Z][A-Za-z.'&-]*(?: [A-Z][A-Za-z.'&-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?, (?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.? \d{1,2} -+ `)
+
+// trimDateline takes a wire story's dateline off a sentence quoted alone: the
+// source's date and place are shown with the source.
+func trimDateline(s string) string {
+	if loc := dateline.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		return s[loc[1]:]
+	}
+	return s
 }

@@ -38,3 +38,22 @@ func TestSplitSentences(t *testing.T) {
 		})
 	}
 }
+
+func TestTrimDateline(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"VIENNA, March 5 - OPEC kept its output ceiling.", "OPEC kept its output ceiling."},
+		{"NEW YORK, MARCH 3 - Crude oil prices rallied today.", "Crude oil prices rallied today."},
+		{"Greensboro, N.C., June 2 - A judge will decide.", "A judge will decide."},
+		{"SAN ANTONIO, TEXAS, March 31 - Energy futures now set the standard.", "Energy futures now set the standard."},
+		{"BRUSSELS, MARch 9 - The following import levies are effective.", "The following import levies are effective."},
+		// Not datelines.
+		{"Iran - US talks resumed in Oman on Saturday.", "Iran - US talks resumed in Oman on Saturday."},
+		{"The vote, March 5 - a day late - went ahead.", "The vote, March 5 - a day late - went ahead."},
+		{"US special envoy Steve Witkoff met Putin.", "US special envoy Steve Witkoff met Putin."},
+	}
+	for _, tt := range tests {
+		if got := trimDateline(tt.in); got != tt.want {
+			t.Errorf("trimDateline(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
