@@ -245,9 +245,75 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 			return page{query: q}, err
 		}
 	}
-	matches, read := distinctStories(res.Matches, limit)
+	matches, read := distinctStories(wordsBeforeNames(res.Matches, q.Words), limit)
 	// The summary cites them by their place.
-	return page{q, res.Total, newerFirstAmongEquals(matches), from + read}, nil
+	matches = wordsBeforeNames(newerFirstAmongEquals(matches), q.Words)
+	return page{q, res.Total, matches, from + read}, nil
+}
+
+// wordsBeforeNames puts last the matches that hold a word asked in lower case
+// only inside a name, when other matches hold it as a word: "dollar" asks
+// about the currency, not Family Dollar Stores; "gold" not Sea Gold Oil. A
+// word that no match writes in lower case ("witkoff") is a name typed
+// carelessly, and orders nothing.
+func wordsBeforeNames(matches []index.Match, words []string) []index.Match {
+	for _, w := range words {
+		if isCapitalised(w) {
+			continue
+		}
+		stem := index.Stem(bareWord(w))
+		asName := make([]bool, len(matches))
+		asWord := false
+		for i, m := range matches {
+			asName[i] = writesAsName(m, stem)
+			asWord = asWord || !asName[i] && holdsWord(m, stem)
+		}
+		if !asWord {
+			continue
+		}
+		var words, names []index.Match
+		for i, m := range matches {
+			if asName[i] {
+				names = append(names, m)
+			} else {
+				words = append(words, m)
+			}
+		}
+		matches = append(words, names...)
+	}
+	return matches
+}
+
+// writesAsName reports whether a match's body holds the word with this stem,
+// and only capitalised inside a sentence, as a name.
+func writesAsName(m index.Match, stem string) bool {
+	found := false
+	for _, sp := range m.BodySpans {
+		text := m.Article.Body[sp.Start:sp.End]
+		if index.Stem(trimPossessive(text)) != stem {
+			continue
+		}
+		if !isCapitalised(text) || startsSentence(m.Article.Body, sp.Start) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// holdsWord reports whether a match's body holds the word with this stem.
+func holdsWord(m index.Match, stem string) bool {
+	return slices.ContainsFunc(m.BodySpans, func(sp index.Span) bool {
+		return index.Stem(trimPossessive(m.Article.Body[sp.Start:sp.End])) == stem
+	})
+}
+
+// startsSentence reports whether the word at i begins a sentence, a
+// paragraph or the text after a dateline, where any word is capitalised.
+func startsSentence(text string, i int) bool {
+	before := strings.TrimRight(text[:i], " \"'‘“(")
+	return before == "" || strings.HasSuffix(before, "\n") || strings.HasSuffix(before, " -") ||
+		strings.ContainsAny(before[len(before)-1:], ".?!:")
 }
 
 // aboutShare is how high an article's score must be, as a share of the best

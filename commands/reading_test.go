@@ -182,3 +182,35 @@ func TestAskDatesAlone(t *testing.T) {
 	}
 	checkCited(t, ans)
 }
+
+// A word asked in lower case is the word, not a name that holds it.
+func TestAskWordBeforeName(t *testing.T) {
+	article := func(title, text string) string { return " date 2025-04-01 " + title + "\n\n" + text + "\n" }
+	ix := mustIndexOf(t, map[string]string{
+		"store.txt":    article("Family Dollar profit", "Family Dollar Stores Inc said profit rose. Family Dollar Stores Inc will open stores."),
+		"currency.txt": article("Markets", "Traders said the dollar fell against the yen in busy trade in Tokyo on Tuesday afternoon, while shares rose."),
+	})
+	ans, err := Ask(context.Background(), ix, Request{Question: "dollar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Sources) != 2 || ans.Sources[0].Article.Title != "Markets" {
+		t.Errorf("sources %v; want the currency first, the store after", titlesOf(ans.Sources))
+	}
+	// A name typed in lower case is still the name.
+	name, err := Ask(context.Background(), ix, Request{Question: "family dollar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(name.Sources) == 0 || name.Sources[0].Article.Title != "Family Dollar profit" {
+		t.Errorf("family dollar: %v; want the store", titlesOf(name.Sources))
+	}
+}
+
+func titlesOf(sources []Source) []string {
+	var out []string
+	for _, s := range sources {
+		out = append(out, s.Article.Title)
+	}
+	return out
+}
