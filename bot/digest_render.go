@@ -52,13 +52,14 @@ func storyEmbed(n int, s commands.Story) *discordgo.MessageEmbed {
 	}
 	// Sources are added while they fit, never cut in the middle of a link.
 	for i, a := range s.Sources {
-		ref := whereToRead(a)
+		// Who published it, else its title; a link when there is one.
+		name := a.Source
+		if name == "" {
+			name = commands.Headline(a)
+		}
+		ref := truncate(escape(name), maxName)
 		if link := safeLink(a.URL); link != "" {
-			name := a.Source
-			if name == "" {
-				name = a.Title
-			}
-			ref = fmt.Sprintf("[%s](%s)", truncate(escape(name), maxName), link)
+			ref = fmt.Sprintf("[%s](%s)", ref, link)
 		}
 		if i > 0 {
 			ref = " · " + ref

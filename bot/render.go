@@ -3,7 +3,6 @@ package bot
 import (
 	"fmt"
 	"net/url"
-	"path/filepath"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -60,8 +59,9 @@ func answerEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 	}
 	for _, st := range ans.Summary {
 		summary.WriteString(truncate(escape(st.Text), maxStatement))
+		// A no-break space keeps a citation on its sentence's line.
 		for _, n := range st.Sources {
-			fmt.Fprintf(&summary, " [%d]", n)
+			fmt.Fprintf(&summary, "\u00a0[%d]", n)
 		}
 		summary.WriteString("\n")
 	}
@@ -123,7 +123,12 @@ func sourceFields(sources []commands.Source) []*discordgo.MessageEmbedField {
 		if a.Source != "" {
 			meta = append(meta, truncate(escape(a.Source), maxName))
 		}
-		meta = append(meta, whereToRead(a))
+		if a.Source == "" && a.Byline != "" {
+			meta = append(meta, truncate(escape(byline(a.Byline)), maxName))
+		}
+		if link := whereToRead(a); link != "" {
+			meta = append(meta, link)
+		}
 		value := strings.Join(meta, " · ")
 		// Only the excerpt is shortened to fit: cutting the markup around
 		// it would break a link or leave bold open.
@@ -132,23 +137,29 @@ func sourceFields(sources []commands.Source) []*discordgo.MessageEmbedField {
 			value += "\n> " + x
 		}
 		fields = append(fields, &discordgo.MessageEmbedField{
-			Name:  truncate(fmt.Sprintf("[%d] %s", s.N, escape(a.Title)), maxFieldName),
+			Name:  truncate(fmt.Sprintf("[%d] %s", s.N, escape(commands.Headline(a))), maxFieldName),
 			Value: value,
 		})
 	}
 	return fields
 }
 
-// whereToRead is a link to the article when it has a safe one, else the name
-// of its file.
+// whereToRead is a link to the article when it has a safe one, else "": the
+// file an article was read from is the server's business, not the reader's.
 func whereToRead(a index.Article) string {
 	if link := safeLink(a.URL); link != "" {
 		return fmt.Sprintf("[read](%s)", link)
 	}
-	if a.Path != "" {
-		return truncate(escape(filepath.Base(a.Path)), maxName)
+	return ""
+}
+
+// byline is who wrote an article without the "By": "Staff, Agencies".
+func byline(b string) string {
+	b = strings.TrimSpace(b)
+	if rest, ok := strings.CutPrefix(b, "By "); ok {
+		return rest
 	}
-	return "no link"
+	return b
 }
 
 // safeLink returns an http(s) URL in a form that cannot break out of a

@@ -57,7 +57,8 @@ type Digest struct {
 
 // Story is one piece of news, told by one or more articles.
 type Story struct {
-	// Title is the title of the article that tells it best.
+	// Title is the title of the article that tells it best, as a reader
+	// wants it (see Headline).
 	Title string
 	// Summary is one or two sentences of that article, verbatim.
 	Summary []string
@@ -108,7 +109,7 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 	stories = append(first, after...)
 	for _, st := range stories[:min(len(stories), limit)] {
 		lead := st.members[0]
-		story := Story{Title: articles[lead].Title, Summary: storySummary(articles[lead].Body)}
+		story := Story{Title: Headline(articles[lead]), Summary: storySummary(articles[lead].Body)}
 		var seen repeats // a story filed twice is one source
 		for _, m := range st.members {
 			if !seen.repeat(articles[m]) {

@@ -118,7 +118,7 @@ func TestMakeDigestNewsOfAKindGoesAfterOtherNews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(d.Stories) != 2 || !strings.Contains(d.Stories[0].Title, "REPURCHASE") || d.Stories[1].Title != "Storm closes the coast road" {
+	if len(d.Stories) != 2 || !strings.Contains(d.Stories[0].Title, "repurchase") || d.Stories[1].Title != "Storm closes the coast road" {
 		var titles []string
 		for _, s := range d.Stories {
 			titles = append(titles, s.Title)

@@ -120,7 +120,7 @@ func writeText(w io.Writer, ans commands.Answer) {
 	}
 	fmt.Fprintln(w, "\nSources")
 	for _, s := range ans.Sources {
-		title := s.Article.Title
+		title := commands.Headline(s.Article)
 		if d := dateOf(s.Article); d != "" {
 			title += " (" + d + ")"
 		}

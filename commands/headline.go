@@ -1,0 +1,79 @@
+package commands
+
+import (
+	"strings"
+	"unicode"
+
+	"newsbot/index"
+)
+
+// Headline is an article's title as a reader wants it: a wire title in
+// capitals ("OIL PRICES RISE ON SAUDI EFFORT") in sentence case, each word
+// written as the article writes it ("Oil prices rise on Saudi effort"), so
+// that names and abbreviations keep their capitals (OPEC, U.S.) and other
+// words lose them. Other titles only lose the spaces around them.
+func Headline(a index.Article) string {
+	title := strings.Join(strings.Fields(a.Title), " ")
+	if !shouts(title) {
+		return title
+	}
+	forms := writtenForms(a.Body)
+	words := strings.Fields(title)
+	for i, w := range words {
+		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if core == "" || strings.ContainsAny(w, "<>") || strings.ContainsFunc(w, unicode.IsDigit) {
+			continue // a ticker (<AN>), a figure (4TH, 1987)
+		}
+		form, ok := forms[strings.ToLower(core)]
+		if !ok {
+			form = strings.ToLower(core)
+		}
+		words[i] = strings.Replace(w, core, form, 1)
+	}
+	first := words[0]
+	for j, r := range first {
+		if unicode.IsLetter(r) {
+			words[0] = first[:j] + string(unicode.ToUpper(r)) + first[j+len(string(r)):]
+			break
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// shouts reports whether a title is written in capitals: it has letters, and
+// none in lower case.
+func shouts(title string) bool {
+	return strings.ContainsFunc(title, unicode.IsUpper) && !strings.ContainsFunc(title, unicode.IsLower)
+}
+
+// writtenForms maps each word of a text, in lower case, to how the text most
+// often writes it where case says something: inside a sentence. A word seen
+// only at the start of sentences is taken as written in lower case.
+func writtenForms(text string) map[string]string {
+	counts := map[string]map[string]int{}
+	sentenceStart := true
+	for _, w := range strings.Fields(text) {
+		// As Headline reads a word: "U.S." is "U.S", its last dot kept by
+		// the title.
+		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if core != "" && !sentenceStart {
+			lower := strings.ToLower(core)
+			if counts[lower] == nil {
+				counts[lower] = map[string]int{}
+			}
+			counts[lower][core]++
+		}
+		sentenceStart = strings.HasSuffix(strings.TrimRight(w, `"'”’)`), ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!") || w == "-"
+	}
+	forms := map[string]string{}
+	for lower, seen := range counts {
+		best, bestN := "", 0
+		for form, n := range seen {
+			if n > bestN || n == bestN && form < best {
+				best, bestN = form, n
+			}
+		}
+		forms[lower] = best
+	}
+	return forms
+}

@@ -1,0 +1,24 @@
+package commands
+
+import (
+	"testing"
+
+	"newsbot/index"
+)
+
+func TestHeadline(t *testing.T) {
+	tests := []struct{ title, body, want string }{
+		{"OIL PRICES RISE ON SAUDI EFFORT  ", "NEW YORK, MARCH 3 - Crude oil prices rallied today because of Saudi Arabia's effort to support prices, analysts said.", "Oil prices rise on Saudi effort"},
+		{"AMOCO <AN> OPTIMISTIC WITH STABLE OIL PRICES", "Amoco Corp said it sees a better outlook and stable oil prices.", "Amoco <AN> optimistic with stable oil prices"},
+		{"U.S. SAYS OPEC OUTPUT ROSE IN 4TH QTR", "The U.S. Energy Department said OPEC output rose.", "U.S. says OPEC output rose in 4TH qtr"},
+		{"FED'S JOHNSON WARNS AGAINST LOWER DOLLAR", "Fed Governor Manuel Johnson said a lower dollar would hurt.", "Fed's Johnson warns against lower dollar"},
+		// Titles in sentence or title case stay as written.
+		{"Witkoff meets Putin in St Petersburg", "", "Witkoff meets Putin in St Petersburg"},
+		{"  Iran and US hold talks ", "", "Iran and US hold talks"},
+	}
+	for _, tt := range tests {
+		if got := Headline(index.Article{Title: tt.title, Body: tt.body}); got != tt.want {
+			t.Errorf("Headline(%q) = %q; want %q", tt.title, got, tt.want)
+		}
+	}
+}
