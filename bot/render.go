@@ -48,11 +48,7 @@ func answerEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 	}
 	var summary strings.Builder
 	if len(ans.Others) > 0 {
-		others := make([]string, len(ans.Others))
-		for i, o := range ans.Others {
-			others[i] = escape(o)
-		}
-		fmt.Fprintf(&summary, "*Did you mean %s?*\n", strings.Join(others, " or "))
+		fmt.Fprintf(&summary, "*Did you mean %s?*\n", escapeAll(ans.Others, " or "))
 	}
 	if ans.Reading.Differs(ans.Question) {
 		fmt.Fprintf(&summary, "*Reading this as: %s*\n", escape(ans.Reading.String()))
@@ -75,6 +71,15 @@ func answerEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 	return fit(e)
 }
 
+// escapeAll escapes each of texts and joins them with sep.
+func escapeAll(texts []string, sep string) string {
+	escaped := make([]string, len(texts))
+	for i, t := range texts {
+		escaped[i] = escape(t)
+	}
+	return strings.Join(escaped, sep)
+}
+
 // sourcesEmbed renders a further page of an answer's sources.
 func sourcesEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 	return fit(&discordgo.MessageEmbed{
@@ -88,6 +93,9 @@ func sourcesEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 func nothingFoundEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 	var b strings.Builder
 	b.WriteString(escape(ans.NothingFound()) + ".\n")
+	if len(ans.Others) > 0 {
+		fmt.Fprintf(&b, "*Did you mean %s?*\n", escapeAll(ans.Others, " or "))
+	}
 	for _, s := range ans.Suggestions {
 		b.WriteString(escape(s) + "\n")
 	}

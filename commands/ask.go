@@ -79,7 +79,8 @@ type Answer struct {
 	// Subject is what the question is about, as searched: for a surname
 	// several people share, the most covered of them.
 	Subject string
-	// Others are the other people with that surname, for "did you mean".
+	// Others are the other people with that surname, or the subject
+	// spelled as far more articles spell it, for "did you mean".
 	Others []string
 	Since  time.Time
 	// Reading is how the question was read.
@@ -138,6 +139,15 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	} else if person != "" {
 		ans.Subject, ans.Others = person, others
 		r.Subject, r.Required = person, strings.Fields(person)
+	}
+	if len(ans.Others) == 0 && len(r.Commoner) > 0 {
+		respelled := strings.Fields(r.Subject)
+		for i, w := range respelled {
+			if alt, ok := r.Commoner[bareWord(w)]; ok {
+				respelled[i] = strings.Replace(w, bareWord(w), alt, 1)
+			}
+		}
+		ans.Others = []string{strings.Join(respelled, " ")}
 	}
 	p, err := findPage(ctx, s, &r, req, 0)
 	ans.Reading = r

@@ -33,6 +33,9 @@ type Reading struct {
 	// Corrected maps each word no article holds to the indexed word read
 	// instead, spelled alike: "cofee" to "coffee".
 	Corrected map[string]string
+	// Commoner maps a name that few articles hold to one spelled like it
+	// that far more hold, for a "did you mean": "Volker" to "Volcker".
+	Commoner map[string]string
 	// Period is the days the question asks about, within any date limit of
 	// the request; zero for all.
 	Period Period
@@ -417,6 +420,9 @@ func (r *Reading) resolve(s Searcher, words []token) error {
 		counts[fixed] = more[similar[0]]
 	}
 	r.Subject, r.counts = subject(words), counts
+	if err := r.findCommoner(s, words, total); err != nil {
+		return err
+	}
 	rarest, rarestCount := -1, 0
 	// Names apart in the question are not one name when the words between
 	// are not required: "GNP growing in Japan" is not "GNP Japan".
@@ -503,6 +509,39 @@ func (r *Reading) mostCommonRequired() int {
 		return -1
 	}
 	return most
+}
+
+// commonerRatio is how many times more articles must hold another spelling
+// of a name for it to be offered: Volcker (108) for Volker (1).
+const commonerRatio = 10
+
+// findCommoner notes, for each name that few articles hold, a spelling that
+// commonerRatio times as many hold. Only names in at most 3 articles, or a
+// thousandth of them, are looked up: a fuzzy look-up costs a few
+// milliseconds.
+func (r *Reading) findCommoner(s Searcher, words []token, total int) error {
+	for _, t := range words {
+		w := bareWord(t.text)
+		c := r.counts[w]
+		if t.kind != name || c.Names == 0 || float64(c.Names) > max(3, 0.001*float64(total)) || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			continue
+		}
+		similar, err := s.SimilarWords(w, 1)
+		if err != nil || len(similar) == 0 {
+			return err
+		}
+		more, _, err := s.WordCounts(similar)
+		if err != nil {
+			return err
+		}
+		if more[similar[0]].Names >= commonerRatio*c.Names {
+			if r.Commoner == nil {
+				r.Commoner = map[string]string{}
+			}
+			r.Commoner[w] = matchCase(similar[0], w)
+		}
+	}
+	return nil
 }
 
 // missesOneLetter reports whether typed is word with one letter left out.

@@ -214,3 +214,31 @@ func titlesOf(sources []Source) []string {
 	}
 	return out
 }
+
+// A name that few articles hold gets a "did you mean" for the spelling that
+// far more hold, whether or not something matched.
+func TestAskOffersTheCommonerSpelling(t *testing.T) {
+	stories := map[string]string{
+		"typo.txt": " date 2025-04-01 Fed chair\n\nThe markets missed Volker on Monday.\n",
+	}
+	for i := range 10 {
+		stories[fmt.Sprintf("v%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Fed chair %d\n\nPaul Volcker spoke on day %d about rates.\n", i+2, i, i)
+	}
+	ix := mustIndexOf(t, stories)
+	for question, want := range map[string]string{"Volker": "Volcker", "Paul Volker": "Paul Volcker"} {
+		ans, err := Ask(context.Background(), ix, Request{Question: question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(ans.Others, []string{want}) {
+			t.Errorf("%s: did you mean %q; want %q", question, ans.Others, want)
+		}
+	}
+	ans, err := Ask(context.Background(), ix, Request{Question: "Volcker"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Others) != 0 {
+		t.Errorf("Volcker: did you mean %q; want nothing offered", ans.Others)
+	}
+}

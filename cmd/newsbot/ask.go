@@ -102,6 +102,9 @@ func (e env) openForAnswers(ctx context.Context, dir string) (*index.Index, erro
 func writeText(w io.Writer, ans commands.Answer) {
 	if ans.Found == 0 {
 		fmt.Fprintf(w, "%s.\n", ans.NothingFound())
+		if len(ans.Others) > 0 {
+			fmt.Fprintf(w, "Did you mean %s?\n", strings.Join(ans.Others, " or "))
+		}
 		for _, s := range ans.Suggestions {
 			fmt.Fprintln(w, s)
 		}
