@@ -100,11 +100,13 @@ var guildOnly = []discordgo.InteractionContextType{discordgo.InteractionContextG
 // helpText explains the bot in a few lines.
 const helpText = `newsbot answers questions about the news from the articles it has indexed. Every sentence of a summary is quoted from an article and followed by its source number.
 
-**/news** topic:Iran talks · a summary with its sources; ask as you would a person ("what happened with oil prices last week?", "latest on the dollar"), or add since:7d
+**/news** topic:what happened with oil prices last week? · a summary with its sources; ask as you would a person, or add since:7d (also 2w, 24h or 2025-04-01)
 **/who** name:Witkoff · the same, about a person (names autocomplete)
-**/latest** · the newest articles; add a topic or a count
+**/latest** topic:Iran count:10 · the newest articles, on everything or on a topic
 **/trend** topic:Witkoff, Rubio · a chart of how much they are in the news
 **/stats** · what newsbot has indexed and who is in the news this week
+**/digest** set channel:#news time:07:30 timezone:Europe/Paris · the day's top stories every morning (also off, show, preview; server managers)
+**/feeds** add url:https://example.com/rss · read a news feed while the bot runs (also list, remove; server managers)
 **@newsbot** what's new about Macron? · mention the bot in a channel, or write to it directly
 
 When nothing matches, newsbot says so and suggests what might: it never makes up an answer.`

@@ -131,3 +131,11 @@ func TestAnswerEmbedOffersOtherPeople(t *testing.T) {
 		t.Errorf("description %q; want it to start with %q", e.Description, want)
 	}
 }
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 18889: "18,889", 1234567: "1,234,567"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q; want %q", n, got, want)
+		}
+	}
+}

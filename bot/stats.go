@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 
 	"newsbot/bot/state"
 	"newsbot/index"
@@ -33,7 +35,7 @@ func (b *Bot) statsEmbed(ctx context.Context) (*discordgo.MessageEmbed, error) {
 			}
 		}
 	})
-	articles := fmt.Sprint(st.Articles)
+	articles := thousands(st.Articles)
 	if !st.Oldest.IsZero() {
 		articles += fmt.Sprintf(", dated %s to %s", st.Oldest.Format(time.DateOnly), st.Newest.Format(time.DateOnly))
 	}
@@ -54,6 +56,11 @@ func (b *Bot) statsEmbed(ctx context.Context) (*discordgo.MessageEmbed, error) {
 	}), nil
 }
 
+// thousands writes n with a comma between thousands: 18,889.
+func thousands(n int) string {
+	return message.NewPrinter(language.English).Sprintf("%d", n)
+}
+
 // countList shows names with their counts, or none when there are none.
 func countList(counts []index.Count, none string) string {
 	if len(counts) == 0 {
@@ -61,7 +68,7 @@ func countList(counts []index.Count, none string) string {
 	}
 	parts := make([]string, len(counts))
 	for i, c := range counts {
-		parts[i] = fmt.Sprintf("%s (%d)", escape(c.Name), c.Articles)
+		parts[i] = fmt.Sprintf("%s (%s)", escape(c.Name), thousands(c.Articles))
 	}
 	return strings.Join(parts, ", ")
 }
