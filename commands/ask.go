@@ -419,7 +419,7 @@ func leads(matches []index.Match, newestFirst bool) []Statement {
 			break
 		}
 		for _, s := range splitSentences(m.Article.Body) {
-			if text := trimDateline(s.Text); quotable(text) {
+			if text := trimDateline(s.Text); quotable(text) && !leansOnContext(text) {
 				out = append(out, Statement{Text: text, Sources: []int{i + 1}})
 				break
 			}
@@ -739,6 +739,11 @@ func summarize(matches []index.Match, words, required []string, aliases map[stri
 			s.Text = trimDateline(s.Text) // the source line has the date and place
 			candidates = append(candidates, candidate{s, rank, m.Article.Date, score, wordSet(s.Text)})
 		}
+	}
+	// A sentence that leans on one before it ("He said", "The company
+	// added") is quoted only when too few others stand alone.
+	if standing := slices.DeleteFunc(slices.Clone(candidates), func(c candidate) bool { return leansOnContext(c.Text) }); len(standing) >= minSummary {
+		candidates = standing
 	}
 	// Centrality: a sentence that shares words with the other sentences
 	// about the subject tells what they have in common.

@@ -128,12 +128,14 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 // sentence is summed up as it is.
 func storySummary(body string) []string {
 	all := rankable(body)
-	if readable := slices.DeleteFunc(slices.Clone(all), func(s sentence) bool { return !quotable(s.Text) }); len(readable) > 0 {
+	// Sentences that read alone: a reader starts where the story does, not
+	// at "The company also said".
+	if readable := slices.DeleteFunc(slices.Clone(all), func(s sentence) bool { return !quotable(s.Text) || leansOnContext(s.Text) }); len(readable) > 0 {
 		all = readable
 	}
 	var out []string
 	for _, s := range topSentences(all, 2) {
-		out = append(out, s.Text)
+		out = append(out, trimDateline(s.Text))
 	}
 	return out
 }

@@ -146,3 +146,38 @@ func trimDateline(s string) string {
 	}
 	return s
 }
+
+// leaningWords begin a sentence that leans on one before it: a pronoun, a
+// connective, or a word that announces what follows.
+var leaningWords = wordsOf(`he she it they this these those his her its their them we i
+	also but however meanwhile moreover furthermore still yet and or so then thus therefore
+	instead otherwise besides nevertheless nonetheless nor such both neither either
+	following here`)
+
+// definiteReferences are the nouns that "The" points back with: "The company
+// said", "The bank also", whose subject a reader of the sentence alone never
+// saw.
+var definiteReferences = wordsOf(`company companies bank banks group firm corporation ministry government
+	spokesman spokeswoman official officials agency move deal report plan statement source sources
+	firms reforms changes rules cuts union board minister president chairman analyst analysts trader traders dealers club team player
+	court committee council party newspaper paper study survey figures index decision proposal offer
+	measure measures talks meeting visit trip bill law sale acquisition unit subsidiary plant project
+	fund scheme same latter former other others rest`)
+
+// leansOnContext reports whether a sentence, quoted alone, leans on what is
+// not shown: "He is expected to travel to Moscow", "The company said",
+// "Also on the agenda", "Following are extracts from the communique".
+func leansOnContext(text string) bool {
+	words := strings.Fields(strings.ToLower(trimDateline(text)))
+	if len(words) == 0 {
+		return false
+	}
+	first := strings.Trim(words[0], `"'“‘(,`)
+	if leaningWords[first] {
+		return true
+	}
+	if first == "the" && len(words) > 1 {
+		return definiteReferences[strings.Trim(words[1], `"'’,`)]
+	}
+	return false
+}

@@ -57,3 +57,33 @@ func TestTrimDateline(t *testing.T) {
 		}
 	}
 }
+
+func TestLeansOnContext(t *testing.T) {
+	leaning := []string{
+		"He is expected to travel to Moscow later this week.",
+		"It was Witkoff's third meeting with Putin this year.",
+		"But happy days soon collapsed into panic.",
+		"The company said the purchases would begin at once.",
+		"The bank also cut its discount rate.",
+		"Following are extracts from the communique.",
+		"VIENNA, March 5 - They agreed to keep output at 15.8 mln barrels.",
+		"\"It is a good deal,\" he said.",
+	}
+	standing := []string{
+		"US special envoy Steve Witkoff met Putin in St Petersburg.",
+		"The dollar fell against the yen.",
+		"Traders said prices moved.",
+		"Heavy rain closed the coast road.",
+		"Thousands marched in Paris.",
+	}
+	for _, s := range leaning {
+		if !leansOnContext(s) {
+			t.Errorf("leansOnContext(%q) = false; want true", s)
+		}
+	}
+	for _, s := range standing {
+		if leansOnContext(s) {
+			t.Errorf("leansOnContext(%q) = true; want false", s)
+		}
+	}
+}
