@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -203,13 +204,15 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 	n := len(articles)
 	words := make([]map[string]bool, n)
 	names := make([]map[string]bool, n)
+	tickers := make([]map[string]bool, n)
+	companies := make([][]map[string]bool, n) // the companies named by their symbols
 	df := map[string]int{}
 	for i, a := range articles {
 		lead := a.Title
 		if paras := a.Paragraphs(); len(paras) > 0 {
 			lead += " " + withoutDateline(paras[0])
 		}
-		words[i], names[i] = wordSet(lead), nameSet(lead)
+		words[i], names[i], tickers[i], companies[i] = wordSet(lead), nameSet(lead), tickersIn(lead), companyWords(a)
 		for w := range words[i] {
 			df[w]++
 		}
@@ -252,6 +255,9 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 				sim := shared / (weight[i] + weight[j] - shared)
 				centrality[i] += sim
 				centrality[j] += sim
+				if otherCompanies(tickers[i], tickers[j]) || len(tickers[j]) == 0 && unnamedCompany(companies[i], words[j]) || len(tickers[i]) == 0 && unnamedCompany(companies[j], words[i]) {
+					continue // notices of two companies, however alike their words
+				}
 				if sim >= sameStory && sharesName(names[i], names[j], df, rare) || sim >= refiled {
 					alike[i] = append(alike[i], link{j, sim})
 					alike[j] = append(alike[j], link{i, sim})
@@ -280,6 +286,84 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 		groups = append(groups, members)
 	}
 	return groups, centrality
+}
+
+// ticker is a company's stock symbol as wires write it: "<OMT>", "<RRETS.O>".
+var ticker = regexp.MustCompile(`<([A-Z][A-Z0-9.]*)>`)
+
+// tickersIn is the set of the stock symbols in text.
+func tickersIn(text string) map[string]bool {
+	set := map[string]bool{}
+	for _, m := range ticker.FindAllStringSubmatch(text, -1) {
+		set[m[1]] = true
+	}
+	return set
+}
+
+// otherCompanies reports whether two articles each name companies by their
+// stock symbols and share none: they are about different companies.
+func otherCompanies(a, b map[string]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for t := range a {
+		if b[t] {
+			return false
+		}
+	}
+	return true
+}
+
+// companyWords names each company that an article names by its stock
+// symbol, by the words of its name before the symbol: "newmont" for
+// "Newmont Gold Co <NGC>" (the first paragraph, in mixed case, shows where a
+// name begins), "newmont gold" for "NEWMONT GOLD <NGC>" (a title in capitals
+// does not: the two words before the symbol, which must all be named).
+func companyWords(a index.Article) []map[string]bool {
+	text, reach, whole := a.Title, 2, true
+	if paras := a.Paragraphs(); len(paras) > 0 && ticker.MatchString(paras[0]) {
+		text, reach, whole = withoutDateline(paras[0]), 4, false
+	}
+	var companies []map[string]bool
+	for _, loc := range ticker.FindAllStringIndex(text, -1) {
+		before := strings.Fields(text[:loc[0]])
+		name := map[string]bool{}
+		first := ""
+		for k := len(before) - 1; k >= 0 && len(name) < reach; k-- {
+			w := strings.ToLower(strings.TrimFunc(before[k], func(r rune) bool { return !unicode.IsLetter(r) }))
+			if w == "" || !isCapitalised(before[k]) {
+				break
+			}
+			if !notNames[w] {
+				name[w], first = true, w
+			}
+		}
+		if !whole && first != "" {
+			name = map[string]bool{first: true}
+		}
+		if len(name) > 0 {
+			companies = append(companies, name)
+		}
+	}
+	return companies
+}
+
+// unnamedCompany reports whether an article names companies by their
+// symbols and another article names none of them.
+func unnamedCompany(companies []map[string]bool, otherWords map[string]bool) bool {
+	if len(companies) == 0 {
+		return false
+	}
+	for _, name := range companies {
+		named := true
+		for w := range name {
+			named = named && otherWords[w]
+		}
+		if named {
+			return false
+		}
+	}
+	return true
 }
 
 // notNames are capitalised words that name no story: dates, the legal forms

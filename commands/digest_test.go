@@ -158,3 +158,24 @@ func TestMakeDigestSummaryReadsWellAlone(t *testing.T) {
 		t.Errorf("stories %+v; want the hog report summed up without its table line or dateline", d.Stories)
 	}
 }
+
+// Notices that name companies by their stock symbols are one story only
+// when they name the same company.
+func TestMakeDigestCompaniesByTheirSymbols(t *testing.T) {
+	offering := func(title, company string) string {
+		return " date 2025-05-06 " + title + "\n\nNEW YORK, May 6 - " + company + " said it filed with the Securities and Exchange Commission for an initial public offering of two mln common shares at an expected price of 12 dlrs a share through underwriters.\n"
+	}
+	ix := mustIndexOf(t, map[string]string{
+		"newmont.txt": offering("NEWMONT GOLD <NGC> FILES FOR PUBLIC OFFERING", "Newmont Gold Co <NGC>"),
+		"abm.txt":     offering("ABM GOLD FILES FOR INITIAL SHARE OFFERING", "ABM Gold Corp"),
+		"davox.txt":   offering("DAVOX <DAVX> REGISTERS SHARE OFFERING", "Davox Corp <DAVX>"),
+	})
+	day := time.Date(2025, 5, 6, 0, 0, 0, 0, time.UTC)
+	d, err := MakeDigest(context.Background(), ix, DigestRequest{From: day, To: day.AddDate(0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Stories) != 3 {
+		t.Errorf("%d stories; want 3: three companies' offerings", len(d.Stories))
+	}
+}
