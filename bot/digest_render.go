@@ -51,17 +51,22 @@ func storyEmbed(n int, s commands.Story) *discordgo.MessageEmbed {
 		fmt.Fprintf(&b, "%d sources: ", len(s.Sources))
 	}
 	// Sources are added while they fit, never cut in the middle of a link.
-	for i, a := range s.Sources {
-		// Who published it, else its title; a link when there is one.
-		name := a.Source
+	listed := 0
+	for _, a := range s.Sources {
+		// Who published it, else its title; a link when there is one. A
+		// source that would only repeat the story's title says nothing.
+		name, link := outlet(a), safeLink(a.URL)
 		if name == "" {
 			name = commands.Headline(a)
 		}
+		if name == s.Title && link == "" {
+			continue
+		}
 		ref := truncate(escape(name), maxName)
-		if link := safeLink(a.URL); link != "" {
+		if link != "" {
 			ref = fmt.Sprintf("[%s](%s)", ref, link)
 		}
-		if i > 0 {
+		if listed++; listed > 1 {
 			ref = " · " + ref
 		}
 		if length(b.String())+length(ref)+length(" …") > maxDescription {

@@ -128,11 +128,8 @@ func sourceFields(sources []commands.Source) []*discordgo.MessageEmbedField {
 		if !a.Date.IsZero() {
 			meta = append(meta, a.Date.Format("2006-01-02"))
 		}
-		if a.Source != "" {
-			meta = append(meta, truncate(escape(a.Source), maxName))
-		}
-		if a.Source == "" && a.Byline != "" {
-			meta = append(meta, truncate(escape(byline(a.Byline)), maxName))
+		if name := outlet(a); name != "" {
+			meta = append(meta, truncate(escape(name), maxName))
 		}
 		if link := whereToRead(a); link != "" {
 			meta = append(meta, link)
@@ -161,9 +158,13 @@ func whereToRead(a index.Article) string {
 	return ""
 }
 
-// byline is who wrote an article without the "By": "Staff, Agencies".
-func byline(b string) string {
-	b = strings.TrimSpace(b)
+// outlet names who published an article: its source (a feed's title), else
+// its byline without the "By" ("Staff, Agencies"); "" when it says neither.
+func outlet(a index.Article) string {
+	if a.Source != "" {
+		return a.Source
+	}
+	b := strings.TrimSpace(a.Byline)
 	if rest, ok := strings.CutPrefix(b, "By "); ok {
 		return rest
 	}

@@ -21,14 +21,18 @@ func excerpt(m index.Match, quoted map[string]bool) []Fragment {
 	if len(all) == 0 {
 		return nil
 	}
-	best, bestHits := -1, 0
+	// The sentence with most of the words, among those that stand alone if
+	// any has some ("It was his third meeting" leans on the one before).
+	best, bestHits, bestLeans := -1, 0, true
 	for i, s := range all {
 		if quotedAlready(s.Text, quoted) {
 			continue
 		}
 		hits := len(matchedWords(body, m.BodySpans, s.Start, s.End))
-		if best < 0 && (hits > 0 || len(quoted) == 0) || hits > bestHits {
-			best, bestHits = i, hits
+		leans := leansOnContext(s.Text)
+		better := hits > bestHits && (!leans || bestLeans) || hits > 0 && bestLeans && !leans
+		if best < 0 && (hits > 0 || len(quoted) == 0) || better {
+			best, bestHits, bestLeans = i, hits, leans
 		}
 	}
 	if best < 0 || bestHits == 0 && len(quoted) > 0 {
