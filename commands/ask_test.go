@@ -52,9 +52,11 @@ func mustAsk(t *testing.T, req Request) Answer {
 }
 
 // checkCited fails unless every summary sentence stands verbatim in every
-// source it cites, and every source is numbered in order.
+// source it cites, every source is numbered in order, the summary cites them
+// in that order, and no excerpt repeats the summary.
 func checkCited(t *testing.T, ans Answer) {
 	t.Helper()
+	checkExcerptsAddToTheSummary(t, ans)
 	for i, s := range ans.Sources {
 		if s.N != i+1 {
 			t.Errorf("source %d is numbered %d", i+1, s.N)
