@@ -24,11 +24,20 @@ func digestMessages(heading string, d commands.Digest) []*discordgo.MessageSend 
 		stories = "story"
 	}
 	content := truncate(fmt.Sprintf("**%s**: %d %s from %s", heading, len(d.Stories), stories, articles(d.Articles)), maxContent)
+	var embeds []*discordgo.MessageEmbed
+	for i, s := range d.Stories[:min(fullStories, len(d.Stories))] {
+		if i > 0 {
+			s.Summary = s.Summary[:min(1, len(s.Summary))] // short, below the top story
+		}
+		embeds = append(embeds, storyEmbed(i+1, s))
+	}
+	if len(d.Stories) > fullStories {
+		embeds = append(embeds, alsoEmbed(fullStories+1, d.Stories[fullStories:]))
+	}
 	var msgs []*discordgo.MessageSend
 	current := &discordgo.MessageSend{Content: content, AllowedMentions: noMentions}
 	used := 0
-	for i, s := range d.Stories {
-		e := storyEmbed(i+1, s)
+	for _, e := range embeds {
 		if len(current.Embeds) == maxEmbeds || used+embedLength(e) > maxEmbedsTotal {
 			msgs = append(msgs, current)
 			current, used = &discordgo.MessageSend{AllowedMentions: noMentions}, 0
@@ -37,6 +46,37 @@ func digestMessages(heading string, d commands.Digest) []*discordgo.MessageSend 
 		used += embedLength(e)
 	}
 	return append(msgs, current)
+}
+
+// fullStories is how many stories a digest tells with their summary and
+// sources, the top one with two sentences, the others with one; the rest are
+// listed by title, so that a day's digest fits in a couple of screens.
+const fullStories = 5
+
+// alsoEmbed lists the stories after the full ones, numbered from first, by
+// title (a link to the lead article when it has one) and count of sources,
+// while they fit, then "and N more".
+func alsoEmbed(first int, stories []commands.Story) *discordgo.MessageEmbed {
+	var b strings.Builder
+	for i, s := range stories {
+		title := truncate(escape(s.Title), maxName*2)
+		if len(s.Sources) > 0 {
+			if link := safeLink(s.Sources[0].URL); link != "" {
+				title = fmt.Sprintf("[%s](%s)", title, link)
+			}
+		}
+		line := fmt.Sprintf("**%d.** %s", first+i, title)
+		if len(s.Sources) > 1 {
+			line += fmt.Sprintf(" · %d sources", len(s.Sources))
+		}
+		more := fmt.Sprintf("and %d more", len(stories)-i)
+		if length(b.String())+length(line)+length("\n"+more) > maxDescription {
+			b.WriteString(more)
+			break
+		}
+		b.WriteString(line + "\n")
+	}
+	return fit(&discordgo.MessageEmbed{Title: "Also in the news", Description: b.String(), Color: colour})
 }
 
 // storyEmbed renders one story: its title (a link to the lead article when it

@@ -21,8 +21,8 @@ func TestDigestMessagesSplitWithinLimits(t *testing.T) {
 	}
 	d.Articles = 92
 	msgs := digestMessages("Daily digest", d)
-	if len(msgs) < 3 {
-		t.Errorf("23 long stories went into %d messages; want them split", len(msgs))
+	if len(msgs) > 2 {
+		t.Errorf("23 long stories went into %d messages; want a couple of screens", len(msgs))
 	}
 	stories := 0
 	for i, m := range msgs {
@@ -39,8 +39,19 @@ func TestDigestMessagesSplitWithinLimits(t *testing.T) {
 		}
 		stories += len(m.Embeds)
 	}
-	if stories != 23 {
-		t.Errorf("%d stories posted; want all 23", stories)
+	// Five told in full, the rest listed by title in one more embed.
+	if stories != fullStories+1 {
+		t.Errorf("%d embeds posted; want %d stories and the list of the others", stories, fullStories)
+	}
+	last := msgs[len(msgs)-1].Embeds
+	also := last[len(last)-1]
+	if also.Title != "Also in the news" || !strings.Contains(also.Description, "**6.** [Story xxxxx]") || !strings.Contains(also.Description, "**23.** ") && !strings.Contains(also.Description, " more") {
+		t.Errorf("the other stories: %q %q", also.Title, also.Description)
+	}
+	// The top story says more than the next ones (each summary sentence is
+	// cut to maxStatement here).
+	if first, second := msgs[0].Embeds[0].Description, msgs[0].Embeds[1].Description; strings.Count(second, "A long") == 0 || strings.Count(first, "A long") != 2*strings.Count(second, "A long") {
+		t.Errorf("the top story: %q\nthe next: %q; want two sentences, then one", first, second)
 	}
 	if !strings.HasPrefix(msgs[0].Content, "**Daily digest**: 23 stories from 92 articles") {
 		t.Errorf("heading %q", msgs[0].Content)
