@@ -55,6 +55,9 @@ func answerEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 	}
 	for _, st := range ans.Summary {
 		summary.WriteString(truncate(escape(st.Text), maxStatement))
+		if !st.Day.IsZero() {
+			fmt.Fprintf(&summary, " *(%s)*", st.Day.Format("Monday 2 January 2006"))
+		}
 		// A no-break space keeps a citation on its sentence's line.
 		for _, n := range st.Sources {
 			fmt.Fprintf(&summary, "\u00a0[%d]", n)

@@ -105,6 +105,9 @@ type Answer struct {
 type Statement struct {
 	Text    string
 	Sources []int
+	// Day is the day the sentence means by "on Friday" or "yesterday",
+	// counted from its first source's date; zero when it names no such day.
+	Day time.Time
 }
 
 // Source is a numbered article with an excerpt about the subject.
@@ -177,6 +180,9 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 		matches, ans.Summary = citedInOrder(matches, ans.Summary)
 	}
 	ans.Sources = sources(matches, 0, ans.Summary)
+	for i, st := range ans.Summary {
+		ans.Summary[i].Day, _ = DayMeant(st.Text, ans.Sources[st.Sources[0]-1].Article.Date)
+	}
 	return ans, nil
 }
 

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -409,3 +410,42 @@ func dayOf(w string) (int, bool) {
 	n, err := strconv.Atoi(w)
 	return n, err == nil && len(w) <= 2 && n >= 1 && n <= 31
 }
+
+// relativeDay finds the day words a news sentence counts from its own date
+// with: "today", "yesterday", "on Friday", "last Tuesday".
+var relativeDay = regexp.MustCompile(`\b(?:(last) )?(today|tonight|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
+
+// DayMeant is the day that a sentence of an article dated dated means by its
+// first relative day ("on Friday" in a Saturday's story is the day before),
+// and false when it names none: a reader of the sentence alone, days later,
+// cannot tell.
+func DayMeant(sentence string, dated time.Time) (time.Time, bool) {
+	m := relativeDay.FindStringSubmatch(sentence)
+	if m == nil || dated.IsZero() {
+		return time.Time{}, false
+	}
+	day := dated.UTC().Truncate(24 * time.Hour)
+	switch m[2] {
+	case "today", "tonight":
+		return day, true
+	case "yesterday":
+		return day.AddDate(0, 0, -1), true
+	}
+	// "On Monday" is ahead in "talks begin on Monday", "he will fly on
+	// Monday": only a sentence that tells what happened means the last one.
+	if m[1] != "last" && (futureMarker.MatchString(sentence) || !pastVerb.MatchString(sentence)) {
+		return time.Time{}, false
+	}
+	back := (int(day.Weekday()) - int(weekdays[strings.ToLower(m[2])]) + 7) % 7
+	if back == 0 && m[1] == "last" {
+		back = 7
+	}
+	return day.AddDate(0, 0, -back), true
+}
+
+// futureMarker and pastVerb tell a sentence about what will happen from one
+// about what happened, roughly: a weekday is dated only in the latter.
+var (
+	futureMarker = regexp.MustCompile(`(?i)\b(will|would|shall|is due|are due|expected|scheduled|plans?|next|to be held|is to|are to)\b`)
+	pastVerb     = regexp.MustCompile(`\b(\w+ed|said|met|was|were|had|held|took|made|left|went|came|told|gave|sent|won|lost|fell|rose|began|spoke|saw|paid|sold|bought|cut|set|put|hit|quit|shut)\b`)
+)

@@ -85,3 +85,26 @@ func TestPeriodWithin(t *testing.T) {
 		t.Errorf("April within before 5 April = %v", got)
 	}
 }
+
+func TestDayMeant(t *testing.T) {
+	saturday := time.Date(2025, 4, 12, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		sentence string
+		want     string
+	}{
+		{"Witkoff met Putin in St Petersburg on Friday.", "2025-04-11"},
+		{"The talks ended yesterday.", "2025-04-11"},
+		{"Ministers meet today in Oman.", "2025-04-12"},
+		{"He arrived on Saturday.", "2025-04-12"},
+		{"He left last Saturday.", "2025-04-05"},
+		{"Talks begin on Monday.", ""}, // ahead, not the last Monday
+		{"He will fly to Oman on Monday.", ""},
+		{"Talks resumed in Rome.", ""},
+	}
+	for _, tt := range tests {
+		got, ok := DayMeant(tt.sentence, saturday)
+		if s := got.Format(time.DateOnly); ok != (tt.want != "") || ok && s != tt.want {
+			t.Errorf("DayMeant(%q) = %s, %v; want %q", tt.sentence, s, ok, tt.want)
+		}
+	}
+}

@@ -119,7 +119,11 @@ func writeText(w io.Writer, ans commands.Answer) {
 	}
 	fmt.Fprintln(w)
 	for _, s := range ans.Summary {
-		fmt.Fprintf(w, "%s %s\n", s.Text, citations(s.Sources))
+		text := s.Text
+		if !s.Day.IsZero() {
+			text += " (" + s.Day.Format("Monday 2 January 2006") + ")"
+		}
+		fmt.Fprintf(w, "%s %s\n", text, citations(s.Sources))
 	}
 	fmt.Fprintln(w, "\nSources")
 	for _, s := range ans.Sources {
@@ -159,6 +163,8 @@ type jsonReading struct {
 type jsonStatement struct {
 	Text    string `json:"text"`
 	Sources []int  `json:"sources"`
+	// Day is the date a relative day in the sentence means ("on Friday").
+	Day string `json:"day,omitempty"`
 }
 
 type jsonSource struct {
@@ -194,7 +200,7 @@ func writeJSON(w io.Writer, ans commands.Answer) error {
 		},
 	}
 	for _, s := range ans.Summary {
-		out.Summary = append(out.Summary, jsonStatement{Text: s.Text, Sources: s.Sources})
+		out.Summary = append(out.Summary, jsonStatement{Text: s.Text, Sources: s.Sources, Day: dateOr(s.Day)})
 	}
 	for _, s := range ans.Sources {
 		a := s.Article

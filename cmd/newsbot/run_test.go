@@ -129,6 +129,7 @@ func TestAskJSONContract(t *testing.T) {
 		Summary  []struct {
 			Text    string `json:"text"`
 			Sources []int  `json:"sources"`
+			Day     string `json:"day"`
 		} `json:"summary"`
 		Sources []map[string]any `json:"sources"`
 		Reading struct {
