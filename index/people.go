@@ -495,8 +495,14 @@ type person struct {
 func (x *extractor) result() []string {
 	var found []person
 	for name, m := range x.full {
-		last := name[strings.LastIndexByte(name, ' ')+1:]
+		first, last := name[:strings.IndexByte(name, ' ')], name[strings.LastIndexByte(name, ' ')+1:]
 		ok := m.titled || x.single[last].count > 0 || (m.words <= 3 && m.inside)
+		// News calls a person by surname, not by first name; a name whose
+		// two ends both stand alone is a firm and its product ("Lumora ...
+		// the Lumora Fold ... the Fold"), while "Xi Jinping ... Xi" is a person.
+		if !m.titled && x.single[first].count > 0 && x.single[last].count > 0 {
+			ok = false
+		}
 		if ok && !slices.Contains(x.firms, name) && !lookalike(name) {
 			found = append(found, person{name, m.count})
 		}

@@ -15,6 +15,16 @@ func TestPeople(t *testing.T) {
 		want              []string
 	}{
 		{
+			// A firm named alone, and its product named alone too, are
+			// no person; a surname first in the name still is one.
+			name:  "a product",
+			title: "Lumora unveils a reader",
+			body: "Electronics maker Lumora on Thursday unveiled a reader. The device, called the Lumora Fold, " +
+				"folds in two. Lumora chief executive Priya Natarajan said the Fold would sell well. " +
+				"Chinese President Xi Jinping visited Paris, where Xi met reporters.",
+			want: []string{"Priya Natarajan", "Xi Jinping"},
+		},
+		{
 			name:  "envoys and ministers",
 			title: "Rubio and Witkoff to travel to France",
 			body: "US Secretary of State Marco Rubio and Steve Witkoff, US President Donald Trump’s special envoy, " +
