@@ -123,6 +123,28 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 	return d, nil
 }
 
+// leadNames is the names of an article's first paragraph (see nameSet),
+// acronyms included: a paragraph in mixed case writes OPEC in capitals
+// because it is a name, so two OPEC stories share it.
+func leadNames(a index.Article) map[string]bool {
+	paras := a.Paragraphs()
+	if len(paras) == 0 {
+		return nil
+	}
+	para := withoutDateline(paras[0])
+	names := nameSet(para)
+	for _, w := range strings.Fields(para) {
+		word := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		if len(word) >= 3 && strings.ToUpper(word) == word && hasLowerWord(para) && !notNames[strings.ToLower(word)] {
+			names[strings.ToLower(word)] = true
+		}
+	}
+	return names
+}
+
+// hasLowerWord reports whether text is not in capitals throughout.
+func hasLowerWord(text string) bool { return strings.ContainsFunc(text, unicode.IsLower) }
+
 // storySummary is the two most central sentences of a story's lead article
 // among those that read well alone (see quotable): a market report's "Top
 // 51.00 dlrs per cwt." says nothing in a digest. An article with no such
@@ -212,7 +234,7 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 		if paras := a.Paragraphs(); len(paras) > 0 {
 			lead += " " + withoutDateline(paras[0])
 		}
-		words[i], names[i], tickers[i], companies[i] = wordSet(lead), nameSet(lead), tickersIn(lead), companyWords(a)
+		words[i], names[i], tickers[i], companies[i] = wordSet(lead), leadNames(a), tickersIn(lead), companyWords(a)
 		for w := range words[i] {
 			df[w]++
 		}

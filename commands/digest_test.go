@@ -179,3 +179,20 @@ func TestMakeDigestCompaniesByTheirSymbols(t *testing.T) {
 		t.Errorf("%d stories; want 3: three companies' offerings", len(d.Stories))
 	}
 }
+
+// An acronym in a first paragraph is a name: two OPEC stories are one.
+func TestMakeDigestAcronymsAreNames(t *testing.T) {
+	ix := mustIndexOf(t, map[string]string{
+		"a.txt": " date 2025-05-06 OPEC SAYS OUTPUT UNDER CEILING\n\nVIENNA, May 6 - OPEC said its crude oil output in April was well below its ceiling of 15.8 mln barrels a day, as members held to their quotas.\n",
+		"b.txt": " date 2025-05-06 EARLY MAY OPEC OUTPUT SEEN BELOW CEILING\n\nLONDON, May 6 - OPEC crude oil output in early May was well below the group's ceiling of 15.8 mln barrels a day, oil traders and analysts said.\n",
+		"c.txt": " date 2025-05-06 Storm closes the coast road\n\nA storm closed the coast road near Port Carrick overnight and flooded the fish market.\n",
+	})
+	day := time.Date(2025, 5, 6, 0, 0, 0, 0, time.UTC)
+	d, err := MakeDigest(context.Background(), ix, DigestRequest{From: day, To: day.AddDate(0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Stories) != 2 || len(d.Stories[0].Sources) != 2 {
+		t.Errorf("%d stories, the first of %d sources; want the two OPEC reports as one story, and the storm", len(d.Stories), len(d.Stories[0].Sources))
+	}
+}
