@@ -123,15 +123,25 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 	return d, nil
 }
 
+// leadParagraph is an article's first paragraph of prose, without its
+// dateline: wire copy may open with a line that only says "Reuters".
+func leadParagraph(a index.Article) string {
+	for _, p := range a.Paragraphs() {
+		if len(strings.Fields(p)) >= 6 {
+			return withoutDateline(p)
+		}
+	}
+	return ""
+}
+
 // leadNames is the names of an article's first paragraph (see nameSet),
 // acronyms included: a paragraph in mixed case writes OPEC in capitals
 // because it is a name, so two OPEC stories share it.
 func leadNames(a index.Article) map[string]bool {
-	paras := a.Paragraphs()
-	if len(paras) == 0 {
+	para := leadParagraph(a)
+	if para == "" {
 		return nil
 	}
-	para := withoutDateline(paras[0])
 	names := nameSet(para)
 	for _, w := range strings.Fields(para) {
 		word := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
@@ -230,11 +240,8 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 	companies := make([][]map[string]bool, n) // the companies named by their symbols
 	df := map[string]int{}
 	for i, a := range articles {
-		lead := a.Title
-		if paras := a.Paragraphs(); len(paras) > 0 {
-			lead += " " + withoutDateline(paras[0])
-		}
-		words[i], names[i], tickers[i], companies[i] = wordSet(lead), leadNames(a), tickersIn(lead), companyWords(a)
+		lead := a.Title + " " + leadParagraph(a)
+		words[i], names[i], tickers[i], companies[i] = wordSet(lead), leadNames(a), subjectTickers(a, lead), companyWords(a)
 		for w := range words[i] {
 			df[w]++
 		}
@@ -275,12 +282,21 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 					}
 				}
 				sim := shared / (weight[i] + weight[j] - shared)
-				centrality[i] += sim
-				centrality[j] += sim
 				if otherCompanies(tickers[i], tickers[j]) || len(tickers[j]) == 0 && unnamedCompany(companies[i], words[j]) || len(tickers[i]) == 0 && unnamedCompany(companies[j], words[i]) {
 					continue // notices of two companies, however alike their words
 				}
-				if sim >= sameStory && sharesName(names[i], names[j], df, rare) || sim >= refiled {
+				named := sharesName(names[i], names[j], df, rare)
+				// Prominence comes from articles on the same subject, not
+				// from notices of the same kind: a day of retailers' sales
+				// reports makes none of them news.
+				if named {
+					centrality[i] += sim
+					centrality[j] += sim
+				}
+				// Almost the same words make a refile, unless they name
+				// different things: two issuers' bond notices.
+				refile := sim >= refiled && (len(names[i]) == 0 || len(names[j]) == 0 || sharesName(names[i], names[j], df, n))
+				if sim >= sameStory && named || refile {
 					alike[i] = append(alike[i], link{j, sim})
 					alike[j] = append(alike[j], link{i, sim})
 				}
@@ -310,8 +326,9 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 	return groups, centrality
 }
 
-// ticker is a company's stock symbol as wires write it: "<OMT>", "<RRETS.O>".
-var ticker = regexp.MustCompile(`<([A-Z][A-Z0-9.]*)>`)
+// ticker is a company's stock symbol as wires write it, "<OMT>", "<RRETS.O>",
+// or the bracketed name Reuters gives a company without one, "<Xylogics Inc>".
+var ticker = regexp.MustCompile(`<([A-Z][A-Za-z0-9.&' -]*)>`)
 
 // tickersIn is the set of the stock symbols in text.
 func tickersIn(text string) map[string]bool {
@@ -320,6 +337,16 @@ func tickersIn(text string) map[string]bool {
 		set[m[1]] = true
 	}
 	return set
+}
+
+// subjectTickers are the symbols of the companies an article is about: those
+// of its title when it names one, else those of its lead (a title names the
+// issuer; the lead names its underwriters too, who are not the news).
+func subjectTickers(a index.Article, lead string) map[string]bool {
+	if t := tickersIn(a.Title); len(t) > 0 {
+		return t
+	}
+	return tickersIn(lead)
 }
 
 // otherCompanies reports whether two articles each name companies by their
@@ -343,8 +370,8 @@ func otherCompanies(a, b map[string]bool) bool {
 // does not: the two words before the symbol, which must all be named).
 func companyWords(a index.Article) []map[string]bool {
 	text, reach, whole := a.Title, 2, true
-	if paras := a.Paragraphs(); len(paras) > 0 && ticker.MatchString(paras[0]) {
-		text, reach, whole = withoutDateline(paras[0]), 4, false
+	if para := leadParagraph(a); ticker.MatchString(para) {
+		text, reach, whole = para, 4, false
 	}
 	var companies []map[string]bool
 	for _, loc := range ticker.FindAllStringIndex(text, -1) {
@@ -389,13 +416,16 @@ func unnamedCompany(companies []map[string]bool, otherWords map[string]bool) boo
 }
 
 // notNames are capitalised words that name no story: dates, the legal forms
-// of companies, and Saint. Two notices dated April or issued by a Ltd are not
-// the same news, nor are the hog markets of St Paul and St Louis. May is a
-// month only before a number (see nameSet).
+// of companies, Saint, and the nationalities that half the day's notices
+// carry. Two notices dated April or issued by a Ltd are not the same news,
+// nor are the hog markets of St Paul and St Louis, nor two Swiss franc
+// bonds. May is a month only before a number (see nameSet).
 var notNames = wordsOf(`january february march april june july august september october november december
 	jan feb mar apr jun jul aug sep sept oct nov dec
 	monday tuesday wednesday thursday friday saturday sunday
-	ltd inc corp co plc llc spa ag nv sa bv gmbh group holdings st`)
+	ltd inc corp co plc llc spa ag nv sa bv gmbh group holdings st
+	american british canadian dutch european french german italian japanese spanish swiss chinese
+	soviet australian belgian swedish`)
 
 // nameSet is the lower-cased capitalised words of text that do not start a
 // sentence, ignoring text in capitals throughout (a wire headline) and words

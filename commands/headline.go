@@ -20,15 +20,27 @@ func Headline(a index.Article) string {
 	forms := writtenForms(a.Body)
 	words := strings.Fields(title)
 	for i, w := range words {
-		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		core := trimPossessive(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
 		if core == "" || strings.ContainsAny(w, "<>") || strings.ContainsFunc(w, unicode.IsDigit) {
 			continue // a ticker (<AN>), a figure (4TH, 1987)
 		}
 		form, ok := forms[strings.ToLower(core)]
-		if !ok {
+		if singular, found := forms[strings.TrimSuffix(strings.ToLower(core), "s")]; !ok && found && isCapitalised(singular) {
+			form, ok = strings.ToUpper(core[:1])+strings.ToLower(core[1:]), true // "Germans" as "German"
+		}
+		switch {
+		case ok:
+		case strings.Contains(core, "."):
+			form = core // an abbreviation: "U.S.", "U.K."
+		default:
 			form = strings.ToLower(core)
 		}
 		words[i] = strings.Replace(w, core, form, 1)
+		for _, possessive := range []string{"'S", "’S"} {
+			if rest, ok := strings.CutSuffix(words[i], possessive); ok {
+				words[i] = rest + strings.ToLower(possessive) // "Fed'S" as "Fed's"
+			}
+		}
 	}
 	first := words[0]
 	for j, r := range first {
@@ -63,7 +75,9 @@ func writtenForms(text string) map[string]string {
 			}
 			counts[lower][core]++
 		}
-		sentenceStart = strings.HasSuffix(strings.TrimRight(w, `"'”’)`), ".") || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!") || w == "-"
+		// "U.S." ends no sentence; a full stop after a word does.
+		abbreviation := strings.Count(w, ".") > 1
+		sentenceStart = strings.HasSuffix(strings.TrimRight(w, `"'”’)`), ".") && !abbreviation || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!") || w == "-"
 	}
 	forms := map[string]string{}
 	for lower, seen := range counts {

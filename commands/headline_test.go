@@ -12,6 +12,7 @@ func TestHeadline(t *testing.T) {
 		{"AMOCO <AN> OPTIMISTIC WITH STABLE OIL PRICES", "Amoco Corp said it sees a better outlook and stable oil prices.", "Amoco <AN> optimistic with stable oil prices"},
 		{"U.S. SAYS OPEC OUTPUT ROSE IN 4TH QTR", "The U.S. Energy Department said OPEC output rose.", "U.S. says OPEC output rose in 4TH qtr"},
 		{"FED'S JOHNSON WARNS AGAINST LOWER DOLLAR", "Fed Governor Manuel Johnson said a lower dollar would hurt.", "Fed's Johnson warns against lower dollar"},
+		{"U.S. TREASURY'S BAKER MEETS WEST GERMANS", "WASHINGTON, Oct 19 - U.S. Treasury Secretary James Baker met West German officials.", "U.S. Treasury's Baker meets West Germans"},
 		// Titles in sentence or title case stay as written.
 		{"Witkoff meets Putin in St Petersburg", "", "Witkoff meets Putin in St Petersburg"},
 		{"  Iran and US hold talks ", "", "Iran and US hold talks"},
