@@ -46,8 +46,8 @@ func TestTrendCommand(t *testing.T) {
 		t.Errorf("the chart does not decode as a %dx%d PNG: %v", chartWidth, chartHeight, err)
 	}
 	msg := h.response(t, sent)
-	want := "Witkoff: 7 articles in the last 45 days, most on 2025-04-11 (1)\nMacron: 5 articles in the last 45 days, most on 2025-03-27 (1)"
-	if len(msg.Embeds) != 1 || msg.Embeds[0].Description != want || msg.Embeds[0].Image == nil || msg.Embeds[0].Image.URL != "attachment://trend.png" {
+	want := "Witkoff: 7 articles in the last 45 days\nMacron: 5 articles in the last 45 days"
+	if len(msg.Embeds) != 1 || msg.Embeds[0].Title != "In the news: Witkoff, Macron" || msg.Embeds[0].Description != want || msg.Embeds[0].Image == nil || msg.Embeds[0].Image.URL != "attachment://trend.png" {
 		t.Errorf("embed %s; want the readings %q and the attached image", mustJSON(t, msg.Embeds), want)
 	}
 }

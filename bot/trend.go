@@ -34,7 +34,7 @@ func (b *Bot) trendReply(ctx context.Context, topics string, days int) (reply, e
 	}
 	return reply{
 		embed: fit(&discordgo.MessageEmbed{
-			Title:       "In the news",
+			Title:       truncate(escape(trend.Title(series)), maxTitle),
 			Description: strings.Join(lines, "\n"),
 			Color:       colour,
 			Image:       &discordgo.MessageEmbedImage{URL: "attachment://trend.png"},

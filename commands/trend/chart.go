@@ -79,7 +79,7 @@ func drawChart(c draw.Canvas, series []Series) {
 	c = draw.Crop(c, gap, -gap, gap, -gap)
 
 	title := style(13, draw.XCenter, draw.YTop)
-	t := fit(title, titleText(series), c.Size().X)
+	t := fit(title, Title(series), c.Size().X)
 	c.FillText(title, vg.Point{X: c.Center().X, Y: c.Max.Y}, t)
 	c.Max.Y -= title.Height(t) + gap
 
@@ -98,8 +98,9 @@ func drawChart(c draw.Canvas, series []Series) {
 	}
 }
 
-// titleText names the topics, as the title of the picture.
-func titleText(series []Series) string {
+// Title names the topics: "In the news: Witkoff, Rubio", for the picture and
+// the message that shows it.
+func Title(series []Series) string {
 	topics := make([]string, len(series))
 	for i, s := range series {
 		topics[i] = strings.TrimSpace(s.Topic)

@@ -86,13 +86,18 @@ func Count(ctx context.Context, s Searcher, req Request) ([]Series, error) {
 }
 
 // Reading sums a series up in one line: "Witkoff: 14 articles in the last
-// 30 days, most on 2025-04-17 (5)".
+// 30 days, most on 2025-04-17 (5)". A day is named only when it stands out,
+// with more articles than any other day and more than one: a tie, or one
+// article, is no peak.
 func Reading(s Series) string {
-	total, busiest := 0, Day{}
+	total, busiest, second := 0, Day{}, 0
 	for _, d := range s.Days {
 		total += d.Articles
-		if d.Articles > busiest.Articles {
-			busiest = d
+		switch {
+		case d.Articles > busiest.Articles:
+			second, busiest = busiest.Articles, d
+		case d.Articles > second:
+			second = d.Articles
 		}
 	}
 	articles := "articles"
@@ -100,7 +105,7 @@ func Reading(s Series) string {
 		articles = "article"
 	}
 	line := fmt.Sprintf("%s: %d %s in the last %d days", s.Topic, total, articles, len(s.Days))
-	if total > 0 {
+	if busiest.Articles > 1 && busiest.Articles > second {
 		line += fmt.Sprintf(", most on %s (%d)", busiest.Date.Format(time.DateOnly), busiest.Articles)
 	}
 	return line

@@ -50,8 +50,27 @@ func TestCount(t *testing.T) {
 	if total != 7 {
 		t.Errorf("Witkoff: %d articles; want the 7 samples, all in April", total)
 	}
-	if got, want := Reading(w), "Witkoff: 7 articles in the last 30 days, most on 2025-04-11 (1)"; got != want {
+	// One article a day is no peak.
+	if got, want := Reading(w), "Witkoff: 7 articles in the last 30 days"; got != want {
 		t.Errorf("Reading = %q; want %q", got, want)
+	}
+}
+
+func TestReadingNamesAPeakOnly(t *testing.T) {
+	day := func(d, n int) Day { return Day{Date: time.Date(2025, 4, d, 0, 0, 0, 0, time.UTC), Articles: n} }
+	tests := []struct {
+		days []Day
+		want string
+	}{
+		{[]Day{day(1, 1), day(2, 5), day(3, 2)}, "Oil: 8 articles in the last 3 days, most on 2025-04-02 (5)"},
+		{[]Day{day(1, 3), day(2, 3), day(3, 1)}, "Oil: 7 articles in the last 3 days"},
+		{[]Day{day(1, 0), day(2, 1), day(3, 0)}, "Oil: 1 article in the last 3 days"},
+		{[]Day{day(1, 0), day(2, 0), day(3, 0)}, "Oil: 0 articles in the last 3 days"},
+	}
+	for _, tt := range tests {
+		if got := Reading(Series{Topic: "Oil", Days: tt.days}); got != tt.want {
+			t.Errorf("Reading = %q; want %q", got, tt.want)
+		}
 	}
 }
 
