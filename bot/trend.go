@@ -12,8 +12,10 @@ import (
 )
 
 // Trend charts' size, and the period /trend draws unless asked otherwise.
+// Discord shows an embed's image about 400 pixels wide: a chart not much
+// wider keeps its type readable.
 const (
-	chartWidth, chartHeight = 800, 400
+	chartWidth, chartHeight = 520, 300
 	defaultTrendDays        = 30
 )
 

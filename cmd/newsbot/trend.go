@@ -21,8 +21,8 @@ func (e env) trend(ctx context.Context, args []string) error {
 	out := fs.String("out", "", "the PNG file to write")
 	days := fs.Int("days", 30, "how many days back, 7 to 365")
 	until := fs.String("until", "", "the last day, YYYY-MM-DD (default: today, UTC)")
-	width := fs.Int("width", 800, "the chart's width in pixels")
-	height := fs.Int("height", 400, "the chart's height in pixels")
+	width := fs.Int("width", 520, "the chart's width in pixels")
+	height := fs.Int("height", 300, "the chart's height in pixels")
 	words, err := parseFlags(fs, args)
 	if err != nil {
 		return err

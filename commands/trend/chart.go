@@ -2,7 +2,6 @@ package trend
 
 import (
 	"bytes"
-	"cmp"
 	"fmt"
 	"image/color"
 	"math"
@@ -78,7 +77,7 @@ func drawChart(c draw.Canvas, series []Series) {
 	gap := vg.Points(8)
 	c = draw.Crop(c, gap, -gap, gap, -gap)
 
-	title := style(13, draw.XCenter, draw.YTop)
+	title := style(15, draw.XCenter, draw.YTop)
 	t := fit(title, Title(series), c.Size().X)
 	c.FillText(title, vg.Point{X: c.Center().X, Y: c.Max.Y}, t)
 	c.Max.Y -= title.Height(t) + gap
@@ -113,14 +112,14 @@ func Title(series []Series) string {
 
 // message says there is nothing to draw, in the middle of c.
 func message(c draw.Canvas) {
-	c.FillText(style(12, draw.XCenter, draw.YCenter), c.Center(), emptyMessage)
+	c.FillText(style(16, draw.XCenter, draw.YCenter), c.Center(), emptyMessage)
 }
 
 // drawLegend draws the legend at the top right of c and returns its width,
 // at most a quarter of c's; it stays out of the plot so it never hides a line.
 func drawLegend(c draw.Canvas, series []Series, first, last int) vg.Length {
 	l := plot.NewLegend()
-	l.TextStyle = style(9.5, draw.XLeft, draw.YBottom)
+	l.TextStyle = style(12, draw.XLeft, draw.YBottom)
 	l.ThumbnailWidth = vg.Points(16)
 	l.Top, l.Left = true, true
 	l.Padding = vg.Points(3)
@@ -145,13 +144,13 @@ func drawLegend(c draw.Canvas, series []Series, first, last int) vg.Length {
 func newPlot(series []Series, first, last int, size vg.Point) *plot.Plot {
 	p := plot.New()
 	p.BackgroundColor = nil
-	ticks := style(9, draw.XCenter, draw.YTop)
+	ticks := style(11, draw.XCenter, draw.YTop)
 	styleAxis(&p.X, ticks)
 	p.X.Label.Text = day(first).Format("2 Jan 2006")
 	if last > first {
 		p.X.Label.Text += " – " + day(last).Format("2 Jan 2006")
 	}
-	styleAxis(&p.Y, style(9, draw.XRight, draw.YCenter))
+	styleAxis(&p.Y, style(11, draw.XRight, draw.YCenter))
 	p.Y.Label.Text = "articles per day"
 
 	xTicks := clamp(int(size.X/(ticks.Width("May 2025")+vg.Points(16))), 2, 8)
@@ -168,14 +167,7 @@ func newPlot(series []Series, first, last int, size vg.Point) *plot.Plot {
 	grid.Horizontal = draw.LineStyle{Color: gridGrey, Width: vg.Points(0.5)}
 	p.Add(grid)
 
-	perSeries := 3
-	switch {
-	case len(series) > 4:
-		perSeries = 1
-	case len(series) > 2:
-		perSeries = 2
-	}
-	var ranked [][]mark
+	var marks []mark
 	var lines []plotter.XYs
 	for i, s := range series {
 		xys := make(plotter.XYs, len(s.Days))
@@ -187,15 +179,12 @@ func newPlot(series []Series, first, last int, size vg.Point) *plot.Plot {
 		if last-first < markerDays {
 			p.Add(&plotter.Scatter{XYs: xys, GlyphStyle: glyphStyle(i)})
 		}
-		for r, j := range busiest(s.Days, perSeries) {
-			if len(ranked) <= r {
-				ranked = append(ranked, nil)
-			}
-			ranked[r] = append(ranked[r], mark{at: xys[j], label: shorten(s.Days[j].Headline), color: palette[i%len(palette)]})
+		// One label a series, on the day that stands out, if one does.
+		if j, ok := peakDay(s.Days); ok {
+			marks = append(marks, mark{at: xys[j], label: shorten(s.Days[j].Headline), color: palette[i%len(palette)]})
 		}
 	}
-	// Every series' busiest day is placed first, then the runners-up.
-	p.Add(annotations{marks: slices.Concat(ranked...), lines: lines, style: style(8.5, draw.XLeft, draw.YBottom)})
+	p.Add(annotations{marks: marks, lines: lines, style: style(11, draw.XLeft, draw.YBottom)})
 	return p
 }
 
@@ -205,7 +194,7 @@ func styleAxis(a *plot.Axis, ticks text.Style) {
 	a.Tick.LineStyle.Color = grey
 	a.Tick.Label = ticks
 	a.Tick.Length = vg.Points(4)
-	a.Label.TextStyle = style(10, draw.XCenter, draw.YBottom)
+	a.Label.TextStyle = style(11, draw.XCenter, draw.YBottom)
 }
 
 // style is the text style of the chart: Liberation Sans in grey.
@@ -330,21 +319,6 @@ func countTicks(step int, hi float64) []plot.Tick {
 		ts = append(ts, plot.Tick{Value: float64(v), Label: strconv.Itoa(v)})
 	}
 	return ts
-}
-
-// busiest returns the indexes of the n days with the most articles, most
-// first, the earliest first among equals; days without articles never.
-func busiest(days []Day, n int) []int {
-	var idx []int
-	for i, d := range days {
-		if d.Articles > 0 {
-			idx = append(idx, i)
-		}
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		return cmp.Or(cmp.Compare(days[b].Articles, days[a].Articles), days[a].Date.Compare(days[b].Date))
-	})
-	return idx[:min(n, len(idx))]
 }
 
 // shorten makes a headline one line of at most headlineRunes runes.

@@ -218,23 +218,24 @@ func TestCountScale(t *testing.T) {
 	}
 }
 
-func TestBusiest(t *testing.T) {
-	s := days("x", []int{3, 0, 5, 3, 5, 1}, nil).Days
+func TestPeakDay(t *testing.T) {
 	tests := []struct {
-		n    int
-		want []int
+		counts []int
+		want   int // -1 for none
 	}{
-		{1, []int{2}},
-		{3, []int{2, 4, 0}}, // ties: the earliest first
-		{9, []int{2, 4, 0, 3, 5}},
+		{[]int{3, 0, 5, 3, 1}, 2},
+		{[]int{3, 0, 5, 3, 5, 1}, -1}, // a tie
+		{[]int{0, 1, 0}, -1},          // one article
+		{[]int{0, 0}, -1},
 	}
 	for _, tt := range tests {
-		if got := busiest(s, tt.n); !slices.Equal(got, tt.want) {
-			t.Errorf("busiest(%d): got %v; want %v", tt.n, got, tt.want)
+		got, ok := peakDay(days("x", tt.counts, nil).Days)
+		if !ok {
+			got = -1
 		}
-	}
-	if got := busiest(days("x", []int{0, 0}, nil).Days, 3); len(got) != 0 {
-		t.Errorf("busiest of no articles: got %v; want none", got)
+		if got != tt.want {
+			t.Errorf("peakDay(%v) = %d; want %d", tt.counts, got, tt.want)
+		}
 	}
 }
 

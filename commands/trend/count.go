@@ -90,23 +90,35 @@ func Count(ctx context.Context, s Searcher, req Request) ([]Series, error) {
 // with more articles than any other day and more than one: a tie, or one
 // article, is no peak.
 func Reading(s Series) string {
-	total, busiest, second := 0, Day{}, 0
+	total := 0
 	for _, d := range s.Days {
 		total += d.Articles
-		switch {
-		case d.Articles > busiest.Articles:
-			second, busiest = busiest.Articles, d
-		case d.Articles > second:
-			second = d.Articles
-		}
 	}
 	articles := "articles"
 	if total == 1 {
 		articles = "article"
 	}
 	line := fmt.Sprintf("%s: %d %s in the last %d days", s.Topic, total, articles, len(s.Days))
-	if busiest.Articles > 1 && busiest.Articles > second {
-		line += fmt.Sprintf(", most on %s (%d)", busiest.Date.Format(time.DateOnly), busiest.Articles)
+	if i, ok := peakDay(s.Days); ok {
+		line += fmt.Sprintf(", most on %s (%d)", s.Days[i].Date.Format(time.DateOnly), s.Days[i].Articles)
 	}
 	return line
+}
+
+// peakDay is the index of the day that stands out: more articles than any
+// other day, and more than one. A tie, or one article, is no peak.
+func peakDay(days []Day) (int, bool) {
+	peak, second := -1, 0
+	for i, d := range days {
+		switch {
+		case peak < 0 || d.Articles > days[peak].Articles:
+			if peak >= 0 {
+				second = days[peak].Articles
+			}
+			peak = i
+		case d.Articles > second:
+			second = d.Articles
+		}
+	}
+	return peak, peak >= 0 && days[peak].Articles > 1 && days[peak].Articles > second
 }
