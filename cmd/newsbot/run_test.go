@@ -426,8 +426,8 @@ func TestTrendCommand(t *testing.T) {
 	}
 	defer f.Close()
 	img, err := png.Decode(f)
-	if err != nil || img.Bounds().Dx() != 800 || img.Bounds().Dy() != 400 {
-		t.Errorf("%s is not an 800x400 PNG: %v", out, err)
+	if err != nil || img.Bounds().Dx() != 520 || img.Bounds().Dy() != 300 {
+		t.Errorf("%s is not a 520x300 PNG: %v", out, err)
 	}
 	if _, _, err := runNewsbot(t, nil, "trend", "--data", data, "Witkoff"); err == nil || !strings.Contains(err.Error(), "--out") {
 		t.Errorf("no --out: %v", err)
