@@ -61,7 +61,7 @@ func FuzzRenderAnswer(f *testing.F) {
 			ans.Summary = append(ans.Summary, commands.Statement{Text: longer(s, grow), Sources: []int{i + 1, int(found)}})
 		}
 		if grow%2 == 1 {
-			ans.Since = time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)
+			ans.Reading.Period.Since = time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC)
 		}
 		checkEmbed(t, "answer", answerEmbed(ans))
 		checkEmbed(t, "sources", sourcesEmbed(ans))

@@ -96,6 +96,17 @@ type reply struct {
 	files   []*discordgo.File // attachments, like a chart
 }
 
+// answerReply is the reply to a question: the answer and, when it has more
+// sources than it shows, a button for them.
+func answerReply(ans commands.Answer) reply {
+	return reply{embed: answerEmbed(ans), buttons: moreButton(ans)}
+}
+
+// message is a reply as a message to post, which pings no one.
+func (r reply) message() *discordgo.MessageSend {
+	return &discordgo.MessageSend{Embeds: []*discordgo.MessageEmbed{r.embed}, Components: r.buttons, AllowedMentions: noMentions}
+}
+
 // prepare checks a command's options and returns the work that answers it.
 // Mistakes in the options come back as errors to show the user at once.
 func (b *Bot) prepare(data discordgo.ApplicationCommandInteractionData) (func(context.Context) (reply, error), error) {
@@ -137,7 +148,7 @@ func (b *Bot) answer(ctx context.Context, req commands.Request) (reply, error) {
 	if err != nil {
 		return reply{}, err
 	}
-	return reply{embed: answerEmbed(ans), buttons: moreButton(ans)}, nil
+	return answerReply(ans), nil
 }
 
 // autocomplete suggests people for /who's name as it is typed.

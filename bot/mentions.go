@@ -82,12 +82,9 @@ func mentions(m *discordgo.Message, id string) bool {
 func (b *Bot) send(to *discordgo.Message, r reply, log *slog.Logger) {
 	ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
 	defer cancel()
-	err := b.sendOnce(ctx, to.ChannelID, nonceOf("reply", to.ID), &discordgo.MessageSend{
-		Embeds:          []*discordgo.MessageEmbed{r.embed},
-		Components:      r.buttons,
-		AllowedMentions: noMentions,
-		Reference:       to.SoftReference(),
-	})
+	msg := r.message()
+	msg.Reference = to.SoftReference()
+	err := b.sendOnce(ctx, to.ChannelID, nonceOf("reply", to.ID), msg)
 	if err != nil {
 		log.Warn("could not reply", "err", err)
 	}

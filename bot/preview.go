@@ -30,9 +30,7 @@ func Preview(ctx context.Context, news commands.Searcher, asked []Asked, digest 
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Shown{a.Name, &discordgo.MessageSend{
-			Embeds: []*discordgo.MessageEmbed{answerEmbed(ans)}, Components: moreButton(ans), AllowedMentions: noMentions,
-		}})
+		out = append(out, Shown{a.Name, answerReply(ans).message()})
 	}
 	d, err := commands.MakeDigest(ctx, news, digest)
 	if err != nil {

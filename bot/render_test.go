@@ -90,7 +90,7 @@ func TestMoreButtonRoundTrip(t *testing.T) {
 	since, until := time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)
 	// 5 sources shown, for the first 7 matches: 2 repeated a story.
 	reading := commands.Reading{Subject: "Witkoff", Period: commands.Period{Since: since, Until: until}, Newest: true}
-	ans := commands.Answer{Subject: "Witkoff", Since: since, Reading: reading, Found: 12, Sources: []commands.Source{{N: 1}, {N: 5}}, Next: 7}
+	ans := commands.Answer{Subject: "Witkoff", Reading: reading, Found: 12, Sources: []commands.Source{{N: 1}, {N: 5}}, Next: 7}
 	rows := moreButton(ans)
 	button := findButton(rows)
 	if button == nil {

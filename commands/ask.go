@@ -82,8 +82,7 @@ type Answer struct {
 	// Others are the other people with that surname, or the subject
 	// spelled as far more articles spell it, for "did you mean".
 	Others []string
-	Since  time.Time
-	// Reading is how the question was read.
+	// Reading is how the question was read, with the days it asks about.
 	Reading Reading
 	// Found is how many articles match the subject.
 	Found int
@@ -133,7 +132,7 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	if err != nil {
 		return Answer{}, err
 	}
-	ans := Answer{Question: req.Question, Subject: r.Subject, Since: r.Period.Since}
+	ans := Answer{Question: req.Question, Subject: r.Subject}
 	if r.Subject == "" {
 		ans.Subject = "News " + r.Period.phrase() // "what happened yesterday?"
 	}
@@ -395,20 +394,23 @@ func nearTheBest(matches []index.Match) []index.Match {
 	return slices.DeleteFunc(slices.Clone(matches), func(m index.Match) bool { return m.Score < aboutShare*top })
 }
 
-// recentDays keeps, for an answer on the latest news, the sources of its
-// most recent days to summarise, when there are enough of them.
+// recentDays keeps, for an answer on the latest news (newest first), the
+// sources of its most recent days to summarise, when there are enough of
+// them. They are the first ones, so the summary's citations still number
+// them right.
 func recentDays(matches []index.Match, newest bool) []index.Match {
 	if !newest || len(matches) == 0 {
 		return matches
 	}
-	latest := matches[0].Article.Date
-	recent := slices.DeleteFunc(slices.Clone(matches), func(m index.Match) bool {
-		return m.Article.Date.Before(latest.AddDate(0, 0, -recentSpan))
-	})
-	if len(recent) < minSummary {
+	oldest := matches[0].Article.Date.AddDate(0, 0, -recentSpan)
+	n := 0
+	for n < len(matches) && !matches[n].Article.Date.Before(oldest) {
+		n++
+	}
+	if n < minSummary {
 		return matches
 	}
-	return recent
+	return matches[:n]
 }
 
 // recentSpan is how many days back from the newest source the summary of the
@@ -484,7 +486,7 @@ func unitAround(d time.Time, u unit) Period {
 	d = d.UTC().Truncate(24 * time.Hour)
 	switch u {
 	case weeks:
-		monday := d.AddDate(0, 0, -((int(d.Weekday()) + 6) % 7))
+		monday := lastWeekday(d, time.Monday)
 		return Period{monday, monday.AddDate(0, 0, 7)}
 	case months:
 		first := d.AddDate(0, 0, 1-d.Day())
@@ -589,7 +591,7 @@ func MoreSources(ctx context.Context, s Searcher, req Request, from, shown int) 
 	if err != nil {
 		return Answer{}, err
 	}
-	return Answer{Question: req.Question, Subject: r.Subject, Since: r.Period.Since, Reading: r, Found: p.found, Sources: sources(p.matches, shown, nil), Next: p.next}, nil
+	return Answer{Question: req.Question, Subject: r.Subject, Reading: r, Found: p.found, Sources: sources(p.matches, shown, nil), Next: p.next}, nil
 }
 
 // newerFirstAmongEquals orders a page of sources by score, the newer first
@@ -719,6 +721,7 @@ func summarize(matches []index.Match, words, required []string, aliases map[stri
 	}
 	names = slices.DeleteFunc(names, func(name string) bool { return !namesEach(marked, []string{name}, aliases) })
 	var candidates []candidate
+	known := map[string]map[string]bool{} // the forms of each matched word
 	for rank, m := range matches {
 		taken := 0
 		for _, s := range splitSentences(m.Article.Body) {
@@ -729,7 +732,14 @@ func summarize(matches []index.Match, words, required []string, aliases map[stri
 			if !quotable(s.Text) || !namesEach(matched, names, aliases) {
 				continue
 			}
-			forms := stemsOf(slices.Collect(maps.Keys(matched)), nil)
+			forms := map[string]bool{}
+			for w := range matched {
+				// A word's forms are worked out once: stemming runs an analyzer.
+				if _, ok := known[w]; !ok {
+					known[w] = stemsOf([]string{w}, nil)
+				}
+				maps.Copy(forms, known[w])
+			}
 			if !holdsAny(forms, key) {
 				continue // only the common words of the question, not its subject
 			}

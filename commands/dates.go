@@ -205,7 +205,7 @@ func (c calendar) relativeAt(words []string, i int) (span, int) {
 	}
 	today := c.today()
 	tomorrow := today.AddDate(0, 0, 1)
-	monday := today.AddDate(0, 0, -((int(today.Weekday()) + 6) % 7))
+	monday := lastWeekday(today, time.Monday)
 	firstOfMonth := today.AddDate(0, 0, 1-today.Day())
 	firstOfYear := today.AddDate(0, 0, 1-today.YearDay())
 	switch words[i] {
@@ -307,7 +307,7 @@ func countAt(words []string, i int) (int, int) {
 // weekday is the most recent day wd, today included.
 func (c calendar) weekday(wd time.Weekday) Period {
 	today := c.today()
-	d := today.AddDate(0, 0, -((int(today.Weekday()) - int(wd) + 7) % 7))
+	d := lastWeekday(today, wd)
 	return Period{d, d.AddDate(0, 0, 1)}
 }
 
@@ -436,11 +436,16 @@ func DayMeant(sentence string, dated time.Time) (time.Time, bool) {
 	if m[1] != "last" && (futureMarker.MatchString(sentence) || !pastVerb.MatchString(sentence)) {
 		return time.Time{}, false
 	}
-	back := (int(day.Weekday()) - int(weekdays[strings.ToLower(m[2])]) + 7) % 7
-	if back == 0 && m[1] == "last" {
-		back = 7
+	meant := lastWeekday(day, weekdays[strings.ToLower(m[2])])
+	if meant.Equal(day) && m[1] == "last" {
+		meant = meant.AddDate(0, 0, -7)
 	}
-	return day.AddDate(0, 0, -back), true
+	return meant, true
+}
+
+// lastWeekday is the latest day wd at or before d.
+func lastWeekday(d time.Time, wd time.Weekday) time.Time {
+	return d.AddDate(0, 0, -((int(d.Weekday()) - int(wd) + 7) % 7))
 }
 
 // futureMarker and pastVerb tell a sentence about what will happen from one

@@ -143,17 +143,17 @@ func leadNames(a index.Article) map[string]bool {
 		return nil
 	}
 	names := nameSet(para)
+	if !strings.ContainsFunc(para, unicode.IsLower) {
+		return names // capitals throughout say nothing
+	}
 	for _, w := range strings.Fields(para) {
 		word := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-		if len(word) >= 3 && strings.ToUpper(word) == word && hasLowerWord(para) && !notNames[strings.ToLower(word)] {
+		if len(word) >= 3 && strings.ToUpper(word) == word && !notNames[strings.ToLower(word)] {
 			names[strings.ToLower(word)] = true
 		}
 	}
 	return names
 }
-
-// hasLowerWord reports whether text is not in capitals throughout.
-func hasLowerWord(text string) bool { return strings.ContainsFunc(text, unicode.IsLower) }
 
 // storySummary is the two most central sentences of a story's lead article
 // among those that read well alone (see quotable): a market report's "Top

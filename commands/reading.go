@@ -434,8 +434,8 @@ func (r *Reading) resolve(s Searcher, words []token) error {
 		r.Required, lastRequired = append(r.Required, t.text), t.at
 	}
 	for i, t := range words {
-		w := strings.TrimSuffix(t.text, ",")
-		c := counts[bareWord(t.text)]
+		w := bareWord(t.text)
+		c := counts[w]
 		switch {
 		case t.kind == without:
 			r.Without = append(r.Without, strings.TrimLeft(w, "-"))
@@ -451,7 +451,7 @@ func (r *Reading) resolve(s Searcher, words []token) error {
 		}
 	}
 	if len(r.Required) == 0 && rarest >= 0 {
-		w := strings.TrimSuffix(words[rarest].text, ",")
+		w := bareWord(words[rarest].text)
 		r.Optional = slices.DeleteFunc(r.Optional, func(o string) bool { return o == w })
 		require(words[rarest])
 	}

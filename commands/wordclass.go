@@ -107,13 +107,11 @@ const (
 
 // classify is the kind of a word in lower case, outside any name.
 func classify(lower string) kind {
-	bare := strings.TrimSuffix(strings.TrimSuffix(lower, "'s"), "’s")
 	switch {
 	case recencyWords[lower]:
 		return recency
-	case questionWords[bare], questionWords[strings.ReplaceAll(lower, "'", "")],
-		auxiliaries[lower], pronouns[lower], lightVerbs[lower], scaffoldNouns[lower], politeness[lower],
-		stopWords[lower], stopWords[bare]:
+	case isQuestionWord(lower), auxiliaries[lower], pronouns[lower], lightVerbs[lower], scaffoldNouns[lower], politeness[lower],
+		stopWords[lower], stopWords[trimPossessive(lower)]:
 		return function
 	case weakWords[lower]:
 		return weak
@@ -124,8 +122,12 @@ func classify(lower string) kind {
 // beginsNoName reports whether a capitalised word at the start of a question
 // asks rather than names: "Is Macron", "Who's Witkoff", "Tell me".
 func beginsNoName(lower string) bool {
-	bare := strings.TrimSuffix(strings.TrimSuffix(lower, "'s"), "’s")
-	return questionWords[bare] || questionWords[strings.ReplaceAll(lower, "'", "")] ||
-		auxiliaries[lower] || pronouns[lower] || lightVerbs[lower] || datePrepositions[lower] ||
+	return isQuestionWord(lower) || auxiliaries[lower] || pronouns[lower] || lightVerbs[lower] || datePrepositions[lower] ||
 		stopWords[lower] && !connectors[lower] && !politeness[lower] && !recencyWords[lower]
+}
+
+// isQuestionWord reports whether a word in lower case is a question word,
+// contracted or not: "what's", "whats", "who".
+func isQuestionWord(lower string) bool {
+	return questionWords[trimPossessive(lower)] || questionWords[strings.ReplaceAll(lower, "'", "")]
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Baseline is Bleve alone, with newsbot's mapping and documents but none of
@@ -61,9 +62,7 @@ func (b *Baseline) Close() error { return b.bleve.Close() }
 // index's articles and returns how many it finds: search without newsbot's
 // query, summary or excerpts, the yardstick for answer latency.
 func (ix *Index) PlainMatch(ctx context.Context, text string, size int) (int, error) {
-	q := bleve.NewMatchQuery(text)
-	q.SetField(fieldBody)
-	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, size, 0, false))
+	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(plainQuery(text), size, 0, false))
 	if err != nil {
 		return 0, err
 	}
@@ -75,9 +74,7 @@ func (ix *Index) PlainMatch(ctx context.Context, text string, size int) (int, er
 // bodies or spans: the yardstick that answers to questions are scored
 // against.
 func (ix *Index) PlainSearch(ctx context.Context, text string, size int) (Results, error) {
-	q := bleve.NewMatchQuery(text)
-	q.SetField(fieldBody)
-	req := bleve.NewSearchRequestOptions(q, size, 0, false)
+	req := bleve.NewSearchRequestOptions(plainQuery(text), size, 0, false)
 	req.Fields = []string{fieldTitle, fieldDate, fieldPath}
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
@@ -88,4 +85,12 @@ func (ix *Index) PlainSearch(ctx context.Context, text string, size int) (Result
 		out.Matches = append(out.Matches, Match{Article: articleFrom(h), Score: h.Score})
 	}
 	return out, nil
+}
+
+// plainQuery matches any of the words of text in the body, as Bleve's match
+// query does by default.
+func plainQuery(text string) *query.MatchQuery {
+	q := bleve.NewMatchQuery(text)
+	q.SetField(fieldBody)
+	return q
 }
