@@ -137,6 +137,9 @@ func sourceFields(sources []commands.Source) []*discordgo.MessageEmbedField {
 		if link := whereToRead(a); link != "" {
 			meta = append(meta, link)
 		}
+		if len(meta) == 0 {
+			meta = append(meta, "no date or link") // Discord refuses an empty field
+		}
 		value := strings.Join(meta, " · ")
 		// Only the excerpt is shortened to fit: cutting the markup around
 		// it would break a link or leave bold open.
