@@ -238,10 +238,12 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 	names := make([]map[string]bool, n)
 	tickers := make([]map[string]bool, n)
 	companies := make([][]map[string]bool, n) // the companies named by their symbols
+	issuers := make([]string, n)              // the companies their leads open with
 	df := map[string]int{}
 	for i, a := range articles {
 		lead := a.Title + " " + leadParagraph(a)
 		words[i], names[i], tickers[i], companies[i] = wordSet(lead), leadNames(a), subjectTickers(a, lead), companyWords(a)
+		issuers[i] = leadCompany(a)
 		for w := range words[i] {
 			df[w]++
 		}
@@ -282,7 +284,8 @@ func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
 					}
 				}
 				sim := shared / (weight[i] + weight[j] - shared)
-				if otherCompanies(tickers[i], tickers[j]) || len(tickers[j]) == 0 && unnamedCompany(companies[i], words[j]) || len(tickers[i]) == 0 && unnamedCompany(companies[j], words[i]) {
+				if otherCompanies(tickers[i], tickers[j]) || len(tickers[j]) == 0 && unnamedCompany(companies[i], words[j]) || len(tickers[i]) == 0 && unnamedCompany(companies[j], words[i]) ||
+					otherIssuers(issuers[i], issuers[j], words[i], words[j]) {
 					continue // notices of two companies, however alike their words
 				}
 				named := sharesName(names[i], names[j], df, rare)
@@ -383,7 +386,7 @@ func companyWords(a index.Article) []map[string]bool {
 			if w == "" || !isCapitalised(before[k]) {
 				break
 			}
-			if !notNames[w] {
+			if !legalForms[w] {
 				name[w], first = true, w
 			}
 		}
@@ -420,12 +423,42 @@ func unnamedCompany(companies []map[string]bool, otherWords map[string]bool) boo
 // carry. Two notices dated April or issued by a Ltd are not the same news,
 // nor are the hog markets of St Paul and St Louis, nor two Swiss franc
 // bonds. May is a month only before a number (see nameSet).
-var notNames = wordsOf(`january february march april june july august september october november december
+var notNames = union(wordsOf(`january february march april june july august september october november december
 	jan feb mar apr jun jul aug sep sept oct nov dec
-	monday tuesday wednesday thursday friday saturday sunday
-	ltd inc corp co plc llc spa ag nv sa bv gmbh group holdings st
+	monday tuesday wednesday thursday friday saturday sunday st
 	american british canadian dutch european french german italian japanese spanish swiss chinese
-	soviet australian belgian swedish`)
+	soviet australian belgian swedish`), legalForms)
+
+// legalForms end a company's name: "Ford Motor Co", "General Motors of
+// Canada Ltd". They say that a name is a company's, not which.
+var legalForms = wordsOf(`ltd inc corp co plc llc spa ag nv sa bv gmbh group holdings`)
+
+// leadCompany is the first word of the company whose news an article's first
+// paragraph opens with, "general" for "General Motors of Canada Ltd said
+// February car sales fell", or "" when it opens otherwise: a notice is about
+// the company it starts with.
+func leadCompany(a index.Article) string {
+	words := strings.Fields(withoutDateline(leadParagraph(a)))
+	for i, w := range words {
+		bare := strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		if legalForms[bare] && i > 0 {
+			return strings.ToLower(strings.TrimFunc(words[0], func(r rune) bool { return !unicode.IsLetter(r) }))
+		}
+		connector := w == "of" || w == "and" || w == "&"
+		if !isCapitalised(w) && !connector || strings.ContainsAny(w, ",;:") {
+			return ""
+		}
+	}
+	return ""
+}
+
+// otherIssuers reports whether two articles open with the news of two
+// companies, neither named by the other: the February sales of General Motors
+// of Canada and of Ford Motor Co of Canada are two stories. A merger's
+// parties name each other, so their notices stay one story.
+func otherIssuers(companyA, companyB string, wordsA, wordsB map[string]bool) bool {
+	return companyA != "" && companyB != "" && companyA != companyB && !wordsA[companyB] && !wordsB[companyA]
+}
 
 // nameSet is the lower-cased capitalised words of text that do not start a
 // sentence, ignoring text in capitals throughout (a wire headline) and words

@@ -196,3 +196,38 @@ func TestMakeDigestAcronymsAreNames(t *testing.T) {
 		t.Errorf("%d stories, the first of %d sources; want the two OPEC reports as one story, and the storm", len(d.Stories), len(d.Stories[0].Sources))
 	}
 }
+
+// Two companies' notices of the same kind are two stories even when neither
+// names a stock symbol; the notices of a merger's two parties, which name
+// each other, are one.
+func TestMakeDigestNoticesOpenWithTheirCompany(t *testing.T) {
+	sales := func(title, company string) string {
+		return " date 2025-05-06 " + title + "\n\nOSHAWA, Ontario, May 6 - " + company + " said April car sales in Canada fell 17.8 pct to 25,779 units from 31,361 units the previous year, on weak demand across Ontario dealers.\n"
+	}
+	merger := func(title, lead string) string {
+		return " date 2025-05-06 " + title + "\n\nHOUSTON, May 6 - " + lead + "\n"
+	}
+	ix := mustIndexOf(t, map[string]string{
+		"gm.txt":     sales("GM CANADA APRIL CAR SALES OFF 17.8 PCT", "General Motors of Canada Ltd"),
+		"ford.txt":   sales("FORD CANADA APRIL CAR SALES OFF 17.8 PCT", "Ford Motor Co of Canada"),
+		"baker.txt":  merger("BAKER SUES TO FORCE HUGHES MERGER", "Baker International Corp said it sued Hughes Tool Co in Texas to force the Hughes merger agreed in January, after Hughes directors rejected the merger terms."),
+		"hughes.txt": merger("HUGHES TOOL SAYS BAKER MERGER ALIVE", "Hughes Tool Co said its merger with Baker International Corp was still alive after the Baker suit in Texas, though Hughes directors rejected the merger terms."),
+	})
+	day := time.Date(2025, 5, 6, 0, 0, 0, 0, time.UTC)
+	d, err := MakeDigest(context.Background(), ix, DigestRequest{From: day, To: day.AddDate(0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := map[string]int{}
+	for _, st := range d.Stories {
+		for _, src := range st.Sources {
+			sources[filepath.Base(src.Path)] = len(st.Sources)
+		}
+	}
+	if sources["gm.txt"] != 1 || sources["ford.txt"] != 1 {
+		t.Errorf("General Motors' and Ford's sales are in stories of %d and %d sources; want one each", sources["gm.txt"], sources["ford.txt"])
+	}
+	if sources["baker.txt"] != 2 {
+		t.Errorf("Baker's suit is in a story of %d sources; want one story with Hughes's reply", sources["baker.txt"])
+	}
+}

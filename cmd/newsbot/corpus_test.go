@@ -129,8 +129,10 @@ func TestCorpusDigest(t *testing.T) {
 }
 
 // TestCorpusEval runs "newsbot eval" and holds the quality targets: ROUGE-2 of
-// at least 72 averaged over the three categories, and person answers that name
-// the person, quote their sources verbatim and cite articles about them.
+// at least 72 averaged over the three categories; person answers that name
+// the person, quote their sources verbatim and cite articles about them;
+// questions answered on topic and in their days; digests whose stories start
+// where a reader can follow and are each about one company.
 func TestCorpusEval(t *testing.T) {
 	needCorpus(t)
 	out, _, err := runNewsbot(t, nil, "eval", "--corpus", corpus)
@@ -177,5 +179,11 @@ func TestCorpusEval(t *testing.T) {
 	}
 	if unverified := figure(`questions summary sentences not verbatim in their cited source: (\d+)`); unverified != 0 {
 		t.Errorf("%v question summary sentences not verbatim in their source", unverified)
+	}
+	if leaning := figure(`digest summaries starting with a pronoun, connective or "The company": \d+ of \d+ \(([\d.]+)%\)`); leaning > 5 {
+		t.Errorf("%.1f%% of digest story summaries start with a word pointing back; want at most 5%%", leaning)
+	}
+	if shared := figure(`digest company stories: sources naming the main company ([\d.]+)`); shared < 0.9 {
+		t.Errorf("digest company stories: %.2f of sources name the main company; want at least 0.90", shared)
 	}
 }

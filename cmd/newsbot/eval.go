@@ -69,5 +69,10 @@ func (e env) eval(ctx context.Context, args []string) error {
 		return err
 	}
 	eval.WriteQuestions(e.stdout, questions)
+	digests, err := eval.Digests(ctx, ix, eval.DigestDays)
+	if err != nil {
+		return err
+	}
+	eval.WriteDigests(e.stdout, digests)
 	return nil
 }
