@@ -180,6 +180,14 @@ func TestCorpusEval(t *testing.T) {
 	if unverified := figure(`questions summary sentences not verbatim in their cited source: (\d+)`); unverified != 0 {
 		t.Errorf("%v question summary sentences not verbatim in their source", unverified)
 	}
+	for _, part := range []string{"people", "questions"} {
+		if repeated := figure(part + ` source excerpts repeating a summary sentence: (\d+)`); repeated != 0 {
+			t.Errorf("%s: %v source excerpts repeat a summary sentence", part, repeated)
+		}
+		if misordered := figure(part + ` answers citing sources out of order: (\d+)`); misordered != 0 {
+			t.Errorf("%s: %v answers cite their sources out of order", part, misordered)
+		}
+	}
 	if leaning := figure(`digest summaries starting with a pronoun, connective or "The company": \d+ of \d+ \(([\d.]+)%\)`); leaning > 5 {
 		t.Errorf("%.1f%% of digest story summaries start with a word pointing back; want at most 5%%", leaning)
 	}

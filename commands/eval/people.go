@@ -29,9 +29,8 @@ type PersonResult struct {
 	// Sources is how many sources were checked (up to five), About how many
 	// of them are mainly about the person.
 	Sources, About int
-	// Unverified counts summary sentences not found verbatim in a source
-	// they cite: it must be zero.
-	Unverified int
+	// Faults must all be zero.
+	Faults
 }
 
 // PersonAnswers asks s about each person as the bot would and checks the
@@ -43,15 +42,10 @@ func PersonAnswers(ctx context.Context, s commands.Searcher, people []string) ([
 		if err != nil {
 			return nil, fmt.Errorf("ask %q: %w", person, err)
 		}
-		r := PersonResult{Person: person, Found: ans.Found, Sentences: len(ans.Summary)}
+		r := PersonResult{Person: person, Found: ans.Found, Sentences: len(ans.Summary), Faults: faultsOf(ans)}
 		for _, st := range ans.Summary {
 			if names(st.Text, person) {
 				r.Naming++
-			}
-			for _, n := range st.Sources {
-				if n < 1 || n > len(ans.Sources) || !strings.Contains(ans.Sources[n-1].Article.Body, st.Text) {
-					r.Unverified++
-				}
 			}
 		}
 		for _, src := range ans.Sources[:min(5, len(ans.Sources))] {
@@ -105,22 +99,24 @@ func count(text, person string) int {
 
 // WritePeople prints one line per person and one per figure.
 func WritePeople(w io.Writer, results []PersonResult) {
-	var sentences, naming, sources, about, unverified, aboutAll int
+	var sentences, naming, sources, about, aboutAll int
+	var faults Faults
 	for _, r := range results {
 		fmt.Fprintf(w, "person %-20s found %4d  summary %d/%d name them  sources %d/%d about them\n", r.Person, r.Found, r.Naming, r.Sentences, r.About, r.Sources)
 		sentences += r.Sentences
 		naming += r.Naming
 		sources += r.Sources
 		about += r.About
-		unverified += r.Unverified
+		faults.add(r.Faults)
 		if r.Sources > 0 && r.About == r.Sources {
 			aboutAll++
 		}
 	}
 	fmt.Fprintf(w, "people summary sentences naming the person %5.1f%% (%d of %d)\n", percent(naming, sentences), naming, sentences)
-	fmt.Fprintf(w, "people summary sentences verbatim in their cited source %5.1f%% (%d not)\n", percent(sentences-unverified, sentences), unverified)
+	fmt.Fprintf(w, "people summary sentences verbatim in their cited source %5.1f%% (%d not)\n", percent(sentences-faults.Unverified, sentences), faults.Unverified)
 	fmt.Fprintf(w, "people top-5 sources mainly about the person %5.1f%% (%d of %d)\n", percent(about, sources), about, sources)
 	fmt.Fprintf(w, "people answers whose top-5 sources are all about the person %5.1f%% (%d of %d)\n", percent(aboutAll, len(results)), aboutAll, len(results))
+	writeFaults(w, "people", faults, len(results))
 }
 
 func percent(part, whole int) float64 {

@@ -133,9 +133,8 @@ type QuestionResult struct {
 	// Baseline* the same for the plain query.
 	Sources, OnTopic, InPeriod                       int
 	BaselineSources, BaselineOnTopic, BaselinePeriod int
-	// Unverified counts summary sentences not found verbatim in a source
-	// they cite: it must be zero.
-	Unverified int
+	// Faults must all be zero.
+	Faults
 }
 
 // QuestionIndex is what the questions measure asks of the index: newsbot's
@@ -175,19 +174,12 @@ func AnswerQuestions(ctx context.Context, s QuestionIndex, questions []Question,
 		if err != nil && !errors.Is(err, commands.ErrNoSubject) {
 			return nil, fmt.Errorf("ask %q: %w", q.Text, err)
 		}
-		r := QuestionResult{Question: q, Found: ans.Found, Reading: ans.Reading.String()}
+		r := QuestionResult{Question: q, Found: ans.Found, Reading: ans.Reading.String(), Faults: faultsOf(ans)}
 		var articles []index.Article
 		for _, src := range ans.Sources {
 			articles = append(articles, src.Article)
 		}
 		r.Sources, r.OnTopic, r.InPeriod = scoreSources(q, articles, tags)
-		for _, st := range ans.Summary {
-			for _, n := range st.Sources {
-				if n < 1 || n > len(ans.Sources) || !strings.Contains(ans.Sources[n-1].Article.Body, st.Text) {
-					r.Unverified++
-				}
-			}
-		}
 		plain, err := s.PlainSearch(ctx, q.Text, 5)
 		if err != nil {
 			return nil, fmt.Errorf("plain search %q: %w", q.Text, err)
@@ -231,11 +223,12 @@ func scoreSources(q Question, articles []index.Article, tags map[string][]string
 // sources anyway; each beside the plain baseline's where it has one.
 func WriteQuestions(w io.Writer, results []QuestionResult) {
 	var p5, baseP5, d5, baseD5 float64
-	var answerable, dated, missed, filled, unverified int
+	var answerable, dated, missed, filled int
+	var faults Faults
 	for _, r := range results {
 		fmt.Fprintf(w, "question %-55q found %5d  on topic %d/%d (plain %d/%d)  in period %d/%d  read as: %s\n",
 			r.Question.Text, r.Found, r.OnTopic, r.Sources, r.BaselineOnTopic, r.BaselineSources, r.InPeriod, r.Sources, r.Reading)
-		unverified += r.Unverified
+		faults.add(r.Faults)
 		if r.Question.Empty {
 			if r.Sources > 0 {
 				filled++
@@ -258,7 +251,8 @@ func WriteQuestions(w io.Writer, results []QuestionResult) {
 	fmt.Fprintf(w, "questions date@5 %.2f (plain match-any %.2f) over %d questions naming days\n", d5/float64(dated), baseD5/float64(dated), dated)
 	fmt.Fprintf(w, "questions answerable but answered nothing found: %d of %d\n", missed, answerable)
 	fmt.Fprintf(w, "questions about days with no such story answered with sources: %d of %d\n", filled, len(results)-answerable)
-	fmt.Fprintf(w, "questions summary sentences not verbatim in their cited source: %d\n", unverified)
+	fmt.Fprintf(w, "questions summary sentences not verbatim in their cited source: %d\n", faults.Unverified)
+	writeFaults(w, "questions", faults, len(results))
 }
 
 // share is part/whole, 0 for no sources: a question with none scores 0.
