@@ -2,10 +2,12 @@ package bot
 
 import (
 	"context"
+	"io"
 
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/commands"
+	"newsbot/commands/trend"
 )
 
 // Asked is a question put to the bot, as /news or a mention would put it.
@@ -14,30 +16,63 @@ type Asked struct {
 	Request commands.Request
 }
 
-// Shown is one message the bot would post, with what it answers.
+// Showcase is what a preview shows: answers to questions, a digest under its
+// heading, and a trend chart when Trend names topics.
+type Showcase struct {
+	Asked         []Asked
+	Digest        commands.DigestRequest
+	DigestHeading string
+	Trend         trend.Request
+}
+
+// Shown is one message the bot would post, with what it answers and the
+// files it attaches (a chart).
 type Shown struct {
 	Name    string                 `json:"name"`
 	Message *discordgo.MessageSend `json:"message"`
+	Files   []ShownFile            `json:"files,omitempty"`
 }
 
-// Preview renders the bot's replies to questions and its digest of a day
-// exactly as it sends them to Discord, without Discord: for people to look
-// at (rendered like Discord does) and for golden tests of what users see.
-func Preview(ctx context.Context, news commands.Searcher, asked []Asked, digest commands.DigestRequest, heading string) ([]Shown, error) {
+// ShownFile is an attachment as posted; Data is base64 in JSON.
+type ShownFile struct {
+	Name        string `json:"name"`
+	ContentType string `json:"content_type"`
+	Data        []byte `json:"data"`
+}
+
+// Preview renders the bot's replies to questions, its digest of a period and
+// a trend chart exactly as it sends them to Discord, without Discord: for
+// people to look at what users see, and for golden tests.
+func Preview(ctx context.Context, news Library, show Showcase) ([]Shown, error) {
 	var out []Shown
-	for _, a := range asked {
+	for _, a := range show.Asked {
 		ans, err := commands.Ask(ctx, news, a.Request)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Shown{a.Name, answerReply(ans).message()})
+		out = append(out, Shown{Name: a.Name, Message: answerReply(ans).message()})
 	}
-	d, err := commands.MakeDigest(ctx, news, digest)
+	d, err := commands.MakeDigest(ctx, news, show.Digest)
 	if err != nil {
 		return nil, err
 	}
-	for _, m := range digestMessages(heading, d) {
-		out = append(out, Shown{"digest: " + heading, m})
+	for _, m := range digestMessages(show.DigestHeading, d) {
+		out = append(out, Shown{Name: "digest: " + show.DigestHeading, Message: m})
 	}
-	return out, nil
+	if show.Trend.Topics == "" {
+		return out, nil
+	}
+	r, err := trendReply(ctx, news, show.Trend)
+	if err != nil {
+		return nil, err
+	}
+	shown := Shown{Name: "/trend " + show.Trend.Topics, Message: r.message()}
+	for _, f := range r.files {
+		data, err := io.ReadAll(f.Reader)
+		if err != nil {
+			return nil, err
+		}
+		shown.Files = append(shown.Files, ShownFile{f.Name, f.ContentType, data})
+	}
+	return append(out, shown), nil
 }

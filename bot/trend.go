@@ -22,7 +22,13 @@ const (
 // trendReply draws how much the topics were in the news over the last days
 // and sums each up in a line.
 func (b *Bot) trendReply(ctx context.Context, topics string, days int) (reply, error) {
-	series, err := trend.Count(ctx, b.news, trend.Request{Topics: topics, Days: cmp.Or(days, defaultTrendDays), Until: b.now(), Aliases: b.cfg.Aliases})
+	return trendReply(ctx, b.news, trend.Request{Topics: topics, Days: cmp.Or(days, defaultTrendDays), Until: b.now(), Aliases: b.cfg.Aliases})
+}
+
+// trendReply is the reply to a trend request: its chart, attached, and a line
+// on each topic.
+func trendReply(ctx context.Context, news trend.Searcher, req trend.Request) (reply, error) {
+	series, err := trend.Count(ctx, news, req)
 	if err != nil {
 		return reply{}, err
 	}

@@ -1,6 +1,6 @@
 // Command payloads writes, as JSON, the messages the bot sends for a fixed set
-// of questions and a day's digest of the bundled sample articles (or of
-// another index): what a member of a server sees, for golden tests and for
+// of questions, a digest and a trend chart of the bundled sample articles (or
+// of another index): what a member of a server sees, for golden tests and for
 // rendering as Discord does (see render/README.md).
 //
 //	go run ./cmd/payloads > /tmp/payloads.json
@@ -18,6 +18,7 @@ import (
 
 	"newsbot/bot"
 	"newsbot/commands"
+	"newsbot/commands/trend"
 	"newsbot/index"
 )
 
@@ -78,7 +79,12 @@ func run(ctx context.Context, data string, w io.Writer) error {
 		asked = append(asked, bot.Asked{Name: "/news " + q, Request: commands.Request{Question: q, Aliases: aliases, Now: now}})
 	}
 	day := time.Date(2025, 4, 17, 0, 0, 0, 0, time.UTC)
-	shown, err := bot.Preview(ctx, ix, asked, commands.DigestRequest{From: day, To: day.AddDate(0, 0, 2)}, "Daily digest, 17-18 April 2025")
+	shown, err := bot.Preview(ctx, ix, bot.Showcase{
+		Asked:         asked,
+		Digest:        commands.DigestRequest{From: day, To: day.AddDate(0, 0, 2)},
+		DigestHeading: "Daily digest, 17-18 April 2025",
+		Trend:         trend.Request{Topics: "Witkoff, Iran, tariffs", Days: 30, Until: now, Aliases: aliases},
+	})
 	if err != nil {
 		return err
 	}

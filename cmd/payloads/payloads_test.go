@@ -76,7 +76,11 @@ func TestCorpusPayloads(t *testing.T) {
 		asked = append(asked, bot.Asked{Name: person, Request: commands.Request{Question: person}})
 	}
 	day := time.Date(1987, 3, 2, 0, 0, 0, 0, time.UTC)
-	shown, err := bot.Preview(ctx, ix, asked, commands.DigestRequest{From: day, To: day.AddDate(0, 0, 5)}, "Reuters, 2-6 March 1987")
+	shown, err := bot.Preview(ctx, ix, bot.Showcase{
+		Asked:         asked,
+		Digest:        commands.DigestRequest{From: day, To: day.AddDate(0, 0, 5)},
+		DigestHeading: "Reuters, 2-6 March 1987",
+	})
 	if err != nil {
 		t.Fatal(err)
 	}

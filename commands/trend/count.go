@@ -3,6 +3,7 @@ package trend
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -70,19 +71,41 @@ func Count(ctx context.Context, s Searcher, req Request) ([]Series, error) {
 			byDay[d] = len(series.Days)
 			series.Days = append(series.Days, Day{Date: d})
 		}
+		leads := map[string]int{}       // the day each article most about the topic leads
 		for _, m := range res.Matches { // most about the topic first
 			day, ok := byDay[m.Article.Date.UTC().Truncate(24*time.Hour)]
 			if !ok {
 				continue
 			}
 			if series.Days[day].Articles == 0 {
-				series.Days[day].Headline = m.Article.Title
+				leads[m.Article.ID] = day
 			}
 			series.Days[day].Articles++
+		}
+		if err := headlines(ctx, s, q, leads, series.Days); err != nil {
+			return nil, fmt.Errorf("count %q: %w", topic, err)
 		}
 		out = append(out, series)
 	}
 	return out, nil
+}
+
+// headlines titles each day with the headline of the article that leads it,
+// read whole: a wire title in capitals is written as its article writes its
+// words (see commands.Headline), which the counting's light matches cannot.
+func headlines(ctx context.Context, s Searcher, q index.Query, leads map[string]int, days []Day) error {
+	if len(leads) == 0 {
+		return nil
+	}
+	q.IDs, q.Size, q.Light = slices.Collect(maps.Keys(leads)), len(leads), false
+	res, err := s.Search(ctx, q)
+	if err != nil {
+		return err
+	}
+	for _, m := range res.Matches {
+		days[leads[m.Article.ID]].Headline = commands.Headline(m.Article)
+	}
+	return nil
 }
 
 // Reading sums a series up in one line: "Witkoff: 14 articles in the last

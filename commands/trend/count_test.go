@@ -87,3 +87,27 @@ func topics(series []Series) []string {
 	}
 	return out
 }
+
+// A wire title in capitals is labelled as its article writes its words.
+func TestCountHeadlinesInSentenceCase(t *testing.T) {
+	ix, err := index.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	day := time.Date(1987, 3, 2, 0, 0, 0, 0, time.UTC)
+	article, err := index.Parse([]byte(" date 1987-03-02 OPEC SAYS OIL PRICES WILL HOLD\n\nVIENNA, March 2 - The Organization of Petroleum Exporting Countries, OPEC, said oil prices would hold at 18 dlrs a barrel.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.Ingest(context.Background(), slices.Values([]index.Candidate{{Origin: "opec.txt", Article: article}}), nil); err != nil {
+		t.Fatal(err)
+	}
+	series, err := Count(context.Background(), ix, Request{Topics: "OPEC", Days: 1, Until: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := series[0].Days[0].Headline, "OPEC says oil prices will hold"; got != want {
+		t.Errorf("headline %q; want %q", got, want)
+	}
+}

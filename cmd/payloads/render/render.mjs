@@ -32,14 +32,18 @@ function markdown(text) {
   return lines.join('<br>');
 }
 
-function embed(e) {
+// embed renders an embed; files are the message's attachments, which an
+// image "attachment://name" points to.
+function embed(e, files) {
   const color = e.color ? `#${e.color.toString(16).padStart(6, '0')}` : '#202225';
   const title = e.title ? ` embed-title="${html(e.title)}"` : '';
   const url = e.url ? ` url="${html(e.url)}"` : '';
+  const attached = (files || []).find((f) => e.image && e.image.url === `attachment://${f.name}`);
+  const image = attached ? ` image="data:${attached.content_type};base64,${attached.data}"` : '';
   const fields = (e.fields || [])
     .map((f) => `<discord-embed-field field-title="${html(f.name)}">${markdown(f.value)}</discord-embed-field>`)
     .join('');
-  return `<discord-embed slot="embeds" color="${color}"${title}${url}>
+  return `<discord-embed slot="embeds" color="${color}"${title}${url}${image}>
     <discord-embed-description slot="description">${markdown(e.description || '')}</discord-embed-description>
     ${fields ? `<discord-embed-fields slot="fields">${fields}</discord-embed-fields>` : ''}
     ${e.footer ? `<discord-embed-footer slot="footer">${html(e.footer.text)}</discord-embed-footer>` : ''}
@@ -58,7 +62,7 @@ const messages = shown
   .map((s) => `<p class="name">${html(s.name)}</p>
   <discord-messages><discord-message author="newsbot" bot>
     ${markdown(s.message.content || '')}
-    ${(s.message.embeds || []).map(embed).join('')}
+    ${(s.message.embeds || []).map((e) => embed(e, s.files)).join('')}
     ${buttons(s.message.components)}
   </discord-message></discord-messages>`)
   .join('\n');
