@@ -85,8 +85,11 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 	var stories []ranked
 	for _, members := range groups {
 		score := 0.0
+		var seen repeats // a story filed again counts once
 		for _, m := range members {
-			score += weight(articles[m]) * (1 + centrality[m]/float64(len(members)))
+			if !seen.repeat(articles[m]) {
+				score += weight(articles[m]) * (1 + centrality[m]/float64(len(members)))
+			}
 		}
 		stories = append(stories, ranked{members, score})
 	}

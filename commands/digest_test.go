@@ -231,3 +231,35 @@ func TestMakeDigestNoticesOpenWithTheirCompany(t *testing.T) {
 		t.Errorf("Baker's suit is in a story of %d sources; want one story with Hughes's reply", sources["baker.txt"])
 	}
 }
+
+// What leads is what the day's news is most about, across its articles, not
+// what was filed most often: an OPEC story that other OPEC news echoes goes
+// before a company's debt issue filed three times.
+func TestMakeDigestLeadsWithWhatTheNewsIsAbout(t *testing.T) {
+	article := func(title, lead string) string {
+		return " date 1987-03-05 " + title + "\n\nVIENNA, March 5 - " + lead + "\n"
+	}
+	debt := func(n string) string {
+		return article("OHIO MATTRESS <OMT> TO SELL CONVERTIBLE DEBT"+n, "Ohio Mattress Co <OMT> said it filed to sell 75 mln dlrs of convertible subordinated debentures due 2012 through Drexel Burnham Lambert Inc, with proceeds to repay bank debt"+n+".")
+	}
+	ix := mustIndexOf(t, map[string]string{
+		"opec.txt":  article("OPEC OUTPUT SEEN WELL BELOW CEILING", "OPEC oil output in early March is well below the group's ceiling of 15.8 mln barrels a day as Saudi Arabia cuts production to defend the official crude prices, oil industry sources said."),
+		"saudi.txt": article("SAUDI ARABIA CUTS CRUDE OUTPUT TO DEFEND OPEC PRICES", "Saudi Arabia has cut its crude oil output to defend OPEC's official prices of 18 dlrs a barrel, Saudi oil industry sources said, as buyers resist the OPEC prices."),
+		"gulf.txt":  article("GULF STATES BACK OPEC PRICES", "Gulf OPEC members said they would keep to their OPEC output quotas and the official crude prices, as the Saudi cuts in oil output lift spot prices."),
+		"omt1.txt":  debt(""),
+		"omt2.txt":  debt(" and for general purposes"),
+		"omt3.txt":  debt(" and to buy back stock"),
+	})
+	day := time.Date(1987, 3, 5, 0, 0, 0, 0, time.UTC)
+	d, err := MakeDigest(context.Background(), ix, DigestRequest{From: day, To: day.AddDate(0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Stories) == 0 || strings.Contains(d.Stories[0].Title, "Mattress") {
+		var titles []string
+		for _, s := range d.Stories {
+			titles = append(titles, s.Title)
+		}
+		t.Errorf("stories %q; want OPEC's output or prices first", titles)
+	}
+}
