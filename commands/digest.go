@@ -385,8 +385,8 @@ func companyWords(a index.Article) []map[string]bool {
 		name := map[string]bool{}
 		first := ""
 		for k := len(before) - 1; k >= 0 && len(name) < reach; k-- {
-			w := strings.ToLower(strings.TrimFunc(before[k], func(r rune) bool { return !unicode.IsLetter(r) }))
-			if w == "" || !isCapitalised(before[k]) {
+			w := strings.ToLower(strings.TrimFunc(before[k], notAlphanumeric))
+			if w == "" || !nameLike(before[k]) {
 				break
 			}
 			if !legalForms[w] {
@@ -443,17 +443,26 @@ var legalForms = wordsOf(`ltd inc corp co plc llc spa ag nv sa bv gmbh group hol
 func leadCompany(a index.Article) string {
 	words := strings.Fields(withoutDateline(leadParagraph(a)))
 	for i, w := range words {
-		bare := strings.ToLower(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
+		bare := strings.ToLower(strings.TrimFunc(w, notAlphanumeric))
 		if legalForms[bare] && i > 0 {
-			return strings.ToLower(strings.TrimFunc(words[0], func(r rune) bool { return !unicode.IsLetter(r) }))
+			return strings.ToLower(strings.TrimFunc(words[0], notAlphanumeric))
 		}
 		connector := w == "of" || w == "and" || w == "&"
-		if !isCapitalised(w) && !connector || strings.ContainsAny(w, ",;:") {
+		if !nameLike(w) && !connector || strings.ContainsAny(w, ",;:") {
 			return ""
 		}
 	}
 	return ""
 }
+
+// nameLike reports whether a word is written as a name is: its first letter
+// is a capital ("Ford", "3Com", "U.S.").
+func nameLike(word string) bool {
+	i := strings.IndexFunc(word, unicode.IsLetter)
+	return i >= 0 && unicode.IsUpper([]rune(word[i:])[0])
+}
+
+func notAlphanumeric(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // otherIssuers reports whether two articles open with the news of two
 // companies, neither named by the other: the February sales of General Motors

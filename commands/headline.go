@@ -60,30 +60,39 @@ func shouts(title string) bool {
 
 // writtenForms maps each word of a text, in lower case, to how the text most
 // often writes it where case says something: inside a sentence. A word seen
-// only at the start of sentences is taken as written in lower case.
+// only at the start of sentences is taken as written in lower case, unless
+// it is there in capitals: an acronym.
 func writtenForms(text string) map[string]string {
 	counts := map[string]map[string]int{}
+	acronyms := map[string]string{}
 	sentenceStart := true
-	for _, w := range strings.Fields(text) {
+	fields := strings.Fields(text)
+	for i, w := range fields {
 		// As Headline reads a word: "U.S." is "U.S", its last dot kept by
 		// the title.
 		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		lower := strings.ToLower(core)
 		if core != "" && !sentenceStart {
-			lower := strings.ToLower(core)
 			if counts[lower] == nil {
 				counts[lower] = map[string]int{}
 			}
 			counts[lower][core]++
+		} else if len(core) > 1 && core == strings.ToUpper(core) && i+1 < len(fields) && !nameLike(fields[i+1]) {
+			acronyms[lower] = core // "GM said", not a dateline's "NEW YORK, March 3"
 		}
 		// "U.S." ends no sentence; a full stop after a word does.
 		abbreviation := strings.Count(w, ".") > 1
 		sentenceStart = strings.HasSuffix(strings.TrimRight(w, `"'”’)`), ".") && !abbreviation || strings.HasSuffix(w, "?") || strings.HasSuffix(w, "!") || w == "-"
 	}
-	forms := map[string]string{}
+	// A word in capitals at the start of a sentence ("GM said") is an
+	// acronym, unless the text writes it otherwise inside one.
+	forms := acronyms
 	for lower, seen := range counts {
 		best, bestN := "", 0
 		for form, n := range seen {
-			if n > bestN || n == bestN && form < best {
+			// Between as many, mixed case over capitals (a dateline's
+			// "NEW YORK"), then either.
+			if n > bestN || n == bestN && (shouts(best) && !shouts(form) || shouts(best) == shouts(form) && form < best) {
 				best, bestN = form, n
 			}
 		}

@@ -11,6 +11,8 @@ func TestHeadline(t *testing.T) {
 		{"OIL PRICES RISE ON SAUDI EFFORT  ", "NEW YORK, MARCH 3 - Crude oil prices rallied today because of Saudi Arabia's effort to support prices, analysts said.", "Oil prices rise on Saudi effort"},
 		{"AMOCO <AN> OPTIMISTIC WITH STABLE OIL PRICES", "Amoco Corp said it sees a better outlook and stable oil prices.", "Amoco <AN> optimistic with stable oil prices"},
 		{"U.S. SAYS OPEC OUTPUT ROSE IN 4TH QTR", "The U.S. Energy Department said OPEC output rose.", "U.S. says OPEC output rose in 4TH qtr"},
+		{"GM <GM> LATE FEBRUARY CAR SALES OFF", "NEW YORK, March 4 - General Motors Corp said car sales for late February were off.\n\nGM said truck sales rose.", "GM <GM> late February car sales off"},
+		{"NEW YORK BANKS RAISE PRIME", "NEW YORK, MARCH 4 - Banks in New York raised the prime rate.", "New York banks raise prime"},
 		{"FED'S JOHNSON WARNS AGAINST LOWER DOLLAR", "Fed Governor Manuel Johnson said a lower dollar would hurt.", "Fed's Johnson warns against lower dollar"},
 		{"U.S. TREASURY'S BAKER MEETS WEST GERMANS", "WASHINGTON, Oct 19 - U.S. Treasury Secretary James Baker met West German officials.", "U.S. Treasury's Baker meets West Germans"},
 		// Titles in sentence or title case stay as written.
