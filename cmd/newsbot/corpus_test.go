@@ -168,6 +168,9 @@ func TestCorpusEval(t *testing.T) {
 	if p5 < plainP5+0.05 {
 		t.Errorf("questions P@5 %.2f; want at least 0.05 above the plain match-any %.2f", p5, plainP5)
 	}
+	if judged := figure(`questions top-5 sources on topic of those tagged at all ([\d.]+)`); judged < 0.9 {
+		t.Errorf("questions: %.2f of the tagged top-5 sources are on topic; want at least 0.90", judged)
+	}
 	if d5 := figure(`questions date@5 ([\d.]+)`); d5 < 0.9 {
 		t.Errorf("questions date@5 %.2f; want at least 0.90", d5)
 	}
