@@ -225,7 +225,7 @@ func scoreSources(q Question, articles []index.Article, tags map[string][]string
 // over the questions naming some), the answerable questions answered
 // "nothing found", and the questions about days with no such story that got
 // sources anyway; each beside the plain baseline's where it has one. The
-// editors left 43% of the stories untagged (76% of 7 April 1987's), and an
+// editors left 46% of the stories untagged (76% of 7 April 1987's), and an
 // untagged source is off topic for P@5 however clearly it is on topic
 // ("LIVE HOG FUTURES HIGHER EARLY"), so the share on topic of the judged
 // sources, those tagged at all, is printed too.
