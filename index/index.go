@@ -93,6 +93,12 @@ func openError(path string, err error) error {
 	return fmt.Errorf("open index %s: %w", path, err)
 }
 
+// NewEngine creates an empty Bleve index in dir as Open would, for tools
+// that measure newsbot against the engine alone.
+func NewEngine(dir string) (bleve.Index, error) {
+	return create(filepath.Join(dir, "index"))
+}
+
 func create(path string) (bleve.Index, error) {
 	m, err := newMapping()
 	if err != nil {
@@ -111,6 +117,10 @@ func create(path string) (bleve.Index, error) {
 	}
 	return b, nil
 }
+
+// Engine is the Bleve index underneath, for tools that measure newsbot
+// against the engine alone (the benchmark's plain baseline).
+func (ix *Index) Engine() bleve.Index { return ix.bleve }
 
 // Dir is the data directory the index lives in.
 func (ix *Index) Dir() string { return ix.dir }

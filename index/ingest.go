@@ -11,10 +11,10 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// batchSize is how many articles go to Bleve in one batch: large enough to
+// BatchSize is how many articles go to Bleve in one batch: large enough to
 // amortise segment creation, small enough that a killed process loses at most
 // one batch, which the next run adds again.
-const batchSize = 500
+const BatchSize = 500
 
 // Candidate is one item offered to Ingest by a source (a directory walk, later a
 // feed): an article, or the reason the item at Origin could not be read.
@@ -52,7 +52,7 @@ func (r Report) Read() int {
 // nil, is called after each candidate is accounted for (for progress bars).
 func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[Candidate], done func()) (Report, error) {
 	var report Report
-	pending := make([]Article, 0, batchSize)
+	pending := make([]Article, 0, BatchSize)
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
@@ -78,7 +78,7 @@ func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[Candidate], don
 			continue
 		}
 		pending = append(pending, c.Article)
-		if len(pending) == batchSize {
+		if len(pending) == BatchSize {
 			if err := flush(); err != nil {
 				return report, err
 			}

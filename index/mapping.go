@@ -239,3 +239,14 @@ func firstParagraph(body string) string {
 const fullStory = 1000
 
 func isFullStory(body string) bool { return len(body) >= fullStory }
+
+// BodyField is the field that holds an article's body, stemmed: for tools
+// that query the engine directly (the benchmark's plain baseline).
+const BodyField = fieldBody
+
+// Document is the form in which Bleve is handed an article read from
+// a.Path, for tools that index it themselves.
+func Document(a Article) map[string]any {
+	a.paths = []string{a.Path}
+	return document(a)
+}

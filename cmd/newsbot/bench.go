@@ -17,9 +17,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"newsbot/cmd/internal/bench"
+	"newsbot/cmd/internal/eval"
 	"newsbot/commands"
-	"newsbot/commands/bench"
-	"newsbot/commands/eval"
 	"newsbot/index"
 )
 
@@ -261,7 +261,7 @@ func timeBaseline(ctx context.Context, src benchSource) (time.Duration, error) {
 		return 0, err
 	}
 	defer os.RemoveAll(tmp)
-	base, err := index.NewBaseline(tmp)
+	base, err := bench.NewBaseline(tmp)
 	if err != nil {
 		return 0, err
 	}
@@ -286,7 +286,7 @@ func measureAnswers(ctx context.Context, ix *index.Index, questions []string, r 
 	r.AskP50Ms, r.AskP99Ms = bench.Ms(asks.Percentile(50)), bench.Ms(asks.Percentile(99))
 
 	queries, err := bench.Each(ctx, questions, benchRounds, func(ctx context.Context, q string) error {
-		_, err := ix.PlainMatch(ctx, commands.Subject(q), commands.DefaultSources)
+		_, err := bench.PlainMatch(ctx, ix.Engine(), commands.Subject(q), commands.DefaultSources)
 		return err
 	})
 	if err != nil {

@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"newsbot/cmd/internal/eval"
 	"newsbot/commands"
-	"newsbot/commands/eval"
 	"newsbot/index"
 )
 

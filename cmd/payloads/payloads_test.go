@@ -11,8 +11,8 @@ import (
 	"time"
 
 	"newsbot/bot"
+	"newsbot/cmd/internal/eval"
 	"newsbot/commands"
-	"newsbot/commands/eval"
 	"newsbot/index"
 )
 

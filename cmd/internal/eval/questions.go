@@ -12,6 +12,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+
+	"newsbot/cmd/internal/bench"
 	"newsbot/commands"
 	"newsbot/index"
 )
@@ -142,10 +145,11 @@ type QuestionResult struct {
 }
 
 // QuestionIndex is what the questions measure asks of the index: newsbot's
-// answers, and the plain query they are compared with.
+// answers, and the engine underneath for the plain query they are compared
+// with.
 type QuestionIndex interface {
 	commands.Searcher
-	PlainSearch(ctx context.Context, text string, size int) (index.Results, error)
+	Engine() bleve.Index
 }
 
 // Topics reads reuters-topics.tsv: the topic tags of each story, by its
@@ -184,18 +188,34 @@ func AnswerQuestions(ctx context.Context, s QuestionIndex, questions []Question,
 			articles = append(articles, src.Article)
 		}
 		r.Sources, r.OnTopic, r.InPeriod, r.Judged = scoreSources(q, articles, tags)
-		plain, err := s.PlainSearch(ctx, q.Text, 5)
+		articles, err = plainAnswer(ctx, s, q.Text)
 		if err != nil {
 			return nil, fmt.Errorf("plain search %q: %w", q.Text, err)
-		}
-		articles = articles[:0]
-		for _, m := range plain.Matches {
-			articles = append(articles, m.Article)
 		}
 		r.BaselineSources, r.BaselineOnTopic, r.BaselinePeriod, r.BaselineJudged = scoreSources(q, articles, tags)
 		results = append(results, r)
 	}
 	return results, nil
+}
+
+// plainAnswer is the top five articles of the plain query for text, most
+// relevant first.
+func plainAnswer(ctx context.Context, s QuestionIndex, text string) ([]index.Article, error) {
+	ids, err := bench.PlainSearch(ctx, s.Engine(), text, 5)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	res, err := s.Search(ctx, index.Query{IDs: ids, Size: len(ids)})
+	if err != nil {
+		return nil, err
+	}
+	articles := make([]index.Article, 0, len(ids))
+	for _, id := range ids {
+		if i := slices.IndexFunc(res.Matches, func(m index.Match) bool { return m.Article.ID == id }); i >= 0 {
+			articles = append(articles, res.Matches[i].Article)
+		}
+	}
+	return articles, nil
 }
 
 // scoreSources counts, of the first five articles, those that carry one of q's

@@ -19,7 +19,7 @@ import (
 
 // corpus is the real news in ../shared/corpus (BBC and Reuters), which is never
 // copied into this repository.
-const corpus = "../../../shared/corpus"
+const corpus = "../../../../shared/corpus"
 
 // sharedGenerator loads the real corpus once for all the tests that use it.
 var sharedGenerator = sync.OnceValues(func() (*Generator, error) { return NewGenerator(corpus, 1) })
