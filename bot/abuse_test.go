@@ -10,7 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/bot/discordtest"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // delayed is a Library whose every search takes a while, so that the order
@@ -20,7 +20,7 @@ type delayed struct {
 	by time.Duration
 }
 
-func (d delayed) Search(ctx context.Context, q index.Query) (index.Results, error) {
+func (d delayed) Search(ctx context.Context, q news.Query) (news.Results, error) {
 	time.Sleep(d.by)
 	return d.Library.Search(ctx, q)
 }
@@ -28,7 +28,7 @@ func (d delayed) Search(ctx context.Context, q index.Query) (index.Results, erro
 // TestMentionFloodDoesNotStarveCommands floods the channel with mentions and
 // then sends /news: it is answered long before the mentions are.
 func TestMentionFloodDoesNotStarveCommands(t *testing.T) {
-	ix, err := news()
+	ix, err := sampleIndex()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,8 @@ import (
 	"newsbot/bot/metrics"
 	"newsbot/bot/state"
 	"newsbot/commands"
-	"newsbot/index"
+	"newsbot/index/feeds"
+	"newsbot/index/news"
 )
 
 // Timeouts of the bot's own work. Discord keeps an interaction's token for 15
@@ -37,10 +38,10 @@ const intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | disco
 // put what the feeds bring.
 type Library interface {
 	commands.Searcher
-	Ingest(ctx context.Context, candidates iter.Seq[index.Candidate], done func()) (index.Report, error)
+	Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error)
 	Known(ctx context.Context, ids []string) (map[string]bool, error)
-	Stats(ctx context.Context) (index.Stats, error)
-	PeopleInTheNews(ctx context.Context, since time.Time, n int) ([]index.Count, error)
+	Stats(ctx context.Context) (news.Stats, error)
+	PeopleInTheNews(ctx context.Context, since time.Time, n int) ([]news.Count, error)
 }
 
 // Bot is newsbot on Discord.
@@ -48,7 +49,7 @@ type Bot struct {
 	cfg     Config
 	news    Library
 	state   *state.Store
-	fetcher *index.Fetcher
+	fetcher *feeds.Fetcher
 	log     *slog.Logger
 	now     func() time.Time
 
@@ -80,7 +81,7 @@ func New(cfg Config, news Library, store *state.Store, log *slog.Logger) *Bot {
 		cfg:      cfg,
 		news:     news,
 		state:    store,
-		fetcher:  &index.Fetcher{Logger: log.With("component", "feeds")},
+		fetcher:  &feeds.Fetcher{Logger: log.With("component", "feeds")},
 		log:      log,
 		now:      time.Now,
 		ready:    make(chan struct{}),

@@ -25,9 +25,9 @@ import (
 // testToken has the shape of a bot token for the fake's application.
 const testToken = "OTAwMDAwMDAwMDAwMDAwMDAx.GxYzAb.abcdefghijklmnopqrstuvwxyz0123456789AB"
 
-// news is an index of the sample articles and of testdata/hostile.txt, built
+// sampleIndex is an index of the sample articles and of testdata/hostile.txt, built
 // once for all the tests of the package.
-var news = sync.OnceValues(func() (*index.Index, error) {
+var sampleIndex = sync.OnceValues(func() (*index.Index, error) {
 	dir, err := os.MkdirTemp("", "newsbot-bot-")
 	if err != nil {
 		return nil, err
@@ -46,7 +46,7 @@ var news = sync.OnceValues(func() (*index.Index, error) {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if ix, err := news(); err == nil {
+	if ix, err := sampleIndex(); err == nil {
 		ix.Close()
 		os.RemoveAll(ix.Dir())
 	}
@@ -114,7 +114,7 @@ func startWith(t *testing.T, fake *discordtest.Server, opts botOptions) *harness
 func runBot(t *testing.T, fake *discordtest.Server, opts botOptions, logs *syncBuffer) (b *Bot, stop func() error) {
 	t.Helper()
 	if opts.library == nil {
-		ix, err := news()
+		ix, err := sampleIndex()
 		if err != nil {
 			t.Fatal(err)
 		}

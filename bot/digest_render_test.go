@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"newsbot/commands"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 func TestDigestMessagesSplitWithinLimits(t *testing.T) {
@@ -15,7 +15,7 @@ func TestDigestMessagesSplitWithinLimits(t *testing.T) {
 	for i := range 23 {
 		s := commands.Story{Title: "Story " + strings.Repeat("x", i), Summary: []string{long, long}}
 		for j := range 4 {
-			s.Sources = append(s.Sources, index.Article{Title: "Source", URL: "https://example.com/" + strings.Repeat("a", j), Date: time.Now()})
+			s.Sources = append(s.Sources, news.Article{Title: "Source", URL: "https://example.com/" + strings.Repeat("a", j), Date: time.Now()})
 		}
 		d.Stories = append(d.Stories, s)
 	}

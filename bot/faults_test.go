@@ -15,7 +15,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/bot/discordtest"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 func TestRateLimitedEditIsWaitedOut(t *testing.T) {
@@ -90,21 +90,21 @@ func TestReconnectRequest(t *testing.T) {
 // failing is a Searcher whose index has broken.
 type failing struct{ Library }
 
-func (failing) Search(context.Context, index.Query) (index.Results, error) {
-	return index.Results{}, errors.New("disk on fire")
+func (failing) Search(context.Context, news.Query) (news.Results, error) {
+	return news.Results{}, errors.New("disk on fire")
 }
 
 // panicking is a Searcher with a bug.
 type panicking struct{ Library }
 
-func (panicking) Search(context.Context, index.Query) (index.Results, error) {
+func (panicking) Search(context.Context, news.Query) (news.Results, error) {
 	var m map[string]int
 	m["boom"]++
-	return index.Results{}, nil
+	return news.Results{}, nil
 }
 
 func TestFailureIsEphemeralAndLogged(t *testing.T) {
-	ix, err := news()
+	ix, err := sampleIndex()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,7 +163,7 @@ func checkApology(t *testing.T, h *harness, sent discordtest.Sent, cause string)
 // TestShutdownLeavesNoGoroutines runs a bot, answers once, stops it and
 // checks that every goroutine it started has ended.
 func TestShutdownLeavesNoGoroutines(t *testing.T) {
-	if _, err := news(); err != nil { // build the shared index outside the count
+	if _, err := sampleIndex(); err != nil { // build the shared index outside the count
 		t.Fatal(err)
 	}
 	before := runtime.NumGoroutine()
@@ -183,7 +183,7 @@ func TestShutdownLeavesNoGoroutines(t *testing.T) {
 
 func TestStopFinishesWorkInFlight(t *testing.T) {
 	slow := &slowSearcher{release: make(chan struct{})}
-	ix, err := news()
+	ix, err := sampleIndex()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,14 +224,14 @@ type slowSearcher struct {
 	release chan struct{}
 }
 
-func (s *slowSearcher) Search(ctx context.Context, q index.Query) (index.Results, error) {
+func (s *slowSearcher) Search(ctx context.Context, q news.Query) (news.Results, error) {
 	<-s.release
 	return s.Library.Search(ctx, q)
 }
 
 func TestLateCallbackIsLoggedAndDropped(t *testing.T) {
 	fake := discordtest.New(t, discordtest.WithCallbackDeadline(time.Nanosecond))
-	ix, err := news()
+	ix, err := sampleIndex()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +261,7 @@ func TestLateCallbackIsLoggedAndDropped(t *testing.T) {
 }
 
 func TestStartFailuresSayWhatToDo(t *testing.T) {
-	ix, err := news()
+	ix, err := sampleIndex()
 	if err != nil {
 		t.Fatal(err)
 	}

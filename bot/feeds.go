@@ -14,7 +14,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/bot/state"
-	"newsbot/index"
+	"newsbot/index/feeds"
+	"newsbot/index/news"
 )
 
 // Feed polling limits: how many feeds are read at once, and the longest wait
@@ -84,8 +85,8 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 	if !f.Primed {
 		firstSeen = time.Time{}
 	}
-	res, err := b.fetcher.Fetch(ctx, index.FetchRequest{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, Known: b.news.Known}, firstSeen)
-	var report index.Report
+	res, err := b.fetcher.Fetch(ctx, feeds.FetchRequest{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, Known: b.news.Known}, firstSeen)
+	var report news.Report
 	if err == nil && !res.NotModified {
 		report, err = b.news.Ingest(ctx, slices.Values(res.Feed.Items), nil)
 	}
@@ -186,10 +187,10 @@ func (b *Bot) addFeed(ctx context.Context, ic *discordgo.Interaction, raw string
 	if exists {
 		return fmt.Sprintf("newsbot already reads %s.", code(feedURL))
 	}
-	res, err := b.fetcher.Fetch(ctx, index.FetchRequest{URL: feedURL}, time.Time{})
+	res, err := b.fetcher.Fetch(ctx, feeds.FetchRequest{URL: feedURL}, time.Time{})
 	if err != nil {
 		b.log.Info("feed refused", "feed", feedURL, "err", err)
-		if errors.Is(err, index.ErrNotFeed) {
+		if errors.Is(err, feeds.ErrNotFeed) {
 			return upperFirst(escape(err.Error()))
 		}
 		return fmt.Sprintf("Could not read that feed: %s. Check the address and try again.", escape(err.Error()))

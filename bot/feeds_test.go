@@ -17,6 +17,7 @@ import (
 	"newsbot/bot/discordtest"
 	"newsbot/bot/state"
 	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // feedServer serves the feed fixtures of package index, a feed that only
@@ -32,7 +33,7 @@ type feedServer struct {
 
 func newFeedServer(t *testing.T) *feedServer {
 	fs := &feedServer{hang: make(chan struct{})}
-	files := http.FileServer(http.Dir("../index/testdata/feeds"))
+	files := http.FileServer(http.Dir("../index/feeds/testdata/feeds"))
 	fs.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fs.mu.Lock()
 		fs.requests = append(fs.requests, r.Clone(context.Background()))
@@ -189,7 +190,7 @@ func TestFeedPolling(t *testing.T) {
 
 	// The back catalogue's undated story is not news; the story that came
 	// later is, dated when it was first seen.
-	res, err := ix.Search(context.Background(), index.Query{Since: clock.Now().Add(-24 * time.Hour), Size: 10})
+	res, err := ix.Search(context.Background(), news.Query{Since: clock.Now().Add(-24 * time.Hour), Size: 10})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/commands"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // The render fuzzers take lists as strings of at most 2,000 bytes, of items
@@ -30,8 +30,8 @@ func longer(s string, grow uint8) string {
 
 // fuzzArticle is the i-th article made of the fuzzed titles and links; every
 // third one also has a date and a file.
-func fuzzArticle(titles, urls []string, i int, grow uint8) index.Article {
-	a := index.Article{Title: longer(pick(titles, i), grow), Source: longer(pick(titles, i+1), grow/8), URL: pick(urls, i)}
+func fuzzArticle(titles, urls []string, i int, grow uint8) news.Article {
+	a := news.Article{Title: longer(pick(titles, i), grow), Source: longer(pick(titles, i+1), grow/8), URL: pick(urls, i)}
 	if i%3 == 2 {
 		a.Path, a.Date = "/data/"+pick(urls, i)+".txt", time.Date(2025, 4, 17, 0, 0, 0, 0, time.UTC)
 	}

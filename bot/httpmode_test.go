@@ -33,7 +33,7 @@ type httpHarness struct {
 
 func startHTTPBot(t *testing.T) *httpHarness {
 	t.Helper()
-	ix, err := news()
+	ix, err := sampleIndex()
 	if err != nil {
 		t.Fatal(err)
 	}

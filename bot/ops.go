@@ -8,7 +8,7 @@ import (
 	"net/http"
 	"time"
 
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // serveOps serves /healthz and /metrics on the configured address until ctx
@@ -58,7 +58,7 @@ func (b *Bot) health(ctx context.Context) error {
 	if !b.connected.Load() {
 		return errors.New("not connected to Discord")
 	}
-	if _, err := b.news.Search(ctx, index.Query{}); err != nil {
+	if _, err := b.news.Search(ctx, news.Query{}); err != nil {
 		return fmt.Errorf("the index does not answer: %v", err)
 	}
 	return nil

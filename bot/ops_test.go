@@ -73,7 +73,7 @@ func metric(text, series string) float64 {
 }
 
 func TestHealthzWhenDisconnected(t *testing.T) {
-	ix, err := news()
+	ix, err := sampleIndex()
 	if err != nil {
 		t.Fatal(err)
 	}

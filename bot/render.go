@@ -8,7 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/commands"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // Discord's limits on a message, in characters (see length).
@@ -157,7 +157,7 @@ func sourceFields(sources []commands.Source) []*discordgo.MessageEmbedField {
 
 // whereToRead is a link to the article when it has a safe one, else "": the
 // file an article was read from is the server's business, not the reader's.
-func whereToRead(a index.Article) string {
+func whereToRead(a news.Article) string {
 	if link := safeLink(a.URL); link != "" {
 		return fmt.Sprintf("[read](%s)", link)
 	}
@@ -166,7 +166,7 @@ func whereToRead(a index.Article) string {
 
 // outlet names who published an article: its source (a feed's title), else
 // its byline without the "By" ("Staff, Agencies"); "" when it says neither.
-func outlet(a index.Article) string {
+func outlet(a news.Article) string {
 	if a.Source != "" {
 		return a.Source
 	}

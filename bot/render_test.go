@@ -9,7 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/commands"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // TestAnswerEmbedFitsDiscordLimits renders an answer with far too much of
@@ -20,7 +20,7 @@ func TestAnswerEmbedFitsDiscordLimits(t *testing.T) {
 	for i := range 30 {
 		sources = append(sources, commands.Source{
 			N:       i + 1,
-			Article: index.Article{Title: long, Date: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), URL: "https://example.com/a(b)c", Source: long},
+			Article: news.Article{Title: long, Date: time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), URL: "https://example.com/a(b)c", Source: long},
 			Excerpt: []commands.Fragment{{Text: long}, {Text: "Witkoff", Match: true}, {Text: long}},
 		})
 	}

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/text/message"
 
 	"newsbot/bot/state"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // statsEmbed describes the bot: what it has indexed, where from, who is in
@@ -62,7 +62,7 @@ func thousands(n int) string {
 }
 
 // countList shows names with their counts, or none when there are none.
-func countList(counts []index.Count, none string) string {
+func countList(counts []news.Count, none string) string {
 	if len(counts) == 0 {
 		return none
 	}

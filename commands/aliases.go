@@ -54,7 +54,7 @@ func (a Aliases) add(text string) {
 }
 
 // For returns the words of a subject mapped to their other spellings, for
-// index.Query.
+// news.Query.
 func (a Aliases) For(words []string) map[string][]string {
 	var out map[string][]string
 	for _, w := range words {

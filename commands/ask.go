@@ -15,16 +15,20 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // Searcher is what answering needs from the article index.
 type Searcher interface {
-	Search(ctx context.Context, q index.Query) (index.Results, error)
+	Search(ctx context.Context, q news.Query) (news.Results, error)
 	SimilarWords(word string, n int) ([]string, error)
-	People(prefix string, n int) ([]index.Person, error)
-	WordCounts(words []string) (map[string]index.WordCount, int, error)
+	People(prefix string, n int) ([]news.Person, error)
+	WordCounts(words []string) (map[string]news.WordCount, int, error)
 	Latest(ctx context.Context) (time.Time, error)
+	// Stem is the form the searcher compares a word by ("rates" and "rate"
+	// alike), so that the words of a question are found in the sentences of
+	// the articles as the search found them.
+	Stem(word string) string
 }
 
 // ErrNoSubject means a question had no subject left once its question words
@@ -112,7 +116,7 @@ type Statement struct {
 // Source is a numbered article with an excerpt about the subject.
 type Source struct {
 	N       int
-	Article index.Article
+	Article news.Article
 	Excerpt []Fragment
 }
 
@@ -171,7 +175,7 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	if len(r.Required) == 0 {
 		ans.Summary = leads(p.matches, newestFirst)
 	} else {
-		ans.Summary = summarize(recentDays(p.matches, r.Newest), slices.Concat(p.query.Words, p.query.Optional), p.query.Words, p.query.Aliases, newestFirst)
+		ans.Summary = summarize(recentDays(p.matches, r.Newest), slices.Concat(p.query.Words, p.query.Optional), p.query.Words, p.query.Aliases, s.Stem, newestFirst)
 	}
 	matches := p.matches
 	if !newestFirst {
@@ -200,9 +204,9 @@ func (a Answer) NothingFound() string {
 
 // page is a page of the sources of an answer.
 type page struct {
-	query   index.Query
+	query   news.Query
 	found   int
-	matches []index.Match
+	matches []news.Match
 	next    int
 }
 
@@ -215,7 +219,7 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	// Ask for more than will be shown: repeats of a story are dropped.
 	size := 2 * limit
 	if len(r.Required) == 0 {
-		q := index.Query{Since: r.Period.Since, Until: r.Period.Until, Newest: true, Size: size, From: from}
+		q := news.Query{Since: r.Period.Since, Until: r.Period.Until, Newest: true, Size: size, From: from}
 		res, err := s.Search(ctx, q)
 		if err != nil {
 			return page{query: q}, err
@@ -233,7 +237,7 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 		first.Size, first.Light = 0, true
 	}
 	res, err := s.Search(ctx, first)
-	if errors.Is(err, index.ErrNoWords) {
+	if errors.Is(err, news.ErrNoWords) {
 		return page{query: q}, fmt.Errorf("%q has no word to search for: %w", r.Subject, ErrNoSubject)
 	}
 	if err != nil {
@@ -260,9 +264,9 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 			return page{query: q}, err
 		}
 	}
-	matches, read := distinctStories(wordsBeforeNames(res.Matches, q.Words), limit)
+	matches, read := distinctStories(wordsBeforeNames(res.Matches, q.Words, s.Stem), limit)
 	// The summary cites them by their place.
-	matches = wordsBeforeNames(newerFirstAmongEquals(matches), q.Words)
+	matches = wordsBeforeNames(newerFirstAmongEquals(matches), q.Words, s.Stem)
 	return page{q, res.Total, matches, from + read}, nil
 }
 
@@ -271,22 +275,22 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 // about the currency, not Family Dollar Stores; "gold" not Sea Gold Oil. A
 // word that no match writes in lower case ("witkoff") is a name typed
 // carelessly, and orders nothing.
-func wordsBeforeNames(matches []index.Match, words []string) []index.Match {
+func wordsBeforeNames(matches []news.Match, words []string, stemOf func(string) string) []news.Match {
 	for _, w := range words {
 		if isCapitalised(w) {
 			continue
 		}
-		stem := index.Stem(bareWord(w))
+		stem := stemOf(bareWord(w))
 		asName := make([]bool, len(matches))
 		asWord := false
 		for i, m := range matches {
-			asName[i] = writesAsName(m, stem)
-			asWord = asWord || !asName[i] && holdsWord(m, stem)
+			asName[i] = writesAsName(m, stem, stemOf)
+			asWord = asWord || !asName[i] && holdsWord(m, stem, stemOf)
 		}
 		if !asWord {
 			continue
 		}
-		var words, names []index.Match
+		var words, names []news.Match
 		for i, m := range matches {
 			if asName[i] {
 				names = append(names, m)
@@ -301,11 +305,11 @@ func wordsBeforeNames(matches []index.Match, words []string) []index.Match {
 
 // writesAsName reports whether a match's body holds the word with this stem,
 // and only capitalised inside a sentence, as a name.
-func writesAsName(m index.Match, stem string) bool {
+func writesAsName(m news.Match, stem string, stemOf func(string) string) bool {
 	found := false
 	for _, sp := range m.BodySpans {
 		text := m.Article.Body[sp.Start:sp.End]
-		if index.Stem(trimPossessive(text)) != stem {
+		if stemOf(trimPossessive(text)) != stem {
 			continue
 		}
 		if !isCapitalised(text) || startsSentence(m.Article.Body, sp.Start) {
@@ -317,9 +321,9 @@ func writesAsName(m index.Match, stem string) bool {
 }
 
 // holdsWord reports whether a match's body holds the word with this stem.
-func holdsWord(m index.Match, stem string) bool {
-	return slices.ContainsFunc(m.BodySpans, func(sp index.Span) bool {
-		return index.Stem(trimPossessive(m.Article.Body[sp.Start:sp.End])) == stem
+func holdsWord(m news.Match, stem string, stemOf func(string) string) bool {
+	return slices.ContainsFunc(m.BodySpans, func(sp news.Span) bool {
+		return stemOf(trimPossessive(m.Article.Body[sp.Start:sp.End])) == stem
 	})
 }
 
@@ -343,12 +347,12 @@ const aboutPool = 100
 
 // newestAbout returns the page from the from-th on of the articles about q's
 // subject, newest first, and where the next page begins.
-func newestAbout(ctx context.Context, s Searcher, q index.Query, from, limit int) ([]index.Match, int, error) {
+func newestAbout(ctx context.Context, s Searcher, q news.Query, from, limit int) ([]news.Match, int, error) {
 	pool := q
 	pool.Light, pool.From, pool.Size = true, 0, aboutPool
 	// The stories that name the subject first; else the articles that do;
 	// else those that score near the best.
-	var about []index.Match
+	var about []news.Match
 	for _, strict := range []struct{ inLead, stories bool }{{true, true}, {true, false}, {false, false}} {
 		pool.InLead, pool.Stories = strict.inLead, strict.stories
 		res, err := s.Search(ctx, pool)
@@ -362,8 +366,8 @@ func newestAbout(ctx context.Context, s Searcher, q index.Query, from, limit int
 			about = res.Matches[:min(2*limit, len(res.Matches))]
 		}
 	}
-	// The order of a search sorted by date: see index.Query.Newest.
-	slices.SortFunc(about, func(a, b index.Match) int {
+	// The order of a search sorted by date: see news.Query.Newest.
+	slices.SortFunc(about, func(a, b news.Match) int {
 		return cmp.Or(b.Article.Date.Compare(a.Article.Date), cmp.Compare(b.Score, a.Score), strings.Compare(a.Article.ID, b.Article.ID))
 	})
 	if from >= len(about) {
@@ -386,19 +390,19 @@ func newestAbout(ctx context.Context, s Searcher, q index.Query, from, limit int
 }
 
 // nearTheBest keeps the matches that score at least aboutShare of the first.
-func nearTheBest(matches []index.Match) []index.Match {
+func nearTheBest(matches []news.Match) []news.Match {
 	if len(matches) == 0 {
 		return nil
 	}
 	top := matches[0].Score
-	return slices.DeleteFunc(slices.Clone(matches), func(m index.Match) bool { return m.Score < aboutShare*top })
+	return slices.DeleteFunc(slices.Clone(matches), func(m news.Match) bool { return m.Score < aboutShare*top })
 }
 
 // recentDays keeps, for an answer on the latest news (newest first), the
 // sources of its most recent days to summarise, when there are enough of
 // them. They are the first ones, so the summary's citations still number
 // them right.
-func recentDays(matches []index.Match, newest bool) []index.Match {
+func recentDays(matches []news.Match, newest bool) []news.Match {
 	if !newest || len(matches) == 0 {
 		return matches
 	}
@@ -420,7 +424,7 @@ const recentSpan = 7
 // leads summarises the newest news of a period, with no subject: the opening
 // sentence of each of the first stories, without its dateline, in date
 // order, the newest first when newestFirst.
-func leads(matches []index.Match, newestFirst bool) []Statement {
+func leads(matches []news.Match, newestFirst bool) []Statement {
 	var out []Statement
 	for i, m := range matches {
 		if len(out) == maxSummary {
@@ -445,9 +449,9 @@ func leads(matches []index.Match, newestFirst bool) []Statement {
 
 // nearestPeriods says, when nothing on q's subject falls in r's period, which
 // periods of the same length nearest before and after it have some.
-func nearestPeriods(ctx context.Context, s Searcher, q index.Query, r Reading) ([]string, error) {
+func nearestPeriods(ctx context.Context, s Searcher, q news.Query, r Reading) ([]string, error) {
 	var found []string
-	look := func(q index.Query) error {
+	look := func(q news.Query) error {
 		q.Size, q.From, q.Light = 1, 0, true
 		res, err := s.Search(ctx, q)
 		if err != nil || len(res.Matches) == 0 {
@@ -530,7 +534,7 @@ func disambiguate(ctx context.Context, s Searcher, r Reading) (person string, ot
 	if len(named) < 2 {
 		return "", nil, nil
 	}
-	all, err := s.Search(ctx, index.Query{Words: []string{subject}})
+	all, err := s.Search(ctx, news.Query{Words: []string{subject}})
 	if err != nil || 2*top < all.Total {
 		return "", nil, err
 	}
@@ -540,7 +544,7 @@ func disambiguate(ctx context.Context, s Searcher, r Reading) (person string, ot
 // distinctStories returns up to limit matches, without those that repeat an
 // earlier one: the same wire story under another title or date, or filed
 // twice. read is how many of matches it went through.
-func distinctStories(matches []index.Match, limit int) (kept []index.Match, read int) {
+func distinctStories(matches []news.Match, limit int) (kept []news.Match, read int) {
 	var seen repeats
 	for i, m := range matches {
 		if len(kept) == limit {
@@ -559,7 +563,7 @@ type repeats struct{ leads []map[string]bool }
 
 // repeat reports whether a repeats an article seen before, and if not notes
 // it as seen.
-func (r *repeats) repeat(a index.Article) bool {
+func (r *repeats) repeat(a news.Article) bool {
 	words := wordSet(firstParagraphOf(a.Body))
 	if slices.ContainsFunc(r.leads, func(w map[string]bool) bool { return overlap(w, words) >= 0.8 }) {
 		return true
@@ -597,8 +601,8 @@ func MoreSources(ctx context.Context, s Searcher, req Request, from, shown int) 
 // newerFirstAmongEquals orders a page of sources by score, the newer first
 // among equal scores. It is done on the page chosen, since pages are cut in
 // the order of the search.
-func newerFirstAmongEquals(matches []index.Match) []index.Match {
-	slices.SortStableFunc(matches, func(a, b index.Match) int {
+func newerFirstAmongEquals(matches []news.Match) []news.Match {
+	slices.SortStableFunc(matches, func(a, b news.Match) int {
 		return cmp.Or(cmp.Compare(b.Score, a.Score), b.Article.Date.Compare(a.Article.Date))
 	})
 	return matches
@@ -606,7 +610,7 @@ func newerFirstAmongEquals(matches []index.Match) []index.Match {
 
 // sources numbers matches from first+1 and quotes each, but for what
 // summary quotes of it already.
-func sources(matches []index.Match, first int, summary []Statement) []Source {
+func sources(matches []news.Match, first int, summary []Statement) []Source {
 	out := make([]Source, len(matches))
 	for i, m := range matches {
 		quoted := map[string]bool{}
@@ -623,7 +627,7 @@ func sources(matches []index.Match, first int, summary []Statement) []Source {
 // citedInOrder renumbers an answer's sources in the order its summary first
 // cites them, the others after in their order, so that a reader meets [1],
 // then [2], and so on.
-func citedInOrder(matches []index.Match, summary []Statement) ([]index.Match, []Statement) {
+func citedInOrder(matches []news.Match, summary []Statement) ([]news.Match, []Statement) {
 	renumber := map[int]int{} // old number to new
 	var order []int           // old numbers, new order
 	use := func(n int) {
@@ -640,7 +644,7 @@ func citedInOrder(matches []index.Match, summary []Statement) ([]index.Match, []
 	for n := 1; n <= len(matches); n++ {
 		use(n)
 	}
-	reordered := make([]index.Match, len(matches))
+	reordered := make([]news.Match, len(matches))
 	for i, n := range order {
 		reordered[i] = matches[n-1]
 	}
@@ -658,9 +662,9 @@ func citedInOrder(matches []index.Match, summary []Statement) ([]index.Match, []
 // suggest says what might find something when q found nothing: the query
 // without its date limit, and its words one by one. (A word no article has
 // was read as an indexed word spelled like it already: see Reading.)
-func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
+func suggest(ctx context.Context, s Searcher, q news.Query) ([]string, error) {
 	var out []string
-	count := func(q index.Query) (index.Results, error) {
+	count := func(q news.Query) (news.Results, error) {
 		q.Size, q.From = 1, 0
 		return s.Search(ctx, q)
 	}
@@ -682,7 +686,7 @@ func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
 		one := q
 		one.Words = []string{w}
 		res, err := count(one)
-		if err != nil && !errors.Is(err, index.ErrNoWords) {
+		if err != nil && !errors.Is(err, news.ErrNoWords) {
 			return nil, err
 		}
 		if res.Total > 0 {
@@ -699,7 +703,7 @@ func suggest(ctx context.Context, s Searcher, q index.Query) ([]string, error) {
 // every source of a sentence that ran in several, and orders the result by
 // date, then by rank. A sentence that ran word for word in several sources
 // cites them all.
-func summarize(matches []index.Match, words, required []string, aliases map[string][]string, newestFirst bool) []Statement {
+func summarize(matches []news.Match, words, required []string, aliases map[string][]string, stem func(string) string, newestFirst bool) []Statement {
 	type candidate struct {
 		sentence
 		rank  int
@@ -707,10 +711,10 @@ func summarize(matches []index.Match, words, required []string, aliases map[stri
 		score float64
 		words map[string]bool
 	}
-	key := stemsOf(required, aliases)
+	key := stemsOf(required, aliases, stem)
 	wordForms := make([]map[string]bool, len(words))
 	for i, w := range words {
-		wordForms[i] = stemsOf([]string{w}, aliases)
+		wordForms[i] = stemsOf([]string{w}, aliases, stem)
 	}
 	names := namesRequired(required)
 	// A name no article has marked (a stop word in capitals, like WHO,
@@ -736,7 +740,7 @@ func summarize(matches []index.Match, words, required []string, aliases map[stri
 			for w := range matched {
 				// A word's forms are worked out once: stemming runs an analyzer.
 				if _, ok := known[w]; !ok {
-					known[w] = stemsOf([]string{w}, nil)
+					known[w] = stemsOf([]string{w}, nil, stem)
 				}
 				maps.Copy(forms, known[w])
 			}
@@ -835,12 +839,12 @@ func quotable(s string) bool {
 // stemsOf is the set of the forms that words and their other spellings are
 // compared by: lower case without accents, whole, stemmed, and each part of
 // a hyphenated name.
-func stemsOf(words []string, aliases map[string][]string) map[string]bool {
+func stemsOf(words []string, aliases map[string][]string, stem func(string) string) map[string]bool {
 	set := map[string]bool{}
 	for _, w := range words {
 		for _, spelling := range append([]string{w}, aliases[w]...) {
-			folded := index.Fold(strings.ToLower(trimPossessive(bareWord(spelling))))
-			set[folded], set[index.Stem(folded)] = true, true
+			folded := news.Fold(strings.ToLower(trimPossessive(bareWord(spelling))))
+			set[folded], set[stem(folded)] = true, true
 			for _, part := range strings.Split(folded, "-") {
 				set[part] = true
 			}
@@ -886,7 +890,7 @@ func namesEach(matched map[string]bool, required []string, aliases map[string][]
 		parts := strings.FieldsFunc(spelling, func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".'’&", r)
 		})
-		return len(parts) > 0 && !slices.ContainsFunc(parts, func(p string) bool { return !matched[index.Fold(strings.ToLower(p))] })
+		return len(parts) > 0 && !slices.ContainsFunc(parts, func(p string) bool { return !matched[news.Fold(strings.ToLower(p))] })
 	}
 	for _, name := range required {
 		if !slices.ContainsFunc(append([]string{name}, aliases[name]...), holds) {
@@ -898,16 +902,16 @@ func namesEach(matched map[string]bool, required []string, aliases map[string][]
 
 // matchedWords returns the distinct words, lower-cased and without accents,
 // that the spans mark within text[start:end].
-func matchedWords(text string, spans []index.Span, start, end int) map[string]bool {
+func matchedWords(text string, spans []news.Span, start, end int) map[string]bool {
 	found := map[string]bool{}
 	// Spans are in order: a long article has thousands, and as many sentences.
-	first, _ := slices.BinarySearchFunc(spans, start, func(sp index.Span, start int) int { return cmp.Compare(sp.Start, start) })
+	first, _ := slices.BinarySearchFunc(spans, start, func(sp news.Span, start int) int { return cmp.Compare(sp.Start, start) })
 	for _, sp := range spans[first:] {
 		if sp.Start >= end {
 			break
 		}
 		if sp.End <= end {
-			found[index.Fold(strings.ToLower(trimPossessive(text[sp.Start:sp.End])))] = true
+			found[news.Fold(strings.ToLower(trimPossessive(text[sp.Start:sp.End])))] = true
 		}
 	}
 	return found

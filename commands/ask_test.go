@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // samples is an index of the bundled sample articles, built once per test run.
@@ -424,11 +425,11 @@ func TestLoadAliasesFromFile(t *testing.T) {
 }
 
 func TestDistinctStories(t *testing.T) {
-	match := func(title, body string) index.Match {
-		return index.Match{Article: index.Article{Title: title, Body: body}}
+	match := func(title, body string) news.Match {
+		return news.Match{Article: news.Article{Title: title, Body: body}}
 	}
 	story := "WASHINGTON, March 3 - Treasury Secretary James Baker said the dollar was stable.\n\nMore text."
-	matches := []index.Match{
+	matches := []news.Match{
 		match("BAKER SAYS DOLLAR STABLE", story),
 		match("BAKER SEES STABLE DOLLAR", story), // the same wire story refiled
 		match("BAKER ON TRADE", "WASHINGTON, March 4 - James Baker spoke about trade with Japan.\n\nMore."),

@@ -11,7 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // DefaultStories is how many stories a digest holds unless asked otherwise.
@@ -64,7 +64,7 @@ type Story struct {
 	// Summary is one or two sentences of that article, verbatim.
 	Summary []string
 	// Sources are all the articles about the story, oldest first.
-	Sources []index.Article
+	Sources []news.Article
 }
 
 // MakeDigest gathers the articles of a period, groups those about the same
@@ -120,7 +120,7 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 				story.Sources = append(story.Sources, articles[m])
 			}
 		}
-		slices.SortStableFunc(story.Sources, func(a, b index.Article) int { return a.Date.Compare(b.Date) })
+		slices.SortStableFunc(story.Sources, func(a, b news.Article) int { return a.Date.Compare(b.Date) })
 		d.Stories = append(d.Stories, story)
 	}
 	return d, nil
@@ -128,7 +128,7 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 
 // leadParagraph is an article's first paragraph of prose, without its
 // dateline: wire copy may open with a line that only says "Reuters".
-func leadParagraph(a index.Article) string {
+func leadParagraph(a news.Article) string {
 	for _, p := range a.Paragraphs() {
 		if len(strings.Fields(p)) >= 6 {
 			return withoutDateline(p)
@@ -140,7 +140,7 @@ func leadParagraph(a index.Article) string {
 // leadNames is the names of an article's first paragraph (see nameSet),
 // acronyms included: a paragraph in mixed case writes OPEC in capitals
 // because it is a name, so two OPEC stories share it.
-func leadNames(a index.Article) map[string]bool {
+func leadNames(a news.Article) map[string]bool {
 	para := leadParagraph(a)
 	if para == "" {
 		return nil
@@ -179,7 +179,7 @@ func storySummary(body string) []string {
 // weight is what an article adds to its story's importance: more for more
 // prose, nothing for a table of figures or a two-line notice, which wire
 // services send by the hundred and which make poor summaries.
-func weight(a index.Article) float64 {
+func weight(a news.Article) float64 {
 	paras := a.Paragraphs()
 	prose, words := 0, 0
 	for _, p := range paras {
@@ -197,8 +197,8 @@ func weight(a index.Article) float64 {
 
 // periodArticles returns the articles of the period, on the topics if any,
 // each once.
-func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]index.Article, error) {
-	queries := []index.Query{{Since: req.From, Until: req.To, Size: maxDigestArticles, Newest: true}}
+func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]news.Article, error) {
+	queries := []news.Query{{Since: req.From, Until: req.To, Size: maxDigestArticles, Newest: true}}
 	if len(req.Topics) > 0 {
 		queries = queries[:0]
 		for _, topic := range req.Topics {
@@ -209,7 +209,7 @@ func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]index
 		}
 	}
 	seen := map[string]bool{}
-	var out []index.Article
+	var out []news.Article
 	for _, q := range queries {
 		res, err := s.Search(ctx, q)
 		if err != nil {
@@ -235,7 +235,7 @@ func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]index
 // (a day of company earnings reports) from merging into one story.
 // centrality is, for each article, how much its words recur in the period's
 // other articles: the prominence of its subject.
-func cluster(articles []index.Article) (groups [][]int, centrality []float64) {
+func cluster(articles []news.Article) (groups [][]int, centrality []float64) {
 	n := len(articles)
 	words := make([]map[string]bool, n)
 	names := make([]map[string]bool, n)
@@ -348,7 +348,7 @@ func tickersIn(text string) map[string]bool {
 // subjectTickers are the symbols of the companies an article is about: those
 // of its title when it names one, else those of its lead (a title names the
 // issuer; the lead names its underwriters too, who are not the news).
-func subjectTickers(a index.Article, lead string) map[string]bool {
+func subjectTickers(a news.Article, lead string) map[string]bool {
 	if t := tickersIn(a.Title); len(t) > 0 {
 		return t
 	}
@@ -374,7 +374,7 @@ func otherCompanies(a, b map[string]bool) bool {
 // "Newmont Gold Co <NGC>" (the first paragraph, in mixed case, shows where a
 // name begins), "newmont gold" for "NEWMONT GOLD <NGC>" (a title in capitals
 // does not: the two words before the symbol, which must all be named).
-func companyWords(a index.Article) []map[string]bool {
+func companyWords(a news.Article) []map[string]bool {
 	text, reach, whole := a.Title, 2, true
 	if para := leadParagraph(a); ticker.MatchString(para) {
 		text, reach, whole = para, 4, false
@@ -440,7 +440,7 @@ var legalForms = wordsOf(`ltd inc corp co plc llc spa ag nv sa bv gmbh group hol
 // paragraph opens with, "general" for "General Motors of Canada Ltd said
 // February car sales fell", or "" when it opens otherwise: a notice is about
 // the company it starts with.
-func leadCompany(a index.Article) string {
+func leadCompany(a news.Article) string {
 	words := strings.Fields(withoutDateline(leadParagraph(a)))
 	for i, w := range words {
 		bare := strings.ToLower(strings.TrimFunc(w, notAlphanumeric))

@@ -3,7 +3,7 @@ package commands
 import (
 	"strings"
 
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // shortExcerpt is the length in bytes under which an excerpt takes the next
@@ -15,7 +15,7 @@ const shortExcerpt = 100
 // matched words marked. An article that matched only by its title gets its
 // first sentence. Sentences the summary quotes already are not quoted again:
 // the excerpt is another sentence on the subject, or none.
-func excerpt(m index.Match, quoted map[string]bool) []Fragment {
+func excerpt(m news.Match, quoted map[string]bool) []Fragment {
 	body := m.Article.Body
 	all := splitSentences(body)
 	if len(all) == 0 {
@@ -59,7 +59,7 @@ func quotedAlready(sentence string, quoted map[string]bool) bool {
 // fragments cuts text[start:end] into plain and matched pieces. Matched words
 // separated only by spaces form one piece: "**Paul Volcker**", not
 // "**Paul** **Volcker**".
-func fragments(text string, spans []index.Span, start, end int) []Fragment {
+func fragments(text string, spans []news.Span, start, end int) []Fragment {
 	var out []Fragment
 	at := start
 	for _, sp := range spans {

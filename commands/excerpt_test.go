@@ -5,16 +5,16 @@ import (
 	"strings"
 	"testing"
 
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 func TestFragments(t *testing.T) {
 	text := "Fed chairman Paul Volcker said Volcker's term ends."
-	span := func(word string) index.Span {
+	span := func(word string) news.Span {
 		i := strings.Index(text, word)
-		return index.Span{Start: i, End: i + len(word)}
+		return news.Span{Start: i, End: i + len(word)}
 	}
-	got := fragments(text, []index.Span{span("Paul"), span("Volcker"), span("Volcker's")}, 0, len(text))
+	got := fragments(text, []news.Span{span("Paul"), span("Volcker"), span("Volcker's")}, 0, len(text))
 	want := []Fragment{
 		{Text: "Fed chairman "},
 		{Text: "Paul Volcker", Match: true},

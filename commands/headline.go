@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode"
 
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // Headline is an article's title as a reader wants it: a wire title in
@@ -12,7 +12,7 @@ import (
 // written as the article writes it ("Oil prices rise on Saudi effort"), so
 // that names and abbreviations keep their capitals (OPEC, U.S.) and other
 // words lose them. Other titles only lose the spaces around them.
-func Headline(a index.Article) string {
+func Headline(a news.Article) string {
 	title := strings.Join(strings.Fields(a.Title), " ")
 	if !shouts(title) {
 		return title

@@ -3,7 +3,7 @@ package commands
 import (
 	"testing"
 
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 func TestHeadline(t *testing.T) {
@@ -20,7 +20,7 @@ func TestHeadline(t *testing.T) {
 		{"  Iran and US hold talks ", "", "Iran and US hold talks"},
 	}
 	for _, tt := range tests {
-		if got := Headline(index.Article{Title: tt.title, Body: tt.body}); got != tt.want {
+		if got := Headline(news.Article{Title: tt.title, Body: tt.body}); got != tt.want {
 			t.Errorf("Headline(%q) = %q; want %q", tt.title, got, tt.want)
 		}
 	}

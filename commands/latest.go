@@ -5,7 +5,7 @@ import (
 	"context"
 	"strings"
 
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // MaxLatest bounds how many articles Latest lists.
@@ -24,7 +24,7 @@ type Latest struct {
 // (DefaultSources when zero, at most MaxLatest). Each comes with its opening
 // sentence as the excerpt, or the sentence about the topic.
 func NewestArticles(ctx context.Context, s Searcher, req Request) (Latest, error) {
-	q := index.Query{Since: req.Since, Until: req.Until}
+	q := news.Query{Since: req.Since, Until: req.Until}
 	var topic string
 	if strings.TrimSpace(req.Question) != "" {
 		r, err := Read(ctx, s, req)

@@ -9,9 +9,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/unicode/norm"
+	"newsbot/index/news"
 
-	"newsbot/index"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Reading is how a question was read: what it is about, which of its words
@@ -22,7 +22,7 @@ type Reading struct {
 	// "oil prices" for "what happened with oil prices in October?".
 	Subject string
 	// Required are the words every source holds: names and rare words. As
-	// in index.Query.Words, a comma after a word ends a name there.
+	// in news.Query.Words, a comma after a word ends a name there.
 	// Optional are words that rank the sources without being required of
 	// them: common words, and words about how a subject moved or is seen.
 	// Without are words no source may hold ("-Putin").
@@ -46,7 +46,7 @@ type Reading struct {
 	// dated is true when the question named dates.
 	dated bool
 	// counts are how many articles hold each word, for relaxing.
-	counts map[string]index.WordCount
+	counts map[string]news.WordCount
 }
 
 // Order is "newest" when the newest sources come first, else "relevance".
@@ -459,8 +459,8 @@ func (r *Reading) resolve(s Searcher, words []token) error {
 }
 
 // query is the search for the reading.
-func (r Reading) query(aliases Aliases) index.Query {
-	return index.Query{
+func (r Reading) query(aliases Aliases) news.Query {
+	return news.Query{
 		Words: slices.Clone(r.Required), Optional: slices.Clone(r.Optional), Without: r.Without,
 		Since: r.Period.Since, Until: r.Period.Until,
 		Aliases: aliases.For(slices.Concat(r.Required, r.Optional, r.Without)),

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"unicode"
 
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // discordTag is what Discord writes for a mention of a user, role or channel,
@@ -15,8 +15,8 @@ var discordTag = regexp.MustCompile(`<(?:@[!&]?|#|a?:\w+:)\d+>|(?:^|\s)@\S*`)
 
 // SubjectQuery is the search for a subject: its words, those written with a
 // leading minus left out ("Witkoff -Putin"), and their other spellings.
-func SubjectQuery(subject string, aliases Aliases) index.Query {
-	var q index.Query
+func SubjectQuery(subject string, aliases Aliases) news.Query {
+	var q news.Query
 	for _, w := range strings.Fields(subject) {
 		if rest := strings.TrimLeft(w, "-"); rest != w && rest != "" {
 			q.Without = append(q.Without, rest)
@@ -46,11 +46,11 @@ func isOuterPunct(r rune) bool {
 }
 
 // dropInvisible removes the characters that change how text looks or is
-// ordered without being part of a word (see index.Invisible): "Wit\u200bkoff"
+// ordered without being part of a word (see news.Invisible): "Wit\u200bkoff"
 // is Witkoff. Other control characters become spaces.
 func dropInvisible(r rune) rune {
 	switch {
-	case index.Invisible(r):
+	case news.Invisible(r):
 		return -1
 	case unicode.IsControl(r):
 		return ' '

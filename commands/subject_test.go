@@ -4,7 +4,7 @@ import (
 	"reflect"
 	"testing"
 
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 func TestSubject(t *testing.T) {
@@ -86,13 +86,13 @@ func TestSubjectQuery(t *testing.T) {
 	aliases := Aliases{"kiev": {"Kyiv"}, "kyiv": {"Kiev"}}
 	tests := []struct {
 		subject string
-		want    index.Query
+		want    news.Query
 	}{
-		{"Witkoff", index.Query{Words: []string{"Witkoff"}}},
-		{"Witkoff -Putin --Trump", index.Query{Words: []string{"Witkoff"}, Without: []string{"Putin", "Trump"}}},
+		{"Witkoff", news.Query{Words: []string{"Witkoff"}}},
+		{"Witkoff -Putin --Trump", news.Query{Words: []string{"Witkoff"}, Without: []string{"Putin", "Trump"}}},
 		// A hyphen inside a word, or standing alone, leaves nothing out.
-		{"Jean-Noël Barrot - talks", index.Query{Words: []string{"Jean-Noël", "Barrot", "-", "talks"}}},
-		{"war -Kiev", index.Query{Words: []string{"war"}, Without: []string{"Kiev"}, Aliases: map[string][]string{"Kiev": {"Kyiv"}}}},
+		{"Jean-Noël Barrot - talks", news.Query{Words: []string{"Jean-Noël", "Barrot", "-", "talks"}}},
+		{"war -Kiev", news.Query{Words: []string{"war"}, Without: []string{"Kiev"}, Aliases: map[string][]string{"Kiev": {"Kyiv"}}}},
 	}
 	for _, tt := range tests {
 		if got := SubjectQuery(tt.subject, aliases); !reflect.DeepEqual(got, tt.want) {

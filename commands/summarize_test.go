@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 func TestSummarizeReturnsNSentencesInOrder(t *testing.T) {
@@ -16,7 +16,7 @@ func TestSummarizeReturnsNSentencesInOrder(t *testing.T) {
 		t.Fatalf("no sample articles: %v", err)
 	}
 	for _, f := range files {
-		a, err := index.ReadFile(f)
+		a, err := news.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,7 +72,7 @@ func TestSummarizeBBC(t *testing.T) {
 		t.Skip("../shared/corpus is not here")
 	}
 	for _, f := range files[:50] {
-		a, err := index.ReadFile(f)
+		a, err := news.ReadFile(f)
 		if err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}

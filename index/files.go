@@ -10,6 +10,8 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+
+	"newsbot/index/news"
 )
 
 // ListFiles expands paths into the article files to read: a file is taken as
@@ -56,19 +58,19 @@ func ListFiles(paths []string) ([]string, error) {
 // ReadFiles reads and parses the files on all cores and yields them as
 // candidates for Ingest, in no particular order. Stopping the iteration or
 // cancelling ctx stops the readers.
-func ReadFiles(ctx context.Context, files []string) iter.Seq[Candidate] {
-	return func(yield func(Candidate) bool) {
+func ReadFiles(ctx context.Context, files []string) iter.Seq[news.Candidate] {
+	return func(yield func(news.Candidate) bool) {
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		paths := make(chan string)
-		results := make(chan Candidate)
+		results := make(chan news.Candidate)
 		var readers sync.WaitGroup
 		for range runtime.GOMAXPROCS(0) {
 			readers.Go(func() {
 				for path := range paths {
-					a, err := ReadFile(path)
+					a, err := news.ReadFile(path)
 					select {
-					case results <- Candidate{Origin: path, Article: a, Err: err}:
+					case results <- news.Candidate{Origin: path, Article: a, Err: err}:
 					case <-ctx.Done():
 						return
 					}

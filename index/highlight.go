@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"newsbot/index/news"
+
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 )
@@ -39,7 +41,7 @@ func (ix *Index) highlighter(words []string, aliases map[string][]string) *highl
 			}
 			for _, t := range analyzer.Analyze([]byte(spelling)) {
 				terms[string(t.Term)] = true
-				h.hints = append(h.hints, hint(Fold(string(t.Term)), Fold(strings.ToLower(spelling[t.Start:t.End]))))
+				h.hints = append(h.hints, hint(news.Fold(string(t.Term)), news.Fold(strings.ToLower(spelling[t.Start:t.End]))))
 			}
 		}
 	}
@@ -64,28 +66,28 @@ func hint(term, word string) string {
 }
 
 // spans returns the byte ranges of the query's words in text, in order.
-func (h *highlighter) spans(text string) []Span {
-	var out []Span
+func (h *highlighter) spans(text string) []news.Span {
+	var out []news.Span
 	offset := 0
 	for para := range strings.SplitAfterSeq(text, "\n\n") {
-		lower := Fold(strings.ToLower(para)) // "ozi" is in "Özil" too
+		lower := news.Fold(strings.ToLower(para)) // "ozi" is in "Özil" too
 		if slices.ContainsFunc(h.hints, func(s string) bool { return strings.Contains(lower, s) }) {
 			out = append(out, h.match(para, offset, h.stemmed, h.stemTerms, false)...)
 			out = append(out, h.match(para, offset, h.names, h.nameTerms, true)...)
 		}
 		offset += len(para)
 	}
-	slices.SortFunc(out, func(a, b Span) int { return a.Start - b.Start })
+	slices.SortFunc(out, func(a, b news.Span) int { return a.Start - b.Start })
 	return slices.Compact(out)
 }
 
 // match finds terms in text. Names (capitalised only) match only where the
 // text capitalises them: the word "jobs" is not Steve Jobs.
-func (h *highlighter) match(text string, offset int, a analysis.Analyzer, terms map[string]bool, capitalised bool) []Span {
+func (h *highlighter) match(text string, offset int, a analysis.Analyzer, terms map[string]bool, capitalised bool) []news.Span {
 	if len(terms) == 0 {
 		return nil
 	}
-	var out []Span
+	var out []news.Span
 	for _, t := range a.Analyze([]byte(text)) {
 		if !terms[string(t.Term)] {
 			continue
@@ -93,7 +95,7 @@ func (h *highlighter) match(text string, offset int, a analysis.Analyzer, terms 
 		if r, _ := utf8.DecodeRuneInString(text[t.Start:]); capitalised && !unicode.IsUpper(r) {
 			continue
 		}
-		out = append(out, Span{Start: offset + t.Start, End: offset + t.End})
+		out = append(out, news.Span{Start: offset + t.Start, End: offset + t.End})
 	}
 	return out
 }

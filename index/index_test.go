@@ -12,11 +12,13 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"newsbot/index/news"
 )
 
 // mustIngest opens an index in a temporary directory and adds the files under
 // paths to it.
-func mustIngest(t *testing.T, paths ...string) (*Index, Report) {
+func mustIngest(t *testing.T, paths ...string) (*Index, news.Report) {
 	t.Helper()
 	ix, err := Open(t.TempDir())
 	if err != nil {
@@ -26,7 +28,7 @@ func mustIngest(t *testing.T, paths ...string) (*Index, Report) {
 	return ix, mustAdd(t, ix, paths...)
 }
 
-func mustAdd(t *testing.T, ix *Index, paths ...string) Report {
+func mustAdd(t *testing.T, ix *Index, paths ...string) news.Report {
 	t.Helper()
 	files, err := ListFiles(paths)
 	if err != nil {
@@ -39,7 +41,7 @@ func mustAdd(t *testing.T, ix *Index, paths ...string) Report {
 	return report
 }
 
-func titles(t *testing.T, ix *Index, q Query) []string {
+func titles(t *testing.T, ix *Index, q news.Query) []string {
 	t.Helper()
 	if q.Size == 0 {
 		q.Size = 10
@@ -61,7 +63,7 @@ func TestIngestTwiceChangesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first := mustAdd(t, ix, "testdata/search", "testdata/parse")
+	first := mustAdd(t, ix, "testdata/search", "news/testdata/parse")
 	if first.Added != 13 || len(first.Rejected) != 8 {
 		t.Errorf("first ingest: %+v; want 13 added and 8 rejected", first)
 	}
@@ -72,7 +74,7 @@ func TestIngestTwiceChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	second := mustAdd(t, ix, "testdata/search", "testdata/parse")
+	second := mustAdd(t, ix, "testdata/search", "news/testdata/parse")
 	if second.Added != 0 || second.Unchanged != 13 || second.Updated != 0 {
 		t.Errorf("second ingest: %+v; want 13 unchanged and nothing added", second)
 	}
@@ -122,7 +124,7 @@ func TestIngestDuplicateAndEditedFiles(t *testing.T) {
 // paths returns the file names of the articles that contain word.
 func paths(t *testing.T, ix *Index, word string) []string {
 	t.Helper()
-	res, err := ix.Search(context.Background(), Query{Words: []string{word}, Size: 10})
+	res, err := ix.Search(context.Background(), news.Query{Words: []string{word}, Size: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,7 +158,7 @@ func TestSearchNames(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.words, " "), func(t *testing.T) {
-			got := titles(t, ix, Query{Words: tt.words})
+			got := titles(t, ix, news.Query{Words: tt.words})
 			slices.Sort(got) // which comes first is for the ranking tests
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("got %q; want %q", got, tt.want)
@@ -169,14 +171,14 @@ func TestSearchWithout(t *testing.T) {
 	ix, _ := mustIngest(t, "testdata/search")
 	tests := []struct {
 		name string
-		q    Query
+		q    news.Query
 		want []string
 	}{
-		{"a name left out", Query{Words: []string{"trade"}, Without: []string{"Geneva"}}, []string{"An undated story on trade"}},
-		{"a word left out in any form", Query{Words: []string{"trade"}, Without: []string{"talks"}}, []string{"An old story on trade", "An undated story on trade"}},
-		{"another spelling left out", Query{Words: []string{"trade"}, Without: []string{"Genf"}, Aliases: map[string][]string{"Genf": {"Geneva"}}}, []string{"An undated story on trade"}},
-		{"a stop word leaves nothing out", Query{Words: []string{"trade"}, Without: []string{"the"}}, []string{"An old story on trade", "An undated story on trade", "Trade talk resumes"}},
-		{"no words: everything but", Query{Without: []string{"trade", "Hamas", "Hama"}}, []string{"Envoy returns from Moscow"}},
+		{"a name left out", news.Query{Words: []string{"trade"}, Without: []string{"Geneva"}}, []string{"An undated story on trade"}},
+		{"a word left out in any form", news.Query{Words: []string{"trade"}, Without: []string{"talks"}}, []string{"An old story on trade", "An undated story on trade"}},
+		{"another spelling left out", news.Query{Words: []string{"trade"}, Without: []string{"Genf"}, Aliases: map[string][]string{"Genf": {"Geneva"}}}, []string{"An undated story on trade"}},
+		{"a stop word leaves nothing out", news.Query{Words: []string{"trade"}, Without: []string{"the"}}, []string{"An old story on trade", "An undated story on trade", "Trade talk resumes"}},
+		{"no words: everything but", news.Query{Without: []string{"trade", "Hamas", "Hama"}}, []string{"Envoy returns from Moscow"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -198,7 +200,7 @@ func TestSearchIsNotQuerySyntax(t *testing.T) {
 		{"/Ham.s/"},
 		{"Hamas~2"},
 	} {
-		got := titles(t, ix, Query{Words: words})
+		got := titles(t, ix, news.Query{Words: words})
 		if words[0] == "body:Hamas" {
 			// The colon splits the word like any punctuation: both halves must match.
 			continue
@@ -207,19 +209,19 @@ func TestSearchIsNotQuerySyntax(t *testing.T) {
 			t.Errorf("%q was read as query syntax: found %q", words, got)
 		}
 	}
-	if _, err := ix.Search(context.Background(), Query{Words: []string{"the", "?"}, Size: 5}); !errors.Is(err, ErrNoWords) {
-		t.Errorf("a query of stop words and punctuation: err = %v; want %v", err, ErrNoWords)
+	if _, err := ix.Search(context.Background(), news.Query{Words: []string{"the", "?"}, Size: 5}); !errors.Is(err, news.ErrNoWords) {
+		t.Errorf("a query of stop words and punctuation: err = %v; want %v", err, news.ErrNoWords)
 	}
 }
 
 func TestSearchSince(t *testing.T) {
 	ix, _ := mustIngest(t, "testdata/search")
-	all := titles(t, ix, Query{Words: []string{"trade"}})
+	all := titles(t, ix, news.Query{Words: []string{"trade"}})
 	if len(all) != 3 {
 		t.Errorf("trade: found %q; want 3 articles, dated and undated", all)
 	}
 	since := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	recent := titles(t, ix, Query{Words: []string{"trade"}, Since: since})
+	recent := titles(t, ix, news.Query{Words: []string{"trade"}, Since: since})
 	if !slices.Equal(recent, []string{"Trade talk resumes"}) {
 		t.Errorf("trade since 2025: found %q; want only the 2025 article", recent)
 	}
@@ -227,7 +229,7 @@ func TestSearchSince(t *testing.T) {
 
 func TestSearchReturnsWholeArticlesAndLocations(t *testing.T) {
 	ix, _ := mustIngest(t, "testdata/search")
-	res, err := ix.Search(context.Background(), Query{Words: []string{"Hamas"}, Size: 1})
+	res, err := ix.Search(context.Background(), news.Query{Words: []string{"Hamas"}, Size: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -343,10 +345,10 @@ func TestIngestFeedItemsOnce(t *testing.T) {
 	}
 	defer ix.Close()
 	body := strings.Repeat("The council approved the new harbour wall after a long debate. ", 5)
-	item := func(id, url, guid, text string) Candidate {
-		return Candidate{Origin: url, Article: Article{ID: id, Title: "Harbour wall approved", URL: url, GUID: guid, Body: text, Date: time.Now().UTC()}}
+	item := func(id, url, guid, text string) news.Candidate {
+		return news.Candidate{Origin: url, Article: news.Article{ID: id, Title: "Harbour wall approved", URL: url, GUID: guid, Body: text, Date: time.Now().UTC()}}
 	}
-	ingest := func(cs ...Candidate) Report {
+	ingest := func(cs ...news.Candidate) news.Report {
 		t.Helper()
 		r, err := ix.Ingest(context.Background(), slices.Values(cs), nil)
 		if err != nil {
@@ -359,14 +361,14 @@ func TestIngestFeedItemsOnce(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		item Candidate
-		want Report
+		item news.Candidate
+		want news.Report
 	}{
-		{"same link again", item("a", "https://example.com/a", "g1", body), Report{Unchanged: 1}},
-		{"same GUID, other link", item("b", "https://example.com/b", "g1", "Other text."), Report{Duplicates: 1}},
-		{"same text, other link and GUID", item("c", "https://mirror.example/c", "g3", body), Report{Duplicates: 1}},
-		{"short text shared by unrelated items", item("d", "https://example.com/d", "", "Read more."), Report{Added: 1}},
-		{"short text again, other link", item("e", "https://example.com/e", "", "Read more."), Report{Added: 1}},
+		{"same link again", item("a", "https://example.com/a", "g1", body), news.Report{Unchanged: 1}},
+		{"same GUID, other link", item("b", "https://example.com/b", "g1", "Other text."), news.Report{Duplicates: 1}},
+		{"same text, other link and GUID", item("c", "https://mirror.example/c", "g3", body), news.Report{Duplicates: 1}},
+		{"short text shared by unrelated items", item("d", "https://example.com/d", "", "Read more."), news.Report{Added: 1}},
+		{"short text again, other link", item("e", "https://example.com/e", "", "Read more."), news.Report{Added: 1}},
 	}
 	for _, tt := range tests {
 		if got := ingest(tt.item); !reflect.DeepEqual(got, tt.want) {
@@ -392,8 +394,8 @@ func TestFileCopyOfFeedItem(t *testing.T) {
 	}
 	defer ix.Close()
 	body := strings.Repeat("The council approved the new harbour wall after a long debate. ", 5)
-	item := Candidate{Origin: "https://example.com/a", Article: Article{ID: "a", Title: "Harbour wall approved", URL: "https://example.com/a", Body: body, Date: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)}}
-	if r, err := ix.Ingest(context.Background(), slices.Values([]Candidate{item}), nil); err != nil || r.Added != 1 {
+	item := news.Candidate{Origin: "https://example.com/a", Article: news.Article{ID: "a", Title: "Harbour wall approved", URL: "https://example.com/a", Body: body, Date: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC)}}
+	if r, err := ix.Ingest(context.Background(), slices.Values([]news.Candidate{item}), nil); err != nil || r.Added != 1 {
 		t.Fatalf("feed item: %+v, %v", r, err)
 	}
 	dir := t.TempDir()
@@ -406,7 +408,7 @@ func TestFileCopyOfFeedItem(t *testing.T) {
 	}
 	write(copied, " date 2026-03-02 Council backs harbour wall\n\n"+body)
 	for run := range 2 {
-		if r := mustAdd(t, ix, dir); !reflect.DeepEqual(r, Report{Duplicates: 1}) {
+		if r := mustAdd(t, ix, dir); !reflect.DeepEqual(r, news.Report{Duplicates: 1}) {
 			t.Errorf("run %d: indexing a copy of a feed item: %+v; want 1 duplicate", run+1, r)
 		}
 	}
@@ -419,11 +421,11 @@ func TestFileCopyOfFeedItem(t *testing.T) {
 		t.Fatalf("other story: %+v", r)
 	}
 	write(changed, " date 2026-03-02 Harbour wall\n\n"+body)
-	if r := mustAdd(t, ix, changed); !reflect.DeepEqual(r, Report{Duplicates: 1}) {
+	if r := mustAdd(t, ix, changed); !reflect.DeepEqual(r, news.Report{Duplicates: 1}) {
 		t.Errorf("a file rewritten with a feed item's text: %+v; want 1 duplicate", r)
 	}
 
-	res, err := ix.Search(context.Background(), Query{Size: 10})
+	res, err := ix.Search(context.Background(), news.Query{Size: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -433,9 +435,9 @@ func TestFileCopyOfFeedItem(t *testing.T) {
 
 	// The command line ingests feed items and files together.
 	other := strings.Repeat("Fishermen protested against the new quotas in the port. ", 5)
-	fromFeed := Candidate{Article: Article{ID: "b", Title: "Quota protest", URL: "https://example.com/b", Body: other}}
-	fromFile := Candidate{Article: Article{ID: ContentID(time.Time{}, "Quota protest", other), Title: "Quota protest", Path: filepath.Join(dir, "quota.txt"), Body: other}}
-	if r, err := ix.Ingest(context.Background(), slices.Values([]Candidate{fromFeed, fromFile}), nil); err != nil || !reflect.DeepEqual(r, Report{Added: 1, Duplicates: 1}) {
+	fromFeed := news.Candidate{Article: news.Article{ID: "b", Title: "Quota protest", URL: "https://example.com/b", Body: other}}
+	fromFile := news.Candidate{Article: news.Article{ID: news.ContentID(time.Time{}, "Quota protest", other), Title: "Quota protest", Path: filepath.Join(dir, "quota.txt"), Body: other}}
+	if r, err := ix.Ingest(context.Background(), slices.Values([]news.Candidate{fromFeed, fromFile}), nil); err != nil || !reflect.DeepEqual(r, news.Report{Added: 1, Duplicates: 1}) {
 		t.Errorf("a feed item and its copy in one batch: %+v, %v; want 1 added, 1 duplicate", r, err)
 	}
 	if gone, err := ix.Prune(context.Background(), dir, []string{changed}); err != nil || gone != nil {
@@ -512,7 +514,7 @@ func TestSettleKeepsEveryArticle(t *testing.T) {
 	for _, f := range files { // one segment each, for the merge to join
 		mustAdd(t, ix, f)
 	}
-	query := Query{Words: []string{"trade"}}
+	query := news.Query{Words: []string{"trade"}}
 	before := titles(t, ix, query)
 	if err := ix.Settle(context.Background()); err != nil {
 		t.Fatal(err)

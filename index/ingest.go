@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"newsbot/index/news"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -16,43 +18,14 @@ import (
 // one batch, which the next run adds again.
 const BatchSize = 500
 
-// Candidate is one item offered to Ingest by a source (a directory walk, later a
-// feed): an article, or the reason the item at Origin could not be read.
-type Candidate struct {
-	Origin  string
-	Article Article
-	Err     error
-}
-
-// Rejection is an item that was not indexed and why.
-type Rejection struct {
-	Origin string
-	Reason error
-}
-
-// Report counts what Ingest did. Updated articles replaced an older version
-// read from the same file; unchanged ones were indexed from the same file before.
-type Report struct {
-	Added, Updated, Unchanged int
-	// Duplicates are files whose text is indexed already from another file or
-	// a feed, and feed items whose GUID or text is indexed already.
-	Duplicates int
-	Rejected   []Rejection
-}
-
-// Read is the number of candidates the report covers.
-func (r Report) Read() int {
-	return r.Added + r.Updated + r.Unchanged + r.Duplicates + len(r.Rejected)
-}
-
 // Ingest adds the candidates' articles to the index in batches. An article
 // whose ID is already indexed is counted unchanged and left alone, so ingesting
 // the same material twice changes nothing. An article from a file that was
 // indexed before with other content replaces that older version. done, when not
 // nil, is called after each candidate is accounted for (for progress bars).
-func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[Candidate], done func()) (Report, error) {
-	var report Report
-	pending := make([]Article, 0, BatchSize)
+func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error) {
+	var report news.Report
+	pending := make([]news.Article, 0, BatchSize)
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
@@ -71,7 +44,7 @@ func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[Candidate], don
 			return report, err
 		}
 		if c.Err != nil {
-			report.Rejected = append(report.Rejected, Rejection{Origin: c.Origin, Reason: c.Err})
+			report.Rejected = append(report.Rejected, news.Rejection{Origin: c.Origin, Reason: c.Err})
 			if done != nil {
 				done()
 			}
@@ -91,7 +64,7 @@ func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[Candidate], don
 // from another file is a duplicate: the index keeps one copy and notes every
 // file it was read from. A file that held other content before no longer
 // vouches for that content, which is deleted once no file holds it.
-func (ix *Index) addBatch(ctx context.Context, articles []Article, report *Report) error {
+func (ix *Index) addBatch(ctx context.Context, articles []news.Article, report *news.Report) error {
 	ids := make([]string, 0, len(articles))
 	var paths []query.Query
 	for _, a := range articles {
@@ -106,17 +79,17 @@ func (ix *Index) addBatch(ctx context.Context, articles []Article, report *Repor
 	if err != nil {
 		return err
 	}
-	pending := map[string]*Article{} // to index, by ID
-	fresh := map[string]*Article{}   // new content, by path
-	var items []*Article             // new feed items
+	pending := map[string]*news.Article{} // to index, by ID
+	fresh := map[string]*news.Article{}   // new content, by path
+	var items []*news.Article             // new feed items
 	for _, a := range articles {
 		paths, isKnown := known[a.ID]
 		if doc := pending[a.ID]; doc != nil {
-			paths, isKnown = doc.paths, true
+			paths, isKnown = doc.Paths, true
 		}
 		switch {
 		case !isKnown:
-			a.paths = []string{a.Path}
+			a.Paths = []string{a.Path}
 			pending[a.ID], fresh[a.Path] = &a, &a
 			if a.Path == "" {
 				items = append(items, &a)
@@ -125,7 +98,7 @@ func (ix *Index) addBatch(ctx context.Context, articles []Article, report *Repor
 			report.Unchanged++
 		default:
 			report.Duplicates++
-			a.paths = append(slices.Clip(paths), a.Path)
+			a.Paths = append(slices.Clip(paths), a.Path)
 			pending[a.ID] = &a
 		}
 	}
@@ -138,7 +111,7 @@ func (ix *Index) addBatch(ctx context.Context, articles []Article, report *Repor
 		delete(pending, a.ID)
 		report.Duplicates++
 	}
-	var added []*Article
+	var added []*news.Article
 	for _, a := range items {
 		if pending[a.ID] != nil {
 			report.Added++
@@ -156,11 +129,12 @@ func (ix *Index) addBatch(ctx context.Context, articles []Article, report *Repor
 	}
 
 	batch := ix.bleve.NewBatch()
-	if err := ix.dropMovedPaths(ctx, articles, paths, pending, fresh, batch); err != nil {
+	replacing, err := ix.dropMovedPaths(ctx, articles, paths, pending, fresh, batch)
+	if err != nil {
 		return err
 	}
-	for _, a := range fresh {
-		if a.replaces {
+	for path := range fresh {
+		if replacing[path] {
 			report.Updated++
 		} else {
 			report.Added++
@@ -182,16 +156,17 @@ func (ix *Index) addBatch(ctx context.Context, articles []Article, report *Repor
 // dropMovedPaths finds the indexed articles that list one of the batch's files
 // while that file now holds another article, and takes the file off them: an
 // article no file holds any more is deleted, the others are indexed again with
-// their remaining files. Fresh articles that replace older content of their
-// file are marked.
-func (ix *Index) dropMovedPaths(ctx context.Context, articles []Article, paths []query.Query, pending, fresh map[string]*Article, batch *bleve.Batch) error {
+// their remaining files. It returns the files whose fresh article replaces
+// older content.
+func (ix *Index) dropMovedPaths(ctx context.Context, articles []news.Article, paths []query.Query, pending, fresh map[string]*news.Article, batch *bleve.Batch) (replacing map[string]bool, err error) {
 	if len(paths) == 0 {
-		return nil
+		return nil, nil
 	}
 	previous, err := ix.pathsOf(ctx, bleve.NewDisjunctionQuery(paths...), 10*len(paths))
 	if err != nil {
-		return err
+		return nil, err
 	}
+	replacing = map[string]bool{}
 	holds := make(map[string]string, len(articles)) // what each file holds now
 	for _, a := range articles {
 		holds[a.Path] = a.ID
@@ -200,12 +175,12 @@ func (ix *Index) dropMovedPaths(ctx context.Context, articles []Article, paths [
 	kept := map[string][]string{}
 	for id, docPaths := range previous {
 		if doc := pending[id]; doc != nil {
-			docPaths = doc.paths
+			docPaths = doc.Paths
 		}
 		remaining := slices.DeleteFunc(slices.Clone(docPaths), func(p string) bool {
 			moved := holds[p] != "" && holds[p] != id
 			if moved && fresh[p] != nil {
-				fresh[p].replaces = true
+				replacing[p] = true
 			}
 			return moved
 		})
@@ -215,30 +190,30 @@ func (ix *Index) dropMovedPaths(ctx context.Context, articles []Article, paths [
 			batch.Delete(id)
 			delete(pending, id)
 		case pending[id] != nil:
-			pending[id].paths = remaining
+			pending[id].Paths = remaining
 		default:
 			reload = append(reload, id)
 			kept[id] = remaining
 		}
 	}
 	if len(reload) == 0 {
-		return nil
+		return replacing, nil
 	}
 	docs, err := ix.articles(ctx, reload)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for _, doc := range docs {
-		doc.paths = kept[doc.ID]
+		doc.Paths = kept[doc.ID]
 		pending[doc.ID] = &doc
 	}
-	return nil
+	return replacing, nil
 }
 
 // republished returns the new feed items that are old news: an indexed
 // article has the same GUID, or the same text (under another link or title),
 // or an earlier item of the same batch does.
-func (ix *Index) republished(ctx context.Context, items []*Article) ([]*Article, error) {
+func (ix *Index) republished(ctx context.Context, items []*news.Article) ([]*news.Article, error) {
 	var terms []query.Query
 	for _, a := range items {
 		for _, key := range identities(a) {
@@ -265,7 +240,7 @@ func (ix *Index) republished(ctx context.Context, items []*Article) ([]*Article,
 			}
 		}
 	}
-	var out []*Article
+	var out []*news.Article
 	for _, a := range items {
 		keys := identities(a)
 		if slices.ContainsFunc(keys, func(k string) bool { return seen[k] }) {
@@ -284,7 +259,7 @@ func (ix *Index) republished(ctx context.Context, items []*Article) ([]*Article,
 // The feed's copy stays, as it has a link, and the file is not noted on it:
 // a feed item must not leave the index when a file is deleted. So the same
 // text is one article whichever came first.
-func (ix *Index) copiesOfFeedItems(ctx context.Context, fresh map[string]*Article, items []*Article) ([]*Article, error) {
+func (ix *Index) copiesOfFeedItems(ctx context.Context, fresh map[string]*news.Article, items []*news.Article) ([]*news.Article, error) {
 	var terms []query.Query
 	for _, a := range fresh {
 		if fp := fingerprint(a.Body); fp != "" {
@@ -315,7 +290,7 @@ func (ix *Index) copiesOfFeedItems(ctx context.Context, fresh map[string]*Articl
 			fromFeeds[fp] = true
 		}
 	}
-	var out []*Article
+	var out []*news.Article
 	for _, a := range fresh {
 		if fp := fingerprint(a.Body); fp != "" && fromFeeds[fp] {
 			out = append(out, a)
@@ -326,7 +301,7 @@ func (ix *Index) copiesOfFeedItems(ctx context.Context, fresh map[string]*Articl
 
 // identities are the keys under which a feed item is the same story as
 // another: its GUID and its text's fingerprint, when it has them.
-func identities(a *Article) []string {
+func identities(a *news.Article) []string {
 	var keys []string
 	if a.GUID != "" {
 		keys = append(keys, fieldGUID+":"+a.GUID)
@@ -354,14 +329,14 @@ func (ix *Index) pathsOf(ctx context.Context, q query.Query, size int) (map[stri
 }
 
 // articles loads indexed articles whole.
-func (ix *Index) articles(ctx context.Context, ids []string) ([]Article, error) {
+func (ix *Index) articles(ctx context.Context, ids []string) ([]news.Article, error) {
 	req := bleve.NewSearchRequestOptions(bleve.NewDocIDQuery(ids), len(ids), 0, false)
 	req.Fields = storedFields
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("load indexed articles: %w", err)
 	}
-	out := make([]Article, 0, len(res.Hits))
+	out := make([]news.Article, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		out = append(out, articleFrom(h))
 	}

@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode"
 
+	"newsbot/index/news"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
@@ -130,7 +132,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 }
 
 // document is the form in which an Article is handed to Bleve.
-func document(a Article) map[string]any {
+func document(a news.Article) map[string]any {
 	d := map[string]any{
 		fieldTitle: a.Title,
 		fieldBody:  a.Body,
@@ -145,7 +147,7 @@ func document(a Article) map[string]any {
 			d[field] = value
 		}
 	}
-	if paths := slices.DeleteFunc(slices.Clone(a.paths), func(p string) bool { return p == "" }); len(paths) > 0 {
+	if paths := slices.DeleteFunc(slices.Clone(a.Paths), func(p string) bool { return p == "" }); len(paths) > 0 {
 		d[fieldPath] = paths
 	}
 	if len(a.People) > 0 {
@@ -170,7 +172,7 @@ func fingerprint(body string) string {
 	if len(body) < minFingerprinted {
 		return ""
 	}
-	return ContentID(time.Time{}, "", body)
+	return news.ContentID(time.Time{}, "", body)
 }
 
 // namesText keeps the words of an article that may be names: those with a
@@ -246,7 +248,7 @@ const BodyField = fieldBody
 
 // Document is the form in which Bleve is handed an article read from
 // a.Path, for tools that index it themselves.
-func Document(a Article) map[string]any {
-	a.paths = []string{a.Path}
+func Document(a news.Article) map[string]any {
+	a.Paths = []string{a.Path}
 	return document(a)
 }

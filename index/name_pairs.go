@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"newsbot/index/news"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -58,7 +60,7 @@ var runBreaks = strings.NewReplacer("—", ", ", "–", ", ", "/", ", ")
 // pairKey is how a pair of words is indexed and looked up: in lower case,
 // without accents, as the names field holds words.
 func pairKey(first, second string) string {
-	return Fold(strings.ToLower(first) + " " + strings.ToLower(second))
+	return news.Fold(strings.ToLower(first) + " " + strings.ToLower(second))
 }
 
 // isNameWord reports whether a bare word may be part of a name: it starts

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 
+	"newsbot/index/news"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 )
@@ -73,7 +75,7 @@ func TestSearchFullNames(t *testing.T) {
 		{[]string{"The", "Guardian"}, []string{"Rates held"}},
 	}
 	for _, tt := range tests {
-		got := titles(t, ix, Query{Words: tt.words})
+		got := titles(t, ix, news.Query{Words: tt.words})
 		slices.Sort(got)
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q found %q; want %q", tt.words, got, tt.want)
@@ -104,7 +106,7 @@ func TestSearchFullNamesInAnOlderIndex(t *testing.T) {
 		t.Error("an index without the pairs field claims to find full names whole")
 	}
 	mustAdd(t, ix, writeArticles(t, fullNameArticles))
-	got := titles(t, ix, Query{Words: []string{"Steve", "Jobs"}})
+	got := titles(t, ix, news.Query{Words: []string{"Steve", "Jobs"}})
 	slices.Sort(got)
 	if want := []string{"Apple unveils a phone", "FEBRUARY JOBS GAINS STRONG"}; !slices.Equal(got, want) {
 		t.Errorf("Steve Jobs found %q; want %q", got, want)
@@ -127,7 +129,7 @@ func TestSearchNamesWhateverTheAccents(t *testing.T) {
 		{[]string{"Ozil"}, "Arsenal win"},
 	}
 	for _, tt := range tests {
-		res, err := ix.Search(context.Background(), Query{Words: tt.words, Size: 5})
+		res, err := ix.Search(context.Background(), news.Query{Words: tt.words, Size: 5})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -141,11 +143,11 @@ func TestSearchNamesWhateverTheAccents(t *testing.T) {
 		for _, sp := range m.BodySpans {
 			marked = append(marked, m.Article.Body[sp.Start:sp.End])
 		}
-		if want := tt.words[len(tt.words)-1]; !slices.ContainsFunc(marked, func(s string) bool { return Fold(s) == Fold(want) }) {
+		if want := tt.words[len(tt.words)-1]; !slices.ContainsFunc(marked, func(s string) bool { return news.Fold(s) == news.Fold(want) }) {
 			t.Errorf("%q marks %q; want %s as written", tt.words, marked, want)
 		}
 	}
-	if got := Fold("Šefčovič, Łódź, Øresund, Straße, ПУТИН, भारत"); got != "Sefcovic, Lodz, Oresund, Strasse, ПУТИН, भारत" {
+	if got := news.Fold("Šefčovič, Łódź, Øresund, Straße, ПУТИН, भारत"); got != "Sefcovic, Lodz, Oresund, Strasse, ПУТИН, भारत" {
 		t.Errorf("fold = %q", got)
 	}
 }
@@ -155,7 +157,7 @@ func TestSearchNamesWithAnAmpersand(t *testing.T) {
 		"att.txt":    " date 2025-04-01 Phone prices\n\nAT&T cut the price of its calls on Monday.\n",
 		"mobile.txt": " date 2025-04-02 Hackers charged\n\nA man hacked into T-Mobile computers at the firm's US arm.\n",
 	}))
-	res, err := ix.Search(context.Background(), Query{Words: []string{"AT&T"}, Size: 5})
+	res, err := ix.Search(context.Background(), news.Query{Words: []string{"AT&T"}, Size: 5})
 	if err != nil {
 		t.Fatal(err)
 	}

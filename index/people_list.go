@@ -5,14 +5,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-)
 
-// Person is someone named in the indexed articles.
-type Person struct {
-	Name string
-	// Articles is how many articles name the person.
-	Articles int
-}
+	"newsbot/index/news"
+)
 
 // peopleList is the people of the whole index, most covered first, and the
 // words of their names, in lower case and sorted, each with the person it
@@ -20,7 +15,7 @@ type Person struct {
 // Reading it from Bleve's term dictionary takes a while on a large index, so it
 // is kept until the next ingest.
 type peopleList struct {
-	people []Person
+	people []news.Person
 	words  []nameWord
 }
 
@@ -34,12 +29,12 @@ type nameWord struct {
 // prefix, ignoring case and accents ("wit" and "steve" both find Steve
 // Witkoff, "ozi" finds Mesut Özil), those
 // named in the most articles first. An empty prefix returns the most covered.
-func (ix *Index) People(prefix string, n int) ([]Person, error) {
+func (ix *Index) People(prefix string, n int) ([]news.Person, error) {
 	list, err := ix.peopleList()
 	if err != nil {
 		return nil, err
 	}
-	prefix = Fold(strings.ToLower(strings.TrimSpace(prefix)))
+	prefix = news.Fold(strings.ToLower(strings.TrimSpace(prefix)))
 	if prefix == "" {
 		return slices.Clone(list.people[:min(n, len(list.people))]), nil
 	}
@@ -53,7 +48,7 @@ func (ix *Index) People(prefix string, n int) ([]Person, error) {
 	}
 	slices.Sort(found) // people are most covered first
 	found = slices.Compact(found)
-	out := make([]Person, 0, min(n, len(found)))
+	out := make([]news.Person, 0, min(n, len(found)))
 	for _, i := range found[:min(n, len(found))] {
 		out = append(out, list.people[i])
 	}
@@ -90,13 +85,13 @@ func (ix *Index) peopleList() (*peopleList, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
-	list := &peopleList{people: make([]Person, len(names))}
+	list := &peopleList{people: make([]news.Person, len(names))}
 	for i, name := range names {
-		list.people[i] = Person{Name: name, Articles: counts[i]}
+		list.people[i] = news.Person{Name: name, Articles: counts[i]}
 	}
-	slices.SortStableFunc(list.people, func(a, b Person) int { return cmp.Compare(b.Articles, a.Articles) })
+	slices.SortStableFunc(list.people, func(a, b news.Person) int { return cmp.Compare(b.Articles, a.Articles) })
 	for i, p := range list.people {
-		for _, w := range strings.FieldsFunc(Fold(strings.ToLower(p.Name)), func(r rune) bool { return r == ' ' || r == '-' }) {
+		for _, w := range strings.FieldsFunc(news.Fold(strings.ToLower(p.Name)), func(r rune) bool { return r == ' ' || r == '-' }) {
 			list.words = append(list.words, nameWord{w, i})
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 
+	"newsbot/index/news"
+
 	"github.com/blevesearch/bleve/v2"
 )
 
@@ -66,14 +68,14 @@ func (ix *Index) Prune(ctx context.Context, dir string, present []string) ([]str
 			kept[id] = remaining
 		}
 	}
-	var docs []Article
+	var docs []news.Article
 	if len(reload) > 0 {
 		if docs, err = ix.articles(ctx, reload); err != nil {
 			return nil, err
 		}
 	}
 	for _, doc := range docs {
-		doc.paths = kept[doc.ID]
+		doc.Paths = kept[doc.ID]
 		if err := batch.Index(doc.ID, document(doc)); err != nil {
 			return nil, fmt.Errorf("index %s: %w", doc.ID, err)
 		}

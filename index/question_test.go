@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"newsbot/index/news"
 )
 
 // mustIngestTexts indexes articles given as file name and text.
@@ -35,12 +37,12 @@ func TestSearchBritishAndAmericanSpellings(t *testing.T) {
 		"no.txt": story("2025-04-03", "Steel news", "Steel output rose."),
 	})
 	for _, word := range []string{"aluminium", "aluminum", "programme", "programs"} {
-		got := titles(t, ix, Query{Words: []string{word}})
+		got := titles(t, ix, news.Query{Words: []string{word}})
 		slices.Sort(got)
 		if !slices.Equal(got, []string{"Plant closes", "Smelter deal"}) {
 			t.Errorf("%s found %q; want both spellings", word, got)
 		}
-		res, err := ix.Search(context.Background(), Query{Words: []string{word}, Size: 2})
+		res, err := ix.Search(context.Background(), news.Query{Words: []string{word}, Size: 2})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -62,11 +64,11 @@ func TestSearchOptionalWordsRankWithoutBeingRequired(t *testing.T) {
 		"b.txt": story("2025-04-02", "Market report", "Coffee prices rose sharply as prices of other crops held."),
 		"c.txt": story("2025-04-03", "Tea report", "Tea prices rose."),
 	})
-	got := titles(t, ix, Query{Words: []string{"coffee"}, Optional: []string{"prices"}})
+	got := titles(t, ix, news.Query{Words: []string{"coffee"}, Optional: []string{"prices"}})
 	if !slices.Equal(got, []string{"Market report", "Harvest report"}) {
 		t.Errorf("coffee, prices optional: %q; want both coffee articles, the one on prices first", got)
 	}
-	res, err := ix.Search(context.Background(), Query{Words: []string{"coffee"}, Optional: []string{"prices"}, Size: 1})
+	res, err := ix.Search(context.Background(), news.Query{Words: []string{"coffee"}, Optional: []string{"prices"}, Size: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +77,7 @@ func TestSearchOptionalWordsRankWithoutBeingRequired(t *testing.T) {
 	}
 }
 
-func spanTexts(text string, spans []Span) []string {
+func spanTexts(text string, spans []news.Span) []string {
 	var out []string
 	for _, s := range spans {
 		out = append(out, text[s.Start:s.End])
@@ -89,13 +91,13 @@ func TestSearchInLeadOrderAndIDs(t *testing.T) {
 		"passing.txt": story("2025-04-03", "Stocks fall", "Shares fell on Wall Street.\n\nThe dollar was steady."),
 		"older.txt":   story("2025-03-01", "Dollar weak", "The dollar fell."),
 	})
-	if got := titles(t, ix, Query{Words: []string{"dollar"}, InLead: true, Newest: true}); !slices.Equal(got, []string{"Dollar firm", "Dollar weak"}) {
+	if got := titles(t, ix, news.Query{Words: []string{"dollar"}, InLead: true, Newest: true}); !slices.Equal(got, []string{"Dollar firm", "Dollar weak"}) {
 		t.Errorf("dollar in the lead, newest first: %q", got)
 	}
-	if got := titles(t, ix, Query{Words: []string{"dollar"}, Oldest: true}); !slices.Equal(got, []string{"Dollar weak", "Dollar firm", "Stocks fall"}) {
+	if got := titles(t, ix, news.Query{Words: []string{"dollar"}, Oldest: true}); !slices.Equal(got, []string{"Dollar weak", "Dollar firm", "Stocks fall"}) {
 		t.Errorf("dollar, oldest first: %q", got)
 	}
-	res, err := ix.Search(context.Background(), Query{Words: []string{"dollar"}, Size: 10})
+	res, err := ix.Search(context.Background(), news.Query{Words: []string{"dollar"}, Size: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,7 +107,7 @@ func TestSearchInLeadOrderAndIDs(t *testing.T) {
 			id = m.Article.ID
 		}
 	}
-	if got := titles(t, ix, Query{Words: []string{"dollar"}, IDs: []string{id}}); !slices.Equal(got, []string{"Stocks fall"}) {
+	if got := titles(t, ix, news.Query{Words: []string{"dollar"}, IDs: []string{id}}); !slices.Equal(got, []string{"Stocks fall"}) {
 		t.Errorf("by ID: %q", got)
 	}
 }
@@ -120,7 +122,7 @@ func TestWordCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]WordCount{"oil": {2, 1}, "Prices": {3, 1}, "Shell": {1, 1}, "the": {}, "zebra": {}}
+	want := map[string]news.WordCount{"oil": {Body: 2, Names: 1}, "Prices": {Body: 3, Names: 1}, "Shell": {Body: 1, Names: 1}, "the": {}, "zebra": {}}
 	if total != 3 || !maps.Equal(counts, want) {
 		t.Errorf("WordCounts = %v, %d; want %v, 3", counts, total, want)
 	}
@@ -133,7 +135,7 @@ func TestSearchFullStoriesFirst(t *testing.T) {
 		"quote.txt": story("2025-04-01", "Copper quoted", "Copper quoted at 51.50 cents."),
 		"story.txt": story("2025-04-01", "Copper climbs", long),
 	})
-	if got := titles(t, ix, Query{Words: []string{"copper"}}); len(got) != 2 || got[0] != "Copper climbs" {
+	if got := titles(t, ix, news.Query{Words: []string{"copper"}}); len(got) != 2 || got[0] != "Copper climbs" {
 		t.Errorf("copper: %q; want the full story first", got)
 	}
 }

@@ -2,7 +2,6 @@ package index
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -10,73 +9,12 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"newsbot/index/news"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
-
-// ErrNoWords means a query had no word to search for: it was empty or held
-// only stop words and punctuation.
-var ErrNoWords = errors.New("nothing to search for")
-
-// Query asks for the articles about a subject.
-type Query struct {
-	// Words are the subject's words as the user wrote them. They are analysed
-	// like the indexed text and never parsed as Bleve query syntax. A word
-	// written with a capital letter is taken as (part of) a name and must
-	// match exactly, possessives aside; other words match any form with the
-	// same stem ("talks" finds "talk").
-	Words []string
-	// Without are words that no match may contain, matched as Words are:
-	// "Witkoff -Putin" leaves out the articles that name Putin.
-	Without []string
-	// Since and Until, when not zero, keep only articles dated on or after
-	// Since and before Until. Articles without a date are left out then.
-	Since, Until time.Time
-	// Size is how many matches to return, after skipping From.
-	Size, From int
-	// Optional are words that make a match rank higher without being
-	// required of it, matched as Words are: the common words of a question
-	// ("rising", "market"), which help tell the articles about it apart.
-	Optional []string
-	// IDs, when not empty, keep only the articles with these IDs.
-	IDs []string
-	// InLead keeps only the articles with every word of Words in the title
-	// or first paragraph, where news names what it is about, in any form:
-	// for the newest news about a subject rather than in passing.
-	InLead bool
-	// Stories keeps only the full stories, not the one-paragraph items (a
-	// price quote, a dividend notice) that wire services send between them.
-	Stories bool
-	// Newest sorts the matches by date, newest first, instead of by
-	// relevance; Oldest, oldest first.
-	Newest, Oldest bool
-	// Aliases gives words of Words their other spellings ("Kiev" for
-	// "Kyiv"): an article with any of them matches the word.
-	Aliases map[string][]string
-	// Light loads only each match's ID, title and date, without the spans:
-	// for counting thousands of matches rather than quoting a few.
-	Light bool
-}
-
-// Span is a byte range [Start, End) in a text.
-type Span struct{ Start, End int }
-
-// Match is an article that matched a query.
-type Match struct {
-	Article Article
-	Score   float64
-	// TitleSpans and BodySpans are where the query's words occur in the
-	// article's title and body, in order: what excerpts put in bold.
-	TitleSpans, BodySpans []Span
-}
-
-// Results are the matches of a query, most relevant first.
-type Results struct {
-	// Total is how many articles match, of which Matches holds a page.
-	Total   int
-	Matches []Match
-}
 
 // Search returns the articles that contain every word of q (all articles when
 // q has no words) and none of its Without, those most about the words first: BM25 over the names, or
@@ -86,10 +24,10 @@ type Results struct {
 // page to the next: settling it by ID in Bleve would read the ID of every
 // match, which made answers over 200,000 articles a third slower and mapped
 // 240 MB more of the index; by date, a quarter of the time of a search.
-func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
+func (ix *Index) Search(ctx context.Context, q news.Query) (news.Results, error) {
 	bq, err := ix.subjectQuery(q.Words, q.Aliases)
 	if err != nil {
-		return Results{}, err
+		return news.Results{}, err
 	}
 	for _, w := range q.Without {
 		if ix.isWord(w) {
@@ -128,12 +66,12 @@ func (ix *Index) Search(ctx context.Context, q Query) (Results, error) {
 	}
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
-		return Results{}, fmt.Errorf("search: %w", err)
+		return news.Results{}, fmt.Errorf("search: %w", err)
 	}
-	out := Results{Total: int(res.Total), Matches: make([]Match, 0, len(res.Hits))}
+	out := news.Results{Total: int(res.Total), Matches: make([]news.Match, 0, len(res.Hits))}
 	marker := ix.highlighter(append(slices.Clone(q.Words), q.Optional...), q.Aliases)
 	for _, h := range res.Hits {
-		m := Match{Article: articleFrom(h), Score: h.Score}
+		m := news.Match{Article: articleFrom(h), Score: h.Score}
 		if !q.Light {
 			m.TitleSpans, m.BodySpans = marker.spans(m.Article.Title), marker.spans(m.Article.Body)
 		}
@@ -162,7 +100,7 @@ func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*que
 		clauses = append(clauses, spellings(w, aliases))
 	}
 	if len(clauses) == 0 {
-		return nil, ErrNoWords
+		return nil, news.ErrNoWords
 	}
 	bq := bleve.NewBooleanQuery()
 	bq.AddMust(bleve.NewConjunctionQuery(clauses...))
@@ -191,7 +129,7 @@ func (ix *Index) leadQuery(words []string, aliases map[string][]string) query.Qu
 		}
 		var forms []query.Query
 		for _, spelling := range spellingsOf(w, aliases) {
-			for _, form := range []string{spelling, Stem(spelling)} {
+			for _, form := range []string{spelling, stem(strings.ToLower(spelling))} {
 				if form == "" {
 					continue
 				}
@@ -281,12 +219,12 @@ func (ix *Index) isWord(w string) bool {
 }
 
 // articleFrom rebuilds an Article from a hit's stored fields.
-func articleFrom(h *search.DocumentMatch) Article {
+func articleFrom(h *search.DocumentMatch) news.Article {
 	str := func(field string) string {
 		s, _ := h.Fields[field].(string)
 		return s
 	}
-	a := Article{
+	a := news.Article{
 		ID:     h.ID,
 		Title:  str(fieldTitle),
 		Byline: str(fieldByline),
@@ -295,10 +233,10 @@ func articleFrom(h *search.DocumentMatch) Article {
 		GUID:   str(fieldGUID),
 		Body:   str(fieldBody),
 		People: strs(h.Fields[fieldPeople]),
-		paths:  strs(h.Fields[fieldPath]),
+		Paths:  strs(h.Fields[fieldPath]),
 	}
-	if len(a.paths) > 0 {
-		a.Path = a.paths[0]
+	if len(a.Paths) > 0 {
+		a.Path = a.Paths[0]
 	}
 	if d, err := time.Parse(time.RFC3339, str(fieldDate)); err == nil {
 		a.Date = d.UTC()

@@ -62,7 +62,7 @@ var englishAnalyzer = sync.OnceValue(func() analysis.Analyzer {
 // Stem is the term the body's analyzer makes of one word in lower case, for
 // telling forms of a word apart from other words: "rates" and "rate" have the
 // same. It is "" for a stop word or several words.
-func Stem(w string) string {
+func (ix *Index) Stem(w string) string {
 	return stem(strings.ToLower(w))
 }
 

@@ -5,29 +5,16 @@ import (
 	"fmt"
 	"time"
 
+	"newsbot/index/news"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// Stats describes the index as a whole.
-type Stats struct {
-	Articles       int
-	Oldest, Newest time.Time // zero when no article is dated
-	// Sources are the sources of the articles (feeds' titles), the most
-	// articles first; articles from files have none.
-	Sources []Count
-}
-
-// Count is a name and how many articles have it.
-type Count struct {
-	Name     string
-	Articles int
-}
-
 // Stats counts the articles, finds the oldest and newest dates and counts
 // the sources.
-func (ix *Index) Stats(ctx context.Context) (Stats, error) {
-	var st Stats
+func (ix *Index) Stats(ctx context.Context) (news.Stats, error) {
+	var st news.Stats
 	var err error
 	if st.Articles, err = ix.Count(); err != nil {
 		return st, err
@@ -92,24 +79,24 @@ func (ix *Index) edgeDate(ctx context.Context, newest bool) (time.Time, error) {
 
 // PeopleInTheNews returns the n people named in the most articles dated
 // since the given time.
-func (ix *Index) PeopleInTheNews(ctx context.Context, since time.Time, n int) ([]Count, error) {
+func (ix *Index) PeopleInTheNews(ctx context.Context, since time.Time, n int) ([]news.Count, error) {
 	dates := bleve.NewDateRangeQuery(since, time.Time{})
 	dates.SetField(fieldDate)
 	return ix.terms(ctx, dates, fieldPeople, n)
 }
 
 // terms counts the values of a keyword field over the articles matching q.
-func (ix *Index) terms(ctx context.Context, q query.Query, field string, n int) ([]Count, error) {
+func (ix *Index) terms(ctx context.Context, q query.Query, field string, n int) ([]news.Count, error) {
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
 	req.AddFacet(field, bleve.NewFacetRequest(field, n))
 	res, err := ix.bleve.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("count %s: %w", field, err)
 	}
-	var out []Count
+	var out []news.Count
 	if f := res.Facets[field]; f != nil && f.Terms != nil {
 		for _, t := range f.Terms.Terms() {
-			out = append(out, Count{Name: t.Term, Articles: t.Count})
+			out = append(out, news.Count{Name: t.Term, Articles: t.Count})
 		}
 	}
 	return out, nil

@@ -5,21 +5,17 @@ import (
 	"slices"
 	"strings"
 
+	"newsbot/index/news"
+
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 )
-
-// WordCount is how many articles hold a word: as a common word, by its stem in
-// the body, and as a name, capitalised in the title or body.
-type WordCount struct {
-	Body, Names int
-}
 
 // WordCounts tells how common each of words is among the articles, and how
 // many articles there are: what a question's reader needs to tell the words
 // that carry a search (names, rare words) from those that only help rank it.
 // A word that analyses into several terms counts as its rarest; a stop word
 // counts 0.
-func (ix *Index) WordCounts(words []string) (counts map[string]WordCount, articles int, err error) {
+func (ix *Index) WordCounts(words []string) (counts map[string]news.WordCount, articles int, err error) {
 	total, err := ix.bleve.DocCount()
 	if err != nil {
 		return nil, 0, fmt.Errorf("word counts: %w", err)
@@ -44,7 +40,7 @@ func (ix *Index) WordCounts(words []string) (counts map[string]WordCount, articl
 		}
 		return slices.Min(n), nil
 	}
-	counts = make(map[string]WordCount, len(words))
+	counts = make(map[string]news.WordCount, len(words))
 	for _, w := range words {
 		lower := strings.ToLower(w)
 		body, err := count(en.AnalyzerName, fieldBody, lower)
@@ -55,7 +51,7 @@ func (ix *Index) WordCounts(words []string) (counts map[string]WordCount, articl
 		if err != nil {
 			return nil, 0, fmt.Errorf("word counts: %w", err)
 		}
-		counts[w] = WordCount{Body: body, Names: names}
+		counts[w] = news.WordCount{Body: body, Names: names}
 	}
 	return counts, int(total), nil
 }

@@ -13,9 +13,8 @@ import (
 
 	"newsbot/commands"
 	"newsbot/index"
+	"newsbot/index/news"
 )
-
-var _ commands.Searcher = (*index.Index)(nil)
 
 // samplesDir holds the bundled sample articles. When "ask" finds no index, it
 // builds one from them (if run from the repository), so that a fresh clone
@@ -235,7 +234,7 @@ func citations(sources []int) string {
 	return strings.Join(parts, "")
 }
 
-func dateOf(a index.Article) string {
+func dateOf(a news.Article) string {
 	if a.Date.IsZero() {
 		return ""
 	}
@@ -243,7 +242,7 @@ func dateOf(a index.Article) string {
 }
 
 // location is where to read an article: its link, else its file.
-func location(a index.Article) string {
+func location(a news.Article) string {
 	if a.URL != "" {
 		return a.URL
 	}

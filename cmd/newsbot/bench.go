@@ -21,6 +21,7 @@ import (
 	"newsbot/cmd/internal/eval"
 	"newsbot/commands"
 	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // benchTopics are the topic questions of the benchmark over the real corpus,
@@ -66,7 +67,7 @@ const (
 // benchSource is what the benchmark ingests: corpus files or generated
 // articles, with the questions to ask of them.
 type benchSource struct {
-	candidates func(context.Context) iter.Seq[index.Candidate]
+	candidates func(context.Context) iter.Seq[news.Candidate]
 	questions  []string
 }
 
@@ -168,7 +169,7 @@ func benchInput(corpora []string, generate int) (benchSource, error) {
 			return benchSource{}, err
 		}
 		return benchSource{
-			candidates: func(context.Context) iter.Seq[index.Candidate] { return gen.Articles(generate) },
+			candidates: func(context.Context) iter.Seq[news.Candidate] { return gen.Articles(generate) },
 			questions:  gen.Questions(50),
 		}, nil
 	}
@@ -177,7 +178,7 @@ func benchInput(corpora []string, generate int) (benchSource, error) {
 		return benchSource{}, err
 	}
 	return benchSource{
-		candidates: func(ctx context.Context) iter.Seq[index.Candidate] { return index.ReadFiles(ctx, files) },
+		candidates: func(ctx context.Context) iter.Seq[news.Candidate] { return index.ReadFiles(ctx, files) },
 		questions:  slices.Concat(eval.People, benchTopics, eval.QuestionTexts()),
 	}, nil
 }

@@ -16,6 +16,8 @@ import (
 	"golang.org/x/term"
 
 	"newsbot/index"
+	"newsbot/index/feeds"
+	"newsbot/index/news"
 )
 
 // index runs "newsbot index": it adds the article files under the given paths,
@@ -51,10 +53,10 @@ const olderIndex = "this index was made by an older newsbot: it finds a full nam
 // to ix, with a progress bar on a terminal, then prints to out each rejected
 // item with its reason and a line of counts. A feed that cannot be read is
 // rejected like a bad file; the other sources still go in.
-func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out io.Writer) (index.Report, error) {
+func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out io.Writer) (news.Report, error) {
 	started := time.Now()
 	var paths []string
-	var items []index.Candidate
+	var items []news.Candidate
 	for _, src := range sources {
 		if !isFeed(src) {
 			paths = append(paths, src)
@@ -62,7 +64,7 @@ func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out 
 		}
 		feed, err := e.readFeed(ctx, src, ix.Known)
 		if err != nil {
-			items = append(items, index.Candidate{Origin: src, Err: err})
+			items = append(items, news.Candidate{Origin: src, Err: err})
 			continue
 		}
 		items = append(items, feed.Items...)
@@ -72,14 +74,14 @@ func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out 
 	for _, p := range paths {
 		list, err := index.ListFiles([]string{p})
 		if err != nil {
-			return index.Report{}, err
+			return news.Report{}, err
 		}
 		if isDir(p) {
 			listed = append(listed, listing{p, list})
 		}
 		files = append(files, list...)
 	}
-	candidates := func(yield func(index.Candidate) bool) {
+	candidates := func(yield func(news.Candidate) bool) {
 		for _, c := range items {
 			if !yield(c) {
 				return
@@ -143,12 +145,12 @@ func isFeed(src string) bool {
 // items are indexed already, whose pages are not read again. Unlike the bot,
 // which reads feeds anyone on a server may add, the command line may read
 // feeds on private addresses: whoever runs it owns the machine.
-func (e env) readFeed(ctx context.Context, src string, known func(context.Context, []string) (map[string]bool, error)) (index.Feed, error) {
+func (e env) readFeed(ctx context.Context, src string, known func(context.Context, []string) (map[string]bool, error)) (feeds.Feed, error) {
 	if !strings.Contains(src, "://") {
-		return index.ReadFeedFile(src, e.now())
+		return feeds.ReadFeedFile(src, e.now())
 	}
-	f := index.Fetcher{Client: &http.Client{Timeout: 30 * time.Second}}
-	res, err := f.Fetch(ctx, index.FetchRequest{URL: src, Known: known}, e.now())
+	f := feeds.Fetcher{Client: &http.Client{Timeout: 30 * time.Second}}
+	res, err := f.Fetch(ctx, feeds.FetchRequest{URL: src, Known: known}, e.now())
 	return res.Feed, err
 }
 

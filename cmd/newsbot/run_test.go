@@ -45,13 +45,13 @@ func mustIndexSamples(t *testing.T) string {
 
 func TestIndexCommand(t *testing.T) {
 	data := t.TempDir()
-	out, _, err := runNewsbot(t, nil, "index", "--data", data, samples, "../../index/testdata/parse")
+	out, _, err := runNewsbot(t, nil, "index", "--data", data, samples, "../../index/news/testdata/parse")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"rejected ../../index/testdata/parse/empty.txt: empty file\n",
-		`rejected ../../index/testdata/parse/bad-date.txt: malformed date "2025-13-45": want YYYY-MM-DD` + "\n",
+		"rejected ../../index/news/testdata/parse/empty.txt: empty file\n",
+		`rejected ../../index/news/testdata/parse/bad-date.txt: malformed date "2025-13-45": want YYYY-MM-DD` + "\n",
 		"added 28, updated 0, unchanged 0, duplicates 0, rejected 8 (36 read in ",
 	} {
 		if !strings.Contains(out, want) {
@@ -292,7 +292,7 @@ func TestMissingPath(t *testing.T) {
 
 func TestAskEmptyIndex(t *testing.T) {
 	data := t.TempDir()
-	if _, _, err := runNewsbot(t, nil, "index", "--data", data, "../../index/testdata/parse/empty.txt"); err != nil {
+	if _, _, err := runNewsbot(t, nil, "index", "--data", data, "../../index/news/testdata/parse/empty.txt"); err != nil {
 		t.Fatal(err)
 	}
 	_, _, err := runNewsbot(t, nil, "ask", "--data", data, "Witkoff")
@@ -332,7 +332,7 @@ func TestDigestCommand(t *testing.T) {
 }
 
 func TestIndexFeeds(t *testing.T) {
-	feeds := "../../index/testdata/feeds"
+	feeds := "../../index/feeds/testdata/feeds"
 	srv := httptest.NewServer(http.FileServer(http.Dir(feeds)))
 	defer srv.Close()
 	data := t.TempDir()

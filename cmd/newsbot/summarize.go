@@ -5,7 +5,7 @@ import (
 	"fmt"
 
 	"newsbot/commands"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // summarize runs "newsbot summarize": the n sentences that carry an article,
@@ -23,7 +23,7 @@ func (e env) summarize(args []string) error {
 	if *n < 1 {
 		return usageError{fmt.Sprintf("summarize: --sentences %d: give at least 1", *n)}
 	}
-	a, err := index.ReadFile(files[0])
+	a, err := news.ReadFile(files[0])
 	if err != nil {
 		return fmt.Errorf("summarize %s: %w", files[0], err)
 	}

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"newsbot/commands"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // maxTopics is how many topics one chart compares; maxCounted bounds the
@@ -21,7 +21,7 @@ const (
 
 // Searcher is what counting needs of the index.
 type Searcher interface {
-	Search(ctx context.Context, q index.Query) (index.Results, error)
+	Search(ctx context.Context, q news.Query) (news.Results, error)
 }
 
 // Request asks for the trend of some topics over the days up to and
@@ -93,7 +93,7 @@ func Count(ctx context.Context, s Searcher, req Request) ([]Series, error) {
 // headlines titles each day with the headline of the article that leads it,
 // read whole: a wire title in capitals is written as its article writes its
 // words (see commands.Headline), which the counting's light matches cannot.
-func headlines(ctx context.Context, s Searcher, q index.Query, leads map[string]int, days []Day) error {
+func headlines(ctx context.Context, s Searcher, q news.Query, leads map[string]int, days []Day) error {
 	if len(leads) == 0 {
 		return nil
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"newsbot/index"
+	"newsbot/index/news"
 )
 
 func mustSamples(t *testing.T) *index.Index {
@@ -96,11 +97,11 @@ func TestCountHeadlinesInSentenceCase(t *testing.T) {
 	}
 	defer ix.Close()
 	day := time.Date(1987, 3, 2, 0, 0, 0, 0, time.UTC)
-	article, err := index.Parse([]byte(" date 1987-03-02 OPEC SAYS OIL PRICES WILL HOLD\n\nVIENNA, March 2 - The Organization of Petroleum Exporting Countries, OPEC, said oil prices would hold at 18 dlrs a barrel.\n"))
+	article, err := news.Parse([]byte(" date 1987-03-02 OPEC SAYS OIL PRICES WILL HOLD\n\nVIENNA, March 2 - The Organization of Petroleum Exporting Countries, OPEC, said oil prices would hold at 18 dlrs a barrel.\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ix.Ingest(context.Background(), slices.Values([]index.Candidate{{Origin: "opec.txt", Article: article}}), nil); err != nil {
+	if _, err := ix.Ingest(context.Background(), slices.Values([]news.Candidate{{Origin: "opec.txt", Article: article}}), nil); err != nil {
 		t.Fatal(err)
 	}
 	series, err := Count(context.Background(), ix, Request{Topics: "OPEC", Days: 1, Until: day})

@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // Baseline is Bleve alone, with newsbot's mapping and documents but none of
@@ -30,7 +31,7 @@ func NewBaseline(dir string) (*Baseline, error) {
 // Add indexes the candidates' articles in batches of the size newsbot's
 // ingest uses, with no look-ups and no de-duplication, and returns how many
 // it indexed.
-func (b *Baseline) Add(candidates iter.Seq[index.Candidate]) (int, error) {
+func (b *Baseline) Add(candidates iter.Seq[news.Candidate]) (int, error) {
 	batch := b.engine.NewBatch()
 	n := 0
 	for c := range candidates {

@@ -22,6 +22,7 @@ import (
 
 	"newsbot/commands"
 	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // The shape of a generated article, chosen to look like the corpus it is made from.
@@ -128,7 +129,7 @@ func NewGenerator(dir string, seed uint64) (*Generator, error) {
 // parsed is one corpus file, split into sentences.
 type parsed struct {
 	ok        bool
-	article   index.Article
+	article   news.Article
 	sentences []string
 	named     []uint32 // per sentence: bit j when it names article.People[j]
 	topics    []uint32 // per sentence: bit t when it holds topics[t]
@@ -153,7 +154,7 @@ func readAll(files []string) []parsed {
 
 // parse reads one file and notes which people and topics each sentence names.
 func parse(file string) parsed {
-	a, err := index.ReadFile(file)
+	a, err := news.ReadFile(file)
 	if err != nil {
 		return parsed{}
 	}
@@ -250,8 +251,8 @@ func (g *Generator) assemble(files []string, all []parsed) {
 // named first. Its ID derives from seed and i; it has no Path, which promises
 // a file that exists: it enters the index like a feed item, with Source
 // "generated", and Origin "generated/<i>" names it in rejections.
-func (g *Generator) Articles(n int) iter.Seq[index.Candidate] {
-	return func(yield func(index.Candidate) bool) {
+func (g *Generator) Articles(n int) iter.Seq[news.Candidate] {
+	return func(yield func(news.Candidate) bool) {
 		pcg := rand.NewPCG(0, 0)
 		r := rand.New(pcg)
 		var zipf *rand.Zipf
@@ -263,7 +264,7 @@ func (g *Generator) Articles(n int) iter.Seq[index.Candidate] {
 			pcg.Seed(g.seed, uint64(i))
 			a := w.article(g, r, zipf)
 			a.ID = articleID(g.seed, i)
-			if !yield(index.Candidate{Origin: "generated/" + strconv.Itoa(i), Article: a}) {
+			if !yield(news.Candidate{Origin: "generated/" + strconv.Itoa(i), Article: a}) {
 				return
 			}
 		}
@@ -291,7 +292,7 @@ type writer struct {
 type personCount struct{ id, count, first int32 }
 
 // article builds one article from the random source r.
-func (w *writer) article(g *Generator, r *rand.Rand, zipf *rand.Zipf) index.Article {
+func (w *writer) article(g *Generator, r *rand.Rand, zipf *rand.Zipf) news.Article {
 	date := yearStart.AddDate(0, 0, r.IntN(yearDays))
 	var about *subject
 	switch {
@@ -314,7 +315,7 @@ func (w *writer) article(g *Generator, r *rand.Rand, zipf *rand.Zipf) index.Arti
 			w.chosen = append(w.chosen, s)
 		}
 	}
-	return index.Article{
+	return news.Article{
 		Title:  origin.title,
 		Date:   date,
 		Byline: origin.byline,

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // corpus is the real news in ../shared/corpus (BBC and Reuters), which is never
@@ -89,8 +90,8 @@ func TestNewGeneratorFailsWithoutArticles(t *testing.T) {
 }
 
 // generate returns the first n articles of g.
-func generate(g *Generator, n int) []index.Article {
-	out := make([]index.Article, 0, n)
+func generate(g *Generator, n int) []news.Article {
+	out := make([]news.Article, 0, n)
 	for c := range g.Articles(n) {
 		out = append(out, c.Article)
 	}

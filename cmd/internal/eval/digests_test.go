@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"newsbot/commands"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 func TestPointsBack(t *testing.T) {
@@ -26,7 +26,7 @@ func TestCompanyStory(t *testing.T) {
 	story := func(titles ...string) commands.Story {
 		var st commands.Story
 		for _, title := range titles {
-			st.Sources = append(st.Sources, index.Article{Title: title})
+			st.Sources = append(st.Sources, news.Article{Title: title})
 		}
 		return st
 	}

@@ -4,12 +4,12 @@ import (
 	"testing"
 
 	"newsbot/commands"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 func TestFaultsOf(t *testing.T) {
 	source := func(n int, body, excerpt string) commands.Source {
-		return commands.Source{N: n, Article: index.Article{Body: body}, Excerpt: []commands.Fragment{{Text: "…" + excerpt + "…"}}}
+		return commands.Source{N: n, Article: news.Article{Body: body}, Excerpt: []commands.Fragment{{Text: "…" + excerpt + "…"}}}
 	}
 	ans := commands.Answer{
 		Summary: []commands.Statement{

@@ -16,7 +16,7 @@ import (
 
 	"newsbot/cmd/internal/bench"
 	"newsbot/commands"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // QuestionsNow is the day the questions are asked on: the day after the
@@ -183,7 +183,7 @@ func AnswerQuestions(ctx context.Context, s QuestionIndex, questions []Question,
 			return nil, fmt.Errorf("ask %q: %w", q.Text, err)
 		}
 		r := QuestionResult{Question: q, Found: ans.Found, Reading: ans.Reading.String(), Faults: faultsOf(ans)}
-		var articles []index.Article
+		var articles []news.Article
 		for _, src := range ans.Sources {
 			articles = append(articles, src.Article)
 		}
@@ -200,18 +200,18 @@ func AnswerQuestions(ctx context.Context, s QuestionIndex, questions []Question,
 
 // plainAnswer is the top five articles of the plain query for text, most
 // relevant first.
-func plainAnswer(ctx context.Context, s QuestionIndex, text string) ([]index.Article, error) {
+func plainAnswer(ctx context.Context, s QuestionIndex, text string) ([]news.Article, error) {
 	ids, err := bench.PlainSearch(ctx, s.Engine(), text, 5)
 	if err != nil || len(ids) == 0 {
 		return nil, err
 	}
-	res, err := s.Search(ctx, index.Query{IDs: ids, Size: len(ids)})
+	res, err := s.Search(ctx, news.Query{IDs: ids, Size: len(ids)})
 	if err != nil {
 		return nil, err
 	}
-	articles := make([]index.Article, 0, len(ids))
+	articles := make([]news.Article, 0, len(ids))
 	for _, id := range ids {
-		if i := slices.IndexFunc(res.Matches, func(m index.Match) bool { return m.Article.ID == id }); i >= 0 {
+		if i := slices.IndexFunc(res.Matches, func(m news.Match) bool { return m.Article.ID == id }); i >= 0 {
 			articles = append(articles, res.Matches[i].Article)
 		}
 	}
@@ -220,7 +220,7 @@ func plainAnswer(ctx context.Context, s QuestionIndex, text string) ([]index.Art
 
 // scoreSources counts, of the first five articles, those that carry one of q's
 // topics, those dated in its days, and those the editors tagged at all.
-func scoreSources(q Question, articles []index.Article, tags map[string][]string) (n, onTopic, inPeriod, judged int) {
+func scoreSources(q Question, articles []news.Article, tags map[string][]string) (n, onTopic, inPeriod, judged int) {
 	since, _ := time.Parse(time.DateOnly, q.Since)
 	until, _ := time.Parse(time.DateOnly, q.Until)
 	for _, a := range articles[:min(5, len(articles))] {

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"newsbot/commands"
-	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // SummaryCategories are the BBC categories with reference summaries in the
@@ -44,7 +44,7 @@ func Summaries(bbcDir string, categories []string) ([]SummaryResult, error) {
 		res := SummaryResult{Category: cat}
 		var ours, lead []SummaryScores
 		for _, refPath := range refs {
-			a, err := index.ReadFile(filepath.Join(bbcDir, "articles", cat, filepath.Base(refPath)))
+			a, err := news.ReadFile(filepath.Join(bbcDir, "articles", cat, filepath.Base(refPath)))
 			if err != nil {
 				return nil, err
 			}

@@ -1,4 +1,4 @@
-package index
+package names
 
 // wordClass says what a listed word can be in a run; a word may have several.
 type wordClass uint16

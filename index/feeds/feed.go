@@ -1,4 +1,4 @@
-package index
+package feeds
 
 import (
 	"bytes"
@@ -12,6 +12,9 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"newsbot/index/names"
+	"newsbot/index/news"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/mmcdole/gofeed/rss"
@@ -27,7 +30,7 @@ type Feed struct {
 	// Link is the site the feed belongs to, as the feed gives it.
 	Link string
 	// Items are the feed's items, ready for Ingest.
-	Items []Candidate
+	Items []news.Candidate
 }
 
 // errEmptyItem rejects an item with nothing to index or to show.
@@ -57,7 +60,7 @@ func ParseFeed(r io.Reader, origin string, firstSeen time.Time) (Feed, error) {
 // ReadFeedFile reads a feed saved to a file, with the size limit of article
 // files: a saved feed of megabytes is a mistake, not news.
 func ReadFeedFile(path string, firstSeen time.Time) (Feed, error) {
-	data, err := readSmallFile(path)
+	data, err := news.ReadSmallFile(path)
 	if err != nil {
 		return Feed{}, fmt.Errorf("read feed %s: %w", path, err)
 	}
@@ -83,7 +86,7 @@ func parseFeed(data []byte, origin string, firstSeen time.Time, sentAs string) (
 	}
 	base := baseURL(origin, feed.Link)
 	permalinks := rssPermalinks(gf)
-	feed.Items = make([]Candidate, 0, len(gf.Items))
+	feed.Items = make([]news.Candidate, 0, len(gf.Items))
 	for i, it := range gf.Items {
 		var permalink string
 		if i < len(permalinks) {
@@ -94,7 +97,7 @@ func parseFeed(data []byte, origin string, firstSeen time.Time, sentAs string) (
 		if id := cmp.Or(strings.TrimSpace(it.GUID), strings.TrimSpace(it.Link)); id != "" {
 			where += " (" + id + ")"
 		}
-		feed.Items = append(feed.Items, Candidate{Origin: where, Article: a, Err: err})
+		feed.Items = append(feed.Items, news.Candidate{Origin: where, Article: a, Err: err})
 	}
 	return feed, nil
 }
@@ -102,7 +105,7 @@ func parseFeed(data []byte, origin string, firstSeen time.Time, sentAs string) (
 // itemArticle turns one feed item into an article. The body is the item's
 // full content when it has one, else its description; a permalink stands in
 // for a missing link.
-func itemArticle(it *gofeed.Item, base *url.URL, permalink, source string, firstSeen time.Time) (Article, error) {
+func itemArticle(it *gofeed.Item, base *url.URL, permalink, source string, firstSeen time.Time) (news.Article, error) {
 	link := cmp.Or(resolve(base, it.Link), permalink)
 	canonical := CanonicalURL(link)
 	guid := strings.TrimSpace(it.GUID)
@@ -116,7 +119,7 @@ func itemArticle(it *gofeed.Item, base *url.URL, permalink, source string, first
 	}
 	body := strings.Join(paragraphs, "\n\n")
 	if title == "" && body == "" {
-		return Article{}, errEmptyItem
+		return news.Article{}, errEmptyItem
 	}
 	if title == "" {
 		title = titleFrom(body)
@@ -128,7 +131,7 @@ func itemArticle(it *gofeed.Item, base *url.URL, permalink, source string, first
 	case it.UpdatedParsed != nil:
 		date = *it.UpdatedParsed
 	}
-	return Article{
+	return news.Article{
 		ID:     FeedItemID(canonical, guid, title, body),
 		Title:  title,
 		Date:   date.UTC(),
@@ -137,7 +140,7 @@ func itemArticle(it *gofeed.Item, base *url.URL, permalink, source string, first
 		URL:    canonical,
 		GUID:   guid,
 		Body:   body,
-		People: people(title, body),
+		People: names.People(title, body),
 	}, nil
 }
 
@@ -159,7 +162,7 @@ func FeedItemID(canonicalLink, guid, title, body string) string {
 	case guid != "":
 		return hashID("guid\x00" + guid)
 	}
-	return ContentID(time.Time{}, title, body)
+	return news.ContentID(time.Time{}, title, body)
 }
 
 // hashID is the first 16 hex digits of the SHA-256 of s, like ContentID.

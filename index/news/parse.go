@@ -1,4 +1,4 @@
-package index
+package news
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/unicode/norm"
+
+	"newsbot/index/names"
 )
 
 // MaxFileSize is the largest article file newsbot reads. The longest real
@@ -39,7 +41,7 @@ var (
 // ReadFile reads and parses one article file. Path is recorded as absolute, so
 // that an article indexed from two working directories is the same article.
 func ReadFile(path string) (Article, error) {
-	data, err := readSmallFile(path)
+	data, err := ReadSmallFile(path)
 	if err != nil {
 		return Article{}, err
 	}
@@ -54,9 +56,9 @@ func ReadFile(path string) (Article, error) {
 	return a, nil
 }
 
-// readSmallFile reads a file of at most MaxFileSize bytes, without reading
+// ReadSmallFile reads a file of at most MaxFileSize bytes, without reading
 // more than that of a larger one.
-func readSmallFile(path string) ([]byte, error) {
+func ReadSmallFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -92,7 +94,7 @@ func Parse(data []byte) (Article, error) {
 	if err != nil {
 		return Article{}, err
 	}
-	paragraphs := splitParagraphs(rest)
+	paragraphs := SplitParagraphs(rest)
 	var byline string
 	if len(paragraphs) > 0 && isByline(paragraphs[0]) {
 		byline, paragraphs = paragraphs[0], paragraphs[1:]
@@ -107,7 +109,7 @@ func Parse(data []byte) (Article, error) {
 		Date:   date,
 		Byline: byline,
 		Body:   body,
-		People: people(title, body),
+		People: names.People(title, body),
 	}, nil
 }
 
@@ -133,14 +135,14 @@ func decode(data []byte) (string, error) {
 	}
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
-	return norm.NFC.String(strings.Map(dropControl, text)), nil
+	return norm.NFC.String(strings.Map(DropControl, text)), nil
 }
 
-// dropControl removes control characters other than line ends, and the
+// DropControl removes control characters other than line ends, and the
 // invisible ones, and makes tabs spaces: a stray escape sequence quoted in a
 // terminal or a chat message could do harm, and a tab shows differently
 // everywhere.
-func dropControl(r rune) rune {
+func DropControl(r rune) rune {
 	switch {
 	case r == '\t':
 		return ' '
@@ -202,9 +204,9 @@ func parseTitleLine(line string) (time.Time, string, error) {
 	return date, line, nil
 }
 
-// splitParagraphs splits text at blank lines and joins the lines of each
+// SplitParagraphs splits text at blank lines and joins the lines of each
 // paragraph with single spaces, so that hard-wrapped text reads as one line.
-func splitParagraphs(text string) []string {
+func SplitParagraphs(text string) []string {
 	var paragraphs, lines []string
 	flush := func() {
 		if len(lines) > 0 {

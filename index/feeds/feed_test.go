@@ -1,4 +1,4 @@
-package index
+package feeds
 
 import (
 	"errors"
@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"newsbot/index/news"
 )
 
 // firstSeen is when the tests pretend to read the feeds for the first time.
@@ -113,7 +115,7 @@ func TestParseFeed(t *testing.T) {
 }
 
 // checkItem compares one parsed item with what is wanted of it.
-func checkItem(t *testing.T, c Candidate, want wantItem, source string) {
+func checkItem(t *testing.T, c news.Candidate, want wantItem, source string) {
 	t.Helper()
 	if want.err != "" {
 		if c.Err == nil || !strings.Contains(c.Err.Error(), want.err) {
@@ -261,7 +263,7 @@ func TestFeedItemID(t *testing.T) {
 			}
 		})
 	}
-	if got, want := FeedItemID("", "", "T", "B"), ContentID(time.Time{}, "T", "B"); got != want {
+	if got, want := FeedItemID("", "", "T", "B"), news.ContentID(time.Time{}, "T", "B"); got != want {
 		t.Errorf("an item with neither link nor GUID: ID %s; want the undated ContentID %s", got, want)
 	}
 }
@@ -377,11 +379,11 @@ func TestReadFeedFileNotAFeed(t *testing.T) {
 func TestReadFeedFileTooLarge(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "huge.xml")
 	item := "<item><title>Filler</title><description>Filler text.</description></item>\n"
-	doc := `<rss version="2.0"><channel><title>Huge</title>` + strings.Repeat(item, MaxFileSize/len(item)+1) + "</channel></rss>"
+	doc := `<rss version="2.0"><channel><title>Huge</title>` + strings.Repeat(item, news.MaxFileSize/len(item)+1) + "</channel></rss>"
 	if err := os.WriteFile(path, []byte(doc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadFeedFile(path, firstSeen); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "over 2 MB") {
+	if _, err := ReadFeedFile(path, firstSeen); !errors.Is(err, news.ErrTooLarge) || !strings.Contains(err.Error(), "over 2 MB") {
 		t.Errorf("err = %v; want ErrTooLarge, over 2 MB", err)
 	}
 	if _, err := ReadFeedFile(filepath.Join(t.TempDir(), "missing.xml"), firstSeen); !errors.Is(err, os.ErrNotExist) {

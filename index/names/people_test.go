@@ -1,7 +1,6 @@
-package index
+package names
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -161,8 +160,8 @@ func TestPeople(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := people(tt.title, tt.body); !slices.Equal(got, tt.want) {
-				t.Errorf("people(%q, %q)\ngot  %q;\nwant %q", tt.title, tt.body, got, tt.want)
+			if got := People(tt.title, tt.body); !slices.Equal(got, tt.want) {
+				t.Errorf("People(%q, %q)\ngot  %q;\nwant %q", tt.title, tt.body, got, tt.want)
 			}
 		})
 	}
@@ -175,7 +174,7 @@ func TestPeopleCap(t *testing.T) {
 			b.WriteString("We met Mr " + first + " " + last + " today. ")
 		}
 	}
-	if got := people("", b.String()); len(got) != maxPeople {
+	if got := People("", b.String()); len(got) != maxPeople {
 		t.Errorf("got %d names; want %d", len(got), maxPeople)
 	}
 }
@@ -187,7 +186,7 @@ func TestPeopleCap(t *testing.T) {
 // before a name ("U.S. Treasury James Baker"). The corpus is not part of the
 // repository, so the test is skipped without it.
 func TestPeopleReuters(t *testing.T) {
-	const dir = "../../shared/corpus/reuters"
+	const dir = "../../../shared/corpus/reuters"
 	files, _ := filepath.Glob(filepath.Join(dir, "*", "*.txt"))
 	if len(files) == 0 {
 		t.Skipf("no Reuters corpus in %s", dir)
@@ -204,7 +203,7 @@ func TestPeopleReuters(t *testing.T) {
 				continue
 			}
 			checked++
-			if got := people(title, body); !slices.Contains(got, name) {
+			if got := People(title, body); !slices.Contains(got, name) {
 				missed++
 				t.Logf("%s: got %q; want it to hold %q", path, got, name)
 			}
@@ -257,49 +256,6 @@ func BenchmarkPeople(b *testing.B) {
 	body := article.String()
 	b.ReportAllocs()
 	for b.Loop() {
-		people("Rubio and Witkoff head to Paris for talks", body)
-	}
-}
-
-// TestCountsAfterMerge checks the counts of people and of similar words on an
-// index merged from several segments, where zapx's dictionary iterator says 1
-// for every term after it has read a term of one article (zapx PR #445).
-func TestCountsAfterMerge(t *testing.T) {
-	dir := t.TempDir()
-	article := func(name, person, title string) string {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(" date 2025-04-01 "+title+"\n\nTreasury Secretary "+person+" spoke on Tuesday about the budget.\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return path
-	}
-	files := []string{
-		article("a.txt", "Anna Walkar", "Budget speech"),
-		article("b.txt", "Brian Walker", "Budget speech"),
-		article("c.txt", "Brian Walker", "Budget speech again"),
-		article("d.txt", "Brian Walker", "Budget speech once more"),
-	}
-	ix, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	for _, f := range files { // a segment each
-		if _, err := ix.Ingest(context.Background(), ReadFiles(context.Background(), []string{f}), nil); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := ix.Settle(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	people, err := ix.People("", 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := []Person{{"Brian Walker", 3}, {"Anna Walkar", 1}}; !slices.Equal(people, want) {
-		t.Errorf("People = %v; want %v", people, want)
-	}
-	if similar, err := ix.SimilarWords("Walkir", 2); err != nil || !slices.Equal(similar, []string{"walker", "walkar"}) {
-		t.Errorf("SimilarWords(Walkir) = %q, %v; want the more frequent first", similar, err)
+		People("Rubio and Witkoff head to Paris for talks", body)
 	}
 }

@@ -1,7 +1,9 @@
-package index
+package feeds
 
 import (
 	"strings"
+
+	"newsbot/index/news"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -49,7 +51,7 @@ func hasMarkup(s string) bool {
 func textParagraphs(s string) []string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var out []string
-	for _, p := range splitParagraphs(strings.ReplaceAll(s, "\r", "\n")) {
+	for _, p := range news.SplitParagraphs(strings.ReplaceAll(s, "\r", "\n")) {
 		if p = foldLine(p); p != "" {
 			out = append(out, p)
 		}
@@ -61,7 +63,7 @@ func textParagraphs(s string) []string {
 // invisible characters, which could do harm quoted in a terminal or a chat
 // message, and composes accents as article files are.
 func foldLine(s string) string {
-	return norm.NFC.String(strings.Join(strings.Fields(strings.Map(dropControl, s)), " "))
+	return norm.NFC.String(strings.Join(strings.Fields(strings.Map(news.DropControl, s)), " "))
 }
 
 // nodeParagraphs collects the text under n as paragraphs: block elements

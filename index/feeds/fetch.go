@@ -1,4 +1,4 @@
-package index
+package feeds
 
 import (
 	"bytes"
@@ -18,6 +18,9 @@ import (
 	"syscall"
 	"time"
 	"unicode/utf8"
+
+	"newsbot/index/names"
+	"newsbot/index/news"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
@@ -158,7 +161,7 @@ func (f *Fetcher) Fetch(ctx context.Context, req FetchRequest, firstSeen time.Ti
 // addPageText reads, at most PageConcurrency at a time, the pages linked
 // from the items whose text is short and that are not known, and puts the
 // longer article text in their place.
-func (f *Fetcher) addPageText(ctx context.Context, items []Candidate, known map[string]bool) error {
+func (f *Fetcher) addPageText(ctx context.Context, items []news.Candidate, known map[string]bool) error {
 	slots := make(chan struct{}, f.pageConcurrency())
 	var readers sync.WaitGroup
 queue:
@@ -186,7 +189,7 @@ queue:
 
 // addArticleText replaces a's body with the article text of the page it
 // links to, when that is longer, and finds the people again.
-func (f *Fetcher) addArticleText(ctx context.Context, a *Article) {
+func (f *Fetcher) addArticleText(ctx context.Context, a *news.Article) {
 	paragraphs, err := f.pageText(ctx, a.URL)
 	if err != nil {
 		if ctx.Err() == nil {
@@ -198,7 +201,7 @@ func (f *Fetcher) addArticleText(ctx context.Context, a *Article) {
 	if utf8.RuneCountInString(body) <= utf8.RuneCountInString(a.Body) {
 		return
 	}
-	a.Body, a.People = body, people(a.Title, body)
+	a.Body, a.People = body, names.People(a.Title, body)
 }
 
 // pageText downloads an HTML page and extracts its article text with

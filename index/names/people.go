@@ -1,4 +1,4 @@
-package index
+package names
 
 import (
 	"cmp"
@@ -17,7 +17,7 @@ const maxPeople = 20
 // runs are headlines or titles of works and are dropped.
 const maxRun = 16
 
-// people returns the names of the people mentioned in an article, most
+// People returns the names of the people mentioned in an article, most
 // mentioned first, then in alphabetical order, at most maxPeople of them.
 //
 // The names feed /who autocomplete and the "people most in the news" facet,
@@ -36,7 +36,7 @@ const maxRun = 16
 // It runs for every article at ingest, so it scans the text once by hand,
 // without regular expressions, and keeps names as slices of the text until
 // it copies the few it returns.
-func people(title, body string) []string {
+func People(title, body string) []string {
 	x := extractor{
 		full:   make(map[string]mention),
 		single: make(map[string]mention),

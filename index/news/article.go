@@ -1,7 +1,9 @@
-// Package index owns newsbot's articles: the Article type, reading them from
-// files (and later feeds), and the embedded Bleve index that stores and searches
-// them. No Bleve type leaves this package.
-package index
+// Package news holds what newsbot knows of the news, with no engine behind
+// it: the Article, the article file format, and the questions and answers
+// of a search (Query, Match, Results) and of an ingest (Candidate, Report).
+// The packages that search and store articles (index) and those that answer
+// people (commands, bot) meet here.
+package news
 
 import (
 	"crypto/sha256"
@@ -34,12 +36,9 @@ type Article struct {
 	// People are the people named in the article, most mentioned first.
 	People []string
 
-	// paths are all the files the article was read from: the same text may
+	// Paths are all the files the article was read from: the same text may
 	// stand in several. Path is the first.
-	paths []string
-	// replaces is set during ingest when the article is new content of a file
-	// that held other content before.
-	replaces bool
+	Paths []string
 }
 
 // Paragraphs returns the body's paragraphs.

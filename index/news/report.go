@@ -1,0 +1,30 @@
+package news
+
+// Candidate is one item offered to Ingest by a source (a directory walk, later a
+// feed): an article, or the reason the item at Origin could not be read.
+type Candidate struct {
+	Origin  string
+	Article Article
+	Err     error
+}
+
+// Rejection is an item that was not indexed and why.
+type Rejection struct {
+	Origin string
+	Reason error
+}
+
+// Report counts what Ingest did. Updated articles replaced an older version
+// read from the same file; unchanged ones were indexed from the same file before.
+type Report struct {
+	Added, Updated, Unchanged int
+	// Duplicates are files whose text is indexed already from another file or
+	// a feed, and feed items whose GUID or text is indexed already.
+	Duplicates int
+	Rejected   []Rejection
+}
+
+// Read is the number of candidates the report covers.
+func (r Report) Read() int {
+	return r.Added + r.Updated + r.Unchanged + r.Duplicates + len(r.Rejected)
+}
