@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"iter"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -18,6 +17,7 @@ import (
 	"newsbot/bot/state"
 	"newsbot/commands"
 	"newsbot/index/feeds"
+	"newsbot/index/ingest"
 	"newsbot/index/news"
 )
 
@@ -38,8 +38,7 @@ const intents = discordgo.IntentsGuilds | discordgo.IntentsGuildMessages | disco
 // put what the feeds bring.
 type Library interface {
 	commands.Searcher
-	Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error)
-	Known(ctx context.Context, ids []string) (map[string]bool, error)
+	ingest.Store
 	Stats(ctx context.Context) (news.Stats, error)
 	PeopleInTheNews(ctx context.Context, since time.Time, n int) ([]news.Count, error)
 }

@@ -20,6 +20,7 @@ import (
 	"newsbot/bot/discordtest"
 	"newsbot/bot/state"
 	"newsbot/index"
+	"newsbot/index/ingest"
 )
 
 // testToken has the shape of a bot token for the fake's application.
@@ -36,11 +37,11 @@ var sampleIndex = sync.OnceValues(func() (*index.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := index.ListFiles([]string{"../testdata/articles", "testdata/hostile.txt"})
+	files, err := ingest.ListFiles([]string{"../testdata/articles", "testdata/hostile.txt"})
 	if err != nil {
 		return nil, err
 	}
-	_, err = ix.Ingest(context.Background(), index.ReadFiles(context.Background(), files), nil)
+	_, err = ix.Ingest(context.Background(), ingest.ReadFiles(context.Background(), files), nil)
 	return ix, err
 })
 

@@ -15,7 +15,7 @@ import (
 
 	"newsbot/bot/state"
 	"newsbot/index/feeds"
-	"newsbot/index/news"
+	"newsbot/index/ingest"
 )
 
 // Feed polling limits: how many feeds are read at once, and the longest wait
@@ -86,9 +86,9 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 		firstSeen = time.Time{}
 	}
 	res, err := b.fetcher.Fetch(ctx, feeds.FetchRequest{URL: f.URL, ETag: f.ETag, LastModified: f.LastModified, Known: b.news.Known}, firstSeen)
-	var report news.Report
+	var report ingest.Result
 	if err == nil && !res.NotModified {
-		report, err = b.news.Ingest(ctx, slices.Values(res.Feed.Items), nil)
+		report, err = ingest.Run(ctx, b.news, ingest.Sources{Items: res.Feed.Items}, ingest.Options{})
 	}
 	if ctx.Err() != nil {
 		return // stopping: the next run polls it again
@@ -195,7 +195,7 @@ func (b *Bot) addFeed(ctx context.Context, ic *discordgo.Interaction, raw string
 		}
 		return fmt.Sprintf("Could not read that feed: %s. Check the address and try again.", escape(err.Error()))
 	}
-	report, err := b.news.Ingest(ctx, slices.Values(res.Feed.Items), nil)
+	report, err := ingest.Run(ctx, b.news, ingest.Sources{Items: res.Feed.Items}, ingest.Options{})
 	if err != nil {
 		return b.forUser(err, "feeds", "add")
 	}

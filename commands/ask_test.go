@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"newsbot/index"
+	"newsbot/index/ingest"
 	"newsbot/index/news"
 )
 
@@ -26,11 +27,11 @@ var samples = sync.OnceValues(func() (*index.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := index.ListFiles([]string{"../testdata/articles"})
+	files, err := ingest.ListFiles([]string{"../testdata/articles"})
 	if err != nil {
 		return nil, err
 	}
-	_, err = ix.Ingest(context.Background(), index.ReadFiles(context.Background(), files), nil)
+	_, err = ix.Ingest(context.Background(), ingest.ReadFiles(context.Background(), files), nil)
 	return ix, err
 })
 
@@ -491,7 +492,7 @@ func mustIndexOf(t *testing.T, articles map[string]string) *index.Index {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	if _, err := ix.Ingest(context.Background(), index.ReadFiles(context.Background(), files), nil); err != nil {
+	if _, err := ix.Ingest(context.Background(), ingest.ReadFiles(context.Background(), files), nil); err != nil {
 		t.Fatal(err)
 	}
 	return ix

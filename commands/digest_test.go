@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"newsbot/index"
+	"newsbot/index/ingest"
 )
 
 // mustIndex builds an index of the files under path in a temporary directory.
@@ -19,11 +20,11 @@ func mustIndex(t *testing.T, path string) *index.Index {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	files, err := index.ListFiles([]string{path})
+	files, err := ingest.ListFiles([]string{path})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ix.Ingest(context.Background(), index.ReadFiles(context.Background(), files), nil); err != nil {
+	if _, err := ix.Ingest(context.Background(), ingest.ReadFiles(context.Background(), files), nil); err != nil {
 		t.Fatal(err)
 	}
 	return ix

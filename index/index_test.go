@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"newsbot/index/ingest"
 	"newsbot/index/news"
 )
 
@@ -30,11 +31,11 @@ func mustIngest(t *testing.T, paths ...string) (*Index, news.Report) {
 
 func mustAdd(t *testing.T, ix *Index, paths ...string) news.Report {
 	t.Helper()
-	files, err := ListFiles(paths)
+	files, err := ingest.ListFiles(paths)
 	if err != nil {
 		t.Fatal(err)
 	}
-	report, err := ix.Ingest(context.Background(), ReadFiles(context.Background(), files), nil)
+	report, err := ix.Ingest(context.Background(), ingest.ReadFiles(context.Background(), files), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -507,7 +508,7 @@ func TestSettleKeepsEveryArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := ListFiles([]string{"testdata/search"})
+	files, err := ingest.ListFiles([]string{"testdata/search"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -534,50 +535,6 @@ func TestSettleKeepsEveryArticle(t *testing.T) {
 	slices.Sort(after)
 	if !slices.Equal(after, before) || len(after) == 0 {
 		t.Errorf("after Settle %q finds %q; before it found %q", query.Words, after, before)
-	}
-}
-
-func TestListFilesSkips(t *testing.T) {
-	dir, err := filepath.EvalSymlinks(t.TempDir()) // ListFiles gives real paths
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range []string{"a.txt", "B.TXT", "README.TXT", "readme.txt", ".hidden.txt", "notes.md", "sub/c.txt", ".git/d.txt"} {
-		path := filepath.Join(dir, name)
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got, err := ListFiles([]string{dir, filepath.Join(dir, "readme.txt")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range got {
-		got[i], _ = filepath.Rel(dir, got[i])
-	}
-	// A README given by name is read: only the walk passes it by.
-	if want := []string{"B.TXT", "a.txt", "sub/c.txt", "readme.txt"}; !slices.Equal(got, want) {
-		t.Errorf("ListFiles = %q; want %q", got, want)
-	}
-}
-
-func TestListFilesFollowsALinkGiven(t *testing.T) {
-	want, err := ListFiles([]string{"testdata/search"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	abs, err := filepath.Abs("testdata/search")
-	if err != nil {
-		t.Fatal(err)
-	}
-	link := filepath.Join(t.TempDir(), "articles")
-	if err := os.Symlink(abs, link); err != nil {
-		t.Skip("no symbolic links here:", err)
-	}
-	got, err := ListFiles([]string{link})
-	if err != nil || len(got) != len(want) || len(want) == 0 {
-		t.Errorf("ListFiles(a link to testdata/search) = %d files, %v; want the %d files there", len(got), err, len(want))
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 
+	"newsbot/index/ingest"
 	"newsbot/index/news"
 )
 
@@ -34,7 +35,7 @@ func TestCountsAfterMerge(t *testing.T) {
 	}
 	defer ix.Close()
 	for _, f := range files { // a segment each
-		if _, err := ix.Ingest(context.Background(), ReadFiles(context.Background(), []string{f}), nil); err != nil {
+		if _, err := ix.Ingest(context.Background(), ingest.ReadFiles(context.Background(), []string{f}), nil); err != nil {
 			t.Fatal(err)
 		}
 	}

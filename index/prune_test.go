@@ -7,6 +7,8 @@ import (
 	"slices"
 	"testing"
 
+	"newsbot/index/ingest"
+
 	"github.com/blevesearch/bleve/v2"
 )
 
@@ -16,7 +18,7 @@ func TestPruneForgetsGoneFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := ListFiles([]string{"testdata/search"})
+	files, err := ingest.ListFiles([]string{"testdata/search"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +56,7 @@ func TestPruneForgetsGoneFiles(t *testing.T) {
 	}
 	os.Remove(gone)
 	os.Remove(original)
-	present, err := ListFiles([]string{dir})
+	present, err := ingest.ListFiles([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,7 @@ import (
 	"newsbot/cmd/internal/eval"
 	"newsbot/commands"
 	"newsbot/index"
+	"newsbot/index/ingest"
 	"newsbot/index/news"
 )
 
@@ -173,12 +174,12 @@ func benchInput(corpora []string, generate int) (benchSource, error) {
 			questions:  gen.Questions(50),
 		}, nil
 	}
-	files, err := index.ListFiles(dirs)
+	files, err := ingest.ListFiles(dirs)
 	if err != nil {
 		return benchSource{}, err
 	}
 	return benchSource{
-		candidates: func(ctx context.Context) iter.Seq[news.Candidate] { return index.ReadFiles(ctx, files) },
+		candidates: func(ctx context.Context) iter.Seq[news.Candidate] { return ingest.ReadFiles(ctx, files) },
 		questions:  slices.Concat(eval.People, benchTopics, eval.QuestionTexts()),
 	}, nil
 }

@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -17,6 +16,7 @@ import (
 
 	"newsbot/index"
 	"newsbot/index/feeds"
+	"newsbot/index/ingest"
 	"newsbot/index/news"
 )
 
@@ -50,108 +50,50 @@ func (e env) index(ctx context.Context, args []string) error {
 const olderIndex = "this index was made by an older newsbot: it finds a full name's words anywhere in an article, not only side by side, and a name only with its accents as written; to mend it, delete the index folder in the data directory and index the articles again"
 
 // ingest adds the files under sources, and the items of the feeds among them,
-// to ix, with a progress bar on a terminal, then prints to out each rejected
-// item with its reason and a line of counts. A feed that cannot be read is
-// rejected like a bad file; the other sources still go in.
+// to ix (see ingest.Run), with a progress bar on a terminal, then prints to
+// out each rejected item with its reason and a line of counts. Unlike the
+// bot, which reads feeds anyone on a server may add, the command line may
+// read feeds on private addresses: whoever runs it owns the machine.
 func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out io.Writer) (news.Report, error) {
 	started := time.Now()
-	var paths []string
-	var items []news.Candidate
-	for _, src := range sources {
-		if !isFeed(src) {
-			paths = append(paths, src)
-			continue
-		}
-		feed, err := e.readFeed(ctx, src, ix.Known)
-		if err != nil {
-			items = append(items, news.Candidate{Origin: src, Err: err})
-			continue
-		}
-		items = append(items, feed.Items...)
-	}
-	var files []string
-	var listed []listing // the files of each directory, for prune
-	for _, p := range paths {
-		list, err := index.ListFiles([]string{p})
-		if err != nil {
-			return news.Report{}, err
-		}
-		if isDir(p) {
-			listed = append(listed, listing{p, list})
-		}
-		files = append(files, list...)
-	}
-	candidates := func(yield func(news.Candidate) bool) {
-		for _, c := range items {
-			if !yield(c) {
-				return
-			}
-		}
-		for c := range index.ReadFiles(ctx, files) {
-			if !yield(c) {
-				return
-			}
-		}
-	}
-	var done func()
+	opts := ingest.Options{Fetcher: &feeds.Fetcher{Client: &http.Client{Timeout: 30 * time.Second}}, Now: e.now()}
+	var bar *progressbar.ProgressBar
 	if isTerminal(e.stderr) {
-		bar := progressbar.NewOptions(len(files)+len(items),
-			progressbar.OptionSetWriter(e.stderr),
-			progressbar.OptionSetDescription("indexing"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionSetPredictTime(true),
-			progressbar.OptionClearOnFinish(),
-			progressbar.OptionThrottle(100*time.Millisecond),
-		)
-		defer bar.Finish()
-		done = func() { bar.Add(1) }
+		opts.Progress = func(total int) func() {
+			bar = progressbar.NewOptions(total,
+				progressbar.OptionSetWriter(e.stderr),
+				progressbar.OptionSetDescription("indexing"),
+				progressbar.OptionShowCount(),
+				progressbar.OptionSetPredictTime(true),
+				progressbar.OptionClearOnFinish(),
+				progressbar.OptionThrottle(100*time.Millisecond),
+			)
+			return func() { bar.Add(1) }
+		}
 	}
-	report, err := ix.Ingest(ctx, candidates, done)
-	var gone []string
-	if err == nil {
-		gone, err = prune(ctx, ix, listed)
+	result, err := ingest.Run(ctx, ix, ingest.Sources{Paths: sources}, opts)
+	if bar != nil {
+		bar.Finish()
 	}
-	if err == nil && report.Added+report.Updated+len(gone) > 0 {
+	if err == nil && result.Added+result.Updated+len(result.Gone) > 0 {
 		// The bot answers faster, with less memory, from one segment.
 		err = ix.Settle(ctx)
 	}
-	for _, r := range report.Rejected {
+	for _, r := range result.Rejected {
 		fmt.Fprintf(out, "rejected %s: %v\n", r.Origin, r.Reason)
 	}
-	for _, g := range gone {
+	for _, g := range result.Gone {
 		fmt.Fprintf(out, "gone %s: no longer indexed\n", g)
 	}
-	counts := fmt.Sprintf("added %d, updated %d, unchanged %d, duplicates %d, rejected %d", report.Added, report.Updated, report.Unchanged, report.Duplicates, len(report.Rejected))
-	if len(gone) > 0 {
-		counts += fmt.Sprintf(", gone %d", len(gone))
+	counts := fmt.Sprintf("added %d, updated %d, unchanged %d, duplicates %d, rejected %d", result.Added, result.Updated, result.Unchanged, result.Duplicates, len(result.Rejected))
+	if len(result.Gone) > 0 {
+		counts += fmt.Sprintf(", gone %d", len(result.Gone))
 	}
-	fmt.Fprintf(out, "%s (%d read in %s)\n", counts, report.Read(), time.Since(started).Round(10*time.Millisecond))
+	fmt.Fprintf(out, "%s (%d read in %s)\n", counts, result.Read(), time.Since(started).Round(10*time.Millisecond))
 	if err != nil {
-		return report, fmt.Errorf("indexing stopped: %w; what was indexed before stays, and running the same command again adds the rest", err)
+		return result.Report, fmt.Errorf("indexing stopped: %w; what was indexed before stays, and running the same command again adds the rest", err)
 	}
-	return report, nil
-}
-
-// feedExtensions are the file names of saved feeds; other files are articles.
-var feedExtensions = []string{".xml", ".rss", ".atom", ".json"}
-
-// isFeed reports whether a source given to index is a feed: a URL, or a file
-// named like a saved feed.
-func isFeed(src string) bool {
-	return strings.Contains(src, "://") || slices.Contains(feedExtensions, strings.ToLower(filepath.Ext(src)))
-}
-
-// readFeed fetches a feed URL or reads a saved feed file; known tells which
-// items are indexed already, whose pages are not read again. Unlike the bot,
-// which reads feeds anyone on a server may add, the command line may read
-// feeds on private addresses: whoever runs it owns the machine.
-func (e env) readFeed(ctx context.Context, src string, known func(context.Context, []string) (map[string]bool, error)) (feeds.Feed, error) {
-	if !strings.Contains(src, "://") {
-		return feeds.ReadFeedFile(src, e.now())
-	}
-	f := feeds.Fetcher{Client: &http.Client{Timeout: 30 * time.Second}}
-	res, err := f.Fetch(ctx, feeds.FetchRequest{URL: src, Known: known}, e.now())
-	return res.Feed, err
+	return result.Report, nil
 }
 
 // isTerminal reports whether w is a terminal, where a progress bar helps;
@@ -172,24 +114,4 @@ func displayPath(path string) string {
 		return rel
 	}
 	return path
-}
-
-// listing is a directory given to index, with the article files it holds.
-type listing struct {
-	dir   string
-	files []string
-}
-
-// prune forgets the files that are gone from the directories listed, and
-// returns them.
-func prune(ctx context.Context, ix *index.Index, listed []listing) ([]string, error) {
-	var gone []string
-	for _, l := range listed {
-		g, err := ix.Prune(ctx, l.dir, l.files)
-		if err != nil {
-			return gone, err
-		}
-		gone = append(gone, g...)
-	}
-	return gone, nil
 }

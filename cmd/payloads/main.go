@@ -20,6 +20,7 @@ import (
 	"newsbot/commands"
 	"newsbot/commands/trend"
 	"newsbot/index"
+	"newsbot/index/ingest"
 )
 
 func main() {
@@ -62,11 +63,11 @@ func run(ctx context.Context, data string, w io.Writer) error {
 	}
 	defer ix.Close()
 	if fresh {
-		files, err := index.ListFiles([]string{samplesDir()})
+		files, err := ingest.ListFiles([]string{samplesDir()})
 		if err != nil {
 			return err
 		}
-		if _, err := ix.Ingest(ctx, index.ReadFiles(ctx, files), nil); err != nil {
+		if _, err := ix.Ingest(ctx, ingest.ReadFiles(ctx, files), nil); err != nil {
 			return err
 		}
 	}

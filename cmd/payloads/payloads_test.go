@@ -14,6 +14,7 @@ import (
 	"newsbot/cmd/internal/eval"
 	"newsbot/commands"
 	"newsbot/index"
+	"newsbot/index/ingest"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden payloads")
@@ -61,11 +62,11 @@ func TestCorpusPayloads(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	files, err := index.ListFiles([]string{filepath.Join(corpus, "reuters", "1987-03")})
+	files, err := ingest.ListFiles([]string{filepath.Join(corpus, "reuters", "1987-03")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ix.Ingest(ctx, index.ReadFiles(ctx, files), nil); err != nil {
+	if _, err := ix.Ingest(ctx, ingest.ReadFiles(ctx, files), nil); err != nil {
 		t.Fatal(err)
 	}
 	var asked []bot.Asked

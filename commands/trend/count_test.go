@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"newsbot/index"
+	"newsbot/index/ingest"
 	"newsbot/index/news"
 )
 
@@ -17,11 +18,11 @@ func mustSamples(t *testing.T) *index.Index {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
-	files, err := index.ListFiles([]string{"../../testdata/articles"})
+	files, err := ingest.ListFiles([]string{"../../testdata/articles"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ix.Ingest(context.Background(), index.ReadFiles(context.Background(), files), nil); err != nil {
+	if _, err := ix.Ingest(context.Background(), ingest.ReadFiles(context.Background(), files), nil); err != nil {
 		t.Fatal(err)
 	}
 	return ix

@@ -21,7 +21,7 @@ import (
 	"unicode/utf8"
 
 	"newsbot/commands"
-	"newsbot/index"
+	"newsbot/index/ingest"
 	"newsbot/index/news"
 )
 
@@ -107,7 +107,7 @@ type subject struct {
 // (the BBC reference summaries, one line each, have no body); a dir with no
 // articles is an error.
 func NewGenerator(dir string, seed uint64) (*Generator, error) {
-	files, err := index.ListFiles([]string{dir})
+	files, err := ingest.ListFiles([]string{dir})
 	if err != nil {
 		return nil, fmt.Errorf("read corpus %s: %w", dir, err)
 	}

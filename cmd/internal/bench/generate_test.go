@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"newsbot/index"
+	"newsbot/index/ingest"
 	"newsbot/index/news"
 )
 
@@ -216,12 +216,12 @@ func TestBodiesAreVerbatim(t *testing.T) {
 // search, with a NUL between articles so that no match spans two.
 func mustCorpusText(t *testing.T, dir string) *suffixarray.Index {
 	t.Helper()
-	files, err := index.ListFiles([]string{dir})
+	files, err := ingest.ListFiles([]string{dir})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	for c := range index.ReadFiles(context.Background(), files) {
+	for c := range ingest.ReadFiles(context.Background(), files) {
 		if c.Err == nil {
 			b.WriteString(c.Article.Body)
 			b.WriteByte(0)
