@@ -183,8 +183,35 @@ func goneOrForbidden(err error) bool {
 	return status(err) == http.StatusNotFound || status(err) == http.StatusForbidden
 }
 
-// digestCommand answers /digest set, off, show and preview.
-func (b *Bot) digestCommand(ic *discordgo.Interaction) {
+// digestCommand is /digest: the daily digests of a server's channels.
+func digestCommand() slashCommand {
+	return slashCommand{
+		definition: &discordgo.ApplicationCommand{
+			Name:                     "digest",
+			Description:              "The daily digest of top stories posted in a channel",
+			DefaultMemberPermissions: &manageServer,
+			Contexts:                 &guildOnly,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "set", Description: "Post a digest every day in a channel", Options: []*discordgo.ApplicationCommandOption{
+					{Type: discordgo.ApplicationCommandOptionChannel, Name: "channel", Description: "Where to post it", Required: true, ChannelTypes: []discordgo.ChannelType{discordgo.ChannelTypeGuildText, discordgo.ChannelTypeGuildNews}},
+					{Type: discordgo.ApplicationCommandOptionString, Name: "time", Description: "When, on a 24-hour clock, like 07:30", Required: true, MaxLength: 5},
+					{Type: discordgo.ApplicationCommandOptionString, Name: "timezone", Description: "The clock's timezone, like Europe/Paris or America/New_York", Required: true, MaxLength: 64},
+					{Type: discordgo.ApplicationCommandOptionString, Name: "topics", Description: "Only stories on these topics, separated by commas", MaxLength: 300},
+				}},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "off", Description: "Stop a channel's digest", Options: []*discordgo.ApplicationCommandOption{
+					{Type: discordgo.ApplicationCommandOptionChannel, Name: "channel", Description: "The channel (this one if not given)", ChannelTypes: []discordgo.ChannelType{discordgo.ChannelTypeGuildText, discordgo.ChannelTypeGuildNews}},
+				}},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "show", Description: "The digests of this server"},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "preview", Description: "Today's digest for this channel, shown only to you"},
+			},
+		},
+		help:    "set channel:#news time:07:30 timezone:Europe/Paris · the day's top stories every morning (also off, show, preview; server managers)",
+		respond: func(b *Bot, ic *discordgo.Interaction) { b.answerDigestCommand(ic) },
+	}
+}
+
+// answerDigestCommand answers /digest set, off, show and preview.
+func (b *Bot) answerDigestCommand(ic *discordgo.Interaction) {
 	sub := subcommand(ic)
 	opts := options(sub.Options)
 	if sub.Name != "preview" && sub.Name != "show" && !isAdmin(ic) {

@@ -144,8 +144,31 @@ func jitter(d time.Duration) time.Duration {
 	return d - time.Duration(spread) + time.Duration(rand.Int64N(2*spread))
 }
 
-// feedsCommand answers /feeds add, list and remove.
-func (b *Bot) feedsCommand(ic *discordgo.Interaction) {
+// feedsCommand is /feeds: the feeds newsbot reads.
+func feedsCommand() slashCommand {
+	return slashCommand{
+		definition: &discordgo.ApplicationCommand{
+			Name:                     "feeds",
+			Description:              "The news feeds newsbot reads",
+			DefaultMemberPermissions: &manageServer,
+			Contexts:                 &guildOnly,
+			Options: []*discordgo.ApplicationCommandOption{
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "add", Description: "Read a new RSS or Atom feed", Options: []*discordgo.ApplicationCommandOption{
+					{Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "The feed's address", Required: true, MaxLength: 500},
+				}},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "list", Description: "The feeds and how they are doing"},
+				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "remove", Description: "Stop reading a feed", Options: []*discordgo.ApplicationCommandOption{
+					{Type: discordgo.ApplicationCommandOptionString, Name: "url", Description: "The feed's address, as /feeds list shows it", Required: true, MaxLength: 500},
+				}},
+			},
+		},
+		help:    "add url:https://example.com/rss · read a news feed while the bot runs (also list, remove; server managers)",
+		respond: func(b *Bot, ic *discordgo.Interaction) { b.answerFeedsCommand(ic) },
+	}
+}
+
+// answerFeedsCommand answers /feeds add, list and remove.
+func (b *Bot) answerFeedsCommand(ic *discordgo.Interaction) {
 	sub := subcommand(ic)
 	opts := options(sub.Options)
 	if sub.Name != "list" && !isAdmin(ic) {

@@ -32,27 +32,23 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 	}
 }
 
-// command answers a slash command. Quick answers (help, refusals) go in the
-// first response; anything that searches is deferred at once and then edited
-// in, so that slow work never misses Discord's 3-second deadline.
+// command answers a slash command, as its entry in slashCommands says.
 func (b *Bot) command(ic *discordgo.Interaction) {
 	data := ic.ApplicationCommandData()
 	log := b.log.With("command", data.Name, "user", userOf(ic).ID, "guild", ic.GuildID)
-	switch data.Name {
-	case "help":
-		b.respond(ic, ephemeral(helpEmbed()), log)
+	c, ok := findCommand(data.Name)
+	if !ok {
+		b.respond(ic, ephemeralText(fmt.Sprintf("newsbot does not know /%s: its commands may be out of date; try /help.", data.Name)), log)
 		return
-	case "digest":
-		b.digestCommand(ic)
-		return
-	case "feeds":
-		b.feedsCommand(ic)
+	}
+	if c.respond != nil {
+		c.respond(b, ic)
 		return
 	}
 	if !b.admit(ic, log) {
 		return
 	}
-	work, err := b.prepare(data)
+	work, err := c.search(b, options(data.Options))
 	if err != nil {
 		b.respond(ic, ephemeralText(err.Error()), log)
 		return
@@ -105,50 +101,6 @@ func answerReply(ans commands.Answer) reply {
 // message is a reply as a message to post, which pings no one.
 func (r reply) message() *discordgo.MessageSend {
 	return &discordgo.MessageSend{Embeds: []*discordgo.MessageEmbed{r.embed}, Components: r.buttons, AllowedMentions: noMentions}
-}
-
-// prepare checks a command's options and returns the work that answers it.
-// Mistakes in the options come back as errors to show the user at once.
-func (b *Bot) prepare(data discordgo.ApplicationCommandInteractionData) (func(context.Context) (reply, error), error) {
-	opts := options(data.Options)
-	since, err := commands.ParseSince(opts["since"].text(), b.now())
-	if err != nil {
-		return nil, userMessage(upperFirst(err.Error()) + ".")
-	}
-	switch data.Name {
-	case "news", "who":
-		subject := opts["topic"].text()
-		if data.Name == "who" {
-			subject = opts["name"].text()
-		}
-		req := commands.Request{Question: subject, Since: since, Aliases: b.cfg.Aliases, Now: b.now()}
-		return func(ctx context.Context) (reply, error) { return b.answer(ctx, req) }, nil
-	case "trend":
-		topics, days := opts["topic"].text(), int(opts["days"].integer())
-		return func(ctx context.Context) (reply, error) { return b.trendReply(ctx, topics, days) }, nil
-	case "stats":
-		return func(ctx context.Context) (reply, error) {
-			e, err := b.statsEmbed(ctx)
-			return reply{embed: e}, err
-		}, nil
-	case "latest":
-		req := commands.Request{Question: opts["topic"].text(), Sources: int(opts["count"].integer()), Aliases: b.cfg.Aliases, Now: b.now()}
-		return func(ctx context.Context) (reply, error) {
-			latest, err := commands.NewestArticles(ctx, b.news, req)
-			return reply{embed: latestEmbed(latest)}, err
-		}, nil
-	}
-	return nil, userMessage(fmt.Sprintf("newsbot does not know /%s: its commands may be out of date; try /help.", data.Name))
-}
-
-// answer asks the question and renders the answer, with a button for more
-// sources when there are more.
-func (b *Bot) answer(ctx context.Context, req commands.Request) (reply, error) {
-	ans, err := commands.Ask(ctx, b.news, req)
-	if err != nil {
-		return reply{}, err
-	}
-	return answerReply(ans), nil
 }
 
 // autocomplete suggests people for /who's name as it is typed.
@@ -264,10 +216,6 @@ func ephemeralText(msg string) *discordgo.InteractionResponse {
 		Type: discordgo.InteractionResponseChannelMessageWithSource,
 		Data: &discordgo.InteractionResponseData{Content: truncate(msg, maxContent), Flags: discordgo.MessageFlagsEphemeral},
 	}
-}
-
-func helpEmbed() *discordgo.MessageEmbed {
-	return &discordgo.MessageEmbed{Title: "newsbot", Description: helpText, Color: colour}
 }
 
 func slowDown(wait time.Duration) string {

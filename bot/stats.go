@@ -14,6 +14,20 @@ import (
 	"newsbot/index/news"
 )
 
+// statsCommand is /stats: what newsbot has indexed and how it is doing.
+func statsCommand() slashCommand {
+	return slashCommand{
+		definition: &discordgo.ApplicationCommand{Name: "stats", Description: "What newsbot has indexed, who is in the news this week, and how it is doing"},
+		help:       "· what newsbot has indexed and who is in the news this week",
+		search: func(b *Bot, _ map[string]option) (func(context.Context) (reply, error), error) {
+			return func(ctx context.Context) (reply, error) {
+				e, err := b.statsEmbed(ctx)
+				return reply{embed: e}, err
+			}, nil
+		},
+	}
+}
+
 // statsEmbed describes the bot: what it has indexed, where from, who is in
 // the news this week, and how long it has been answering.
 func (b *Bot) statsEmbed(ctx context.Context) (*discordgo.MessageEmbed, error) {

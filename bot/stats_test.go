@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"newsbot/bot/discordtest"
+	"newsbot/commands/trend"
 )
 
 func TestStatsCommand(t *testing.T) {
@@ -42,8 +43,8 @@ func TestTrendCommand(t *testing.T) {
 		t.Fatalf("attachments %+v; want trend.png", r.Parts)
 	}
 	img, err := png.Decode(bytes.NewReader(r.Parts[0].Data))
-	if err != nil || img.Bounds().Dx() != chartWidth || img.Bounds().Dy() != chartHeight {
-		t.Errorf("the chart does not decode as a %dx%d PNG: %v", chartWidth, chartHeight, err)
+	if err != nil || img.Bounds().Dx() != trend.ChartWidth || img.Bounds().Dy() != trend.ChartHeight {
+		t.Errorf("the chart does not decode as a %dx%d PNG: %v", trend.ChartWidth, trend.ChartHeight, err)
 	}
 	msg := h.response(t, sent)
 	want := "Witkoff: 7 articles in the last 45 days\nMacron: 5 articles in the last 45 days"

@@ -40,10 +40,10 @@ var ErrNoSubject = errors.New(`ask about a person or a topic, for example "Witko
 // paragraph would find nothing, slowly.
 var ErrTooLong = fmt.Errorf("that is more than a subject: ask about a person or a topic in up to %d words", maxSubjectWords)
 
-// maxSubjectWords and maxSubjectLength bound a subject.
+// maxSubjectWords and MaxSubjectLength bound a subject.
 const (
 	maxSubjectWords  = 12
-	maxSubjectLength = 200
+	MaxSubjectLength = 200
 )
 
 // DefaultSources is how many sources an answer lists unless asked otherwise.

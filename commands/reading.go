@@ -338,7 +338,7 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	switch {
 	case len(words) == 0 && !p.hasPeriod:
 		return r, ErrNoSubject
-	case len(words) > maxSubjectWords || utf8.RuneCountInString(subject(words)) > maxSubjectLength:
+	case len(words) > maxSubjectWords || utf8.RuneCountInString(subject(words)) > MaxSubjectLength:
 		return r, ErrTooLong
 	}
 	if err := r.resolve(s, words); err != nil {

@@ -19,10 +19,10 @@ func (e env) trend(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("trend", flag.ContinueOnError)
 	data := fs.String("data", "", "data directory")
 	out := fs.String("out", "", "the PNG file to write")
-	days := fs.Int("days", 30, "how many days back, 7 to 365")
+	days := fs.Int("days", trend.DefaultDays, fmt.Sprintf("how many days back, %d to %d", trend.MinDays, trend.MaxDays))
 	until := fs.String("until", "", "the last day, YYYY-MM-DD (default: today, UTC)")
-	width := fs.Int("width", 520, "the chart's width in pixels")
-	height := fs.Int("height", 300, "the chart's height in pixels")
+	width := fs.Int("width", trend.ChartWidth, "the chart's width in pixels")
+	height := fs.Int("height", trend.ChartHeight, "the chart's height in pixels")
 	words, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -33,8 +33,8 @@ func (e env) trend(ctx context.Context, args []string) error {
 		return usageError{"trend: give the PNG file to write with --out"}
 	case strings.TrimSpace(topics) == "":
 		return usageError{`trend: give a topic, or several separated by commas: newsbot trend --out w.png "Witkoff, Rubio"`}
-	case *days < 7 || *days > 365:
-		return usageError{fmt.Sprintf("trend: --days %d: give 7 to 365", *days)}
+	case *days < trend.MinDays || *days > trend.MaxDays:
+		return usageError{fmt.Sprintf("trend: --days %d: give %d to %d", *days, trend.MinDays, trend.MaxDays)}
 	}
 	last := e.now()
 	if *until != "" {

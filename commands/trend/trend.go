@@ -19,3 +19,18 @@ type Day struct {
 	// or "" when the day has none.
 	Headline string
 }
+
+// The periods a trend may cover, in days, and the one it covers unless asked
+// otherwise.
+const (
+	MinDays     = 7
+	MaxDays     = 365
+	DefaultDays = 30
+)
+
+// The size charts are drawn at. Discord shows an embed's image about 400
+// pixels wide: a chart not much wider keeps its type readable.
+const (
+	ChartWidth  = 520
+	ChartHeight = 300
+)
