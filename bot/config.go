@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"newsbot/commands"
+	"newsbot/index/feeds"
 )
 
 // Config is what the bot needs to connect.
@@ -81,11 +82,12 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	if raw == "" {
 		raw = DefaultAPIURL
 	}
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	u, ok := feeds.WebURL(raw)
+	if !ok {
 		return Config{}, fmt.Errorf("DISCORD_API_URL %q is not an http(s) URL like %s", raw, DefaultAPIURL)
 	}
 	cfg.APIURL = u
+	var err error
 	if cfg.ShardID, cfg.ShardCount, err = shards(getenv("DISCORD_SHARD_ID"), getenv("DISCORD_SHARD_COUNT")); err != nil {
 		return Config{}, err
 	}
@@ -134,14 +136,14 @@ func duration(getenv func(string) string, name string, def, least, most time.Dur
 
 // feedList reads NEWSBOT_FEEDS: feed URLs separated by commas or spaces.
 func feedList(text string) ([]string, error) {
-	var feeds []string
+	var urls []string
 	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' || r == '\n' || r == '\t' }) {
-		if u, err := url.Parse(f); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if _, ok := feeds.WebURL(f); !ok {
 			return nil, fmt.Errorf("NEWSBOT_FEEDS: %q is not an http(s) URL", f)
 		}
-		feeds = append(feeds, f)
+		urls = append(urls, f)
 	}
-	return feeds, nil
+	return urls, nil
 }
 
 // cooldownSetting reads a setting like "5/30s": five requests per 30 seconds.

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net/url"
 	"slices"
 	"strings"
 	"sync"
@@ -200,8 +199,8 @@ func (b *Bot) answerFeedsCommand(ic *discordgo.Interaction) {
 // addFeed reads a feed once, so that a wrong address is reported at once,
 // and adds it to those polled. Its items are the back catalogue.
 func (b *Bot) addFeed(ctx context.Context, ic *discordgo.Interaction, raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	u, ok := feeds.WebURL(raw)
+	if !ok {
 		return "Give the feed's full address, starting with https://."
 	}
 	feedURL := u.String()

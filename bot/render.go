@@ -2,12 +2,12 @@ package bot
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
 	"newsbot/commands"
+	"newsbot/index/feeds"
 	"newsbot/index/news"
 )
 
@@ -180,8 +180,8 @@ func outlet(a news.Article) string {
 // safeLink returns an http(s) URL in a form that cannot break out of a
 // markdown link, or "" when the URL is not one.
 func safeLink(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
+	u, ok := feeds.WebURL(raw)
+	if !ok || u.User != nil {
 		return ""
 	}
 	s := strings.NewReplacer("(", "%28", ")", "%29", " ", "%20", "<", "%3C", ">", "%3E", "\\", "%5C").Replace(u.String())

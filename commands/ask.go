@@ -564,17 +564,12 @@ type repeats struct{ leads []map[string]bool }
 // repeat reports whether a repeats an article seen before, and if not notes
 // it as seen.
 func (r *repeats) repeat(a news.Article) bool {
-	words := wordSet(firstParagraphOf(a.Body))
+	words := wordSet(a.FirstParagraph())
 	if slices.ContainsFunc(r.leads, func(w map[string]bool) bool { return overlap(w, words) >= 0.8 }) {
 		return true
 	}
 	r.leads = append(r.leads, words)
 	return false
-}
-
-func firstParagraphOf(body string) string {
-	first, _, _ := strings.Cut(body, "\n\n")
-	return first
 }
 
 func isCapitalised(word string) bool {

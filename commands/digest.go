@@ -103,7 +103,7 @@ func MakeDigest(ctx context.Context, s Searcher, req DigestRequest) (Digest, err
 	var kinds []map[string]bool // the leads of the stories in first
 	for _, st := range stories {
 		a := articles[st.members[0]]
-		lead := wordSet(a.Title + " " + firstParagraphOf(a.Body))
+		lead := wordSet(a.Title + " " + a.FirstParagraph())
 		if len(first) < limit && slices.ContainsFunc(kinds, func(k map[string]bool) bool { return overlap(k, lead) >= sameKind }) {
 			after = append(after, st)
 			continue

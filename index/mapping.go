@@ -137,7 +137,7 @@ func document(a news.Article) map[string]any {
 		fieldTitle: a.Title,
 		fieldBody:  a.Body,
 		fieldNames: namesText(a.Title, a.Body),
-		fieldLead:  a.Title + "\n\n" + firstParagraph(a.Body),
+		fieldLead:  a.Title + "\n\n" + a.FirstParagraph(),
 	}
 	if !a.Date.IsZero() {
 		d[fieldDate] = a.Date
@@ -228,11 +228,6 @@ func bareWord(w string) string {
 		w = strings.TrimSuffix(w, s)
 	}
 	return w
-}
-
-func firstParagraph(body string) string {
-	first, _, _ := strings.Cut(body, "\n\n")
-	return first
 }
 
 // fullStory is how long, in bytes, an article's body is at least to be a

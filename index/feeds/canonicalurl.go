@@ -19,6 +19,17 @@ var trackingParams = map[string]bool{
 	"ref": true, "ref_src": true,
 }
 
+// WebURL parses raw, spaces around it aside, as an absolute http or https
+// URL with a host: the only links newsbot fetches, stores or shows. It is
+// false for anything else (javascript:, mailto:, a relative link).
+func WebURL(raw string) (*url.URL, bool) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+		return nil, false
+	}
+	return u, true
+}
+
 // CanonicalURL returns the form of a link that newsbot stores and compares,
 // so that the same story linked from a newsletter, a social network and a feed
 // is one article: the scheme and host in lower case, without a default port,
@@ -27,13 +38,12 @@ var trackingParams = map[string]bool{
 // for anything but an absolute http or https URL: newsbot neither stores nor
 // fetches other links.
 func CanonicalURL(raw string) string {
-	u, err := url.Parse(strings.TrimSpace(raw))
-	if err != nil {
-		return ""
+	u, ok := WebURL(raw)
+	host := ""
+	if ok {
+		host = strings.TrimRight(strings.ToLower(u.Hostname()), ".")
 	}
-	u.Scheme = strings.ToLower(u.Scheme)
-	host := strings.TrimRight(strings.ToLower(u.Hostname()), ".")
-	if u.Scheme != "http" && u.Scheme != "https" || host == "" {
+	if host == "" {
 		return ""
 	}
 	if strings.Contains(host, ":") {

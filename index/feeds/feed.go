@@ -212,7 +212,7 @@ func byline(it *gofeed.Item) string {
 // JSON Feed note): its first sentence, cut at a word when long, so that lists
 // of sources have something to show.
 func titleFrom(body string) string {
-	first, _, _ := strings.Cut(body, "\n\n")
+	first := news.Article{Body: body}.FirstParagraph()
 	if i := strings.Index(first, ". "); i > 0 {
 		first = first[:i+1]
 	}
@@ -231,7 +231,7 @@ func titleFrom(body string) string {
 // URL, else the site it names.
 func baseURL(origin, site string) *url.URL {
 	for _, raw := range []string{origin, site} {
-		if u, err := url.Parse(raw); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		if u, ok := WebURL(raw); ok {
 			return u
 		}
 	}

@@ -110,7 +110,7 @@ type FetchResult struct {
 // document that is not a feed gives an error wrapping ErrNotFeed. Cancelling
 // ctx stops every request and makes Fetch return its error.
 func (f *Fetcher) Fetch(ctx context.Context, req FetchRequest, firstSeen time.Time) (FetchResult, error) {
-	if u, err := url.Parse(req.URL); err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" {
+	if _, ok := WebURL(req.URL); !ok {
 		return FetchResult{}, fmt.Errorf("feed %q: not an http or https URL", req.URL)
 	}
 	header := http.Header{"Accept": {feedAccept}}

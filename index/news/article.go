@@ -49,6 +49,13 @@ func (a Article) Paragraphs() []string {
 	return strings.Split(a.Body, "\n\n")
 }
 
+// FirstParagraph is the body's first paragraph: where news says what it is
+// about.
+func (a Article) FirstParagraph() string {
+	first, _, _ := strings.Cut(a.Body, "\n\n")
+	return first
+}
+
 // ContentID derives an article's ID from what it says, not from where it was
 // read: the date, the title and the body, with runs of white space folded to one
 // space. So the same story read again, from another path, with CRLF line ends or

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"newsbot/commands"
+	"newsbot/index/news"
 )
 
 // People are persons named often in the Reuters stories of 1987, the
@@ -50,7 +51,7 @@ func PersonAnswers(ctx context.Context, s commands.Searcher, people []string) ([
 		}
 		for _, src := range ans.Sources[:min(5, len(ans.Sources))] {
 			r.Sources++
-			if mainlyAbout(src.Article.Title, src.Article.Body, person) {
+			if mainlyAbout(src.Article, person) {
 				r.About++
 			}
 		}
@@ -79,12 +80,11 @@ func names(text, person string) bool {
 // mainlyAbout reports whether an article is about the person rather than
 // mentioning them: they are named in the title, or in the opening paragraph
 // and at least once more. That is how news tells its subject.
-func mainlyAbout(title, body, person string) bool {
-	if names(title, person) {
+func mainlyAbout(a news.Article, person string) bool {
+	if names(a.Title, person) {
 		return true
 	}
-	first, _, _ := strings.Cut(body, "\n\n")
-	return names(first, person) && count(body, person) >= 2
+	return names(a.FirstParagraph(), person) && count(a.Body, person) >= 2
 }
 
 func count(text, person string) int {
