@@ -45,7 +45,7 @@ func moreButton(ans commands.Answer) []discordgo.MessageComponent {
 		return nil
 	}
 	return []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
-		discordgo.Button{Label: fmt.Sprintf("More sources (%s not shown)", articles(ans.Found-ans.Next)), Style: discordgo.SecondaryButton, CustomID: id},
+		discordgo.Button{Label: fmt.Sprintf("More sources (%s not shown)", commands.Articles(ans.Found-ans.Next)), Style: discordgo.SecondaryButton, CustomID: id},
 	}}}
 }
 

@@ -23,7 +23,7 @@ func digestMessages(heading string, d commands.Digest) []*discordgo.MessageSend 
 	if len(d.Stories) == 1 {
 		stories = "story"
 	}
-	content := truncate(fmt.Sprintf("**%s**: %d %s from %s", heading, len(d.Stories), stories, articles(d.Articles)), maxContent)
+	content := truncate(fmt.Sprintf("**%s**: %d %s from %s", heading, len(d.Stories), stories, commands.Articles(d.Articles)), maxContent)
 	var embeds []*discordgo.MessageEmbed
 	for i, s := range d.Stories[:min(fullStories, len(d.Stories))] {
 		if i > 0 {

@@ -111,7 +111,9 @@ func (b *Bot) autocomplete(ic *discordgo.Interaction) {
 			typed, _ = o.Value.(string)
 		}
 	}
-	names, err := commands.PeopleNamed(b.news, typed)
+	ctx, cancel := answerContext()
+	defer cancel()
+	names, err := commands.PeopleNamed(ctx, b.news, typed)
 	if err != nil {
 		b.log.Error("autocomplete", "err", err)
 	}

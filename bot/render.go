@@ -3,6 +3,7 @@ package bot
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -65,7 +66,7 @@ func answerEmbed(ans commands.Answer) *discordgo.MessageEmbed {
 		summary.WriteString("\n")
 	}
 	e := &discordgo.MessageEmbed{
-		Title:       fmt.Sprintf("%s: %s", escape(ans.Subject), articles(ans.Found)),
+		Title:       fmt.Sprintf("%s: %s", escape(ans.Subject), commands.Articles(ans.Found)),
 		Description: summary.String(),
 		Color:       colour,
 		Fields:      sourceFields(ans.Sources),
@@ -129,7 +130,7 @@ func sourceFields(sources []commands.Source) []*discordgo.MessageEmbedField {
 		a := s.Article
 		meta := []string{}
 		if !a.Date.IsZero() {
-			meta = append(meta, a.Date.Format("2006-01-02"))
+			meta = append(meta, a.Date.Format(time.DateOnly))
 		}
 		if name := outlet(a); name != "" {
 			meta = append(meta, truncate(escape(name), maxName))
@@ -223,13 +224,6 @@ func sourcesFooter(ans commands.Answer) string {
 	}
 	first, last := ans.Sources[0].N, ans.Sources[len(ans.Sources)-1].N
 	return fmt.Sprintf("Sources %d–%d of %d · newsbot", first, last, ans.Found)
-}
-
-func articles(n int) string {
-	if n == 1 {
-		return "1 article"
-	}
-	return fmt.Sprintf("%d articles", n)
 }
 
 // fit makes an embed respect Discord's limits: each part is cut to its own

@@ -21,9 +21,9 @@ import (
 // Searcher is what answering needs from the article index.
 type Searcher interface {
 	Search(ctx context.Context, q news.Query) (news.Results, error)
-	SimilarWords(word string, n int) ([]string, error)
-	People(prefix string, n int) ([]news.Person, error)
-	WordCounts(words []string) (map[string]news.WordCount, int, error)
+	SimilarWords(ctx context.Context, word string, n int) ([]string, error)
+	People(ctx context.Context, prefix string, n int) ([]news.Person, error)
+	WordCounts(ctx context.Context, words []string) (map[string]news.WordCount, int, error)
 	Latest(ctx context.Context) (time.Time, error)
 	// Stem is the form the searcher compares a word by ("rates" and "rate"
 	// alike), so that the words of a question are found in the sentences of
@@ -462,7 +462,7 @@ func nearestPeriods(ctx context.Context, s Searcher, q news.Query, r Reading) ([
 		if res, err = s.Search(ctx, q); err != nil {
 			return err
 		}
-		found = append(found, fmt.Sprintf("%s (%s)", near, articles(res.Total)))
+		found = append(found, fmt.Sprintf("%s (%s)", near, Articles(res.Total)))
 		return nil
 	}
 	if !r.Period.Since.IsZero() {
@@ -516,7 +516,7 @@ func disambiguate(ctx context.Context, s Searcher, r Reading) (person string, ot
 	if strings.ContainsAny(subject, " -") || !isCapitalised(subject) {
 		return "", nil, nil
 	}
-	people, err := s.People(subject, 200)
+	people, err := s.People(ctx, subject, 200)
 	if err != nil {
 		return "", nil, err
 	}
@@ -671,7 +671,7 @@ func suggest(ctx context.Context, s Searcher, q news.Query) ([]string, error) {
 			return nil, err
 		}
 		if res.Total > 0 {
-			out = append(out, fmt.Sprintf("Without the date limit, %s (newest %s).", articles(res.Total), dateOr(res.Matches[0].Article.Date, "undated")))
+			out = append(out, fmt.Sprintf("Without the date limit, %s (newest %s).", Articles(res.Total), dateOr(res.Matches[0].Article.Date, "undated")))
 		}
 	}
 	if len(q.Words) < 2 {
@@ -685,7 +685,7 @@ func suggest(ctx context.Context, s Searcher, q news.Query) ([]string, error) {
 			return nil, err
 		}
 		if res.Total > 0 {
-			out = append(out, fmt.Sprintf("%q alone: %s.", bareWord(w), articles(res.Total)))
+			out = append(out, fmt.Sprintf("%q alone: %s.", bareWord(w), Articles(res.Total)))
 		}
 	}
 	return out, nil
@@ -912,7 +912,8 @@ func matchedWords(text string, spans []news.Span, start, end int) map[string]boo
 	return found
 }
 
-func articles(n int) string {
+// Articles counts articles in words: "1 article", "12 articles".
+func Articles(n int) string {
 	if n == 1 {
 		return "1 article"
 	}

@@ -341,7 +341,7 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	case len(words) > maxSubjectWords || utf8.RuneCountInString(subject(words)) > MaxSubjectLength:
 		return r, ErrTooLong
 	}
-	if err := r.resolve(s, words); err != nil {
+	if err := r.resolve(ctx, s, words); err != nil {
 		return r, err
 	}
 	if len(r.Required) == 0 && !p.hasPeriod {
@@ -357,14 +357,14 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 // as the most common indexed word spelled like it; names and words in under
 // commonShare of the articles are required, other words only rank, and at
 // least one word, the rarest, is required.
-func (r *Reading) resolve(s Searcher, words []token) error {
+func (r *Reading) resolve(ctx context.Context, s Searcher, words []token) error {
 	var lookup []string
 	for _, t := range words {
 		if t.kind != connector && t.kind != without {
 			lookup = append(lookup, bareWord(t.text))
 		}
 	}
-	counts, total, err := s.WordCounts(lookup)
+	counts, total, err := s.WordCounts(ctx, lookup)
 	if err != nil {
 		return err
 	}
@@ -397,14 +397,14 @@ func (r *Reading) resolve(s Searcher, words []token) error {
 		if !missing && !stemOnly {
 			continue
 		}
-		similar, err := s.SimilarWords(bareWord(t.text), 1)
+		similar, err := s.SimilarWords(ctx, bareWord(t.text), 1)
 		if err != nil {
 			return err
 		}
 		if len(similar) == 0 {
 			continue
 		}
-		more, _, err := s.WordCounts(similar)
+		more, _, err := s.WordCounts(ctx, similar)
 		if err != nil {
 			return err
 		}
@@ -420,7 +420,7 @@ func (r *Reading) resolve(s Searcher, words []token) error {
 		counts[fixed] = more[similar[0]]
 	}
 	r.Subject, r.counts = subject(words), counts
-	if err := r.findCommoner(s, words, total); err != nil {
+	if err := r.findCommoner(ctx, s, words, total); err != nil {
 		return err
 	}
 	rarest, rarestCount := -1, 0
@@ -519,18 +519,18 @@ const commonerRatio = 10
 // commonerRatio times as many hold. Only names in at most 3 articles, or a
 // thousandth of them, are looked up: a fuzzy look-up costs a few
 // milliseconds.
-func (r *Reading) findCommoner(s Searcher, words []token, total int) error {
+func (r *Reading) findCommoner(ctx context.Context, s Searcher, words []token, total int) error {
 	for _, t := range words {
 		w := bareWord(t.text)
 		c := r.counts[w]
 		if t.kind != name || c.Names == 0 || float64(c.Names) > max(3, 0.001*float64(total)) || strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
 			continue
 		}
-		similar, err := s.SimilarWords(w, 1)
+		similar, err := s.SimilarWords(ctx, w, 1)
 		if err != nil || len(similar) == 0 {
 			return err
 		}
-		more, _, err := s.WordCounts(similar)
+		more, _, err := s.WordCounts(ctx, similar)
 		if err != nil {
 			return err
 		}

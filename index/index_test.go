@@ -296,7 +296,7 @@ func TestOpenLockedIndex(t *testing.T) {
 
 func TestSimilarWords(t *testing.T) {
 	ix, _ := mustIngest(t, "testdata/search")
-	got, err := ix.SimilarWords("Witkof", 3)
+	got, err := ix.SimilarWords(context.Background(), "Witkof", 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -319,7 +319,7 @@ func TestPeopleAutocomplete(t *testing.T) {
 		{"von", "Ursula von der Leyen"},
 	}
 	for _, tt := range tests {
-		got, err := ix.People(tt.prefix, 25)
+		got, err := ix.People(context.Background(), tt.prefix, 25)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -327,14 +327,14 @@ func TestPeopleAutocomplete(t *testing.T) {
 			t.Errorf("People(%q) = %v; want %s first", tt.prefix, got, tt.want)
 		}
 	}
-	all, _ := ix.People("", 25)
+	all, _ := ix.People(context.Background(), "", 25)
 	if len(all) == 0 || all[0].Articles < all[len(all)-1].Articles {
 		t.Errorf("People(\"\") = %v; want the most covered first", all)
 	}
-	if got, _ := ix.People("zzz", 25); len(got) != 0 {
+	if got, _ := ix.People(context.Background(), "zzz", 25); len(got) != 0 {
 		t.Errorf("People(zzz) = %v; want none", got)
 	}
-	if got, _ := ix.People("", 3); len(got) != 3 {
+	if got, _ := ix.People(context.Background(), "", 3); len(got) != 3 {
 		t.Errorf("People(\"\", 3) gave %d names", len(got))
 	}
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -29,7 +30,10 @@ type nameWord struct {
 // prefix, ignoring case and accents ("wit" and "steve" both find Steve
 // Witkoff, "ozi" finds Mesut Özil), those
 // named in the most articles first. An empty prefix returns the most covered.
-func (ix *Index) People(prefix string, n int) ([]news.Person, error) {
+func (ix *Index) People(ctx context.Context, prefix string, n int) ([]news.Person, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	list, err := ix.peopleList()
 	if err != nil {
 		return nil, err

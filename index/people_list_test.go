@@ -42,14 +42,14 @@ func TestCountsAfterMerge(t *testing.T) {
 	if err := ix.Settle(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	people, err := ix.People("", 10)
+	people, err := ix.People(context.Background(), "", 10)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := []news.Person{{Name: "Brian Walker", Articles: 3}, {Name: "Anna Walkar", Articles: 1}}; !slices.Equal(people, want) {
 		t.Errorf("People = %v; want %v", people, want)
 	}
-	if similar, err := ix.SimilarWords("Walkir", 2); err != nil || !slices.Equal(similar, []string{"walker", "walkar"}) {
+	if similar, err := ix.SimilarWords(context.Background(), "Walkir", 2); err != nil || !slices.Equal(similar, []string{"walker", "walkar"}) {
 		t.Errorf("SimilarWords(Walkir) = %q, %v; want the more frequent first", similar, err)
 	}
 }

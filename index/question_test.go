@@ -118,7 +118,7 @@ func TestWordCounts(t *testing.T) {
 		"b.txt": story("2025-04-02", "Report two", "Prices of oil fell."),
 		"c.txt": story("2025-04-03", "Report three", "Tea prices held."),
 	})
-	counts, total, err := ix.WordCounts([]string{"oil", "Prices", "Shell", "the", "zebra"})
+	counts, total, err := ix.WordCounts(context.Background(), []string{"oil", "Prices", "Shell", "the", "zebra"})
 	if err != nil {
 		t.Fatal(err)
 	}

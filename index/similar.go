@@ -16,7 +16,7 @@ import (
 // article holds was probably meant to be. Words are as the names and lead
 // fields hold them: lower case, unstemmed; the names field has the names, the
 // lead every word of the titles and first paragraphs.
-func (ix *Index) SimilarWords(word string, n int) ([]string, error) {
+func (ix *Index) SimilarWords(ctx context.Context, word string, n int) ([]string, error) {
 	word = strings.ToLower(word)
 	fuzziness := 1
 	if len([]rune(word)) >= 6 {
@@ -33,6 +33,9 @@ func (ix *Index) SimilarWords(word string, n int) ([]string, error) {
 	}
 	counts := map[string]int{}
 	for _, field := range []string{fieldNames, fieldLead} {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
 		found, err := fuzzyTerms(fuzzy, field, word, fuzziness)
 		if err != nil {
 			return nil, fmt.Errorf("similar words: %w", err)

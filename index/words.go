@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -15,7 +16,7 @@ import (
 // that carry a search (names, rare words) from those that only help rank it.
 // A word that analyses into several terms counts as its rarest; a stop word
 // counts 0.
-func (ix *Index) WordCounts(words []string) (counts map[string]news.WordCount, articles int, err error) {
+func (ix *Index) WordCounts(ctx context.Context, words []string) (counts map[string]news.WordCount, articles int, err error) {
 	total, err := ix.bleve.DocCount()
 	if err != nil {
 		return nil, 0, fmt.Errorf("word counts: %w", err)
@@ -42,6 +43,9 @@ func (ix *Index) WordCounts(words []string) (counts map[string]news.WordCount, a
 	}
 	counts = make(map[string]news.WordCount, len(words))
 	for _, w := range words {
+		if err := ctx.Err(); err != nil {
+			return nil, 0, err
+		}
 		lower := strings.ToLower(w)
 		body, err := count(en.AnalyzerName, fieldBody, lower)
 		if err != nil {

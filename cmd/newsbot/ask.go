@@ -109,7 +109,7 @@ func writeText(w io.Writer, ans commands.Answer) {
 		}
 		return
 	}
-	fmt.Fprintf(w, "%s: %s\n", ans.Subject, countArticles(ans.Found))
+	fmt.Fprintf(w, "%s: %s\n", ans.Subject, commands.Articles(ans.Found))
 	if ans.Reading.Differs(ans.Question) {
 		fmt.Fprintf(w, "Reading this as: %s\n", ans.Reading)
 	}
@@ -238,7 +238,7 @@ func dateOf(a news.Article) string {
 	if a.Date.IsZero() {
 		return ""
 	}
-	return a.Date.Format("2006-01-02")
+	return a.Date.Format(time.DateOnly)
 }
 
 // location is where to read an article: its link, else its file.
@@ -247,11 +247,4 @@ func location(a news.Article) string {
 		return a.URL
 	}
 	return displayPath(a.Path)
-}
-
-func countArticles(n int) string {
-	if n == 1 {
-		return "1 article"
-	}
-	return fmt.Sprintf("%d articles", n)
 }

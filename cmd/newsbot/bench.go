@@ -304,7 +304,7 @@ func measureAnswers(ctx context.Context, ix *index.Index, questions []string, r 
 		}
 	}
 	completes, err := bench.Each(ctx, prefixes, benchRounds, func(_ context.Context, p string) error {
-		_, err := commands.PeopleNamed(ix, p)
+		_, err := commands.PeopleNamed(ctx, ix, p)
 		return err
 	})
 	if err != nil {

@@ -102,7 +102,7 @@ func writeDigestText(w io.Writer, day time.Time, d commands.Digest) {
 	if len(d.Stories) == 1 {
 		stories = "story"
 	}
-	fmt.Fprintf(w, "News of %s: %d %s from %s\n", day.Format("Monday 2 January 2006"), len(d.Stories), stories, countArticles(d.Articles))
+	fmt.Fprintf(w, "News of %s: %d %s from %s\n", day.Format("Monday 2 January 2006"), len(d.Stories), stories, commands.Articles(d.Articles))
 	for i, s := range d.Stories {
 		fmt.Fprintf(w, "\n%d. %s", i+1, s.Title)
 		if len(s.Sources) > 1 {

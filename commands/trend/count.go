@@ -117,11 +117,7 @@ func Reading(s Series) string {
 	for _, d := range s.Days {
 		total += d.Articles
 	}
-	articles := "articles"
-	if total == 1 {
-		articles = "article"
-	}
-	line := fmt.Sprintf("%s: %d %s in the last %d days", s.Topic, total, articles, len(s.Days))
+	line := fmt.Sprintf("%s: %s in the last %d days", s.Topic, commands.Articles(total), len(s.Days))
 	if i, ok := peakDay(s.Days); ok {
 		line += fmt.Sprintf(", most on %s (%d)", s.Days[i].Date.Format(time.DateOnly), s.Days[i].Articles)
 	}
