@@ -1,7 +1,3 @@
-// Package bot puts newsbot's answers into Discord: it registers the slash
-// commands, turns interactions and mentions into calls of package commands,
-// and renders the answers as embeds that can never ping anyone or break
-// Discord's limits.
 package bot
 
 import (

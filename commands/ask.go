@@ -1,6 +1,3 @@
-// Package commands turns questions into answers: summaries with citations,
-// sources with excerpts, single-article summaries. Answers are plain Go values,
-// rendered by the command line and by the Discord bot alike.
 package commands
 
 import (

@@ -1,7 +1,8 @@
 package news
 
-// Candidate is one item offered to Ingest by a source (a directory walk, later a
-// feed): an article, or the reason the item at Origin could not be read.
+// Candidate is one item offered to an ingest by a source (an article file,
+// a feed item): an article, or the reason the item at Origin, a path or a
+// link, could not be read.
 type Candidate struct {
 	Origin  string
 	Article Article

@@ -1,6 +1,3 @@
-// Package bench measures newsbot: ingest speed, answer latency alone and
-// under concurrency, and builds large synthetic corpora to measure them at
-// scale. Timings are reported, never asserted: the machine is noisy.
 package bench
 
 import (

@@ -1,7 +1,3 @@
-// Package eval measures newsbot's answers on real news: ROUGE of the
-// single-article summarizer against reference summaries, and how well person
-// answers stick to the person. Its figures come out one per line, so that two
-// versions can be compared with diff.
 package eval
 
 import (
