@@ -7,6 +7,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"newsbot/index/names"
+
 	"github.com/neurosnap/sentences"
 	"github.com/neurosnap/sentences/english"
 )
@@ -72,7 +74,7 @@ func splitMissedBoundaries(text string, start, end int) [][2]int {
 			continue
 		}
 		word := lastWord(text[from:i])
-		if word == "" || abbreviations[strings.ToLower(word)] {
+		if word == "" || names.Abbreviation(word) {
 			continue
 		}
 		first, _ := utf8.DecodeRuneInString(word)
@@ -83,12 +85,6 @@ func splitMissedBoundaries(text string, start, end int) [][2]int {
 		from = i + 1
 	}
 	return append(parts, [2]int{from, end})
-}
-
-// abbreviations are lower-case abbreviations that may stand before a capital.
-var abbreviations = map[string]bool{
-	"approx": true, "cf": true, "eg": true, "etc": true, "ie": true, "incl": true,
-	"no": true, "nos": true, "op": true, "pp": true, "vol": true, "vs": true,
 }
 
 // isInitials reports whether word is letters joined by full stops ("a.m", "U.S").

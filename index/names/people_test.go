@@ -259,3 +259,11 @@ func BenchmarkPeople(b *testing.B) {
 		People("Rubio and Witkoff head to Paris for talks", body)
 	}
 }
+
+func TestAbbreviation(t *testing.T) {
+	for word, want := range map[string]bool{"Mr": true, "mr": true, "GEN": true, "etc": true, "No": true, "Smith": false, "it": false, "": false} {
+		if got := Abbreviation(word); got != want {
+			t.Errorf("Abbreviation(%q) = %v; want %v", word, got, want)
+		}
+	}
+}

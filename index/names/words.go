@@ -1,5 +1,7 @@
 package names
 
+import "strings"
+
 // wordClass says what a listed word can be in a run; a word may have several.
 type wordClass uint16
 
@@ -25,9 +27,9 @@ var lexicon = merge([]struct {
 	{breakWords, classBreak},
 	{titleWords, classTitle},
 	{weakTitles, classTitle | classWeakTitle},
-	{abbreviations, classAbbrev},
+	{titleAbbreviations, classAbbrev},
 	{portfolios, classPortfolio | classStop},
-	{stopWords, classStop},
+	{notPersons, classStop},
 	{companyWords, classStop | classFirm},
 	{placeWords, classPlace},
 	{particles, classParticle},
@@ -102,8 +104,32 @@ var weakTitles = map[string]bool{
 	"Spokeswoman": true, "Strategist": true, "Trader": true, "Treasurer": true,
 }
 
-// abbreviations are words whose period ends no sentence ("Mr. Smith").
-var abbreviations = map[string]bool{
+// Abbreviation reports whether a word, in any case, is an abbreviation whose
+// full stop ends no sentence: a title before a name ("Mr. Smith") or a short
+// form before anything ("etc.", "no. 5"). Sentence splitting and name finding
+// share these lists.
+func Abbreviation(word string) bool {
+	if shortForms[strings.ToLower(word)] {
+		return true
+	}
+	for title := range titleAbbreviations {
+		if strings.EqualFold(title, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortForms are the lower-case abbreviations that may stand before a
+// capital.
+var shortForms = map[string]bool{
+	"approx": true, "cf": true, "eg": true, "etc": true, "ie": true, "incl": true,
+	"no": true, "nos": true, "op": true, "pp": true, "vol": true, "vs": true,
+}
+
+// titleAbbreviations are the titles whose period ends no sentence ("Mr.
+// Smith").
+var titleAbbreviations = map[string]bool{
 	"Adm": true, "Brig": true, "Capt": true, "Col": true, "Dr": true, "Gen": true, "Gov": true, "Jr": true, "Lt": true,
 	"Maj": true, "Messrs": true, "Mr": true, "Mrs": true, "Ms": true, "Mt": true, "Prof": true, "Rep": true,
 	"Rev": true, "Sen": true, "Sgt": true, "Sr": true, "St": true,
@@ -121,10 +147,11 @@ var portfolios = map[string]bool{
 	"Transportation": true, "Treasury": true, "War": true,
 }
 
-// stopWords are capitalised words that are not names: organisations, days,
-// parties, events and title modifiers. A run holding one is no person
-// ("Senate Banking Committee", "Russian Direct Investment Fund").
-var stopWords = map[string]bool{
+// notPersons are capitalised words that are not people's names:
+// organisations, days, parties, events and title modifiers. A run holding
+// one is no person ("Senate Banking Committee", "Russian Direct Investment
+// Fund"). They are not the English stop words the index leaves out.
+var notPersons = map[string]bool{
 	"Academy": true, "Accord": true, "Act": true, "Acting": true, "Administration": true, "Agency": true,
 	"Agreement": true, "Airport": true, "Alliance": true, "Amendment": true, "Army": true, "Arts": true,
 	"Assembly": true, "Assistant": true, "Associated": true, "Association": true, "Authority": true, "Average": true,
