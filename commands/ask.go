@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"newsbot/index/names"
 	"newsbot/index/news"
 )
 
@@ -835,7 +836,7 @@ func stemsOf(words []string, aliases map[string][]string, stem func(string) stri
 	set := map[string]bool{}
 	for _, w := range words {
 		for _, spelling := range append([]string{w}, aliases[w]...) {
-			folded := news.Fold(strings.ToLower(trimPossessive(bareWord(spelling))))
+			folded := names.Fold(strings.ToLower(trimPossessive(bareWord(spelling))))
 			set[folded], set[stem(folded)] = true, true
 			for _, part := range strings.Split(folded, "-") {
 				set[part] = true
@@ -882,7 +883,7 @@ func namesEach(matched map[string]bool, required []string, aliases map[string][]
 		parts := strings.FieldsFunc(spelling, func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune(".'’&", r)
 		})
-		return len(parts) > 0 && !slices.ContainsFunc(parts, func(p string) bool { return !matched[news.Fold(strings.ToLower(p))] })
+		return len(parts) > 0 && !slices.ContainsFunc(parts, func(p string) bool { return !matched[names.Fold(strings.ToLower(p))] })
 	}
 	for _, name := range required {
 		if !slices.ContainsFunc(append([]string{name}, aliases[name]...), holds) {
@@ -903,7 +904,7 @@ func matchedWords(text string, spans []news.Span, start, end int) map[string]boo
 			break
 		}
 		if sp.End <= end {
-			found[news.Fold(strings.ToLower(trimPossessive(text[sp.Start:sp.End])))] = true
+			found[names.Fold(strings.ToLower(trimPossessive(text[sp.Start:sp.End])))] = true
 		}
 	}
 	return found

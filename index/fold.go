@@ -1,10 +1,10 @@
 package index
 
 import (
-	"newsbot/index/news"
-
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/registry"
+
+	"newsbot/index/names"
 )
 
 // foldFilter is the name of the token filter that takes the accents off
@@ -28,7 +28,7 @@ type foldTokens struct{}
 
 func (foldTokens) Filter(input analysis.TokenStream) analysis.TokenStream {
 	for _, t := range input {
-		if folded := news.Fold(string(t.Term)); folded != string(t.Term) {
+		if folded := names.Fold(string(t.Term)); folded != string(t.Term) {
 			t.Term = []byte(folded)
 		}
 	}

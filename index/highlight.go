@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"newsbot/index/names"
 	"newsbot/index/news"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -41,7 +42,7 @@ func (ix *Index) highlighter(words []string, aliases map[string][]string) *highl
 			}
 			for _, t := range analyzer.Analyze([]byte(spelling)) {
 				terms[string(t.Term)] = true
-				h.hints = append(h.hints, hint(news.Fold(string(t.Term)), news.Fold(strings.ToLower(spelling[t.Start:t.End]))))
+				h.hints = append(h.hints, hint(names.Fold(string(t.Term)), names.Fold(strings.ToLower(spelling[t.Start:t.End]))))
 			}
 		}
 	}
@@ -70,7 +71,7 @@ func (h *highlighter) spans(text string) []news.Span {
 	var out []news.Span
 	offset := 0
 	for para := range strings.SplitAfterSeq(text, "\n\n") {
-		lower := news.Fold(strings.ToLower(para)) // "ozi" is in "Özil" too
+		lower := names.Fold(strings.ToLower(para)) // "ozi" is in "Özil" too
 		if slices.ContainsFunc(h.hints, func(s string) bool { return strings.Contains(lower, s) }) {
 			out = append(out, h.match(para, offset, h.stemmed, h.stemTerms, false)...)
 			out = append(out, h.match(para, offset, h.names, h.nameTerms, true)...)

@@ -537,20 +537,3 @@ func TestSettleKeepsEveryArticle(t *testing.T) {
 		t.Errorf("after Settle %q finds %q; before it found %q", query.Words, after, before)
 	}
 }
-
-func TestNamesText(t *testing.T) {
-	tests := []struct {
-		title, body string
-		names       []string // the capitalised words kept
-	}{
-		{"Oracle cuts jobs", "Jobs are going. Oracle will cut 5,000 jobs.", []string{"Oracle", "Oracle"}},
-		{"Apple founder speaks", "Steve Jobs spoke. Jobs said the jobs would stay.", []string{"Apple", "Steve", "Jobs", "Jobs"}},
-		{"Macron in Rome", "Macron arrived. \"Macron's visit,\" said Meloni.", []string{"Macron", "Rome", "Macron", "\"Macron's", "Meloni."}},
-		{"HARBOUR OPENED", "The harbour opened on Friday.", []string{"The", "Friday."}}, // "The": a stop word, dropped by the analyser,
-	}
-	for _, tt := range tests {
-		if got := strings.Fields(namesText(tt.title, tt.body)); !slices.Equal(got, tt.names) {
-			t.Errorf("namesText(%q, %q) = %q; want %q", tt.title, tt.body, got, tt.names)
-		}
-	}
-}

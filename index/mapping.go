@@ -2,10 +2,9 @@ package index
 
 import (
 	"slices"
-	"strings"
 	"time"
-	"unicode"
 
+	"newsbot/index/names"
 	"newsbot/index/news"
 
 	"github.com/blevesearch/bleve/v2"
@@ -136,7 +135,7 @@ func document(a news.Article) map[string]any {
 	d := map[string]any{
 		fieldTitle: a.Title,
 		fieldBody:  a.Body,
-		fieldNames: namesText(a.Title, a.Body),
+		fieldNames: names.Text(a.Title, a.Body),
 		fieldLead:  a.Title + "\n\n" + a.FirstParagraph(),
 	}
 	if !a.Date.IsZero() {
@@ -156,7 +155,7 @@ func document(a news.Article) map[string]any {
 	if isFullStory(a.Body) {
 		d[fieldFull] = "1"
 	}
-	if pairs := namePairs(a.Title, a.Body); len(pairs) > 0 {
+	if pairs := names.Pairs(a.Title, a.Body); len(pairs) > 0 {
 		d[fieldPairs] = pairs
 	}
 	return d
@@ -173,61 +172,6 @@ func fingerprint(body string) string {
 		return ""
 	}
 	return news.ContentID(time.Time{}, "", body)
-}
-
-// namesText keeps the words of an article that may be names: those with a
-// capital letter, except a word whose capital may only mark the start of a
-// sentence or a headline's style, and which the article also writes in lower
-// case: "Jobs are going" in a story of 5,000 lost jobs is not Steve Jobs. Such
-// a word is kept when the article capitalises it mid-sentence too. The names
-// field only ever answers for capitalised words, and without the rest it is a
-// fraction of the size, which every search for a name reads.
-func namesText(title, body string) string {
-	type word struct {
-		text, key string // key: lower case, bare
-		initial   bool   // first of a headline, paragraph or sentence
-	}
-	var words []word
-	add := func(w string, initial bool) {
-		words = append(words, word{w, strings.ToLower(bareWord(w)), initial})
-	}
-	for _, w := range strings.Fields(title) {
-		add(w, true) // headlines capitalise at will
-	}
-	for para := range strings.SplitSeq(body, "\n\n") {
-		initial := true
-		for _, w := range strings.Fields(para) {
-			add(w, initial)
-			end := strings.TrimRight(w, `"'’”)]`)
-			initial = strings.HasSuffix(end, ".") || strings.HasSuffix(end, "?") || strings.HasSuffix(end, "!") || strings.HasSuffix(end, ":")
-		}
-	}
-	lower, capitalMidSentence := map[string]bool{}, map[string]bool{}
-	for _, w := range words {
-		switch capital := strings.IndexFunc(w.text, unicode.IsUpper) >= 0; {
-		case !capital:
-			lower[w.key] = true
-		case !w.initial:
-			capitalMidSentence[w.key] = true
-		}
-	}
-	var b strings.Builder
-	for _, w := range words {
-		if strings.IndexFunc(w.text, unicode.IsUpper) >= 0 && (!w.initial || capitalMidSentence[w.key] || !lower[w.key]) {
-			b.WriteString(w.text)
-			b.WriteByte(' ')
-		}
-	}
-	return b.String()
-}
-
-// bareWord is w without the punctuation around it and its possessive ending.
-func bareWord(w string) string {
-	w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	for _, s := range []string{"'s", "’s"} {
-		w = strings.TrimSuffix(w, s)
-	}
-	return w
 }
 
 // fullStory is how long, in bytes, an article's body is at least to be a

@@ -7,31 +7,12 @@ import (
 	"slices"
 	"testing"
 
+	"newsbot/index/names"
 	"newsbot/index/news"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 )
-
-func TestNamePairs(t *testing.T) {
-	tests := []struct {
-		title, body string
-		want        []string
-	}{
-		{"", "Apple boss Steve Jobs's keynote", []string{"steve jobs"}},
-		{"", "Mark Brett, economist at Barclays, said Margaret Thatcher would win.", []string{"mark brett", "margaret thatcher"}},
-		{"", "George W. Bush met Tony Blair.", []string{"george w", "w bush", "george bush", "tony blair"}},
-		{"", "J.P. Morgan and the U.S. Treasury; St. Louis", []string{"j.p morgan", "u.s treasury", "st louis"}},
-		{"", "Steve Jobs—the founder—and Smith/Jones", []string{"steve jobs"}},
-		{"", "Macron, Starmer and \"Merz\" Scholz", nil},
-		{"JOBS SAYS", "the job market.\n\nSteve\n\nSlifer", []string{"jobs says"}},
-	}
-	for _, tt := range tests {
-		if got := namePairs(tt.title, tt.body); !slices.Equal(got, tt.want) {
-			t.Errorf("namePairs(%q, %q) = %q; want %q", tt.title, tt.body, got, tt.want)
-		}
-	}
-}
 
 // fullNameArticles are articles where the words of a full name stand
 // together, and apart.
@@ -143,11 +124,11 @@ func TestSearchNamesWhateverTheAccents(t *testing.T) {
 		for _, sp := range m.BodySpans {
 			marked = append(marked, m.Article.Body[sp.Start:sp.End])
 		}
-		if want := tt.words[len(tt.words)-1]; !slices.ContainsFunc(marked, func(s string) bool { return news.Fold(s) == news.Fold(want) }) {
+		if want := tt.words[len(tt.words)-1]; !slices.ContainsFunc(marked, func(s string) bool { return names.Fold(s) == names.Fold(want) }) {
 			t.Errorf("%q marks %q; want %s as written", tt.words, marked, want)
 		}
 	}
-	if got := news.Fold("Šefčovič, Łódź, Øresund, Straße, ПУТИН, भारत"); got != "Sefcovic, Lodz, Oresund, Strasse, ПУТИН, भारत" {
+	if got := names.Fold("Šefčovič, Łódź, Øresund, Straße, ПУТИН, भारत"); got != "Sefcovic, Lodz, Oresund, Strasse, ПУТИН, भारत" {
 		t.Errorf("fold = %q", got)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"newsbot/index/names"
 	"newsbot/index/news"
 )
 
@@ -38,7 +39,7 @@ func (ix *Index) People(ctx context.Context, prefix string, n int) ([]news.Perso
 	if err != nil {
 		return nil, err
 	}
-	prefix = news.Fold(strings.ToLower(strings.TrimSpace(prefix)))
+	prefix = names.Fold(strings.ToLower(strings.TrimSpace(prefix)))
 	if prefix == "" {
 		return slices.Clone(list.people[:min(n, len(list.people))]), nil
 	}
@@ -73,29 +74,29 @@ func (ix *Index) peopleList() (*peopleList, error) {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
 	defer dict.Close()
-	var names []string
+	var named []string
 	for entry, err := dict.Next(); entry != nil || err != nil; entry, err = dict.Next() {
 		if err != nil {
 			return nil, fmt.Errorf("list people: %w", err)
 		}
-		names = append(names, entry.Term)
+		named = append(named, entry.Term)
 	}
 	reader, err := ix.reader()
 	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
 	defer reader.Close()
-	counts, err := termCounts(reader, fieldPeople, names)
+	counts, err := termCounts(reader, fieldPeople, named)
 	if err != nil {
 		return nil, fmt.Errorf("list people: %w", err)
 	}
-	list := &peopleList{people: make([]news.Person, len(names))}
-	for i, name := range names {
+	list := &peopleList{people: make([]news.Person, len(named))}
+	for i, name := range named {
 		list.people[i] = news.Person{Name: name, Articles: counts[i]}
 	}
 	slices.SortStableFunc(list.people, func(a, b news.Person) int { return cmp.Compare(b.Articles, a.Articles) })
 	for i, p := range list.people {
-		for _, w := range strings.FieldsFunc(news.Fold(strings.ToLower(p.Name)), func(r rune) bool { return r == ' ' || r == '-' }) {
+		for _, w := range strings.FieldsFunc(names.Fold(strings.ToLower(p.Name)), func(r rune) bool { return r == ' ' || r == '-' }) {
 			list.words = append(list.words, nameWord{w, i})
 		}
 	}
