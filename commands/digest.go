@@ -9,8 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
+	"newsbot/index/names"
 	"newsbot/index/news"
 )
 
@@ -137,25 +137,9 @@ func leadParagraph(a news.Article) string {
 	return ""
 }
 
-// leadNames is the names of an article's first paragraph (see nameSet),
-// acronyms included: a paragraph in mixed case writes OPEC in capitals
-// because it is a name, so two OPEC stories share it.
+// leadNames is the names of an article's first paragraph (see names.Proper).
 func leadNames(a news.Article) map[string]bool {
-	para := leadParagraph(a)
-	if para == "" {
-		return nil
-	}
-	names := nameSet(para)
-	if !strings.ContainsFunc(para, unicode.IsLower) {
-		return names // capitals throughout say nothing
-	}
-	for _, w := range strings.Fields(para) {
-		word := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
-		if len(word) >= 3 && strings.ToUpper(word) == word && !notNames[strings.ToLower(word)] {
-			names[strings.ToLower(word)] = true
-		}
-	}
-	return names
+	return names.Proper(leadParagraph(a))
 }
 
 // storySummary is the two most central sentences of a story's lead article
@@ -389,7 +373,7 @@ func companyWords(a news.Article) []map[string]bool {
 			if w == "" || !nameLike(before[k]) {
 				break
 			}
-			if !legalForms[w] {
+			if !names.LegalForm(w) {
 				name[w], first = true, w
 			}
 		}
@@ -421,21 +405,6 @@ func unnamedCompany(companies []map[string]bool, otherWords map[string]bool) boo
 	return true
 }
 
-// notNames are capitalised words that name no story: dates, the legal forms
-// of companies, Saint, and the nationalities that half the day's notices
-// carry. Two notices dated April or issued by a Ltd are not the same news,
-// nor are the hog markets of St Paul and St Louis, nor two Swiss franc
-// bonds. May is a month only before a number (see nameSet).
-var notNames = union(wordsOf(`january february march april june july august september october november december
-	jan feb mar apr jun jul aug sep sept oct nov dec
-	monday tuesday wednesday thursday friday saturday sunday st
-	american british canadian dutch european french german italian japanese spanish swiss chinese
-	soviet australian belgian swedish`), legalForms)
-
-// legalForms end a company's name: "Ford Motor Co", "General Motors of
-// Canada Ltd". They say that a name is a company's, not which.
-var legalForms = wordsOf(`ltd inc corp co plc llc spa ag nv sa bv gmbh group holdings`)
-
 // leadCompany is the first word of the company whose news an article's first
 // paragraph opens with, "general" for "General Motors of Canada Ltd said
 // February car sales fell", or "" when it opens otherwise: a notice is about
@@ -444,7 +413,7 @@ func leadCompany(a news.Article) string {
 	words := strings.Fields(withoutDateline(leadParagraph(a)))
 	for i, w := range words {
 		bare := strings.ToLower(strings.TrimFunc(w, notAlphanumeric))
-		if legalForms[bare] && i > 0 {
+		if names.LegalForm(bare) && i > 0 {
 			return strings.ToLower(strings.TrimFunc(words[0], notAlphanumeric))
 		}
 		connector := w == "of" || w == "and" || w == "&"
@@ -470,26 +439,6 @@ func notAlphanumeric(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDi
 // parties name each other, so their notices stay one story.
 func otherIssuers(companyA, companyB string, wordsA, wordsB map[string]bool) bool {
 	return companyA != "" && companyB != "" && companyA != companyB && !wordsA[companyB] && !wordsB[companyA]
-}
-
-// nameSet is the lower-cased capitalised words of text that do not start a
-// sentence, ignoring text in capitals throughout (a wire headline) and words
-// that name no story (notNames).
-func nameSet(text string) map[string]bool {
-	set := map[string]bool{}
-	sentenceStart := true
-	fields := strings.Fields(text)
-	for i, w := range fields {
-		word := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-		first, _ := utf8.DecodeRuneInString(word)
-		key := strings.ToLower(trimPossessive(word))
-		date := key == "may" && i+1 < len(fields) && strings.IndexFunc(fields[i+1], unicode.IsDigit) == 0
-		if !sentenceStart && unicode.IsUpper(first) && strings.ToUpper(word) != word && !notNames[key] && !date {
-			set[key] = true
-		}
-		sentenceStart = strings.ContainsAny(w[len(w)-1:], ".!?:-")
-	}
-	return set
 }
 
 // withoutDateline is a wire story's first paragraph without its dateline

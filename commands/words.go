@@ -1,7 +1,6 @@
 package commands
 
 import (
-	"maps"
 	"strings"
 	"unicode"
 )
@@ -55,15 +54,6 @@ var stopWords = wordsOf(`a about above after again against all also am an and an
 		them themselves then there these they this those through to too under until up very was we were
 		what when where which while who whom why will with would you your yours yourself yourselves
 		mr mrs ms one two new year years last first told may might must shall us`)
-
-// union is the words of all the sets.
-func union(sets ...map[string]bool) map[string]bool {
-	all := map[string]bool{}
-	for _, set := range sets {
-		maps.Copy(all, set)
-	}
-	return all
-}
 
 // wordsOf is the set of the words in list.
 func wordsOf(list string) map[string]bool {

@@ -1,6 +1,7 @@
 package names
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -39,6 +40,24 @@ func TestNamePairs(t *testing.T) {
 	for _, tt := range tests {
 		if got := Pairs(tt.title, tt.body); !slices.Equal(got, tt.want) {
 			t.Errorf("Pairs(%q, %q) = %q; want %q", tt.title, tt.body, got, tt.want)
+		}
+	}
+}
+
+func TestProper(t *testing.T) {
+	tests := []struct {
+		para string
+		want []string
+	}{
+		{"Oil rose after OPEC and Saudi Arabia met in Vienna on Monday.", []string{"arabia", "opec", "saudi", "vienna"}},
+		{"OPEC MEETS IN VIENNA", []string{}},
+		{"Sales in May 5 rose, said Ford Motor Co of Canada.", []string{"canada", "ford", "motor"}},
+		{"The Swiss franc bond of Dow's unit.", []string{"dow"}},
+	}
+	for _, tt := range tests {
+		got := slices.Sorted(maps.Keys(Proper(tt.para)))
+		if !slices.Equal(got, tt.want) && !(len(got) == 0 && len(tt.want) == 0) {
+			t.Errorf("Proper(%q) = %q; want %q", tt.para, got, tt.want)
 		}
 	}
 }
