@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -162,4 +163,23 @@ func (ix *Index) Settle(ctx context.Context) error {
 		return fmt.Errorf("merge the index: %w", err)
 	}
 	return nil
+}
+
+// appliedKey holds the sequence of the last message of the shared stream of
+// articles applied to this index (see package stream).
+var appliedKey = []byte("newsbot_stream_applied")
+
+// Applied is the sequence of the last message of the stream of articles
+// applied to the index, 0 when none: where applying resumes after a restart.
+func (ix *Index) Applied() (uint64, error) {
+	v, err := ix.bleve.GetInternal(appliedKey)
+	if err != nil || len(v) == 0 {
+		return 0, err
+	}
+	return strconv.ParseUint(string(v), 10, 64)
+}
+
+// SetApplied records that the stream of articles is applied up to seq.
+func (ix *Index) SetApplied(seq uint64) error {
+	return ix.bleve.SetInternal(appliedKey, []byte(strconv.FormatUint(seq, 10)))
 }

@@ -1,0 +1,304 @@
+// Package stream shares newsbot's articles between processes through a NATS
+// JetStream stream: every ingest publishes its articles once to the stream,
+// and every process applies the stream to its own index, from where it last
+// stopped. A process with an empty index catches up from the start; the
+// index records how far it got, so that a restart loses nothing and does
+// nothing twice.
+package stream
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/nats-io/nats.go"
+	"github.com/nats-io/nats.go/jetstream"
+
+	"newsbot/index/news"
+)
+
+// The stream's name and subject, the same for every process.
+const (
+	Name    = "NEWSBOT_ARTICLES"
+	subject = "newsbot.articles"
+)
+
+// batchSize is how many messages are applied to the index at once: the
+// index's own batch size.
+const batchSize = 500
+
+// fetchWait bounds the wait for a batch that the stream says is there.
+const fetchWait = 5 * time.Second
+
+// Config says where the stream is and who is applying it.
+type Config struct {
+	// URL is one NATS server or several, separated by commas; tls:// asks
+	// for TLS.
+	URL string
+	// Creds is a credentials file, when the servers ask for one.
+	Creds string
+	// Replicas is how many servers keep the stream: 1, or 3 on a cluster of
+	// three, so that losing one loses nothing.
+	Replicas int
+	// Node names this process's consumer: each process applies the stream
+	// to its own index, so each needs its own. It must stay the same across
+	// restarts and differ between processes.
+	Node string
+}
+
+// Local is the process's own index, which the stream is applied to: it
+// takes articles, knows which it holds, forgets files gone from a folder,
+// and records the last message applied.
+type Local interface {
+	Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error)
+	Known(ctx context.Context, ids []string) (map[string]bool, error)
+	Prune(ctx context.Context, dir string, files []string) ([]string, error)
+	Applied() (uint64, error)
+	SetApplied(seq uint64) error
+}
+
+// Stream is the shared stream of articles, as one process publishes to it
+// and applies it to its index. It is an ingest.Store: in cluster mode, an
+// ingest goes through it.
+type Stream struct {
+	conn     *nats.Conn
+	js       jetstream.JetStream
+	consumer jetstream.Consumer
+	local    Local
+}
+
+// Open connects to NATS, makes sure the stream exists, and sets this
+// process's consumer where its index stopped.
+func Open(ctx context.Context, cfg Config, local Local) (*Stream, error) {
+	if cfg.Node == "" {
+		return nil, errors.New("stream: this process needs a node name of its own")
+	}
+	var opts []nats.Option
+	if cfg.Creds != "" {
+		opts = append(opts, nats.UserCredentials(cfg.Creds))
+	}
+	conn, err := nats.Connect(cfg.URL, append(opts, nats.Name("newsbot "+cfg.Node), nats.MaxReconnects(-1))...)
+	if err != nil {
+		return nil, fmt.Errorf("connect to NATS at %s: %w", cfg.URL, err)
+	}
+	s, err := open(ctx, conn, cfg, local)
+	if err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func open(ctx context.Context, conn *nats.Conn, cfg Config, local Local) (*Stream, error) {
+	js, err := jetstream.New(conn)
+	if err != nil {
+		return nil, err
+	}
+	st, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+		Name:     Name,
+		Subjects: []string{subject},
+		Storage:  jetstream.FileStorage,
+		Replicas: max(cfg.Replicas, 1),
+	})
+	if err != nil {
+		return nil, fmt.Errorf("the stream of articles: %w", err)
+	}
+	applied, err := local.Applied()
+	if err != nil {
+		return nil, err
+	}
+	if last := st.CachedInfo().State.LastSeq; applied > last {
+		// A stream made anew since: apply it from its start.
+		applied = 0
+	}
+	consumer, err := consumerFrom(ctx, js, cfg.Node, applied)
+	if err != nil {
+		return nil, err
+	}
+	return &Stream{conn: conn, js: js, consumer: consumer, local: local}, nil
+}
+
+// consumerFrom is the node's durable consumer, delivering from the message
+// after applied. A consumer left at another place (its index was made anew,
+// or it stopped between applying and acknowledging) is made again: the
+// index says where this process stands.
+func consumerFrom(ctx context.Context, js jetstream.JetStream, node string, applied uint64) (jetstream.Consumer, error) {
+	name := consumerName(node)
+	if c, err := js.Consumer(ctx, Name, name); err == nil {
+		if info, err := c.Info(ctx); err == nil && info.AckFloor.Stream == applied {
+			return c, nil
+		}
+		if err := js.DeleteConsumer(ctx, Name, name); err != nil {
+			return nil, fmt.Errorf("reset the consumer of %s: %w", node, err)
+		}
+	} else if !errors.Is(err, jetstream.ErrConsumerNotFound) {
+		return nil, fmt.Errorf("the consumer of %s: %w", node, err)
+	}
+	cfg := jetstream.ConsumerConfig{Durable: name, AckPolicy: jetstream.AckAllPolicy, DeliverPolicy: jetstream.DeliverAllPolicy}
+	if applied > 0 {
+		cfg.DeliverPolicy, cfg.OptStartSeq = jetstream.DeliverByStartSequencePolicy, applied+1
+	}
+	c, err := js.CreateConsumer(ctx, Name, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("create the consumer of %s: %w", node, err)
+	}
+	return c, nil
+}
+
+// consumerName is a node's name as a consumer may be named: letters,
+// digits, - and _.
+func consumerName(node string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' {
+			return r
+		}
+		return '_'
+	}, node)
+}
+
+// Close closes the connection to NATS.
+func (s *Stream) Close() { s.conn.Close() }
+
+// message is an article as the stream carries it, with where it was read.
+type message struct {
+	Origin  string       `json:"origin"`
+	Article news.Article `json:"article"`
+}
+
+// Ingest publishes the candidates' articles to the stream, then applies the
+// stream to the local index up to them: the report is the local index's, as
+// for an ingest without the stream. What the stream held before is applied
+// first, so that the report tells of these articles. A candidate that could
+// not be read is rejected here and never published.
+func (s *Stream) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error) {
+	if _, err := s.CatchUp(ctx, nil); err != nil {
+		return news.Report{}, err
+	}
+	var rejected []news.Rejection
+	for c := range candidates {
+		if c.Err != nil {
+			rejected = append(rejected, news.Rejection{Origin: c.Origin, Reason: c.Err})
+		} else if err := s.publish(ctx, c); err != nil {
+			return news.Report{Rejected: rejected}, err
+		}
+		if done != nil {
+			done()
+		}
+	}
+	report, err := s.CatchUp(ctx, nil)
+	report.Rejected = append(rejected, report.Rejected...)
+	return report, err
+}
+
+// publish sends one article to the stream. Its message ID is the article's
+// ID and the file it was read from: the stream keeps one message for a
+// story published twice in a short while, while the same story read from
+// another file still travels, so that every index knows every file.
+func (s *Stream) publish(ctx context.Context, c news.Candidate) error {
+	data, err := json.Marshal(message{Origin: c.Origin, Article: c.Article})
+	if err != nil {
+		return err
+	}
+	if _, err := s.js.Publish(ctx, subject, data, jetstream.WithMsgID(c.Article.ID+" "+c.Article.Path)); err != nil {
+		return fmt.Errorf("publish %s to the stream of articles: %w", c.Origin, err)
+	}
+	return nil
+}
+
+// Behind is how many messages of the stream the local index has not applied.
+func (s *Stream) Behind(ctx context.Context) (uint64, error) {
+	info, err := s.consumer.Info(ctx)
+	if err != nil {
+		return 0, err
+	}
+	return info.NumPending + uint64(info.NumAckPending), nil
+}
+
+// CatchUp applies to the local index what the stream holds that it has not
+// applied, batch by batch, recording after each batch how far it got. It
+// returns the local index's report of what it applied. progress, when set,
+// is told how many messages there are, and returns what to call as each is
+// applied.
+func (s *Stream) CatchUp(ctx context.Context, progress func(total int) (done func())) (news.Report, error) {
+	var report news.Report
+	var done func()
+	for {
+		behind, err := s.Behind(ctx)
+		if err != nil {
+			return report, fmt.Errorf("the stream of articles: %w", err)
+		}
+		if behind == 0 {
+			return report, nil
+		}
+		if progress != nil && done == nil {
+			done = progress(int(behind))
+		}
+		applied, err := s.applyBatch(ctx, int(min(behind, batchSize)), done)
+		report = add(report, applied)
+		if err != nil {
+			return report, err
+		}
+	}
+}
+
+// applyBatch applies up to n messages to the local index.
+func (s *Stream) applyBatch(ctx context.Context, n int, done func()) (news.Report, error) {
+	batch, err := s.consumer.Fetch(n, jetstream.FetchMaxWait(fetchWait))
+	if err != nil {
+		return news.Report{}, fmt.Errorf("read the stream of articles: %w", err)
+	}
+	var candidates []news.Candidate
+	var last jetstream.Msg
+	for msg := range batch.Messages() {
+		var m message
+		if err := json.Unmarshal(msg.Data(), &m); err != nil {
+			// Not newsbot's: nothing to apply, but nothing to stop on.
+			candidates = append(candidates, news.Candidate{Origin: msg.Subject(), Err: fmt.Errorf("not an article: %w", err)})
+		} else {
+			candidates = append(candidates, news.Candidate{Origin: m.Origin, Article: m.Article})
+		}
+		last = msg
+	}
+	if err := batch.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) {
+		return news.Report{}, fmt.Errorf("read the stream of articles: %w", err)
+	}
+	if last == nil {
+		return news.Report{}, nil
+	}
+	report, err := s.local.Ingest(ctx, slices.Values(candidates), done)
+	if err != nil {
+		return report, err
+	}
+	meta, err := last.Metadata()
+	if err != nil {
+		return report, err
+	}
+	if err := s.local.SetApplied(meta.Sequence.Stream); err != nil {
+		return report, err
+	}
+	return report, last.DoubleAck(ctx)
+}
+
+// add sums two reports.
+func add(a, b news.Report) news.Report {
+	return news.Report{
+		Added: a.Added + b.Added, Updated: a.Updated + b.Updated, Unchanged: a.Unchanged + b.Unchanged,
+		Duplicates: a.Duplicates + b.Duplicates, Rejected: append(a.Rejected, b.Rejected...),
+	}
+}
+
+// Known tells which articles the local index holds.
+func (s *Stream) Known(ctx context.Context, ids []string) (map[string]bool, error) {
+	return s.local.Known(ctx, ids)
+}
+
+// Prune forgets, in the local index, the files gone from a folder. The
+// other processes keep them until removals travel through the stream too.
+func (s *Stream) Prune(ctx context.Context, dir string, files []string) ([]string, error) {
+	return s.local.Prune(ctx, dir, files)
+}

@@ -1,0 +1,134 @@
+package stream_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/nats-io/nats-server/v2/server"
+
+	"newsbot/index"
+	"newsbot/index/ingest"
+	"newsbot/index/news"
+	"newsbot/index/stream"
+)
+
+// startNATS runs a real NATS server with JetStream on a loopback port, its
+// storage in a temporary folder, for the test.
+func startNATS(t *testing.T) string {
+	t.Helper()
+	ns, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	go ns.Start()
+	if !ns.ReadyForConnections(10 * time.Second) {
+		t.Fatal("NATS did not start")
+	}
+	t.Cleanup(ns.Shutdown)
+	return ns.ClientURL()
+}
+
+// node is one newsbot process: its own index, applying the shared stream.
+type node struct {
+	dir    string
+	index  *index.Index
+	stream *stream.Stream
+}
+
+func openNode(t *testing.T, url, name, dir string) *node {
+	t.Helper()
+	ix, err := index.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := stream.Open(context.Background(), stream.Config{URL: url, Node: name}, ix)
+	if err != nil {
+		ix.Close()
+		t.Fatal(err)
+	}
+	return &node{dir, ix, s}
+}
+
+func (n *node) close() {
+	n.stream.Close()
+	n.index.Close()
+}
+
+// ids are the IDs of every article in the node's index.
+func (n *node) ids(t *testing.T) []string {
+	t.Helper()
+	res, err := n.index.Search(context.Background(), news.Query{Size: 10000, Light: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, m := range res.Matches {
+		ids = append(ids, m.Article.ID)
+	}
+	slices.Sort(ids)
+	return ids
+}
+
+// Articles ingested through one process reach another's index; a process
+// stopped and started again applies only what came meanwhile; a process with
+// an empty index catches up from the start.
+func TestStreamSharesArticles(t *testing.T) {
+	ctx := context.Background()
+	url := startNATS(t)
+	first := openNode(t, url, "first", t.TempDir())
+	defer first.close()
+	second := openNode(t, url, "second", t.TempDir())
+
+	report, err := ingest.Run(ctx, first.stream, ingest.Sources{Paths: []string{"../../testdata/articles"}}, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if report.Added == 0 || len(report.Rejected) != 0 {
+		t.Fatalf("ingest through the stream: %+v; want the samples added", report.Report)
+	}
+	caught, err := second.stream.CatchUp(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := first.ids(t)
+	if got := second.ids(t); !slices.Equal(got, want) || caught.Added != report.Added {
+		t.Fatalf("the second index holds %d articles (%d added); want the first's %d", len(got), caught.Added, len(want))
+	}
+
+	// The second process stops; an article comes in through the first.
+	second.close()
+	extra := filepath.Join(t.TempDir(), "harbour.txt")
+	if err := os.WriteFile(extra, []byte(" date 2025-04-30 Harbour wall approved\n\nThe council approved the harbour wall.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ingest.Run(ctx, first.stream, ingest.Sources{Paths: []string{extra}}, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	second = openNode(t, url, "second", second.dir)
+	defer second.close()
+	var total int
+	caught, err = second.stream.CatchUp(ctx, func(n int) func() { total = n; return func() {} })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if caught.Added != 1 || total != 1 || !slices.Equal(second.ids(t), first.ids(t)) {
+		t.Errorf("after a restart: %d applied of %d behind; want the one article that came meanwhile, and the same articles as the first", caught.Added, total)
+	}
+
+	// A new process with an empty index catches up from the start.
+	third := openNode(t, url, "third", t.TempDir())
+	defer third.close()
+	if _, err := third.stream.CatchUp(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := third.ids(t); !slices.Equal(got, first.ids(t)) {
+		t.Errorf("a new process holds %d articles; want the %d of the others", len(got), len(first.ids(t)))
+	}
+	if behind, err := third.stream.Behind(ctx); err != nil || behind != 0 {
+		t.Errorf("a caught-up process is %d behind (%v); want 0", behind, err)
+	}
+}
