@@ -77,19 +77,30 @@ func (e env) ask(ctx context.Context, args []string) error {
 	return nil
 }
 
-// openForAnswers opens the index, first building it from the sample articles
-// when there is none yet and the samples are at hand, and says that it did.
+// openForAnswers opens the index. In cluster mode it first applies what
+// the stream of articles holds that the index has not seen; otherwise it
+// builds the index from the sample articles when there is none yet and the
+// samples are at hand, and says that it did.
 func (e env) openForAnswers(ctx context.Context, dir string) (*index.Index, error) {
 	fresh := !index.Exists(dir)
 	ix, err := index.Open(dir)
 	if err != nil {
 		return nil, err
 	}
+	cluster, err := e.joinCluster(ctx, ix, dir)
+	if err != nil {
+		ix.Close()
+		return nil, err
+	}
+	if cluster != nil {
+		cluster.Close()
+		return ix, nil
+	}
 	if _, err := os.Stat(samplesDir); !fresh || err != nil {
 		return ix, nil
 	}
 	fmt.Fprintf(e.stderr, "No index in %s yet: building one from the sample articles in %s.\n", dir, samplesDir)
-	if _, err := e.ingest(ctx, ix, []string{samplesDir}, e.stderr); err != nil {
+	if _, err := e.ingest(ctx, ix, ix, []string{samplesDir}, e.stderr); err != nil {
 		ix.Close()
 		return nil, err
 	}

@@ -47,7 +47,7 @@ func (e env) eval(ctx context.Context, args []string) error {
 	defer ix.Close()
 	if fresh {
 		fmt.Fprintf(e.stderr, "indexing %s into %s\n", filepath.Join(*corpus, "reuters"), dir)
-		if _, err := e.ingest(ctx, ix, []string{filepath.Join(*corpus, "reuters")}, e.stderr); err != nil {
+		if _, err := e.ingest(ctx, ix, ix, []string{filepath.Join(*corpus, "reuters")}, e.stderr); err != nil {
 			return err
 		}
 	}

@@ -41,7 +41,16 @@ func (e env) index(ctx context.Context, args []string) error {
 	if !ix.FindsFullNames() {
 		fmt.Fprintln(e.stderr, "newsbot: "+olderIndex)
 	}
-	_, err = e.ingest(ctx, ix, paths, e.stdout)
+	var store ingest.Store = ix
+	cluster, err := e.joinCluster(ctx, ix, e.dataDir(*data))
+	if err != nil {
+		return err
+	}
+	if cluster != nil {
+		defer cluster.Close()
+		store = cluster
+	}
+	_, err = e.ingest(ctx, ix, store, paths, e.stdout)
 	return err
 }
 
@@ -50,31 +59,22 @@ func (e env) index(ctx context.Context, args []string) error {
 const olderIndex = "this index was made by an older newsbot: it finds a full name's words anywhere in an article, not only side by side, and a name only with its accents as written; to mend it, delete the index folder in the data directory and index the articles again"
 
 // ingest adds the files under sources, and the items of the feeds among them,
-// to ix (see ingest.Run), with a progress bar on a terminal, then prints to
+// to store, which is ix or, in cluster mode, the stream applied to it (see
+// ingest.Run), with a progress bar on a terminal, then prints to
 // out each rejected item with its reason and a line of counts. Unlike the
 // bot, which reads feeds anyone on a server may add, the command line may
 // read feeds on private addresses: whoever runs it owns the machine.
-func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out io.Writer) (news.Report, error) {
+func (e env) ingest(ctx context.Context, ix *index.Index, store ingest.Store, sources []string, out io.Writer) (news.Report, error) {
 	started := time.Now()
 	opts := ingest.Options{Fetcher: &feeds.Fetcher{Client: &http.Client{Timeout: 30 * time.Second}}, Now: e.now()}
-	var bar *progressbar.ProgressBar
-	if isTerminal(e.stderr) {
-		opts.Progress = func(total int) func() {
-			bar = progressbar.NewOptions(total,
-				progressbar.OptionSetWriter(e.stderr),
-				progressbar.OptionSetDescription("indexing"),
-				progressbar.OptionShowCount(),
-				progressbar.OptionSetPredictTime(true),
-				progressbar.OptionClearOnFinish(),
-				progressbar.OptionThrottle(100*time.Millisecond),
-			)
-			return func() { bar.Add(1) }
-		}
+	finish := func() {}
+	opts.Progress = func(total int) func() {
+		done, end := e.progress(total, "indexing")
+		finish = end
+		return done
 	}
-	result, err := ingest.Run(ctx, ix, ingest.Sources{Paths: sources}, opts)
-	if bar != nil {
-		bar.Finish()
-	}
+	result, err := ingest.Run(ctx, store, ingest.Sources{Paths: sources}, opts)
+	finish()
 	if err == nil && result.Added+result.Updated+len(result.Gone) > 0 {
 		// The bot answers faster, with less memory, from one segment.
 		err = ix.Settle(ctx)
@@ -94,6 +94,23 @@ func (e env) ingest(ctx context.Context, ix *index.Index, sources []string, out 
 		return result.Report, fmt.Errorf("indexing stopped: %w; what was indexed before stays, and running the same command again adds the rest", err)
 	}
 	return result.Report, nil
+}
+
+// progress shows a progress bar of total items on a terminal, and returns
+// what to call as each is done and when all are; elsewhere both do nothing.
+func (e env) progress(total int, description string) (done, finish func()) {
+	if !isTerminal(e.stderr) {
+		return func() {}, func() {}
+	}
+	bar := progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(e.stderr),
+		progressbar.OptionSetDescription(description),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionThrottle(100*time.Millisecond),
+	)
+	return func() { bar.Add(1) }, func() { bar.Finish() }
 }
 
 // isTerminal reports whether w is a terminal, where a progress bar helps;

@@ -24,6 +24,12 @@ func (e env) serve(ctx context.Context, args []string) error {
 	} else if len(rest) > 0 {
 		return usageError{fmt.Sprintf("serve: unexpected %q", strings.Join(rest, " "))}
 	}
+	if _, on, err := e.clusterConfig(e.dataDir(*data)); err != nil {
+		return err
+	} else if on {
+		// Each process would post every digest and poll every feed.
+		return errors.New("serve does not run in cluster mode yet: digests and feeds are not shared between processes, so each would post them; unset NEWSBOT_NATS_URL to serve from this process alone (ask, digest, trend and index do work with the cluster)")
+	}
 	cfg, err := bot.ConfigFromEnv(e.getenv)
 	if err != nil {
 		return err

@@ -6,31 +6,13 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-	"time"
-
-	"github.com/nats-io/nats-server/v2/server"
 
 	"newsbot/index"
 	"newsbot/index/ingest"
 	"newsbot/index/news"
 	"newsbot/index/stream"
+	"newsbot/index/stream/natstest"
 )
-
-// startNATS runs a real NATS server with JetStream on a loopback port, its
-// storage in a temporary folder, for the test.
-func startNATS(t *testing.T) string {
-	t.Helper()
-	ns, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	go ns.Start()
-	if !ns.ReadyForConnections(10 * time.Second) {
-		t.Fatal("NATS did not start")
-	}
-	t.Cleanup(ns.Shutdown)
-	return ns.ClientURL()
-}
 
 // node is one newsbot process: its own index, applying the shared stream.
 type node struct {
@@ -78,7 +60,7 @@ func (n *node) ids(t *testing.T) []string {
 // an empty index catches up from the start.
 func TestStreamSharesArticles(t *testing.T) {
 	ctx := context.Background()
-	url := startNATS(t)
+	url := natstest.Start(t)
 	first := openNode(t, url, "first", t.TempDir())
 	defer first.close()
 	second := openNode(t, url, "second", t.TempDir())

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"newsbot/index"
+	"newsbot/index/stream"
+)
+
+// clusterConfig reads the cluster settings: NEWSBOT_NATS_URL turns cluster
+// mode on; NEWSBOT_NATS_CREDS, NEWSBOT_NATS_REPLICAS and NEWSBOT_NODE refine
+// it. A process's node name is NEWSBOT_NODE, else its host's name and its
+// data directory: the same across restarts, another for each process.
+func (e env) clusterConfig(dataDir string) (cfg stream.Config, on bool, err error) {
+	cfg.URL = strings.TrimSpace(e.getenv("NEWSBOT_NATS_URL"))
+	if cfg.URL == "" {
+		return cfg, false, nil
+	}
+	cfg.Creds = strings.TrimSpace(e.getenv("NEWSBOT_NATS_CREDS"))
+	cfg.Replicas = 1
+	if text := strings.TrimSpace(e.getenv("NEWSBOT_NATS_REPLICAS")); text != "" {
+		if cfg.Replicas, err = strconv.Atoi(text); err != nil || cfg.Replicas < 1 || cfg.Replicas > 5 {
+			return cfg, false, fmt.Errorf("NEWSBOT_NATS_REPLICAS %q: want 1 to 5 (3 on a cluster of three)", text)
+		}
+	}
+	cfg.Node = strings.TrimSpace(e.getenv("NEWSBOT_NODE"))
+	if cfg.Node == "" {
+		host, _ := os.Hostname()
+		abs, err := filepath.Abs(dataDir)
+		if err != nil {
+			return cfg, false, err
+		}
+		sum := sha256.Sum256([]byte(abs))
+		cfg.Node = host + "-" + hex.EncodeToString(sum[:4])
+	}
+	return cfg, true, nil
+}
+
+// joinCluster, in cluster mode, connects ix to the stream of articles and
+// applies what the index has not seen yet, with a progress bar on a
+// terminal. It returns nil outside cluster mode.
+func (e env) joinCluster(ctx context.Context, ix *index.Index, dataDir string) (*stream.Stream, error) {
+	cfg, on, err := e.clusterConfig(dataDir)
+	if err != nil || !on {
+		return nil, err
+	}
+	s, err := stream.Open(ctx, cfg, ix)
+	if err != nil {
+		return nil, err
+	}
+	finish := func() {}
+	report, err := s.CatchUp(ctx, func(total int) func() {
+		done, end := e.progress(total, "catching up")
+		finish = end
+		return done
+	})
+	finish()
+	if err != nil {
+		s.Close()
+		return nil, fmt.Errorf("catching up with the stream of articles: %w", err)
+	}
+	if report.Read() > 0 {
+		fmt.Fprintf(e.stderr, "caught up with the stream of articles: %d added, %d updated\n", report.Added, report.Updated)
+	}
+	return s, nil
+}
