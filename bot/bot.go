@@ -47,7 +47,7 @@ type Library interface {
 type Bot struct {
 	cfg     Config
 	news    Library
-	state   *state.Store
+	state   state.Keeper
 	fetcher *feeds.Fetcher
 	log     *slog.Logger
 	now     func() time.Time
@@ -75,7 +75,7 @@ type Bot struct {
 
 // New makes a bot that answers from news and keeps its digest settings and
 // feeds in store. It does not connect yet.
-func New(cfg Config, news Library, store *state.Store, log *slog.Logger) *Bot {
+func New(cfg Config, news Library, store state.Keeper, log *slog.Logger) *Bot {
 	b := &Bot{
 		cfg:      cfg,
 		news:     news,

@@ -91,7 +91,7 @@ type botOptions struct {
 	library Library          // the sample index when nil
 	config  func(*Config)    // adjusts the test config
 	now     func() time.Time // the clock; time.Now when nil
-	store   *state.Store     // a fresh state file when nil
+	store   state.Keeper     // a fresh state file when nil
 	client  *http.Client     // for feeds: one that may reach the test's loopback servers
 }
 

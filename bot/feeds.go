@@ -24,6 +24,10 @@ const (
 	maxBackoff  = 24 * time.Hour
 )
 
+// feedLease is how long a process may take to poll a feed it claimed before
+// another may claim it.
+const feedLease = 10 * time.Minute
+
 // fromSetting marks the feeds that come from NEWSBOT_FEEDS.
 const fromSetting = "NEWSBOT_FEEDS"
 
@@ -46,14 +50,33 @@ func (b *Bot) addConfiguredFeeds() error {
 // slow feed does not hold up the others.
 func (b *Bot) pollDueFeeds(ctx context.Context) {
 	now := b.now()
-	var due []state.Feed
+	anyDue := false
 	b.state.View(func(s state.State) {
+		for _, f := range s.Feeds {
+			anyDue = anyDue || !f.NextPoll.After(now)
+		}
+	})
+	if !anyDue {
+		return
+	}
+	var due []state.Feed
+	// Claim the due feeds for a lease: in a cluster, another process sees
+	// them claimed and leaves them; if this one dies polling, the lease
+	// runs out and another takes the feed.
+	err := b.state.Update(func(s *state.State) error {
+		due = due[:0]
 		for _, f := range s.Feeds {
 			if !f.NextPoll.After(now) {
 				due = append(due, *f)
+				f.NextPoll = now.Add(feedLease).UTC()
 			}
 		}
+		return nil
 	})
+	if err != nil {
+		b.log.Warn("could not claim the due feeds", "err", err)
+		return
+	}
 	slices.SortFunc(due, func(a, b state.Feed) int { return a.NextPoll.Compare(b.NextPoll) })
 	work := make(chan state.Feed)
 	var workers sync.WaitGroup

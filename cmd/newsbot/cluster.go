@@ -5,12 +5,15 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"iter"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"newsbot/index"
+	"newsbot/index/news"
 	"newsbot/index/stream"
 )
 
@@ -71,3 +74,18 @@ func (e env) joinCluster(ctx context.Context, ix *index.Index, dataDir string) (
 	}
 	return s, nil
 }
+
+// clustered is the index as the bot uses it in cluster mode: it answers
+// from the local index, and what the bot ingests (feed items) goes through
+// the stream, to every process.
+type clustered struct {
+	*index.Index
+	stream *stream.Stream
+}
+
+func (c clustered) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error) {
+	return c.stream.Ingest(ctx, candidates, done)
+}
+
+// followEvery is how often a serving process applies what the others added.
+const followEvery = 2 * time.Second

@@ -8,8 +8,7 @@ import (
 )
 
 // In cluster mode, articles indexed through one data directory are answered
-// from another, which catches up from the stream first; serve refuses, as
-// digests and feeds are not shared yet.
+// from another, which catches up from the stream first.
 func TestClusterIndexHereAskThere(t *testing.T) {
 	env := map[string]string{"NEWSBOT_NATS_URL": natstest.Start(t)}
 	here, there := t.TempDir(), t.TempDir()
@@ -24,9 +23,6 @@ func TestClusterIndexHereAskThere(t *testing.T) {
 	again, stderr, err := runNewsbot(t, env, "ask", "--data", there, "Witkoff")
 	if err != nil || again != out || strings.Contains(stderr, "caught up") {
 		t.Errorf("asking again: %v, stderr %q; want the same answer with nothing to catch up", err, stderr)
-	}
-	if _, _, err := runNewsbot(t, env, "serve", "--data", there); err == nil || !strings.Contains(err.Error(), "cluster mode") {
-		t.Errorf("serve in cluster mode: %v; want a refusal that says why", err)
 	}
 	env["NEWSBOT_NATS_REPLICAS"] = "many"
 	if _, _, err := runNewsbot(t, env, "ask", "--data", there, "Witkoff"); err == nil || !strings.Contains(err.Error(), "NEWSBOT_NATS_REPLICAS") {

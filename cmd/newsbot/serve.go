@@ -24,12 +24,6 @@ func (e env) serve(ctx context.Context, args []string) error {
 	} else if len(rest) > 0 {
 		return usageError{fmt.Sprintf("serve: unexpected %q", strings.Join(rest, " "))}
 	}
-	if _, on, err := e.clusterConfig(e.dataDir(*data)); err != nil {
-		return err
-	} else if on {
-		// Each process would post every digest and poll every feed.
-		return errors.New("serve does not run in cluster mode yet: digests and feeds are not shared between processes, so each would post them; unset NEWSBOT_NATS_URL to serve from this process alone (ask, digest, trend and index do work with the cluster)")
-	}
 	cfg, err := bot.ConfigFromEnv(e.getenv)
 	if err != nil {
 		return err
@@ -54,12 +48,28 @@ func (e env) serve(ctx context.Context, args []string) error {
 	if !ix.FindsFullNames() {
 		log.Warn(olderIndex)
 	}
-	// The state second: the index's lock makes this process its only user.
-	store, err := state.Open(filepath.Join(dir, "state.json"))
+	cluster, err := e.joinCluster(ctx, ix, dir)
 	if err != nil {
 		return err
 	}
-	b := bot.New(cfg, ix, store, log)
+	var library bot.Library = ix
+	// The state second: the index's lock makes this process its only user,
+	// or, in cluster mode, the bucket all the processes share.
+	var store state.Keeper
+	if cluster == nil {
+		if store, err = state.Open(filepath.Join(dir, "state.json")); err != nil {
+			return err
+		}
+	} else {
+		defer cluster.Close()
+		library = clustered{ix, cluster}
+		clusterCfg, _, _ := e.clusterConfig(dir)
+		if store, err = state.OpenShared(ctx, cluster.Conn(), clusterCfg.Replicas, filepath.Join(dir, "state.json"), log); err != nil {
+			return err
+		}
+		go cluster.Follow(ctx, followEvery, func(err error) { log.Warn("could not apply the stream of articles", "err", err) })
+	}
+	b := bot.New(cfg, library, store, log)
 	if *httpAddr != "" {
 		return b.RunHTTP(ctx, *httpAddr)
 	}

@@ -14,6 +14,7 @@ import (
 	"iter"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/nats-io/nats.go"
@@ -70,6 +71,7 @@ type Stream struct {
 	js       jetstream.JetStream
 	consumer jetstream.Consumer
 	local    Local
+	applying sync.Mutex // one catch-up at a time, so the applied sequence only grows
 }
 
 // Open connects to NATS, makes sure the stream exists, and sets this
@@ -164,6 +166,28 @@ func consumerName(node string) string {
 // Close closes the connection to NATS.
 func (s *Stream) Close() { s.conn.Close() }
 
+// Conn is the connection to NATS, for the other things the processes share.
+func (s *Stream) Conn() *nats.Conn { return s.conn }
+
+// Follow applies the stream to the local index every interval until ctx
+// ends, so that what other processes add is answerable here within about
+// that long. An error (NATS away) goes to onError, and the next round tries
+// again: the local index answers meanwhile.
+func (s *Stream) Follow(ctx context.Context, every time.Duration, onError func(error)) {
+	tick := time.NewTicker(every)
+	defer tick.Stop()
+	for {
+		if _, err := s.CatchUp(ctx, nil); err != nil && ctx.Err() == nil {
+			onError(err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
 // message is an article as the stream carries it, with where it was read.
 type message struct {
 	Origin  string       `json:"origin"`
@@ -225,6 +249,8 @@ func (s *Stream) Behind(ctx context.Context) (uint64, error) {
 // is told how many messages there are, and returns what to call as each is
 // applied.
 func (s *Stream) CatchUp(ctx context.Context, progress func(total int) (done func())) (news.Report, error) {
+	s.applying.Lock()
+	defer s.applying.Unlock()
 	var report news.Report
 	var done func()
 	for {
