@@ -61,5 +61,23 @@ func (b *Bot) health(ctx context.Context) error {
 	if _, err := b.news.Search(ctx, news.Query{}); err != nil {
 		return fmt.Errorf("the index does not answer: %v", err)
 	}
+	// In cluster mode, a process far behind the stream of articles would
+	// answer without what the others added. NATS away is no reason to stop
+	// answering from the index.
+	if l, ok := b.news.(lagging); ok {
+		if n, err := l.Behind(ctx); err == nil && n > maxBehind {
+			return fmt.Errorf("catching up: %d behind", n)
+		}
+	}
 	return nil
 }
+
+// lagging is a library that applies a stream shared by several processes,
+// and can say how many of its messages it has not applied.
+type lagging interface {
+	Behind(ctx context.Context) (uint64, error)
+}
+
+// maxBehind is how many articles a healthy process may have left to apply:
+// one batch, which it applies within a couple of seconds.
+const maxBehind = 500

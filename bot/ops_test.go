@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -82,5 +83,34 @@ func TestHealthzWhenDisconnected(t *testing.T) {
 	defer ops.Close()
 	if status, body := get(t, ops.URL+"/healthz"); status != http.StatusServiceUnavailable || !strings.Contains(body, "not connected") {
 		t.Errorf("/healthz of a bot never connected: %d %q; want 503", status, body)
+	}
+}
+
+// behindBy is the sample index as a process that has n articles of the
+// shared stream left to apply.
+type behindBy struct {
+	Library
+	n uint64
+}
+
+func (b behindBy) Behind(context.Context) (uint64, error) { return b.n, nil }
+
+func TestHealthzWhileCatchingUp(t *testing.T) {
+	ix, err := sampleIndex()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		behind uint64
+		status int
+	}{{0, http.StatusOK}, {maxBehind, http.StatusOK}, {maxBehind + 1, http.StatusServiceUnavailable}} {
+		b := New(Config{}, behindBy{ix, tt.behind}, mustStore(t), slog.New(slog.DiscardHandler))
+		b.connected.Store(true)
+		ops := httptest.NewServer(b.OpsHandler())
+		status, body := get(t, ops.URL+"/healthz")
+		ops.Close()
+		if status != tt.status || tt.status != http.StatusOK && !strings.Contains(body, "catching up") {
+			t.Errorf("/healthz %d behind: %d %q; want %d", tt.behind, status, body, tt.status)
+		}
 	}
 }

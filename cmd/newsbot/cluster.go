@@ -89,3 +89,7 @@ func (c clustered) Ingest(ctx context.Context, candidates iter.Seq[news.Candidat
 
 // followEvery is how often a serving process applies what the others added.
 const followEvery = 2 * time.Second
+
+// Behind is how many articles of the stream the local index has not applied,
+// for /healthz.
+func (c clustered) Behind(ctx context.Context) (uint64, error) { return c.stream.Behind(ctx) }
