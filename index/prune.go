@@ -11,6 +11,7 @@ import (
 	"newsbot/index/news"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // Prune takes off the index the files under dir that are gone. present
@@ -48,12 +49,42 @@ func (ix *Index) Prune(ctx context.Context, dir string, present []string) ([]str
 	if err != nil {
 		return nil, err
 	}
+	return ix.dropFiles(ctx, indexed, func(p string) bool { return strings.HasPrefix(p, prefix) && !here[p] })
+}
+
+// Forget takes files off the index as Prune does with the files gone from
+// a folder, and returns those it held: for the removals another process of
+// a cluster saw.
+func (ix *Index) Forget(ctx context.Context, files []string) ([]string, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	gone := map[string]bool{}
+	var held []query.Query
+	for _, f := range files {
+		gone[f] = true
+		q := bleve.NewTermQuery(f)
+		q.SetField(fieldPath)
+		held = append(held, q)
+	}
+	indexed, err := ix.pathsOf(ctx, bleve.NewDisjunctionQuery(held...), 10*len(files))
+	if err != nil {
+		return nil, err
+	}
+	return ix.dropFiles(ctx, indexed, func(p string) bool { return gone[p] })
+}
+
+// dropFiles takes the files that isGone picks off the indexed articles
+// (their IDs and files): an article left with no file is deleted, the others
+// are indexed again with the files they have left. It returns the files
+// taken off, sorted.
+func (ix *Index) dropFiles(ctx context.Context, indexed map[string][]string, isGone func(string) bool) ([]string, error) {
 	var gone, reload []string
 	kept := map[string][]string{}
 	batch := ix.bleve.NewBatch()
 	for id, paths := range indexed {
 		remaining := slices.DeleteFunc(slices.Clone(paths), func(p string) bool {
-			if strings.HasPrefix(p, prefix) && !here[p] {
+			if isGone(p) {
 				gone = append(gone, p)
 				return true
 			}
@@ -70,6 +101,7 @@ func (ix *Index) Prune(ctx context.Context, dir string, present []string) ([]str
 	}
 	var docs []news.Article
 	if len(reload) > 0 {
+		var err error
 		if docs, err = ix.articles(ctx, reload); err != nil {
 			return nil, err
 		}

@@ -59,6 +59,7 @@ type Local interface {
 	Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error)
 	Known(ctx context.Context, ids []string) (map[string]bool, error)
 	Prune(ctx context.Context, dir string, files []string) ([]string, error)
+	Forget(ctx context.Context, files []string) ([]string, error)
 	Applied() (uint64, error)
 	SetApplied(seq uint64) error
 }
@@ -188,10 +189,12 @@ func (s *Stream) Follow(ctx context.Context, every time.Duration, onError func(e
 	}
 }
 
-// message is an article as the stream carries it, with where it was read.
+// message is what the stream carries: an article, with where it was read,
+// or the files gone from a folder, which every index forgets.
 type message struct {
-	Origin  string       `json:"origin"`
-	Article news.Article `json:"article"`
+	Origin  string       `json:"origin,omitempty"`
+	Article news.Article `json:"article,omitzero"`
+	Gone    []string     `json:"gone,omitempty"`
 }
 
 // Ingest publishes the candidates' articles to the stream, then applies the
@@ -272,32 +275,46 @@ func (s *Stream) CatchUp(ctx context.Context, progress func(total int) (done fun
 	}
 }
 
-// applyBatch applies up to n messages to the local index.
+// applyBatch applies up to n messages to the local index, in their order:
+// the articles before a removal are added before it, those after it after.
 func (s *Stream) applyBatch(ctx context.Context, n int, done func()) (news.Report, error) {
 	batch, err := s.consumer.Fetch(n, jetstream.FetchMaxWait(fetchWait))
 	if err != nil {
 		return news.Report{}, fmt.Errorf("read the stream of articles: %w", err)
 	}
+	var report news.Report
 	var candidates []news.Candidate
+	ingest := func() error {
+		r, err := s.local.Ingest(ctx, slices.Values(candidates), done)
+		report, candidates = add(report, r), candidates[:0]
+		return err
+	}
 	var last jetstream.Msg
 	for msg := range batch.Messages() {
+		last = msg
 		var m message
-		if err := json.Unmarshal(msg.Data(), &m); err != nil {
+		switch err := json.Unmarshal(msg.Data(), &m); {
+		case err != nil:
 			// Not newsbot's: nothing to apply, but nothing to stop on.
 			candidates = append(candidates, news.Candidate{Origin: msg.Subject(), Err: fmt.Errorf("not an article: %w", err)})
-		} else {
+		case len(m.Gone) > 0:
+			if err := ingest(); err != nil {
+				return report, err
+			}
+			if _, err := s.local.Forget(ctx, m.Gone); err != nil {
+				return report, err
+			}
+		default:
 			candidates = append(candidates, news.Candidate{Origin: m.Origin, Article: m.Article})
 		}
-		last = msg
 	}
 	if err := batch.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) {
-		return news.Report{}, fmt.Errorf("read the stream of articles: %w", err)
+		return report, fmt.Errorf("read the stream of articles: %w", err)
 	}
 	if last == nil {
-		return news.Report{}, nil
+		return report, nil
 	}
-	report, err := s.local.Ingest(ctx, slices.Values(candidates), done)
-	if err != nil {
+	if err := ingest(); err != nil {
 		return report, err
 	}
 	meta, err := last.Metadata()
@@ -323,8 +340,20 @@ func (s *Stream) Known(ctx context.Context, ids []string) (map[string]bool, erro
 	return s.local.Known(ctx, ids)
 }
 
-// Prune forgets, in the local index, the files gone from a folder. The
-// other processes keep them until removals travel through the stream too.
+// Prune forgets the files gone from a folder, here and, through the
+// stream, in every other process's index.
 func (s *Stream) Prune(ctx context.Context, dir string, files []string) ([]string, error) {
-	return s.local.Prune(ctx, dir, files)
+	gone, err := s.local.Prune(ctx, dir, files)
+	if err != nil || len(gone) == 0 {
+		return gone, err
+	}
+	data, err := json.Marshal(message{Gone: gone})
+	if err != nil {
+		return gone, err
+	}
+	if _, err := s.js.Publish(ctx, subject, data); err != nil {
+		return gone, fmt.Errorf("publish the files gone from %s to the stream of articles: %w", dir, err)
+	}
+	_, err = s.CatchUp(ctx, nil)
+	return gone, err
 }

@@ -114,3 +114,38 @@ func TestStreamSharesArticles(t *testing.T) {
 		t.Errorf("a caught-up process is %d behind (%v); want 0", behind, err)
 	}
 }
+
+// A file gone from a folder indexed through one process is forgotten by
+// every process.
+func TestStreamRemovalsTravel(t *testing.T) {
+	ctx := context.Background()
+	url := natstest.Start(t)
+	first := openNode(t, url, "first", t.TempDir())
+	defer first.close()
+	second := openNode(t, url, "second", t.TempDir())
+	defer second.close()
+	folder := t.TempDir()
+	for name, title := range map[string]string{"harbour.txt": "Harbour wall approved", "ferry.txt": "Ferry timetable changes"} {
+		text := " date 2025-04-30 " + title + "\n\nThe council said the " + title + " story is true.\n"
+		if err := os.WriteFile(filepath.Join(folder, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sources := ingest.Sources{Paths: []string{folder}}
+	if _, err := ingest.Run(ctx, first.stream, sources, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(folder, "ferry.txt")); err != nil {
+		t.Fatal(err)
+	}
+	result, err := ingest.Run(ctx, first.stream, sources, ingest.Options{})
+	if err != nil || len(result.Gone) != 1 {
+		t.Fatalf("second run: gone %q, %v; want ferry.txt", result.Gone, err)
+	}
+	if _, err := second.stream.CatchUp(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := second.ids(t); len(got) != 1 || !slices.Equal(got, first.ids(t)) {
+		t.Errorf("the second index holds %d articles; want the one left, as the first", len(got))
+	}
+}
