@@ -82,6 +82,7 @@ func (e env) bench(ctx context.Context, args []string) error {
 	generate := fs.Int("generate", 0, "ingest this many articles generated from the corpus's sentences instead")
 	asJSON := fs.Bool("json", false, "print the figures as one JSON object")
 	probe := fs.Bool("probe", false, "internal: answer the questions and exit, for measuring memory")
+	natsURL := fs.String("nats", "", "measure cluster mode instead, on the NATS server at this URL (a stream of its own, deleted after)")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
@@ -101,6 +102,19 @@ func (e env) bench(ctx context.Context, args []string) error {
 	src, err := benchInput(corpora, *generate)
 	if err != nil {
 		return err
+	}
+	if *natsURL != "" {
+		r, err := measureCluster(ctx, *natsURL, src, e.stderr)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			enc := json.NewEncoder(e.stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(r)
+		}
+		writeClusterBench(e.stdout, r)
+		return nil
 	}
 	dir := *data
 	if dir == "" {

@@ -7,6 +7,7 @@
 package stream
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -23,11 +24,9 @@ import (
 	"newsbot/index/news"
 )
 
-// The stream's name and subject, the same for every process.
-const (
-	Name    = "NEWSBOT_ARTICLES"
-	subject = "newsbot.articles"
-)
+// Name is the stream's name unless Config says otherwise; it is the same for
+// every process of a cluster.
+const Name = "NEWSBOT_ARTICLES"
 
 // batchSize is how many messages are applied to the index at once: the
 // index's own batch size.
@@ -46,6 +45,13 @@ type Config struct {
 	// Replicas is how many servers keep the stream: 1, or 3 on a cluster of
 	// three, so that losing one loses nothing.
 	Replicas int
+	// Stream is the stream's name, Name when empty: another name keeps a
+	// benchmark's articles apart from the cluster's.
+	Stream string
+	// Applied, when set, is told when each message applied was stored in
+	// the stream, once it can be found in the local index: for measuring
+	// how long articles take to reach every process.
+	Applied func(stored time.Time)
 	// Node names this process's consumer: each process applies the stream
 	// to its own index, so each needs its own. It must stay the same across
 	// restarts and differ between processes.
@@ -70,6 +76,9 @@ type Local interface {
 type Stream struct {
 	conn     *nats.Conn
 	js       jetstream.JetStream
+	name     string // of the stream
+	subject  string // its messages'
+	applied  func(stored time.Time)
 	consumer jetstream.Consumer
 	local    Local
 	applying sync.Mutex // one catch-up at a time, so the applied sequence only grows
@@ -102,8 +111,10 @@ func open(ctx context.Context, conn *nats.Conn, cfg Config, local Local) (*Strea
 	if err != nil {
 		return nil, err
 	}
+	name := cmp.Or(cfg.Stream, Name)
+	subject := strings.ToLower(strings.ReplaceAll(name, "_", "."))
 	st, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
-		Name:     Name,
+		Name:     name,
 		Subjects: []string{subject},
 		Storage:  jetstream.FileStorage,
 		Replicas: max(cfg.Replicas, 1),
@@ -119,24 +130,24 @@ func open(ctx context.Context, conn *nats.Conn, cfg Config, local Local) (*Strea
 		// A stream made anew since: apply it from its start.
 		applied = 0
 	}
-	consumer, err := consumerFrom(ctx, js, cfg.Node, applied)
+	consumer, err := consumerFrom(ctx, js, name, cfg.Node, applied)
 	if err != nil {
 		return nil, err
 	}
-	return &Stream{conn: conn, js: js, consumer: consumer, local: local}, nil
+	return &Stream{conn: conn, js: js, name: name, subject: subject, applied: cfg.Applied, consumer: consumer, local: local}, nil
 }
 
 // consumerFrom is the node's durable consumer, delivering from the message
 // after applied. A consumer left at another place (its index was made anew,
 // or it stopped between applying and acknowledging) is made again: the
 // index says where this process stands.
-func consumerFrom(ctx context.Context, js jetstream.JetStream, node string, applied uint64) (jetstream.Consumer, error) {
+func consumerFrom(ctx context.Context, js jetstream.JetStream, stream, node string, applied uint64) (jetstream.Consumer, error) {
 	name := consumerName(node)
-	if c, err := js.Consumer(ctx, Name, name); err == nil {
+	if c, err := js.Consumer(ctx, stream, name); err == nil {
 		if info, err := c.Info(ctx); err == nil && info.AckFloor.Stream == applied {
 			return c, nil
 		}
-		if err := js.DeleteConsumer(ctx, Name, name); err != nil {
+		if err := js.DeleteConsumer(ctx, stream, name); err != nil {
 			return nil, fmt.Errorf("reset the consumer of %s: %w", node, err)
 		}
 	} else if !errors.Is(err, jetstream.ErrConsumerNotFound) {
@@ -146,7 +157,7 @@ func consumerFrom(ctx context.Context, js jetstream.JetStream, node string, appl
 	if applied > 0 {
 		cfg.DeliverPolicy, cfg.OptStartSeq = jetstream.DeliverByStartSequencePolicy, applied+1
 	}
-	c, err := js.CreateConsumer(ctx, Name, cfg)
+	c, err := js.CreateConsumer(ctx, stream, cfg)
 	if err != nil {
 		return nil, fmt.Errorf("create the consumer of %s: %w", node, err)
 	}
@@ -166,6 +177,10 @@ func consumerName(node string) string {
 
 // Close closes the connection to NATS.
 func (s *Stream) Close() { s.conn.Close() }
+
+// Delete deletes the stream, with every process's consumer: for a
+// benchmark's stream, not a cluster's.
+func (s *Stream) Delete(ctx context.Context) error { return s.js.DeleteStream(ctx, s.name) }
 
 // Conn is the connection to NATS, for the other things the processes share.
 func (s *Stream) Conn() *nats.Conn { return s.conn }
@@ -201,20 +216,37 @@ type message struct {
 // stream to the local index up to them: the report is the local index's, as
 // for an ingest without the stream. What the stream held before is applied
 // first, so that the report tells of these articles. A candidate that could
-// not be read is rejected here and never published.
+// not be read is rejected here and never published. Articles are published
+// without waiting for each acknowledgement, and all are acknowledged before
+// they are applied: one that the stream refused stops the ingest with the
+// reason, and running it again publishes it again.
 func (s *Stream) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error) {
 	if _, err := s.CatchUp(ctx, nil); err != nil {
 		return news.Report{}, err
 	}
 	var rejected []news.Rejection
+	var sent []published
 	for c := range candidates {
 		if c.Err != nil {
 			rejected = append(rejected, news.Rejection{Origin: c.Origin, Reason: c.Err})
-		} else if err := s.publish(ctx, c); err != nil {
-			return news.Report{Rejected: rejected}, err
+		} else {
+			ack, err := s.publish(c)
+			if err != nil {
+				return news.Report{Rejected: rejected}, err
+			}
+			sent = append(sent, published{c.Origin, ack})
 		}
 		if done != nil {
 			done()
+		}
+	}
+	for _, p := range sent {
+		select {
+		case <-p.ack.Ok():
+		case err := <-p.ack.Err():
+			return news.Report{Rejected: rejected}, fmt.Errorf("publish %s to the stream of articles: %w", p.origin, err)
+		case <-ctx.Done():
+			return news.Report{Rejected: rejected}, ctx.Err()
 		}
 	}
 	report, err := s.CatchUp(ctx, nil)
@@ -222,19 +254,26 @@ func (s *Stream) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate]
 	return report, err
 }
 
+// published is an article sent to the stream, awaiting its acknowledgement.
+type published struct {
+	origin string
+	ack    jetstream.PubAckFuture
+}
+
 // publish sends one article to the stream. Its message ID is the article's
 // ID and the file it was read from: the stream keeps one message for a
 // story published twice in a short while, while the same story read from
 // another file still travels, so that every index knows every file.
-func (s *Stream) publish(ctx context.Context, c news.Candidate) error {
+func (s *Stream) publish(c news.Candidate) (jetstream.PubAckFuture, error) {
 	data, err := json.Marshal(message{Origin: c.Origin, Article: c.Article})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if _, err := s.js.Publish(ctx, subject, data, jetstream.WithMsgID(c.Article.ID+" "+c.Article.Path)); err != nil {
-		return fmt.Errorf("publish %s to the stream of articles: %w", c.Origin, err)
+	ack, err := s.js.PublishAsync(s.subject, data, jetstream.WithMsgID(c.Article.ID+" "+c.Article.Path))
+	if err != nil {
+		return nil, fmt.Errorf("publish %s to the stream of articles: %w", c.Origin, err)
 	}
-	return nil
+	return ack, nil
 }
 
 // Behind is how many messages of the stream the local index has not applied.
@@ -290,8 +329,12 @@ func (s *Stream) applyBatch(ctx context.Context, n int, done func()) (news.Repor
 		return err
 	}
 	var last jetstream.Msg
+	var stored []time.Time
 	for msg := range batch.Messages() {
 		last = msg
+		if meta, err := msg.Metadata(); err == nil {
+			stored = append(stored, meta.Timestamp)
+		}
 		var m message
 		switch err := json.Unmarshal(msg.Data(), &m); {
 		case err != nil:
@@ -324,6 +367,11 @@ func (s *Stream) applyBatch(ctx context.Context, n int, done func()) (news.Repor
 	if err := s.local.SetApplied(meta.Sequence.Stream); err != nil {
 		return report, err
 	}
+	if s.applied != nil {
+		for _, t := range stored {
+			s.applied(t)
+		}
+	}
 	return report, last.DoubleAck(ctx)
 }
 
@@ -351,7 +399,7 @@ func (s *Stream) Prune(ctx context.Context, dir string, files []string) ([]strin
 	if err != nil {
 		return gone, err
 	}
-	if _, err := s.js.Publish(ctx, subject, data); err != nil {
+	if _, err := s.js.Publish(ctx, s.subject, data); err != nil {
 		return gone, fmt.Errorf("publish the files gone from %s to the stream of articles: %w", dir, err)
 	}
 	_, err = s.CatchUp(ctx, nil)
