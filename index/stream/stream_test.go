@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"newsbot/index"
 	"newsbot/index/ingest"
@@ -147,5 +148,66 @@ func TestStreamRemovalsTravel(t *testing.T) {
 	}
 	if got := second.ids(t); len(got) != 1 || !slices.Equal(got, first.ids(t)) {
 		t.Errorf("the second index holds %d articles; want the one left, as the first", len(got))
+	}
+}
+
+// On a cluster of three NATS servers keeping three copies of the stream,
+// losing one server loses nothing and stops nothing.
+func TestStreamSurvivesALostServer(t *testing.T) {
+	ctx := context.Background()
+	cluster := natstest.StartCluster(t, 3)
+	open := func(name, dir string) *node {
+		t.Helper()
+		ix, err := index.Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s *stream.Stream
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+			// The stream's three copies need the cluster's routes up.
+			if s, err = stream.Open(ctx, stream.Config{URL: cluster.URL(), Node: name, Replicas: 3}, ix); err == nil || time.Now().After(deadline) {
+				break
+			}
+		}
+		if err != nil {
+			ix.Close()
+			t.Fatal(err)
+		}
+		return &node{dir, ix, s}
+	}
+	first := open("first", t.TempDir())
+	defer first.close()
+	second := open("second", t.TempDir())
+	defer second.close()
+
+	folder := t.TempDir()
+	write := func(name, title string) {
+		text := " date 2025-04-30 " + title + "\n\nThe council said the " + title + " story is true.\n"
+		if err := os.WriteFile(filepath.Join(folder, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("harbour.txt", "Harbour wall approved")
+	if _, err := ingest.Run(ctx, first.stream, ingest.Sources{Paths: []string{folder}}, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	cluster.Servers[2].Shutdown()
+	write("ferry.txt", "Ferry timetable changes")
+	var err error
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		// A client of the lost server moves to another; a stream whose
+		// leader it was elects a new one.
+		if _, err = ingest.Run(ctx, first.stream, ingest.Sources{Paths: []string{folder}}, ingest.Options{}); err == nil || time.Now().After(deadline) {
+			break
+		}
+	}
+	if err != nil {
+		t.Fatalf("ingest with one server of three lost: %v", err)
+	}
+	if _, err := second.stream.CatchUp(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if got := second.ids(t); len(got) != 2 || !slices.Equal(got, first.ids(t)) {
+		t.Errorf("with one server lost, the second index holds %d articles; want both, as the first", len(got))
 	}
 }

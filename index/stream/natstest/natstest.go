@@ -4,6 +4,10 @@
 package natstest
 
 import (
+	"fmt"
+	"net"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -24,4 +28,74 @@ func Start(t testing.TB) string {
 	}
 	t.Cleanup(ns.Shutdown)
 	return ns.ClientURL()
+}
+
+// Cluster is a cluster of NATS servers with JetStream, for tests of what
+// survives the loss of one.
+type Cluster struct {
+	Servers []*server.Server
+}
+
+// URL lists every server, as NEWSBOT_NATS_URL does.
+func (c *Cluster) URL() string {
+	var urls []string
+	for _, s := range c.Servers {
+		urls = append(urls, s.ClientURL())
+	}
+	return strings.Join(urls, ",")
+}
+
+// StartCluster runs n NATS servers with JetStream that form one cluster,
+// until the test ends, and waits until JetStream has a leader.
+func StartCluster(t testing.TB, n int) *Cluster {
+	t.Helper()
+	ports := make([]int, n)
+	for i := range ports {
+		ports[i] = freePort(t)
+	}
+	var routes []string
+	for _, p := range ports {
+		routes = append(routes, fmt.Sprintf("nats://127.0.0.1:%d", p))
+	}
+	c := &Cluster{}
+	for i, p := range ports {
+		ns, err := server.NewServer(&server.Options{
+			ServerName: fmt.Sprintf("newsbot-test-%d", i), Host: "127.0.0.1", Port: -1,
+			JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true,
+			Cluster: server.ClusterOpts{Name: "newsbot-test", Host: "127.0.0.1", Port: p},
+			Routes:  server.RoutesFromStr(strings.Join(routes, ",")),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		go ns.Start()
+		t.Cleanup(ns.Shutdown)
+		c.Servers = append(c.Servers, ns)
+	}
+	for _, ns := range c.Servers {
+		if !ns.ReadyForConnections(10 * time.Second) {
+			t.Fatal("a NATS server of the cluster did not start")
+		}
+	}
+	for deadline := time.Now().Add(20 * time.Second); ; {
+		if slices.ContainsFunc(c.Servers, (*server.Server).JetStreamIsLeader) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the NATS cluster elected no JetStream leader")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	return c
+}
+
+// freePort is a loopback port nobody listens on now.
+func freePort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
 }
