@@ -3,31 +3,15 @@ package feeds
 import (
 	"bytes"
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
 	"unicode/utf8"
-)
 
-// addFiles adds every file in dir as a seed, so the fixtures of the other
-// tests are fuzzed too.
-func addFiles(f *testing.F, dir string) {
-	f.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
-}
+	"newsbot/index/news/newstest"
+)
 
 // FuzzParseFeed checks that ParseFeed never panics, rejects what is not a
 // feed with an error wrapping ErrNotFeed (reading a bytes.Reader cannot fail,
@@ -40,7 +24,7 @@ func addFiles(f *testing.F, dir string) {
 // and testdata/fuzz/FuzzParseFeed (entities, CDATA, nested HTML, javascript:
 // links, huge attributes, relative links).
 func FuzzParseFeed(f *testing.F) {
-	addFiles(f, filepath.Join("testdata", "feeds"))
+	newstest.AddSeeds(f, filepath.Join("testdata", "feeds"))
 	f.Add([]byte(`<rss version="2.0"><channel><title>T &amp;amp; &#0; &#x1b;[31m</title><item><title><![CDATA[<b>Bold</b> &lt;i&gt;]]></title><link>javascript:alert(1)</link><description>&lt;p&gt;One&lt;/p&gt;&lt;p&gt;Two&lt;/p&gt;</description></item></channel></rss>`))
 	f.Add([]byte(`<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title><entry><title type="html">&lt;script&gt;x&lt;/script&gt;Hi</title><link href="/rel?utm_source=x&amp;b=1#frag"/><content type="html">&lt;div&gt;&lt;p&gt;a&lt;br&gt;&lt;br&gt;b&lt;/p&gt;&lt;/div&gt;</content></entry></feed>`))
 	f.Add([]byte(`{"version":"https://jsonfeed.org/version/1.1","title":"J","items":[{"id":"1","url":"HTTPS://Example.COM:443/a?b=2&a=1","content_text":"Line\u0007one\r\n\r\nline two"},{"id":"2"}]}`))
@@ -53,7 +37,7 @@ func FuzzParseFeed(f *testing.F) {
 			}
 			return
 		}
-		checkText(t, "feed title", feed.Title, false)
+		newstest.CheckText(t, "feed title", feed.Title, false)
 		for i, c := range feed.Items {
 			if c.Err != nil {
 				if c.Err.Error() == "" || c.Origin == "" {
@@ -62,10 +46,10 @@ func FuzzParseFeed(f *testing.F) {
 				continue
 			}
 			a := c.Article
-			checkText(t, "title", a.Title, false)
-			checkText(t, "byline", a.Byline, false)
-			checkText(t, "source", a.Source, false)
-			checkText(t, "body", a.Body, true)
+			newstest.CheckText(t, "title", a.Title, false)
+			newstest.CheckText(t, "byline", a.Byline, false)
+			newstest.CheckText(t, "source", a.Source, false)
+			newstest.CheckText(t, "body", a.Body, true)
 			if a.Title == "" {
 				t.Errorf("item %d has no title", i)
 			}
@@ -79,7 +63,7 @@ func FuzzParseFeed(f *testing.F) {
 			if got := CanonicalURL(a.URL); got != a.URL {
 				t.Errorf("item %d: URL %q is not canonical: CanonicalURL gives %q", i, a.URL, got)
 			}
-			if a.ID != FeedItemID(a.URL, a.GUID, a.Title, a.Body) || !isHexID(a.ID) {
+			if a.ID != FeedItemID(a.URL, a.GUID, a.Title, a.Body) || !newstest.IsID(a.ID) {
 				t.Errorf("item %d: ID %q; want FeedItemID %q", i, a.ID, FeedItemID(a.URL, a.GUID, a.Title, a.Body))
 			}
 			if a.Date.IsZero() || a.Date.Location() != time.UTC {
@@ -87,35 +71,4 @@ func FuzzParseFeed(f *testing.F) {
 			}
 		}
 	})
-}
-
-// checkText fails the test unless s is valid UTF-8 without control
-// characters, and, when paragraphs, made of trimmed
-// non-empty lines joined by "\n\n"; else one line.
-func checkText(t *testing.T, what, s string, paragraphs bool) {
-	t.Helper()
-	if !utf8.ValidString(s) {
-		t.Fatalf("%s %q is not valid UTF-8", what, s)
-	}
-	if s == "" {
-		return
-	}
-	parts := []string{s}
-	if paragraphs {
-		parts = strings.Split(s, "\n\n")
-	}
-	for _, p := range parts {
-		if p == "" || p != strings.TrimSpace(p) {
-			t.Fatalf("%s %q has an empty or untrimmed line %q", what, s, p)
-		}
-		for _, r := range p {
-			if unicode.IsControl(r) {
-				t.Fatalf("%s %q holds the control character %U", what, s, r)
-			}
-		}
-	}
-}
-
-func isHexID(id string) bool {
-	return len(id) == 16 && strings.Trim(id, "0123456789abcdef") == ""
 }
