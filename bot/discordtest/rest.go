@@ -53,8 +53,8 @@ func (s *Server) routes() http.Handler {
 	return mux
 }
 
-// rest records every call with the answer it gets, after any injected
-// fault had its turn.
+// rest records every call with the answer it gets: a refusal if it breaks
+// Discord's API description, else after any injected fault had its turn.
 func (s *Server) rest(eps []endpoint) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		req, err := readRequest(r, time.Now())
@@ -72,6 +72,9 @@ func (s *Server) rest(eps []endpoint) http.HandlerFunc {
 }
 
 func (s *Server) answer(r *http.Request, req *Request, eps []endpoint) reply {
+	if rep, ok := s.conform(req); !ok {
+		return rep
+	}
 	if f := s.takeFault(*req); f != nil {
 		if f.carriedOut {
 			s.route(r, req, eps)

@@ -8,6 +8,12 @@
 // SendMessage dispatch events, Requests, Messages and Callbacks show what
 // the bot sent back, and RateLimit, Fail, DropConnections, SendReconnect and
 // InvalidateSession inject the faults a real bot meets in production.
+//
+// Every REST request is also checked against Discord's own OpenAPI
+// description of its API, ../shared/docs/discord-openapi.json beside the
+// module, when the file is there: a request on an undocumented route, or
+// with a body its schema forbids, is refused as Discord would refuse it and
+// fails the test, since Discord's limits and types are easy to get wrong.
 package discordtest
 
 import (
@@ -55,6 +61,7 @@ const defaultWait = 10 * time.Second
 type Server struct {
 	t    errorReporter
 	cfg  config
+	api  *description // nil when the description is not on this machine
 	ts   *httptest.Server
 	base *url.URL
 	ids  atomic.Int64 // last snowflake handed out
@@ -135,15 +142,26 @@ func Start(addr string, report func(format string, args ...any), opts ...Option)
 type reporter func(format string, args ...any)
 
 func (r reporter) Errorf(format string, args ...any) { r(format, args...) }
+func (r reporter) Logf(format string, args ...any)   { r(format, args...) }
+
+// noDescriptionNotice says once per process that requests go unchecked.
+var noDescriptionNotice sync.Once
 
 func start(t errorReporter, addr string, opts []Option) (*Server, error) {
 	cfg := config{heartbeat: 41250 * time.Millisecond, deadline: 3 * time.Second}
 	for _, o := range opts {
 		o(&cfg)
 	}
+	api, err := apiDescription()
+	if errors.Is(err, errNoDescription) {
+		noDescriptionNotice.Do(func() { t.Logf("discordtest: %v; requests are not checked against it", err) })
+	} else if err != nil {
+		return nil, err
+	}
 	s := &Server{
 		t:       t,
 		cfg:     cfg,
+		api:     api,
 		changed: make(chan struct{}),
 		channels: map[string]*channel{
 			ChannelID:         {id: ChannelID, guildID: GuildID, name: "general", kind: discordgo.ChannelTypeGuildText},
@@ -178,6 +196,7 @@ func start(t errorReporter, addr string, opts []Option) (*Server, error) {
 // or a program's log.
 type errorReporter interface {
 	Errorf(format string, args ...any)
+	Logf(format string, args ...any)
 }
 
 // URL returns the fake's base URL, like http://127.0.0.1:PORT, for a bot
