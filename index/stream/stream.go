@@ -138,20 +138,14 @@ func open(ctx context.Context, conn *nats.Conn, cfg Config, local Local) (*Strea
 }
 
 // consumerFrom is the node's durable consumer, delivering from the message
-// after applied. A consumer left at another place (its index was made anew,
-// or it stopped between applying and acknowledging) is made again: the
-// index says where this process stands.
+// after applied. It is made anew at each start: the index says where this
+// process stands, and a consumer left by a process that died holds the
+// messages it had fetched and not acknowledged for a while, where a new
+// one would wait for them.
 func consumerFrom(ctx context.Context, js jetstream.JetStream, stream, node string, applied uint64) (jetstream.Consumer, error) {
 	name := consumerName(node)
-	if c, err := js.Consumer(ctx, stream, name); err == nil {
-		if info, err := c.Info(ctx); err == nil && info.AckFloor.Stream == applied {
-			return c, nil
-		}
-		if err := js.DeleteConsumer(ctx, stream, name); err != nil {
-			return nil, fmt.Errorf("reset the consumer of %s: %w", node, err)
-		}
-	} else if !errors.Is(err, jetstream.ErrConsumerNotFound) {
-		return nil, fmt.Errorf("the consumer of %s: %w", node, err)
+	if err := js.DeleteConsumer(ctx, stream, name); err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
+		return nil, fmt.Errorf("reset the consumer of %s: %w", node, err)
 	}
 	cfg := jetstream.ConsumerConfig{Durable: name, AckPolicy: jetstream.AckAllPolicy, DeliverPolicy: jetstream.DeliverAllPolicy}
 	if applied > 0 {
