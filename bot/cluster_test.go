@@ -5,13 +5,18 @@ import (
 	"io"
 	"log/slog"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/bwmarrin/discordgo"
 	"github.com/nats-io/nats.go"
 
 	"newsbot/bot/discordtest"
 	"newsbot/bot/state"
+	"newsbot/index"
+	"newsbot/index/ingest"
+	"newsbot/index/stream"
 	"newsbot/index/stream/natstest"
 )
 
@@ -53,4 +58,63 @@ func TestClusterDigestPostedOnce(t *testing.T) {
 	if record.LastPosted != "2025-04-18" {
 		t.Errorf("the shared state after posting: %+v", record)
 	}
+}
+
+// An HTTP replica answers from its own index what another process added,
+// once its index has followed the stream: here within seconds.
+func TestClusterReplicaAnswersWhatAnotherAdded(t *testing.T) {
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	url := natstest.Start(t)
+	open := func(node string) (*index.Index, *stream.Stream) {
+		ix, err := index.Open(t.TempDir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		s, err := stream.Open(ctx, stream.Config{URL: url, Node: node}, ix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(s.Close)
+		return ix, s
+	}
+	_, elsewhere := open("ingester")
+	replica, follow := open("replica")
+	go follow.Follow(ctx, 50*time.Millisecond, func(err error) { t.Log(err) })
+
+	h := startHTTPBotOn(t, replica)
+	ask := func() discordtest.Message {
+		payload, sent := h.fake.NewInteraction(discordtest.InteractionSpec{Name: "news",
+			Options: []discordtest.CommandOption{{Name: "topic", Type: discordgo.ApplicationCommandOptionString, Value: "Witkoff"}}})
+		_, body := h.post(t, payload, h.now, true)
+		h.relay(t, sent, body)
+		if _, err := h.fake.WaitRequest(context.Background(), func(r discordtest.Request) bool {
+			return r.Method == "PATCH" && strings.Contains(r.Path, sent.Token)
+		}); err != nil {
+			t.Fatalf("no answer edited in: %v\n%s", err, h.logs)
+		}
+		for _, m := range h.fake.Messages() {
+			if m.InteractionID == sent.ID {
+				return m
+			}
+		}
+		t.Fatal("no answer")
+		return discordtest.Message{}
+	}
+	if answer := ask(); len(answer.Embeds) != 1 || strings.Contains(answer.Embeds[0].Title, "articles") {
+		t.Fatalf("before anything came in: %s; want nothing found", mustJSON(t, answer.Embeds))
+	}
+	if _, err := ingest.Run(ctx, elsewhere, ingest.Sources{Paths: []string{"../testdata/articles"}}, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var answer discordtest.Message
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(100 * time.Millisecond) {
+		if behind, err := follow.Behind(ctx); err == nil && behind == 0 {
+			if answer = ask(); len(answer.Embeds) == 1 && answer.Embeds[0].Title == "Witkoff: 7 articles" {
+				return
+			}
+		}
+	}
+	t.Errorf("the replica answered %s; want the 7 articles that came in through the other process", mustJSON(t, answer.Embeds))
 }

@@ -37,6 +37,12 @@ func startHTTPBot(t *testing.T) *httpHarness {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return startHTTPBotOn(t, ix)
+}
+
+// startHTTPBotOn is startHTTPBot answering from library.
+func startHTTPBotOn(t *testing.T, library Library) *httpHarness {
+	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -49,7 +55,7 @@ func startHTTPBot(t *testing.T) *httpHarness {
 	// Searches take a moment, as they do against a real index: the test
 	// relays the first response to the fake before the answer is edited in,
 	// where Discord would have it at once.
-	b := New(cfg, delayed{ix, 300 * time.Millisecond}, mustStore(t), slog.New(slog.NewTextHandler(h.logs, nil)))
+	b := New(cfg, delayed{library, 300 * time.Millisecond}, mustStore(t), slog.New(slog.NewTextHandler(h.logs, nil)))
 	b.now = func() time.Time { return h.now }
 	if _, err := b.newSession(); err != nil {
 		t.Fatal(err)
