@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // corpus is the real news in ../shared/corpus (BBC and Reuters), which is never
@@ -197,4 +198,47 @@ func TestCorpusEval(t *testing.T) {
 	if shared := figure(`digest company stories: sources naming the main company ([\d.]+)`); shared < 0.9 {
 		t.Errorf("digest company stories: %.2f of sources name the main company; want at least 0.90", shared)
 	}
+}
+
+// TestCorpusTimeline follows USAir's takeover of Piedmont through March 1987:
+// the stories in the order they happened, each told within a few days.
+func TestCorpusTimeline(t *testing.T) {
+	needCorpus(t)
+	data := t.TempDir()
+	if _, _, err := runNewsbot(t, nil, "index", "--data", data, filepath.Join(corpus, "reuters/1987-03")); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runNewsbot(t, nil, "timeline", "--data", data, "--json", "Piedmont")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tl jsonTimeline
+	if err := json.Unmarshal([]byte(out), &tl); err != nil {
+		t.Fatal(err)
+	}
+	if tl.Topic != "Piedmont" || len(tl.Entries) < 5 {
+		t.Fatalf("timeline of %q with %d entries; want Piedmont's takeover, several stories", tl.Topic, len(tl.Entries))
+	}
+	for i, e := range tl.Entries {
+		if i > 0 && e.Date < tl.Entries[i-1].Date {
+			t.Errorf("entry %d (%s) comes before the entry above it (%s)", i, e.Date, tl.Entries[i-1].Date)
+		}
+		if len(e.Sources) == 0 || e.Outlets < 1 || e.Sources[0].Date != e.Date {
+			t.Errorf("entry %q: %d sources, %d outlets, first source of %s; want it dated by its first source", e.Title, len(e.Sources), e.Outlets, e.Sources[0].Date)
+		}
+		for _, src := range e.Sources {
+			if d, _ := time.Parse(time.DateOnly, src.Date); d.Sub(mustDate(t, e.Date)) > 3*24*time.Hour {
+				t.Errorf("entry %q of %s has a source of %s", e.Title, e.Date, src.Date)
+			}
+		}
+	}
+}
+
+func mustDate(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -30,6 +30,7 @@ Usage:
   newsbot summarize [--sentences N] FILE             the key sentences of one article
   newsbot digest [--data DIR] [--date YYYY-MM-DD] [--json] [--stories N]  the top stories of a day
   newsbot trend [--data DIR] [--days N] [--until YYYY-MM-DD] --out FILE.png TOPIC[, TOPIC...]
+  newsbot timeline [--data DIR] [--json] TOPIC       a topic's stories, oldest first
   newsbot eval [--corpus DIR] [--data DIR]           quality figures on ../shared/corpus
   newsbot bench [--corpus DIR]... [--data DIR] [--generate N] [--json]  speed and memory figures
   newsbot serve [--data DIR] [--http ADDR]           run the Discord bot
@@ -69,6 +70,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return e.eval(ctx, rest)
 	case "trend":
 		return e.trend(ctx, rest)
+	case "timeline":
+		return e.timeline(ctx, rest)
 	case "bench":
 		return e.bench(ctx, rest)
 	case "serve":
