@@ -67,7 +67,7 @@ func alsoEmbed(first int, stories []commands.Story) *discordgo.MessageEmbed {
 		}
 		line := fmt.Sprintf("**%d.** %s", first+i, title)
 		if len(s.Sources) > 1 {
-			line += fmt.Sprintf(" · %d sources", len(s.Sources))
+			line += " · " + commands.Coverage(s.Sources)
 		}
 		more := fmt.Sprintf("and %d more", len(stories)-i)
 		if length(b.String())+length(line)+length("\n"+more) > maxDescription {
@@ -88,7 +88,7 @@ func storyEmbed(n int, s commands.Story) *discordgo.MessageEmbed {
 	}
 	b.WriteString("\n")
 	if len(s.Sources) > 1 {
-		fmt.Fprintf(&b, "%d sources: ", len(s.Sources))
+		b.WriteString(commands.Coverage(s.Sources) + ": ")
 	}
 	// Sources are added while they fit, never cut in the middle of a link.
 	listed := 0

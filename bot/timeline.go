@@ -49,7 +49,7 @@ func timelineEmbed(tl commands.Timeline) *discordgo.MessageEmbed {
 		if link := safeLink(entry.Sources[0].URL); link != "" {
 			title = "[" + title + "](" + link + ")"
 		}
-		lines = append(lines, fmt.Sprintf("**%s** · %s · %s", entry.Date.Format(time.DateOnly), title, entry.Coverage()))
+		lines = append(lines, fmt.Sprintf("**%s** · %s · %s", entry.Date.Format(time.DateOnly), title, commands.Coverage(entry.Sources)))
 	}
 	e.Description = strings.Join(lines, "\n")
 	e.Footer = &discordgo.MessageEmbedFooter{Text: fmt.Sprintf("%d of %d stories, from %s · newsbot", len(tl.Entries), tl.Stories, commands.Articles(tl.Found))}

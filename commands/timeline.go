@@ -42,17 +42,17 @@ type TimelineEntry struct {
 	Outlets int
 }
 
-// Coverage says how many sources and outlets told the story: "3 sources,
-// 2 outlets".
-func (e TimelineEntry) Coverage() string {
-	sources := "1 source"
-	if len(e.Sources) != 1 {
-		sources = fmt.Sprintf("%d sources", len(e.Sources))
+// Coverage says how many sources and outlets told a story: "3 sources,
+// 2 outlets" (see Outlets).
+func Coverage(sources []news.Article) string {
+	told := "1 source"
+	if len(sources) != 1 {
+		told = fmt.Sprintf("%d sources", len(sources))
 	}
-	if e.Outlets == 1 {
-		return sources + ", 1 outlet"
+	if n := Outlets(sources); n != 1 {
+		return fmt.Sprintf("%s, %d outlets", told, n)
 	}
-	return fmt.Sprintf("%s, %d outlets", sources, e.Outlets)
+	return told + ", 1 outlet"
 }
 
 // MakeTimeline finds the articles most about the subject of req.Question,

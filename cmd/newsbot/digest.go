@@ -69,6 +69,7 @@ type jsonDigest struct {
 type jsonStory struct {
 	Title   string          `json:"title"`
 	Summary []string        `json:"summary"`
+	Outlets int             `json:"outlets"`
 	Sources []jsonReference `json:"sources"`
 }
 
@@ -82,7 +83,7 @@ type jsonReference struct {
 func writeDigestJSON(w io.Writer, day time.Time, d commands.Digest) error {
 	out := jsonDigest{Date: day.Format(time.DateOnly), Stories: []jsonStory{}}
 	for _, s := range d.Stories {
-		story := jsonStory{Title: s.Title, Summary: s.Summary, Sources: []jsonReference{}}
+		story := jsonStory{Title: s.Title, Summary: s.Summary, Outlets: commands.Outlets(s.Sources), Sources: []jsonReference{}}
 		for _, a := range s.Sources {
 			story.Sources = append(story.Sources, jsonReference{Title: a.Title, Date: dateOf(a), URL: a.URL, Path: a.Path})
 		}
@@ -106,7 +107,7 @@ func writeDigestText(w io.Writer, day time.Time, d commands.Digest) {
 	for i, s := range d.Stories {
 		fmt.Fprintf(w, "\n%d. %s", i+1, s.Title)
 		if len(s.Sources) > 1 {
-			fmt.Fprintf(w, " (%d sources)", len(s.Sources))
+			fmt.Fprintf(w, " (%s)", commands.Coverage(s.Sources))
 		}
 		fmt.Fprintln(w)
 		for _, sentence := range s.Summary {

@@ -84,6 +84,6 @@ func writeTimelineText(w io.Writer, tl commands.Timeline) {
 	}
 	fmt.Fprintf(w, "%s: %d of %d stories, from %s\n", tl.Topic, len(tl.Entries), tl.Stories, commands.Articles(tl.Found))
 	for _, entry := range tl.Entries {
-		fmt.Fprintf(w, "%s  %s  (%s)\n", entry.Date.Format(time.DateOnly), entry.Title, entry.Coverage())
+		fmt.Fprintf(w, "%s  %s  (%s)\n", entry.Date.Format(time.DateOnly), entry.Title, commands.Coverage(entry.Sources))
 	}
 }
