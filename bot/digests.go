@@ -145,7 +145,7 @@ func (b *Bot) recordDigest(channelID string, change func(*state.Digest)) error {
 func (b *Bot) postDigest(d state.Digest, date string, now time.Time) (int, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	digest, err := commands.MakeDigest(ctx, b.news, b.digestPeriod(now, d.Topics))
+	digest, err := commands.MakeDigest(ctx, b.news, b.digestPeriod(now, d))
 	if err != nil {
 		return 0, err
 	}
@@ -161,9 +161,10 @@ func (b *Bot) postDigest(d state.Digest, date string, now time.Time) (int, error
 // digestPeriod is the last 24 hours before now. Articles from files carry a
 // day but no time, so the period starts at the beginning of that day: a
 // morning digest includes yesterday's dated articles whole.
-func (b *Bot) digestPeriod(now time.Time, topics []string) commands.DigestRequest {
+// Its stories are on the digest's topics, if any, and on none it excludes.
+func (b *Bot) digestPeriod(now time.Time, d state.Digest) commands.DigestRequest {
 	from := now.Add(-24 * time.Hour).UTC().Truncate(24 * time.Hour)
-	return commands.DigestRequest{From: from, To: now, Topics: topics, Aliases: b.cfg.Aliases}
+	return commands.DigestRequest{From: from, To: now, Topics: d.Topics, Exclude: d.Exclude, Aliases: b.cfg.Aliases}
 }
 
 func digestHeading(date string, topics []string) string {
@@ -197,6 +198,7 @@ func digestCommand() slashCommand {
 					{Type: discordgo.ApplicationCommandOptionString, Name: "time", Description: "When, on a 24-hour clock, like 07:30", Required: true, MaxLength: 5},
 					{Type: discordgo.ApplicationCommandOptionString, Name: "timezone", Description: "The clock's timezone, like Europe/Paris or America/New_York", Required: true, MaxLength: 64},
 					{Type: discordgo.ApplicationCommandOptionString, Name: "topics", Description: "Only stories on these topics, separated by commas", MaxLength: 300},
+					{Type: discordgo.ApplicationCommandOptionString, Name: "exclude", Description: "No stories on these topics, separated by commas, e.g. sport, celebrity", MaxLength: 300},
 				}},
 				{Type: discordgo.ApplicationCommandOptionSubCommand, Name: "off", Description: "Stop a channel's digest", Options: []*discordgo.ApplicationCommandOption{
 					{Type: discordgo.ApplicationCommandOptionChannel, Name: "channel", Description: "The channel (this one if not given)", ChannelTypes: []discordgo.ChannelType{discordgo.ChannelTypeGuildText, discordgo.ChannelTypeGuildNews}},
@@ -242,7 +244,7 @@ func (b *Bot) setDigest(ic *discordgo.Interaction, opts map[string]option) strin
 	if err != nil {
 		return upperFirst(err.Error()) + "."
 	}
-	topics := topicList(opts["topics"].text())
+	topics, exclude := topicList(opts["topics"].text()), topicList(opts["exclude"].text())
 	channel := opts["channel"].text()
 	if missing := b.missingPermissions(channel); len(missing) > 0 {
 		return fmt.Sprintf("newsbot cannot post the digest in <#%s>: it needs %s there. Give its role that in the channel's settings, or choose another channel.", channel, strings.Join(missing, ", "))
@@ -253,7 +255,7 @@ func (b *Bot) setDigest(ic *discordgo.Interaction, opts map[string]option) strin
 	missed := schedule.Previous(now, clock, loc).String()
 	err = b.state.Update(func(s *state.State) error {
 		d := &state.Digest{GuildID: ic.GuildID, ChannelID: channel, Time: clock.String(), Timezone: loc.String(),
-			Topics: topics, Enabled: true, UpdatedBy: userOf(ic).ID, UpdatedAt: now.UTC()}
+			Topics: topics, Exclude: exclude, Enabled: true, UpdatedBy: userOf(ic).ID, UpdatedAt: now.UTC()}
 		if old := s.Digests[channel]; old != nil {
 			d.LastPosted, d.Attempted = old.LastPosted, old.Attempted
 		}
@@ -271,6 +273,9 @@ func (b *Bot) setDigest(ic *discordgo.Interaction, opts map[string]option) strin
 	msg := fmt.Sprintf("The daily digest will be posted in <#%s> at %s (%s), next on %s.", channel, clock, loc, next.In(loc).Format("Monday 2 January"))
 	if len(topics) > 0 {
 		msg += " Topics: " + escape(strings.Join(topics, ", ")) + "."
+	}
+	if len(exclude) > 0 {
+		msg += " Left out: " + escape(strings.Join(exclude, ", ")) + "."
 	}
 	return msg
 }
@@ -350,6 +355,9 @@ func (b *Bot) showDigests(guildID string) string {
 			if len(d.Topics) > 0 {
 				line += ", on " + escape(strings.Join(d.Topics, ", "))
 			}
+			if len(d.Exclude) > 0 {
+				line += ", without " + escape(strings.Join(d.Exclude, ", "))
+			}
 			switch {
 			case !d.Enabled && d.DisabledReason != "":
 				line += ": off, " + escape(d.DisabledReason)
@@ -380,10 +388,10 @@ func (b *Bot) previewDigest(ic *discordgo.Interaction) {
 	if !b.respond(ic, deferred, b.log) {
 		return
 	}
-	var topics []string
+	var settings state.Digest
 	b.state.View(func(s state.State) {
 		if d := s.Digests[ic.ChannelID]; d != nil {
-			topics = d.Topics
+			settings = *d
 		}
 	})
 	ctx, cancel := answerContext()
@@ -391,14 +399,14 @@ func (b *Bot) previewDigest(ic *discordgo.Interaction) {
 	now := b.now()
 	var digest commands.Digest
 	err := b.answering(ctx, func() (err error) {
-		digest, err = commands.MakeDigest(ctx, b.news, b.digestPeriod(now, topics))
+		digest, err = commands.MakeDigest(ctx, b.news, b.digestPeriod(now, settings))
 		return err
 	})
 	if err != nil {
 		b.replaceWithError(ic, b.forUser(err, "digest", "preview"), b.log)
 		return
 	}
-	msgs := digestMessages("Preview: "+digestHeading(now.UTC().Format(time.DateOnly), topics), digest)
+	msgs := digestMessages("Preview: "+digestHeading(now.UTC().Format(time.DateOnly), settings.Topics), digest)
 	first := msgs[0]
 	content := first.Content
 	if !b.editResponse(ic, &discordgo.WebhookEdit{Content: &content, Embeds: &first.Embeds, AllowedMentions: noMentions}, b.log) {

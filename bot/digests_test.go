@@ -293,9 +293,9 @@ func TestDigestCommands(t *testing.T) {
 			return h.admin("digest", "set", map[string]any{"channel": discordtest.ReadOnlyChannelID, "time": "07:30", "timezone": "Europe/Paris"})
 		}, "newsbot cannot post the digest in <#" + discordtest.ReadOnlyChannelID + ">: it needs Send Messages there."},
 		{"set after today's time", func() discordtest.Sent {
-			return h.admin("digest", "set", map[string]any{"channel": discordtest.ChannelID, "time": "07:30", "timezone": "Europe/Paris", "topics": "Iran, Witkoff"})
-		}, "at 07:30 (Europe/Paris), next on Saturday 19 April. Topics: Iran, Witkoff."},
-		{"show", func() discordtest.Sent { return h.admin("digest", "show", nil) }, "at 07:30 Europe/Paris, on Iran, Witkoff"},
+			return h.admin("digest", "set", map[string]any{"channel": discordtest.ChannelID, "time": "07:30", "timezone": "Europe/Paris", "topics": "Iran, Witkoff", "exclude": "sport, celebrity"})
+		}, "at 07:30 (Europe/Paris), next on Saturday 19 April. Topics: Iran, Witkoff. Left out: sport, celebrity."},
+		{"show", func() discordtest.Sent { return h.admin("digest", "show", nil) }, "at 07:30 Europe/Paris, on Iran, Witkoff, without sport, celebrity"},
 		{"off", func() discordtest.Sent { return h.admin("digest", "off", nil) }, "is off"},
 	}
 	for _, tt := range tests {

@@ -40,8 +40,9 @@ type DigestRequest struct {
 	// From and To bound the period: articles dated on or after From and
 	// before To.
 	From, To time.Time
-	// Topics, when set, keep only the articles about one of them.
-	Topics []string
+	// Topics, when set, keep only the articles about one of them; Exclude
+	// leaves out the articles about any of its topics.
+	Topics, Exclude []string
 	// Stories is the most stories to return; DefaultStories when zero.
 	Stories int
 	// Aliases are other spellings of names in the topics.
@@ -179,8 +180,8 @@ func weight(a news.Article) float64 {
 	return float64(prose) / float64(len(paras)) * math.Log1p(float64(words))
 }
 
-// periodArticles returns the articles of the period, on the topics if any,
-// each once.
+// periodArticles returns the articles of the period, on the topics if any
+// and on none of the excluded ones, each once.
 func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]news.Article, error) {
 	queries := []news.Query{{Since: req.From, Until: req.To, Size: maxDigestArticles, Newest: true}}
 	if len(req.Topics) > 0 {
@@ -192,7 +193,21 @@ func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]news.
 			}
 		}
 	}
-	seen := map[string]bool{}
+	seen := map[string]bool{} // taken, or about an excluded topic
+	for _, topic := range req.Exclude {
+		q := SubjectQuery(Subject(topic), req.Aliases)
+		if len(q.Words) == 0 {
+			continue
+		}
+		q.Since, q.Until, q.Size, q.Light = req.From, req.To, maxDigestArticles, true
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range res.Matches {
+			seen[m.Article.ID] = true
+		}
+	}
 	var out []news.Article
 	for _, q := range queries {
 		res, err := s.Search(ctx, q)

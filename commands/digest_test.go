@@ -264,3 +264,32 @@ func TestMakeDigestLeadsWithWhatTheNewsIsAbout(t *testing.T) {
 		t.Errorf("stories %q; want OPEC's output or prices first", titles)
 	}
 }
+
+// A digest leaves out the stories on the topics it excludes.
+func TestMakeDigestExcludes(t *testing.T) {
+	ix := mustSamples(t)
+	day := time.Date(2025, 4, 17, 0, 0, 0, 0, time.UTC)
+	req := DigestRequest{From: day, To: day.AddDate(0, 0, 2)}
+	all, err := MakeDigest(context.Background(), ix, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Exclude = []string{"Iran", "nothing at all"}
+	without, err := MakeDigest(context.Background(), ix, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mentions := func(d Digest) (n int) {
+		for _, s := range d.Stories {
+			for _, a := range s.Sources {
+				if strings.Contains(a.Title+a.Body, "Iran") {
+					n++
+				}
+			}
+		}
+		return n
+	}
+	if mentions(all) == 0 || mentions(without) != 0 || len(without.Stories) == 0 || without.Articles >= all.Articles {
+		t.Errorf("sources mentioning Iran: %d of %d articles, then %d of %d excluding it; want some, then none, and the other stories kept", mentions(all), all.Articles, mentions(without), without.Articles)
+	}
+}

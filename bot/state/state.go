@@ -56,7 +56,9 @@ type Digest struct {
 	Time      string   `json:"time"`     // "HH:MM", on the channel's clock
 	Timezone  string   `json:"timezone"` // IANA name, like "Europe/Paris"
 	Topics    []string `json:"topics"`
-	Enabled   bool     `json:"enabled"`
+	// Exclude are the topics whose stories the digest leaves out.
+	Exclude []string `json:"exclude,omitempty"`
+	Enabled bool     `json:"enabled"`
 
 	// LastPosted is the channel-local date (YYYY-MM-DD) of the last digest
 	// posted in full.
@@ -104,8 +106,8 @@ func empty() State {
 	return State{Version: Version, Digests: map[string]*Digest{}, Feeds: map[string]*Feed{}}
 }
 
-// clone is a deep copy of s, without nil entries. Digest.Topics is the only
-// reference inside a Digest; a Feed holds only values.
+// clone is a deep copy of s, without nil entries. Digest.Topics and Exclude
+// are the only references inside a Digest; a Feed holds only values.
 func (s State) clone() State {
 	c := State{
 		Version: s.Version,
@@ -115,7 +117,7 @@ func (s State) clone() State {
 	for id, d := range s.Digests {
 		if d != nil {
 			d2 := *d
-			d2.Topics = slices.Clone(d.Topics)
+			d2.Topics, d2.Exclude = slices.Clone(d.Topics), slices.Clone(d.Exclude)
 			c.Digests[id] = &d2
 		}
 	}
