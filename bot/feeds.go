@@ -1,11 +1,14 @@
 package bot
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -121,7 +124,9 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 	} else if report.Added > 0 || len(report.Rejected) > 0 {
 		log.Info("feed polled", "added", report.Added, "duplicates", report.Duplicates, "rejected", len(report.Rejected))
 	}
+	var tell *feedNews // what to say in a channel about the feed, if anything
 	b.state.Update(func(s *state.State) error {
+		tell = nil
 		rec := s.Feeds[f.URL]
 		if rec == nil {
 			return nil // removed meanwhile
@@ -131,7 +136,15 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 			rec.Failures++
 			rec.LastError, rec.LastErrorAt = err.Error(), now.UTC()
 			rec.NextPoll = now.Add(jitter(backoff(b.cfg.PollInterval, rec.Failures))).UTC()
+			if rec.TroubleTold.IsZero() && now.Sub(cmp.Or(rec.LastSuccess, rec.AddedAt)) >= troubleAfter {
+				rec.TroubleTold = now.UTC()
+				tell = &feedNews{*rec, digestChannel(*s, rec.AddedIn), false}
+			}
 			return nil
+		}
+		if !rec.TroubleTold.IsZero() {
+			tell = &feedNews{*rec, digestChannel(*s, rec.AddedIn), true}
+			rec.TroubleTold = time.Time{}
 		}
 		rec.Failures, rec.LastSuccess, rec.Primed = 0, now.UTC(), true
 		rec.Articles += report.Added
@@ -141,6 +154,53 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 		rec.NextPoll = now.Add(jitter(b.cfg.PollInterval)).UTC()
 		return nil
 	})
+	if tell != nil {
+		b.tellFeedNews(ctx, *tell)
+	}
+}
+
+// troubleAfter is how long a feed fails before newsbot says so in a channel:
+// a site down for an hour is no news, one down for a day needs someone.
+const troubleAfter = 24 * time.Hour
+
+// feedNews is what newsbot says in a channel about a feed: that it has failed
+// for a day, or that it works again.
+type feedNews struct {
+	feed      state.Feed
+	channelID string
+	recovered bool
+}
+
+// digestChannel is where to tell about a feed: the channel it was added in,
+// else a channel that gets the digest, else none.
+func digestChannel(s state.State, addedIn string) string {
+	if addedIn != "" {
+		return addedIn
+	}
+	channels := slices.Sorted(maps.Keys(s.Digests))
+	for _, id := range channels {
+		if s.Digests[id].Enabled {
+			return id
+		}
+	}
+	return ""
+}
+
+// tellFeedNews posts one message about a feed's trouble or recovery, once:
+// its nonce is made from the feed and the time the trouble was told.
+func (b *Bot) tellFeedNews(ctx context.Context, n feedNews) {
+	if n.channelID == "" {
+		return
+	}
+	msg := fmt.Sprintf("The feed %s has not been read for a day: %s. newsbot keeps trying, less often; check the address, or stop reading it with /feeds remove.",
+		code(n.feed.URL), escape(n.feed.LastError))
+	if n.recovered {
+		msg = fmt.Sprintf("The feed %s works again.", code(n.feed.URL))
+	}
+	nonce := nonceOf("feed", n.feed.URL, n.feed.TroubleTold.Format(time.RFC3339), strconv.FormatBool(n.recovered))
+	if err := b.sendOnce(ctx, n.channelID, nonce, &discordgo.MessageSend{Content: truncate(msg, maxContent), AllowedMentions: noMentions}); err != nil {
+		b.log.Warn("could not tell about the feed", "feed", n.feed.URL, "channel", n.channelID, "err", err)
+	}
 }
 
 // backoff doubles the wait after each failure in a row, up to a day, so that a
@@ -250,7 +310,7 @@ func (b *Bot) addFeed(ctx context.Context, ic *discordgo.Interaction, raw string
 			s.Feeds = map[string]*state.Feed{}
 		}
 		s.Feeds[feedURL] = &state.Feed{
-			URL: feedURL, AddedBy: userOf(ic).ID, AddedAt: now.UTC(), ETag: res.ETag, LastModified: res.LastModified,
+			URL: feedURL, AddedBy: userOf(ic).ID, AddedAt: now.UTC(), AddedIn: ic.ChannelID, ETag: res.ETag, LastModified: res.LastModified,
 			LastPoll: now.UTC(), LastSuccess: now.UTC(), Articles: report.Added, Primed: true,
 			NextPoll: now.Add(jitter(b.cfg.PollInterval)).UTC(),
 		}

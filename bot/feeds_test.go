@@ -28,6 +28,7 @@ type feedServer struct {
 	mu       sync.Mutex
 	requests []*http.Request
 	extra    []string // items added to /live.xml, undated
+	down     bool     // /flaky.xml answers 503 while set
 	hang     chan struct{}
 }
 
@@ -37,7 +38,7 @@ func newFeedServer(t *testing.T) *feedServer {
 	fs.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fs.mu.Lock()
 		fs.requests = append(fs.requests, r.Clone(context.Background()))
-		extra := append([]string(nil), fs.extra...)
+		extra, down := append([]string(nil), fs.extra...), fs.down
 		fs.mu.Unlock()
 		switch r.URL.Path {
 		case "/hang.xml":
@@ -45,6 +46,13 @@ func newFeedServer(t *testing.T) *feedServer {
 			case <-fs.hang:
 			case <-r.Context().Done():
 			}
+		case "/flaky.xml":
+			if down {
+				http.Error(w, "maintenance", http.StatusServiceUnavailable)
+				return
+			}
+			r.URL.Path = "/rss2.xml"
+			files.ServeHTTP(w, r)
 		case "/live.xml":
 			w.Header().Set("Content-Type", "application/rss+xml")
 			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Live Wire</title><link>https://live.example/</link>`)
@@ -219,5 +227,73 @@ func TestEveryShardReadsItsFeeds(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatalf("shard 1 never read its feed\n%s", h.logs)
 		}
+	}
+}
+
+// A feed that fails for a day is told once in a channel that gets the
+// digest, with the reason; once more when it works again; never per failure.
+func TestFeedTroubleToldOnce(t *testing.T) {
+	feeds := newFeedServer(t)
+	store := mustStore(t)
+	if err := store.Update(func(s *state.State) error {
+		s.Digests[discordtest.ChannelID] = &state.Digest{GuildID: discordtest.GuildID, ChannelID: discordtest.ChannelID, Time: "07:30", Timezone: "UTC"}
+		s.Digests[discordtest.ChannelID].Enabled = true
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	clock := &fakeClock{t: time.Date(2025, 4, 20, 12, 0, 0, 0, time.UTC)}
+	flaky := feeds.URL + "/flaky.xml"
+	h := startWith(t, discordtest.New(t), botOptions{library: feedIndex(t), store: store, now: clock.Now, client: feeds.client(), config: func(c *Config) {
+		c.Tick = 10 * time.Millisecond
+		c.Feeds = []string{flaky}
+	}})
+	polled := func() int { return len(feeds.requestsFor("/flaky.xml")) }
+	told := func(what string) int {
+		n := 0
+		for _, r := range h.fake.Requests() {
+			if r.Method == "POST" && r.Path == "/channels/"+discordtest.ChannelID+"/messages" && strings.Contains(string(r.Body), what) {
+				n++
+			}
+		}
+		return n
+	}
+	// Each step moves the clock past the feed's next poll and waits for it.
+	step := func(by time.Duration) {
+		t.Helper()
+		before := polled()
+		clock.Set(clock.Now().Add(by))
+		for deadline := time.Now().Add(5 * time.Second); polled() == before; time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("the feed was not polled\n%s", h.logs)
+			}
+		}
+		waitTicks()
+	}
+	for deadline := time.Now().Add(5 * time.Second); polled() == 0; time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the feed was never polled")
+		}
+	}
+	waitTicks()
+	feeds.mu.Lock()
+	feeds.down = true
+	feeds.mu.Unlock()
+	step(2 * time.Hour)
+	if n := told("has not been read for a day"); n != 0 {
+		t.Errorf("told of trouble after 2 hours (%d messages)", n)
+	}
+	step(23 * time.Hour)
+	step(25 * time.Hour)
+	if n := told("has not been read for a day"); n != 1 || told("503") != 1 {
+		t.Errorf("told of the trouble %d times (%d with the reason) over two failing days; want once, saying 503", n, told("503"))
+	}
+	feeds.mu.Lock()
+	feeds.down = false
+	feeds.mu.Unlock()
+	step(25 * time.Hour)
+	step(time.Hour)
+	if n := told("works again"); n != 1 {
+		t.Errorf("told of the recovery %d times; want once", n)
 	}
 }

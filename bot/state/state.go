@@ -85,6 +85,9 @@ type Feed struct {
 	URL     string    `json:"url"`
 	AddedBy string    `json:"added_by"` // a user ID, or "NEWSBOT_FEEDS" for the setting
 	AddedAt time.Time `json:"added_at,omitzero"`
+	// AddedIn is the channel where /feeds add was asked: where newsbot says
+	// when the feed is in trouble. Empty for NEWSBOT_FEEDS.
+	AddedIn string `json:"added_in,omitzero"`
 
 	ETag         string `json:"etag,omitzero"`
 	LastModified string `json:"last_modified,omitzero"`
@@ -94,6 +97,9 @@ type Feed struct {
 	LastError   string    `json:"last_error,omitzero"`
 	LastErrorAt time.Time `json:"last_error_at,omitzero"`
 	Failures    int       `json:"failures"` // consecutive; a success resets it
+	// TroubleTold is when newsbot said in a channel that the feed had
+	// failed for a day; zero once it has said that it works again.
+	TroubleTold time.Time `json:"trouble_told,omitzero"`
 	Articles    int       `json:"articles"` // articles taken from it in all
 	// Primed is set by the first successful poll: the items it found were the
 	// feed's back catalogue, indexed but not announced as news.
