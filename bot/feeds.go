@@ -125,7 +125,7 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 		log.Info("feed polled", "added", report.Added, "duplicates", report.Duplicates, "rejected", len(report.Rejected))
 	}
 	var tell *feedNews // what to say in a channel about the feed, if anything
-	b.state.Update(func(s *state.State) error {
+	recorded := b.state.Update(func(s *state.State) error {
 		tell = nil
 		rec := s.Feeds[f.URL]
 		if rec == nil {
@@ -154,6 +154,10 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 		rec.NextPoll = now.Add(jitter(b.cfg.PollInterval)).UTC()
 		return nil
 	})
+	if recorded != nil {
+		log.Warn("could not record the poll", "err", recorded)
+		return // and not tell: the next poll, recorded, will
+	}
 	if tell != nil {
 		b.tellFeedNews(ctx, *tell)
 	}

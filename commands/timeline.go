@@ -104,21 +104,20 @@ func MakeTimeline(ctx context.Context, s Searcher, req Request) (Timeline, error
 // may be: a weekly report in the same words is a new story each week.
 const storyDays = 3
 
-// withinDays splits off, as stories of their own, the members of each group
-// dated more than storyDays from its lead (its first member).
+// withinDays splits each group into stories told within storyDays: its lead
+// keeps the members near it, the first member beyond leads the next story
+// with those near it, and so on; three outlets telling a development on the
+// tenth day are one story, not three.
 func withinDays(articles []news.Article, groups [][]int) [][]int {
 	var out [][]int
-	for _, members := range groups {
-		lead := articles[members[0]].Date
-		story := []int{members[0]}
-		for _, m := range members[1:] {
-			if d := articles[m].Date.Sub(lead); d > storyDays*24*time.Hour || d < -storyDays*24*time.Hour {
-				out = append(out, []int{m})
-			} else {
-				story = append(story, m)
-			}
+	for _, rest := range groups {
+		for len(rest) > 0 {
+			lead := articles[rest[0]].Date
+			near := func(m int) bool { return articles[m].Date.Sub(lead).Abs() <= storyDays*24*time.Hour }
+			story := slices.DeleteFunc(slices.Clone(rest), func(m int) bool { return !near(m) })
+			out = append(out, story)
+			rest = slices.DeleteFunc(rest[1:], near)
 		}
-		out = append(out, story)
 	}
 	return out
 }

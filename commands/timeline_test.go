@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"newsbot/index/news"
 )
 
 // A timeline lists a topic's stories oldest first, each with its sources
@@ -32,5 +34,17 @@ func TestMakeTimeline(t *testing.T) {
 	}
 	if first := tl.Entries[0].Date; first.Before(time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)) {
 		t.Errorf("first entry dated %s", first)
+	}
+}
+
+// A group's members beyond a few days from its lead are stories of their
+// own, each with the members near it.
+func TestWithinDays(t *testing.T) {
+	day := func(d int) news.Article { return news.Article{Date: time.Date(2025, 4, d, 0, 0, 0, 0, time.UTC)} }
+	articles := []news.Article{day(1), day(2), day(10), day(11), day(12), day(20)}
+	got := withinDays(articles, [][]int{{0, 2, 1, 3, 4, 5}})
+	want := [][]int{{0, 1}, {2, 3, 4}, {5}}
+	if !slices.EqualFunc(got, want, slices.Equal) {
+		t.Errorf("withinDays = %v; want %v", got, want)
 	}
 }

@@ -37,8 +37,9 @@ const sharedTimeout = 10 * time.Second
 // kept. The claim of a digest day is such an Update (see Digest.Attempted):
 // whichever process makes it first posts the day, and the others see it made.
 type Shared struct {
-	kv  jetstream.KeyValue
-	log *slog.Logger
+	conn *nats.Conn
+	kv   jetstream.KeyValue
+	log  *slog.Logger
 
 	mu   sync.Mutex
 	last State // the last state read, for View while NATS cannot be reached
@@ -56,7 +57,7 @@ func OpenShared(ctx context.Context, conn *nats.Conn, replicas int, importPath s
 	if err != nil {
 		return nil, fmt.Errorf("the shared state: %w", err)
 	}
-	s := &Shared{kv: kv, log: log, last: empty()}
+	s := &Shared{conn: conn, kv: kv, log: log, last: empty()}
 	if _, err := kv.Get(ctx, key); errors.Is(err, jetstream.ErrKeyNotFound) {
 		if err := s.importFile(ctx, importPath); err != nil {
 			return nil, err
@@ -108,7 +109,11 @@ func (s *Shared) read(ctx context.Context) (State, uint64, error) {
 func (s *Shared) View(fn func(State)) {
 	ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
 	defer cancel()
-	st, _, err := s.read(ctx)
+	st, _, err := State{}, uint64(0), errNotConnected
+	// Disconnected, a read would wait out its time: commands answer at once.
+	if s.conn.IsConnected() {
+		st, _, err = s.read(ctx)
+	}
 	s.mu.Lock()
 	if err != nil {
 		s.log.Warn("the shared state cannot be read: using the last one read", "err", err)
@@ -126,6 +131,9 @@ func (s *Shared) View(fn func(State)) {
 // reached, nothing is written and Update returns the error: a digest is not
 // claimed, and so not posted, while NATS is away.
 func (s *Shared) Update(fn func(*State) error) error {
+	if !s.conn.IsConnected() {
+		return fmt.Errorf("the shared state: %w", errNotConnected)
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
 	defer cancel()
 	for {
@@ -160,8 +168,12 @@ func (s *Shared) Update(fn func(*State) error) error {
 }
 
 // isWrongRevision reports whether a write was refused because the key had
-// moved on since it was read.
+// moved on since it was read (a replicated bucket and a single server say
+// so with different codes).
 func isWrongRevision(err error) bool {
-	var apiErr *jetstream.APIError
-	return errors.As(err, &apiErr) && apiErr.ErrorCode == jetstream.JSErrCodeStreamWrongLastSequence
+	return errors.Is(err, jetstream.ErrKeyRevisionMismatch)
 }
+
+// errNotConnected is NATS away: the state is not read or written until it
+// is back.
+var errNotConnected = errors.New("not connected to NATS")

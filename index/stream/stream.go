@@ -32,8 +32,12 @@ const Name = "NEWSBOT_ARTICLES"
 // index's own batch size.
 const batchSize = 500
 
-// fetchWait bounds the wait for a batch that the stream says is there.
-const fetchWait = 5 * time.Second
+// fetchWait bounds the wait for a batch that the stream says is there;
+// publishTimeout the wait for a publish to be acknowledged.
+const (
+	fetchWait      = 5 * time.Second
+	publishTimeout = time.Minute
+)
 
 // Config says where the stream is and who is applying it.
 type Config struct {
@@ -78,6 +82,7 @@ type Stream struct {
 	js       jetstream.JetStream
 	name     string // of the stream
 	subject  string // its messages'
+	node     string // this process's name, its consumer's
 	applied  func(stored time.Time)
 	consumer jetstream.Consumer
 	local    Local
@@ -107,7 +112,9 @@ func Open(ctx context.Context, cfg Config, local Local) (*Stream, error) {
 }
 
 func open(ctx context.Context, conn *nats.Conn, cfg Config, local Local) (*Stream, error) {
-	js, err := jetstream.New(conn)
+	// A publish not acknowledged in this long (a stream that lost its
+	// leader) fails the ingest with the reason, rather than waiting forever.
+	js, err := jetstream.New(conn, jetstream.WithPublishAsyncTimeout(publishTimeout))
 	if err != nil {
 		return nil, err
 	}
@@ -130,32 +137,33 @@ func open(ctx context.Context, conn *nats.Conn, cfg Config, local Local) (*Strea
 		// A stream made anew since: apply it from its start.
 		applied = 0
 	}
-	consumer, err := consumerFrom(ctx, js, name, cfg.Node, applied)
-	if err != nil {
+	s := &Stream{conn: conn, js: js, name: name, subject: subject, node: cfg.Node, applied: cfg.Applied, local: local}
+	if err := s.resetConsumer(ctx, applied); err != nil {
 		return nil, err
 	}
-	return &Stream{conn: conn, js: js, name: name, subject: subject, applied: cfg.Applied, consumer: consumer, local: local}, nil
+	return s, nil
 }
 
-// consumerFrom is the node's durable consumer, delivering from the message
-// after applied. It is made anew at each start: the index says where this
-// process stands, and a consumer left by a process that died holds the
-// messages it had fetched and not acknowledged for a while, where a new
-// one would wait for them.
-func consumerFrom(ctx context.Context, js jetstream.JetStream, stream, node string, applied uint64) (jetstream.Consumer, error) {
-	name := consumerName(node)
-	if err := js.DeleteConsumer(ctx, stream, name); err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
-		return nil, fmt.Errorf("reset the consumer of %s: %w", node, err)
+// resetConsumer makes the node's durable consumer anew, delivering from the
+// message after applied. The index says where this process stands: a
+// consumer left by a process that died, or by a batch that failed, holds the
+// messages fetched and not acknowledged for a while, and acknowledging a
+// later one would acknowledge them too, unapplied.
+func (s *Stream) resetConsumer(ctx context.Context, applied uint64) error {
+	name := consumerName(s.node)
+	if err := s.js.DeleteConsumer(ctx, s.name, name); err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
+		return fmt.Errorf("reset the consumer of %s: %w", s.node, err)
 	}
 	cfg := jetstream.ConsumerConfig{Durable: name, AckPolicy: jetstream.AckAllPolicy, DeliverPolicy: jetstream.DeliverAllPolicy}
 	if applied > 0 {
 		cfg.DeliverPolicy, cfg.OptStartSeq = jetstream.DeliverByStartSequencePolicy, applied+1
 	}
-	c, err := js.CreateConsumer(ctx, stream, cfg)
+	c, err := s.js.CreateConsumer(ctx, s.name, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("create the consumer of %s: %w", node, err)
+		return fmt.Errorf("create the consumer of %s: %w", s.node, err)
 	}
-	return c, nil
+	s.consumer = c
+	return nil
 }
 
 // consumerName is a node's name as a consumer may be named: letters,
@@ -215,7 +223,10 @@ type message struct {
 // they are applied: one that the stream refused stops the ingest with the
 // reason, and running it again publishes it again.
 func (s *Stream) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error) {
-	if _, err := s.CatchUp(ctx, nil); err != nil {
+	// Nothing else applies the stream meanwhile: the report is of these.
+	s.applying.Lock()
+	defer s.applying.Unlock()
+	if _, err := s.catchUp(ctx, nil); err != nil {
 		return news.Report{}, err
 	}
 	var rejected []news.Rejection
@@ -223,11 +234,11 @@ func (s *Stream) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate]
 	for c := range candidates {
 		if c.Err != nil {
 			rejected = append(rejected, news.Rejection{Origin: c.Origin, Reason: c.Err})
+		} else if ack, err := s.publish(c); errors.Is(err, errTooLarge) {
+			rejected = append(rejected, news.Rejection{Origin: c.Origin, Reason: err})
+		} else if err != nil {
+			return news.Report{Rejected: rejected}, err
 		} else {
-			ack, err := s.publish(c)
-			if err != nil {
-				return news.Report{Rejected: rejected}, err
-			}
 			sent = append(sent, published{c.Origin, ack})
 		}
 		if done != nil {
@@ -243,10 +254,14 @@ func (s *Stream) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate]
 			return news.Report{Rejected: rejected}, ctx.Err()
 		}
 	}
-	report, err := s.CatchUp(ctx, nil)
+	report, err := s.catchUp(ctx, nil)
 	report.Rejected = append(rejected, report.Rejected...)
 	return report, err
 }
+
+// errTooLarge marks an article larger than the NATS servers take in one
+// message: it is rejected like a file too large to read.
+var errTooLarge = errors.New("too large for the stream of articles")
 
 // published is an article sent to the stream, awaiting its acknowledgement.
 type published struct {
@@ -262,6 +277,9 @@ func (s *Stream) publish(c news.Candidate) (jetstream.PubAckFuture, error) {
 	data, err := json.Marshal(message{Origin: c.Origin, Article: c.Article})
 	if err != nil {
 		return nil, err
+	}
+	if max := s.conn.MaxPayload(); int64(len(data)) > max {
+		return nil, fmt.Errorf("%w: %d KB, and the servers take %d KB", errTooLarge, len(data)>>10, max>>10)
 	}
 	ack, err := s.js.PublishAsync(s.subject, data, jetstream.WithMsgID(c.Article.ID+" "+c.Article.Path))
 	if err != nil {
@@ -287,7 +305,24 @@ func (s *Stream) Behind(ctx context.Context) (uint64, error) {
 func (s *Stream) CatchUp(ctx context.Context, progress func(total int) (done func())) (news.Report, error) {
 	s.applying.Lock()
 	defer s.applying.Unlock()
-	var report news.Report
+	return s.catchUp(ctx, progress)
+}
+
+// catchUp is CatchUp for a caller that holds applying. After a batch that
+// failed, or a consumer that is gone, the consumer is made anew from where
+// the index stands, so that no message is skipped.
+func (s *Stream) catchUp(ctx context.Context, progress func(total int) (done func())) (report news.Report, err error) {
+	defer func() {
+		if err == nil {
+			return
+		}
+		// Even when ctx ended: the messages fetched must not stay behind.
+		reset, cancel := context.WithTimeout(context.WithoutCancel(ctx), fetchWait)
+		defer cancel()
+		if applied, aerr := s.local.Applied(); aerr == nil {
+			s.resetConsumer(reset, applied)
+		}
+	}()
 	var done func()
 	for {
 		behind, err := s.Behind(ctx)

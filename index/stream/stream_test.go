@@ -2,9 +2,12 @@ package stream_test
 
 import (
 	"context"
+	"errors"
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -209,5 +212,73 @@ func TestStreamSurvivesALostServer(t *testing.T) {
 	}
 	if got := second.ids(t); len(got) != 2 || !slices.Equal(got, first.ids(t)) {
 		t.Errorf("with one server lost, the second index holds %d articles; want both, as the first", len(got))
+	}
+}
+
+// failingOnce is an index whose next ingest fails when armed.
+type failingOnce struct {
+	*index.Index
+	armed bool
+}
+
+func (f *failingOnce) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error) {
+	if f.armed {
+		f.armed = false
+		return news.Report{}, errors.New("the disk is full")
+	}
+	return f.Index.Ingest(ctx, candidates, done)
+}
+
+// A batch that fails to apply is applied again on the next try, never
+// skipped; an article too large for a message is rejected, the others go in.
+func TestStreamAppliesAFailedBatchAgain(t *testing.T) {
+	ctx := context.Background()
+	url := natstest.Start(t)
+	first := openNode(t, url, "first", t.TempDir())
+	defer first.close()
+	ix, err := index.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	flaky := &failingOnce{Index: ix}
+	second, err := stream.Open(ctx, stream.Config{URL: url, Node: "second"}, flaky)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+
+	folder := t.TempDir()
+	write := func(name, title, body string) {
+		if err := os.WriteFile(filepath.Join(folder, name), []byte(" date 2025-04-30 "+title+"\n\n"+body+"\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.txt", "Harbour wall approved", "The council approved the harbour wall.")
+	write("huge.txt", "A very long report", strings.Repeat("The report goes on about the harbour at length. ", 30000))
+	result, err := ingest.Run(ctx, first.stream, ingest.Sources{Paths: []string{folder}}, ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(result.Rejected) != 1 || !strings.Contains(result.Rejected[0].Reason.Error(), "too large") || result.Added != 1 {
+		t.Fatalf("ingest with a 1.4 MB article: %+v; want it rejected as too large and the other added", result.Report)
+	}
+	flaky.armed = true
+	if _, err := second.CatchUp(ctx, nil); err == nil {
+		t.Fatal("the failing ingest was not reported")
+	}
+	write("b.txt", "Ferry timetable changes", "The ferry will sail twice a day.")
+	if _, err := ingest.Run(ctx, first.stream, ingest.Sources{Paths: []string{folder}}, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := second.CatchUp(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	got, err := ix.Search(ctx, news.Query{Size: 10, Light: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := first.ids(t); got.Total != len(want) || len(want) != 2 {
+		t.Errorf("after a failed batch the second index holds %d articles; want the first's %d", got.Total, len(want))
 	}
 }
