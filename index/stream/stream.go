@@ -80,6 +80,7 @@ type Local interface {
 type Stream struct {
 	conn     *nats.Conn
 	js       jetstream.JetStream
+	stream   jetstream.Stream
 	name     string // of the stream
 	subject  string // its messages'
 	node     string // this process's name, its consumer's
@@ -137,7 +138,7 @@ func open(ctx context.Context, conn *nats.Conn, cfg Config, local Local) (*Strea
 		// A stream made anew since: apply it from its start.
 		applied = 0
 	}
-	s := &Stream{conn: conn, js: js, name: name, subject: subject, node: cfg.Node, applied: cfg.Applied, local: local}
+	s := &Stream{conn: conn, js: js, stream: st, name: name, subject: subject, node: cfg.Node, applied: cfg.Applied, local: local}
 	if err := s.resetConsumer(ctx, applied); err != nil {
 		return nil, err
 	}
@@ -289,12 +290,18 @@ func (s *Stream) publish(c news.Candidate) (jetstream.PubAckFuture, error) {
 }
 
 // Behind is how many messages of the stream the local index has not applied.
+// It counts from the stream's last message, which a publish acknowledged is
+// in at once, where a consumer's count of pending messages may lag.
 func (s *Stream) Behind(ctx context.Context) (uint64, error) {
-	info, err := s.consumer.Info(ctx)
+	info, err := s.stream.Info(ctx)
 	if err != nil {
 		return 0, err
 	}
-	return info.NumPending + uint64(info.NumAckPending), nil
+	applied, err := s.local.Applied()
+	if err != nil {
+		return 0, err
+	}
+	return info.State.LastSeq - min(applied, info.State.LastSeq), nil
 }
 
 // CatchUp applies to the local index what the stream holds that it has not
