@@ -22,6 +22,18 @@ import (
 // nothing: a directory that holds no article file any more is more likely
 // an unmounted disk than a decision to forget everything.
 func (ix *Index) Prune(ctx context.Context, dir string, present []string) ([]string, error) {
+	gone, err := ix.Gone(ctx, dir, present)
+	if err != nil {
+		return nil, err
+	}
+	return ix.Forget(ctx, gone)
+}
+
+// Gone lists the files under dir that the index holds and that are gone,
+// present listing those there now, without forgetting them: what Prune
+// would take off. A cluster publishes them first, so that no process
+// forgets them alone.
+func (ix *Index) Gone(ctx context.Context, dir string, present []string) ([]string, error) {
 	if len(present) == 0 {
 		return nil, nil
 	}
@@ -49,7 +61,16 @@ func (ix *Index) Prune(ctx context.Context, dir string, present []string) ([]str
 	if err != nil {
 		return nil, err
 	}
-	return ix.dropFiles(ctx, indexed, func(p string) bool { return strings.HasPrefix(p, prefix) && !here[p] })
+	var gone []string
+	for _, paths := range indexed {
+		for _, p := range paths {
+			if strings.HasPrefix(p, prefix) && !here[p] {
+				gone = append(gone, p)
+			}
+		}
+	}
+	slices.Sort(gone)
+	return slices.Compact(gone), nil
 }
 
 // Forget takes files off the index as Prune does with the files gone from

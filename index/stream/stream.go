@@ -68,7 +68,7 @@ type Config struct {
 type Local interface {
 	Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error)
 	Known(ctx context.Context, ids []string) (map[string]bool, error)
-	Prune(ctx context.Context, dir string, files []string) ([]string, error)
+	Gone(ctx context.Context, dir string, files []string) ([]string, error)
 	Forget(ctx context.Context, files []string) ([]string, error)
 	Applied() (uint64, error)
 	SetApplied(seq uint64) error
@@ -424,10 +424,11 @@ func (s *Stream) Known(ctx context.Context, ids []string) (map[string]bool, erro
 	return s.local.Known(ctx, ids)
 }
 
-// Prune forgets the files gone from a folder, here and, through the
-// stream, in every other process's index.
+// Prune forgets the files gone from a folder in every process's index,
+// this one's included, through the stream: published first, so that a
+// removal that cannot be published is found again by the next run.
 func (s *Stream) Prune(ctx context.Context, dir string, files []string) ([]string, error) {
-	gone, err := s.local.Prune(ctx, dir, files)
+	gone, err := s.local.Gone(ctx, dir, files)
 	if err != nil || len(gone) == 0 {
 		return gone, err
 	}
