@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -117,4 +118,53 @@ func TestClusterReplicaAnswersWhatAnotherAdded(t *testing.T) {
 		}
 	}
 	t.Errorf("the replica answered %s; want the 7 articles that came in through the other process", mustJSON(t, answer.Embeds))
+}
+
+// Two processes sharing their state that find a feed due at the same time
+// poll it once between them: each claims it first, and one claim wins.
+func TestClusterFeedClaimedOnce(t *testing.T) {
+	url := natstest.Start(t)
+	clock := &fakeClock{t: time.Date(2025, 4, 20, 12, 0, 0, 0, time.UTC)}
+	feed := "https://news.example/rss"
+	var bots []*Bot
+	for range 2 {
+		conn, err := nats.Connect(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(conn.Close)
+		s, err := state.OpenShared(context.Background(), conn, 1, filepath.Join(t.TempDir(), "state.json"), slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := New(Config{}, nil, s, slog.New(slog.DiscardHandler))
+		b.now = clock.Now
+		bots = append(bots, b)
+	}
+	if err := bots[0].state.Update(func(s *state.State) error {
+		s.Feeds[feed] = &state.Feed{URL: feed, NextPoll: clock.Now()}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	claims := make(chan bool, 2)
+	var wg sync.WaitGroup
+	for _, b := range bots {
+		wg.Go(func() { claims <- b.claimFeed(feed) })
+	}
+	wg.Wait()
+	close(claims)
+	won := 0
+	for c := range claims {
+		if c {
+			won++
+		}
+	}
+	if won != 1 {
+		t.Errorf("%d processes claimed the due feed; want 1", won)
+	}
+	clock.Set(clock.Now().Add(feedLease + time.Second))
+	if !bots[1].claimFeed(feed) {
+		t.Error("a lease that ran out (its holder died polling) cannot be claimed again")
+	}
 }

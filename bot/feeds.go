@@ -53,40 +53,23 @@ func (b *Bot) addConfiguredFeeds() error {
 // slow feed does not hold up the others.
 func (b *Bot) pollDueFeeds(ctx context.Context) {
 	now := b.now()
-	anyDue := false
-	b.state.View(func(s state.State) {
-		for _, f := range s.Feeds {
-			anyDue = anyDue || !f.NextPoll.After(now)
-		}
-	})
-	if !anyDue {
-		return
-	}
 	var due []state.Feed
-	// Claim the due feeds for a lease: in a cluster, another process sees
-	// them claimed and leaves them; if this one dies polling, the lease
-	// runs out and another takes the feed.
-	err := b.state.Update(func(s *state.State) error {
-		due = due[:0]
+	b.state.View(func(s state.State) {
 		for _, f := range s.Feeds {
 			if !f.NextPoll.After(now) {
 				due = append(due, *f)
-				f.NextPoll = now.Add(feedLease).UTC()
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		b.log.Warn("could not claim the due feeds", "err", err)
-		return
-	}
 	slices.SortFunc(due, func(a, b state.Feed) int { return a.NextPoll.Compare(b.NextPoll) })
 	work := make(chan state.Feed)
 	var workers sync.WaitGroup
 	for range min(feedWorkers, len(due)) {
 		workers.Go(func() {
 			for f := range work {
-				b.pollFeed(ctx, f)
+				if b.claimFeed(f.URL) {
+					b.pollFeed(ctx, f)
+				}
 			}
 		})
 	}
@@ -98,6 +81,27 @@ func (b *Bot) pollDueFeeds(ctx context.Context) {
 	}
 	close(work)
 	workers.Wait()
+}
+
+// claimFeed takes a due feed for a lease of feedLease, when it is about to
+// be polled, and reports whether this process got it: in a cluster, another
+// process sees it claimed and leaves it; if this one dies polling, the lease
+// runs out and another takes the feed.
+func (b *Bot) claimFeed(url string) bool {
+	now := b.now()
+	claimed := false
+	err := b.state.Update(func(s *state.State) error {
+		claimed = false
+		if f := s.Feeds[url]; f != nil && !f.NextPoll.After(now) {
+			f.NextPoll, claimed = now.Add(feedLease).UTC(), true
+		}
+		return nil
+	})
+	if err != nil {
+		b.log.Warn("could not claim the feed", "feed", url, "err", err)
+		return false
+	}
+	return claimed
 }
 
 // pollFeed reads one feed, adds its new items to the index and records how it
