@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"io"
 	"log/slog"
 	"path/filepath"
 	"strings"
@@ -21,23 +20,27 @@ import (
 	"newsbot/index/stream/natstest"
 )
 
+// sharedState is a process's view of the state shared through the NATS
+// server at url, with a state file of its own to import (none).
+func sharedState(t *testing.T, url string) *state.Shared {
+	t.Helper()
+	conn, err := nats.Connect(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(conn.Close)
+	s, err := state.OpenShared(context.Background(), conn, 1, filepath.Join(t.TempDir(), "state.json"), slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 // Two processes, each a shard of its own, share their state through NATS:
 // both run the digest loop, and the day's digest is posted once.
 func TestClusterDigestPostedOnce(t *testing.T) {
 	url := natstest.Start(t)
-	shared := func() state.Keeper {
-		conn, err := nats.Connect(url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(conn.Close)
-		s, err := state.OpenShared(context.Background(), conn, 1, filepath.Join(t.TempDir(), "state.json"), slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	first, second := shared(), shared()
+	first, second := sharedState(t, url), sharedState(t, url)
 	if err := first.Update(func(s *state.State) error {
 		s.Digests[discordtest.ChannelID] = &state.Digest{GuildID: discordtest.GuildID, ChannelID: discordtest.ChannelID, Time: "07:30", Timezone: "Europe/Paris", Enabled: true}
 		return nil
@@ -128,16 +131,7 @@ func TestClusterFeedClaimedOnce(t *testing.T) {
 	feed := "https://news.example/rss"
 	var bots []*Bot
 	for range 2 {
-		conn, err := nats.Connect(url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(conn.Close)
-		s, err := state.OpenShared(context.Background(), conn, 1, filepath.Join(t.TempDir(), "state.json"), slog.New(slog.NewTextHandler(io.Discard, nil)))
-		if err != nil {
-			t.Fatal(err)
-		}
-		b := New(Config{}, nil, s, slog.New(slog.DiscardHandler))
+		b := New(Config{}, nil, sharedState(t, url), slog.New(slog.DiscardHandler))
 		b.now = clock.Now
 		bots = append(bots, b)
 	}

@@ -22,11 +22,11 @@ import (
 // nothing: a directory that holds no article file any more is more likely
 // an unmounted disk than a decision to forget everything.
 func (ix *Index) Prune(ctx context.Context, dir string, present []string) ([]string, error) {
-	gone, err := ix.Gone(ctx, dir, present)
-	if err != nil {
+	indexed, isGone, err := ix.goneUnder(ctx, dir, present)
+	if err != nil || isGone == nil {
 		return nil, err
 	}
-	return ix.Forget(ctx, gone)
+	return ix.dropFiles(ctx, indexed, isGone)
 }
 
 // Gone lists the files under dir that the index holds and that are gone,
@@ -34,15 +34,31 @@ func (ix *Index) Prune(ctx context.Context, dir string, present []string) ([]str
 // would take off. A cluster publishes them first, so that no process
 // forgets them alone.
 func (ix *Index) Gone(ctx context.Context, dir string, present []string) ([]string, error) {
+	indexed, isGone, err := ix.goneUnder(ctx, dir, present)
+	if err != nil || isGone == nil {
+		return nil, err
+	}
+	var gone []string
+	for _, paths := range indexed {
+		gone = append(gone, slices.DeleteFunc(slices.Clone(paths), func(p string) bool { return !isGone(p) })...)
+	}
+	slices.Sort(gone)
+	return slices.Compact(gone), nil
+}
+
+// goneUnder finds the indexed articles with files under dir (their IDs and
+// files), and which of those files are gone, present listing those there
+// now. isGone is nil when present is empty: see Prune.
+func (ix *Index) goneUnder(ctx context.Context, dir string, present []string) (indexed map[string][]string, isGone func(string) bool, err error) {
 	if len(present) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	root, err := filepath.EvalSymlinks(dir)
 	if err == nil {
 		root, err = filepath.Abs(root)
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	here := make(map[string]bool, len(present))
 	for _, p := range present {
@@ -55,22 +71,12 @@ func (ix *Index) Gone(ctx context.Context, dir string, present []string) ([]stri
 	under.SetField(fieldPath)
 	count, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(under, 0, 0, false))
 	if err != nil {
-		return nil, fmt.Errorf("look up the articles of %s: %w", dir, err)
+		return nil, nil, fmt.Errorf("look up the articles of %s: %w", dir, err)
 	}
-	indexed, err := ix.pathsOf(ctx, under, int(count.Total))
-	if err != nil {
-		return nil, err
+	if indexed, err = ix.pathsOf(ctx, under, int(count.Total)); err != nil {
+		return nil, nil, err
 	}
-	var gone []string
-	for _, paths := range indexed {
-		for _, p := range paths {
-			if strings.HasPrefix(p, prefix) && !here[p] {
-				gone = append(gone, p)
-			}
-		}
-	}
-	slices.Sort(gone)
-	return slices.Compact(gone), nil
+	return indexed, func(p string) bool { return strings.HasPrefix(p, prefix) && !here[p] }, nil
 }
 
 // Forget takes files off the index as Prune does with the files gone from

@@ -109,8 +109,9 @@ func (s *Shared) read(ctx context.Context) (State, uint64, error) {
 func (s *Shared) View(fn func(State)) {
 	ctx, cancel := context.WithTimeout(context.Background(), sharedTimeout)
 	defer cancel()
-	st, _, err := State{}, uint64(0), errNotConnected
 	// Disconnected, a read would wait out its time: commands answer at once.
+	err := errNotConnected
+	var st State
 	if s.conn.IsConnected() {
 		st, _, err = s.read(ctx)
 	}

@@ -14,6 +14,7 @@ import (
 	"newsbot/commands"
 	"newsbot/index"
 	"newsbot/index/news"
+	"newsbot/index/stream"
 )
 
 // samplesDir holds the bundled sample articles. When "ask" finds no index, it
@@ -59,16 +60,13 @@ func (e env) ask(ctx context.Context, args []string) error {
 	if n, err := ix.Count(); err == nil && n == 0 {
 		return fmt.Errorf("the index in %s is empty: add articles with: newsbot index --data %s PATH", e.dataDir(*data), e.dataDir(*data))
 	}
-	aliases, err := commands.LoadAliases(e.getenv("NEWSBOT_ALIASES"))
+	aliases, err := e.aliases()
 	if err != nil {
 		return err
 	}
 	ans, err := commands.Ask(ctx, ix, commands.Request{Question: question, Since: from, Sources: *limit, Aliases: aliases, Now: now})
-	if errors.Is(err, commands.ErrNoSubject) || errors.Is(err, commands.ErrTooLong) {
-		return usageError{"ask: " + err.Error()}
-	}
 	if err != nil {
-		return err
+		return questionError("ask", err)
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, ans)
@@ -77,34 +75,58 @@ func (e env) ask(ctx context.Context, args []string) error {
 	return nil
 }
 
-// openForAnswers opens the index. In cluster mode it first applies what
-// the stream of articles holds that the index has not seen; otherwise it
-// builds the index from the sample articles when there is none yet and the
-// samples are at hand, and says that it did.
+// aliases are the other spellings of names: the shipped list and the file
+// NEWSBOT_ALIASES names.
+func (e env) aliases() (commands.Aliases, error) {
+	return commands.LoadAliases(e.getenv("NEWSBOT_ALIASES"))
+}
+
+// questionError is a question that is no subject (none, or a paragraph) as
+// a usage error of command, or any other error as it is.
+func questionError(command string, err error) error {
+	if errors.Is(err, commands.ErrNoSubject) || errors.Is(err, commands.ErrTooLong) {
+		return usageError{command + ": " + err.Error()}
+	}
+	return err
+}
+
+// openForAnswers opens the index for a command that answers once (see
+// openIndex).
 func (e env) openForAnswers(ctx context.Context, dir string) (*index.Index, error) {
+	ix, cluster, err := e.openIndex(ctx, dir)
+	if cluster != nil {
+		cluster.Close()
+	}
+	return ix, err
+}
+
+// openIndex opens the index. In cluster mode it first applies what the
+// stream of articles holds that the index has not seen, and returns the
+// stream too; otherwise it builds the index from the sample articles when
+// there is none yet and the samples are at hand, and says that it did.
+func (e env) openIndex(ctx context.Context, dir string) (*index.Index, *stream.Stream, error) {
 	fresh := !index.Exists(dir)
 	ix, err := index.Open(dir)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cluster, err := e.joinCluster(ctx, ix, dir)
 	if err != nil {
 		ix.Close()
-		return nil, err
+		return nil, nil, err
 	}
 	if cluster != nil {
-		cluster.Close()
-		return ix, nil
+		return ix, cluster, nil
 	}
 	if _, err := os.Stat(samplesDir); !fresh || err != nil {
-		return ix, nil
+		return ix, nil, nil
 	}
 	fmt.Fprintf(e.stderr, "No index in %s yet: building one from the sample articles in %s.\n", dir, samplesDir)
 	if _, err := e.ingest(ctx, ix, ix, []string{samplesDir}, e.stderr); err != nil {
 		ix.Close()
-		return nil, err
+		return nil, nil, err
 	}
-	return ix, nil
+	return ix, nil, nil
 }
 
 // writeText prints an answer for people: the summary with its citations, then

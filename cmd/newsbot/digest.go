@@ -42,7 +42,7 @@ func (e env) digest(ctx context.Context, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	aliases, err := commands.LoadAliases(e.getenv("NEWSBOT_ALIASES"))
+	aliases, err := e.aliases()
 	if err != nil {
 		return err
 	}

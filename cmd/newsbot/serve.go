@@ -36,7 +36,7 @@ func (e env) serve(ctx context.Context, args []string) error {
 		return err
 	}
 	dir := e.dataDir(*data)
-	ix, err := e.openForAnswers(ctx, dir)
+	ix, cluster, err := e.openIndex(ctx, dir)
 	if err != nil {
 		return err
 	}
@@ -47,10 +47,6 @@ func (e env) serve(ctx context.Context, args []string) error {
 	}()
 	if !ix.FindsFullNames() {
 		log.Warn(olderIndex)
-	}
-	cluster, err := e.joinCluster(ctx, ix, dir)
-	if err != nil {
-		return err
 	}
 	var library bot.Library = ix
 	// The state second: the index's lock makes this process its only user,
@@ -63,8 +59,7 @@ func (e env) serve(ctx context.Context, args []string) error {
 	} else {
 		defer cluster.Close()
 		library = clustered{ix, cluster}
-		clusterCfg, _, _ := e.clusterConfig(dir)
-		if store, err = state.OpenShared(ctx, cluster.Conn(), clusterCfg.Replicas, filepath.Join(dir, "state.json"), log); err != nil {
+		if store, err = state.OpenShared(ctx, cluster.Conn(), cluster.Replicas(), filepath.Join(dir, "state.json"), log); err != nil {
 			return err
 		}
 		go cluster.Follow(ctx, followEvery, func(err error) { log.Warn("could not apply the stream of articles", "err", err) })

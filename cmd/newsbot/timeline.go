@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -32,16 +31,13 @@ func (e env) timeline(ctx context.Context, args []string) error {
 		return err
 	}
 	defer ix.Close()
-	aliases, err := commands.LoadAliases(e.getenv("NEWSBOT_ALIASES"))
+	aliases, err := e.aliases()
 	if err != nil {
 		return err
 	}
 	tl, err := commands.MakeTimeline(ctx, ix, commands.Request{Question: topic, Aliases: aliases, Now: e.now()})
-	if errors.Is(err, commands.ErrNoSubject) || errors.Is(err, commands.ErrTooLong) {
-		return usageError{"timeline: " + err.Error()}
-	}
 	if err != nil {
-		return err
+		return questionError("timeline", err)
 	}
 	if *asJSON {
 		return writeTimelineJSON(e.stdout, tl)

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"newsbot/commands"
 	"newsbot/commands/trend"
 )
 
@@ -42,7 +41,7 @@ func (e env) trend(ctx context.Context, args []string) error {
 			return usageError{fmt.Sprintf("trend: --until %q: want YYYY-MM-DD", *until)}
 		}
 	}
-	aliases, err := commands.LoadAliases(e.getenv("NEWSBOT_ALIASES"))
+	aliases, err := e.aliases()
 	if err != nil {
 		return err
 	}

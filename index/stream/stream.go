@@ -84,6 +84,7 @@ type Stream struct {
 	name     string // of the stream
 	subject  string // its messages'
 	node     string // this process's name, its consumer's
+	replicas int    // how many servers keep the stream
 	applied  func(stored time.Time)
 	consumer jetstream.Consumer
 	local    Local
@@ -138,7 +139,7 @@ func open(ctx context.Context, conn *nats.Conn, cfg Config, local Local) (*Strea
 		// A stream made anew since: apply it from its start.
 		applied = 0
 	}
-	s := &Stream{conn: conn, js: js, stream: st, name: name, subject: subject, node: cfg.Node, applied: cfg.Applied, local: local}
+	s := &Stream{conn: conn, js: js, stream: st, name: name, subject: subject, node: cfg.Node, replicas: max(cfg.Replicas, 1), applied: cfg.Applied, local: local}
 	if err := s.resetConsumer(ctx, applied); err != nil {
 		return nil, err
 	}
@@ -184,6 +185,10 @@ func (s *Stream) Close() { s.conn.Close() }
 // Delete deletes the stream, with every process's consumer: for a
 // benchmark's stream, not a cluster's.
 func (s *Stream) Delete(ctx context.Context) error { return s.js.DeleteStream(ctx, s.name) }
+
+// Replicas is how many servers keep the stream: what the other things the
+// processes share should ask for too.
+func (s *Stream) Replicas() int { return s.replicas }
 
 // Conn is the connection to NATS, for the other things the processes share.
 func (s *Stream) Conn() *nats.Conn { return s.conn }
