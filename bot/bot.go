@@ -88,6 +88,9 @@ func New(cfg Config, news Library, store state.Keeper, log *slog.Logger) *Bot {
 		gate:     commands.NewGate(0),
 		mentions: commands.NewGate(1),
 	}
+	if len(cfg.TrustedNetworks) > 0 {
+		b.fetcher.Client = feeds.NewClient(cfg.TrustedNetworks)
+	}
 	b.cooldown = newCooldown(cfg.Cooldown, cfg.CooldownWindow, func() time.Time { return b.now() })
 	b.channels = newCooldown(cfg.ChannelCooldown, cfg.ChannelWindow, func() time.Time { return b.now() })
 	return b

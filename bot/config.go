@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/netip"
 	"net/url"
 	"strconv"
 	"strings"
@@ -50,6 +51,10 @@ type Config struct {
 	PublicKey ed25519.PublicKey
 	// OpsAddr, when set, is where /healthz and /metrics are served.
 	OpsAddr string
+	// TrustedNetworks are private networks feeds may be read from: the
+	// operator's own news servers. Any other address that is not public is
+	// refused, since anyone allowed /feeds add could name one.
+	TrustedNetworks []netip.Prefix
 }
 
 // DefaultAPIURL is Discord's own API.
@@ -113,6 +118,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		cfg.PublicKey = raw
 	}
 	cfg.OpsAddr = strings.TrimSpace(getenv("NEWSBOT_HTTP"))
+	if cfg.TrustedNetworks, err = networks(getenv("NEWSBOT_TRUSTED_NETWORKS")); err != nil {
+		return Config{}, err
+	}
 	cfg.Tick = 30 * time.Second
 	return cfg, nil
 }
@@ -128,6 +136,23 @@ func duration(getenv func(string) string, name string, def, least, most time.Dur
 		return 0, fmt.Errorf("%s %q: want a duration from %s to %s, like %s", name, text, least, most, def)
 	}
 	return d, nil
+}
+
+// networks reads NEWSBOT_TRUSTED_NETWORKS: networks like 10.1.0.0/16, or
+// single addresses, separated by commas or spaces.
+func networks(text string) ([]netip.Prefix, error) {
+	var prefixes []netip.Prefix
+	for _, field := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ' ' }) {
+		p, err := netip.ParsePrefix(field)
+		if addr, err2 := netip.ParseAddr(field); err != nil && err2 == nil {
+			p, err = addr.Prefix(addr.BitLen())
+		}
+		if err != nil {
+			return nil, fmt.Errorf("NEWSBOT_TRUSTED_NETWORKS: %q is neither a network like 10.1.0.0/16 nor an address", field)
+		}
+		prefixes = append(prefixes, p.Masked())
+	}
+	return prefixes, nil
 }
 
 // feedList reads NEWSBOT_FEEDS: feed URLs separated by commas or spaces.

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -31,6 +32,7 @@ func TestConfigFromEnv(t *testing.T) {
 		{"shard without count", with("DISCORD_SHARD_ID", "1"), "set both"},
 		{"shard out of range", map[string]string{"DISCORD_TOKEN": testToken, "DISCORD_SHARD_ID": "2", "DISCORD_SHARD_COUNT": "2"}, "0 <= ID < COUNT"},
 		{"bad cooldown", with("NEWSBOT_COOLDOWN", "fast"), "like 5/30s"},
+		{"bad trusted network", with("NEWSBOT_TRUSTED_NETWORKS", "10.0.0.0/8, intranet"), `"intranet" is neither a network`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,6 +53,10 @@ func TestConfigFromEnv(t *testing.T) {
 				t.Errorf("the error repeats the token: %v", err)
 			}
 		})
+	}
+	cfg, err := ConfigFromEnv(func(k string) string { return with("NEWSBOT_TRUSTED_NETWORKS", "10.1.0.0/16 192.168.1.20,fd00::/8")[k] })
+	if want := "[10.1.0.0/16 192.168.1.20/32 fd00::/8]"; err != nil || fmt.Sprint(cfg.TrustedNetworks) != want {
+		t.Errorf("trusted networks %v, err %v; want %s", cfg.TrustedNetworks, err, want)
 	}
 	if _, err := ConfigFromEnv(func(string) string { return "" }); !errors.Is(err, ErrNoToken) {
 		t.Errorf("err = %v; want ErrNoToken", err)

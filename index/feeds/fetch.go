@@ -360,26 +360,30 @@ func (f *Fetcher) logger() *slog.Logger {
 	return slog.New(slog.DiscardHandler)
 }
 
-// publicClient is the client of a Fetcher without one: http.DefaultClient's
-// settings, without a proxy, refusing to connect to any address but a public
-// one. The check is made on the address dialled, after the name is resolved
-// and for every redirect, so neither a name pointing inside nor a redirect
-// gets around it.
-var publicClient = func() *http.Client {
+// publicClient is the client of a Fetcher without one.
+var publicClient = NewClient(nil)
+
+// NewClient returns http.DefaultClient's settings, without a proxy, refusing
+// to connect to any address but a public one or one within trusted: the
+// networks the operator runs their own news servers in. The check is made
+// on the address dialled, after the name is resolved and for every
+// redirect, so neither a name pointing inside nor a redirect gets around it.
+func NewClient(trusted []netip.Prefix) *http.Client {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.Proxy = nil
-	t.DialContext = (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second, Control: refusePrivate}).DialContext
+	control := func(_, address string, _ syscall.RawConn) error { return refusePrivate(address, trusted) }
+	t.DialContext = (&net.Dialer{Timeout: 30 * time.Second, KeepAlive: 30 * time.Second, Control: control}).DialContext
 	return &http.Client{Transport: t}
-}()
+}
 
 // notPublic are the ranges newsbot does not connect to beyond those netip
 // classifies: "this network" (0.0.0.0/8) and the shared address space of
 // carrier-grade NAT and overlay networks (100.64.0.0/10).
 var notPublic = []netip.Prefix{netip.MustParsePrefix("0.0.0.0/8"), netip.MustParsePrefix("100.64.0.0/10")}
 
-// refusePrivate is a net.Dialer Control function that fails for addresses
-// that are not public.
-func refusePrivate(_, address string, _ syscall.RawConn) error {
+// refusePrivate fails for an address that is neither public nor within
+// trusted.
+func refusePrivate(address string, trusted []netip.Prefix) error {
 	host, _, err := net.SplitHostPort(address)
 	if err != nil {
 		return err
@@ -388,7 +392,8 @@ func refusePrivate(_, address string, _ syscall.RawConn) error {
 	if err != nil {
 		return err
 	}
-	if !isPublic(ip) {
+	ip = ip.Unmap()
+	if !isPublic(ip) && !slices.ContainsFunc(trusted, func(p netip.Prefix) bool { return p.Contains(ip) }) {
 		return fmt.Errorf("newsbot reads only public sites, and %s is not one", ip)
 	}
 	return nil

@@ -488,6 +488,30 @@ func TestFetchRefusesPrivateAddresses(t *testing.T) {
 	}
 }
 
+// The operator may trust networks of their own; nothing else private
+// opens with them.
+func TestFetchReachesTrustedNetworks(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		io.WriteString(w, `<rss version="2.0"><channel><title>Intranet</title><item><title>Canteen closes early</title><link>https://intranet.example/canteen</link><description>The canteen closes at two on Friday for the inventory.</description></item></channel></rss>`)
+	}))
+	defer srv.Close()
+	fetch := func(trusted ...string) error {
+		var prefixes []netip.Prefix
+		for _, p := range trusted {
+			prefixes = append(prefixes, netip.MustParsePrefix(p))
+		}
+		_, err := (&Fetcher{Client: NewClient(prefixes)}).Fetch(context.Background(), FetchRequest{URL: srv.URL + "/feed.xml"}, firstSeen)
+		return err
+	}
+	if err := fetch("127.0.0.0/8"); err != nil {
+		t.Errorf("trusting 127.0.0.0/8: %v", err)
+	}
+	if err := fetch("10.0.0.0/8"); err == nil || !strings.Contains(err.Error(), "127.0.0.1 is not one") {
+		t.Errorf("trusting another network: err = %v; want 127.0.0.1 refused", err)
+	}
+}
+
 func TestIsPublic(t *testing.T) {
 	tests := []struct {
 		ip   string
