@@ -9,6 +9,8 @@ import (
 	"sync"
 	"time"
 
+	"newsbot/index/stream"
+
 	"github.com/nats-io/nats.go"
 	"github.com/nats-io/nats.go/jetstream"
 )
@@ -53,7 +55,11 @@ func OpenShared(ctx context.Context, conn *nats.Conn, replicas int, importPath s
 	if err != nil {
 		return nil, err
 	}
-	kv, err := js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: Bucket, History: 5, Storage: jetstream.FileStorage, Replicas: max(replicas, 1)})
+	var kv jetstream.KeyValue
+	err = stream.Declare(ctx, func(ctx context.Context) (err error) {
+		kv, err = js.CreateOrUpdateKeyValue(ctx, jetstream.KeyValueConfig{Bucket: Bucket, History: 5, Storage: jetstream.FileStorage, Replicas: max(replicas, 1)})
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("the shared state: %w", err)
 	}

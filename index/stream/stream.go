@@ -122,11 +122,15 @@ func open(ctx context.Context, conn *nats.Conn, cfg Config, local Local) (*Strea
 	}
 	name := cmp.Or(cfg.Stream, Name)
 	subject := strings.ToLower(strings.ReplaceAll(name, "_", "."))
-	st, err := js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
-		Name:     name,
-		Subjects: []string{subject},
-		Storage:  jetstream.FileStorage,
-		Replicas: max(cfg.Replicas, 1),
+	var st jetstream.Stream
+	err = Declare(ctx, func(ctx context.Context) (err error) {
+		st, err = js.CreateOrUpdateStream(ctx, jetstream.StreamConfig{
+			Name:     name,
+			Subjects: []string{subject},
+			Storage:  jetstream.FileStorage,
+			Replicas: max(cfg.Replicas, 1),
+		})
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("the stream of articles: %w", err)
@@ -145,6 +149,31 @@ func open(ctx context.Context, conn *nats.Conn, cfg Config, local Local) (*Strea
 	}
 	return s, nil
 }
+
+// Declare runs declare, which creates or updates a JetStream stream or
+// key-value bucket, giving each try a few seconds, until it succeeds or 30 s
+// have passed. On a cluster that has just formed, processes that declare the
+// same replicated stream at once may all wait for an answer that never comes,
+// though the stream is made (nats-server 2.15.3, one start in three in
+// TestDeclareAtOnce): the next try finds it.
+func Declare(ctx context.Context, declare func(context.Context) error) error {
+	ctx, cancel := context.WithTimeout(ctx, declareFor)
+	defer cancel()
+	for {
+		try, cancelTry := context.WithTimeout(ctx, declareTry)
+		err := declare(try)
+		cancelTry()
+		if err == nil || !errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+			return err
+		}
+	}
+}
+
+// declareFor and declareTry bound Declare, and each of its tries.
+const (
+	declareFor = 30 * time.Second
+	declareTry = 3 * time.Second
+)
 
 // resetConsumer makes the node's durable consumer anew, delivering from the
 // message after applied. The index says where this process stands: a
