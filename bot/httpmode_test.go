@@ -173,3 +173,24 @@ func TestHTTPInteractionsAnswerLikeTheGateway(t *testing.T) {
 		t.Errorf("help answered %s", body)
 	}
 }
+
+// Discord may take in the HTTP response that defers an answer after the
+// answer is ready: the bot waits for the interaction's webhook to exist
+// rather than losing the answer.
+func TestHTTPAnswerWaitsForDiscordToTakeTheResponse(t *testing.T) {
+	h := startHTTPBot(t)
+	payload, sent := h.fake.NewInteraction(discordtest.InteractionSpec{Name: "news",
+		Options: []discordtest.CommandOption{{Name: "topic", Type: discordgo.ApplicationCommandOptionString, Value: "Witkoff"}}})
+	_, body := h.post(t, payload, h.now, true)
+	time.Sleep(400 * time.Millisecond) // the answer is ready by now
+	h.relay(t, sent, body)
+	edit, err := h.fake.WaitRequest(context.Background(), func(r discordtest.Request) bool {
+		return r.Method == "PATCH" && strings.Contains(r.Path, sent.Token) && r.Status == http.StatusOK
+	})
+	if err != nil {
+		t.Fatalf("the answer was not edited in once Discord knew the interaction: %v\n%s", err, h.logs)
+	}
+	if !strings.Contains(string(edit.Body), "Witkoff: 7 articles") {
+		t.Errorf("the answer: %s", edit.Body)
+	}
+}
