@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -58,6 +59,10 @@ func (e env) joinCluster(ctx context.Context, ix *index.Index, dataDir string) (
 	if err != nil {
 		return nil, err
 	}
+	if err := e.publishIndex(ctx, ix, s); err != nil {
+		s.Close()
+		return nil, err
+	}
 	finish := func() {}
 	report, err := s.CatchUp(ctx, func(total int) func() {
 		done, end := e.progress(total, "catching up")
@@ -73,6 +78,49 @@ func (e env) joinCluster(ctx context.Context, ix *index.Index, dataDir string) (
 		fmt.Fprintf(e.stderr, "caught up with the stream of articles: %d added, %d updated\n", report.Added, report.Updated)
 	}
 	return s, nil
+}
+
+// publishIndex publishes the articles of an index made before its process
+// joined the cluster (one that has applied nothing of the stream yet holds
+// them), so that every process gets them, as it would have had they been
+// indexed in cluster mode. The stream keeps each once; a process that has
+// them already finds them unchanged.
+func (e env) publishIndex(ctx context.Context, ix *index.Index, s *stream.Stream) error {
+	applied, err := ix.Applied()
+	if err != nil || applied > 0 {
+		return err
+	}
+	n, err := ix.Count()
+	if err != nil || n == 0 {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "this index holds %d articles from before it joined the cluster: publishing them to the stream of articles\n", n)
+	done, finish := e.progress(n, "publishing")
+	var readErr error
+	articles := func(yield func(news.Candidate) bool) {
+		for a, err := range ix.Every(ctx) {
+			if readErr = err; err != nil {
+				return
+			}
+			paths := a.Paths
+			if len(paths) == 0 {
+				paths = []string{""} // a feed item
+			}
+			for _, path := range paths { // every index knows every file
+				a.Path = path
+				if !yield(news.Candidate{Origin: cmp.Or(path, a.URL, a.ID), Article: a}) {
+					return
+				}
+			}
+			done()
+		}
+	}
+	_, err = s.Ingest(ctx, articles, nil)
+	finish()
+	if err = cmp.Or(readErr, err); err != nil {
+		return fmt.Errorf("publishing this index's articles to the stream: %w", err)
+	}
+	return nil
 }
 
 // clustered is the index as the bot uses it in cluster mode: it answers

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -27,5 +29,29 @@ func TestClusterIndexHereAskThere(t *testing.T) {
 	env["NEWSBOT_NATS_REPLICAS"] = "many"
 	if _, _, err := runNewsbot(t, env, "ask", "--data", there, "Witkoff"); err == nil || !strings.Contains(err.Error(), "NEWSBOT_NATS_REPLICAS") {
 		t.Errorf("a bad NEWSBOT_NATS_REPLICAS: %v; want it named", err)
+	}
+}
+
+// An index made before its process joined the cluster is published once,
+// at the first start in cluster mode, so that the others get its articles.
+func TestClusterPublishesAnIndexMadeAlone(t *testing.T) {
+	alone, there := t.TempDir(), t.TempDir()
+	if _, stderr, err := runNewsbot(t, nil, "index", "--data", alone, samples); err != nil {
+		t.Fatalf("index alone: %v\n%s", err, stderr)
+	}
+	want := articleIDs(t, alone)
+	env := map[string]string{"NEWSBOT_NATS_URL": natstest.Start(t)}
+	_, stderr, err := runNewsbot(t, env, "ask", "--data", alone, "Witkoff")
+	if err != nil || !strings.Contains(stderr, fmt.Sprintf("this index holds %d articles from before it joined the cluster", len(want))) {
+		t.Fatalf("the first start in cluster mode: %v\n%s", err, stderr)
+	}
+	if _, stderr, err := runNewsbot(t, env, "ask", "--data", alone, "Witkoff"); err != nil || strings.Contains(stderr, "publishing") {
+		t.Errorf("the second start published again: %v\n%s", err, stderr)
+	}
+	if _, stderr, err := runNewsbot(t, env, "ask", "--data", there, "Witkoff"); err != nil {
+		t.Fatalf("ask from another data directory: %v\n%s", err, stderr)
+	}
+	if got := articleIDs(t, there); !slices.Equal(got, want) {
+		t.Errorf("the other process has %d articles; want the %d of the index made alone", len(got), len(want))
 	}
 }
