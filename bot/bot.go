@@ -88,6 +88,14 @@ func New(cfg Config, news Library, store state.Keeper, log *slog.Logger) *Bot {
 		gate:     commands.NewGate(0),
 		mentions: commands.NewGate(1),
 	}
+	if l, ok := news.(lagging); ok {
+		b.metrics.Behind(func() (uint64, bool) {
+			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			defer cancel()
+			n, err := l.Behind(ctx)
+			return n, err == nil
+		})
+	}
 	if len(cfg.TrustedNetworks) > 0 {
 		b.fetcher.Client = feeds.NewClient(cfg.TrustedNetworks)
 	}

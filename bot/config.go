@@ -57,6 +57,9 @@ type Config struct {
 	TrustedNetworks []netip.Prefix
 }
 
+// DefaultTick is how often a serving bot looks for due digests and feeds.
+const DefaultTick = 30 * time.Second
+
 // DefaultAPIURL is Discord's own API.
 const DefaultAPIURL = "https://discord.com"
 
@@ -121,7 +124,7 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	if cfg.TrustedNetworks, err = networks(getenv("NEWSBOT_TRUSTED_NETWORKS")); err != nil {
 		return Config{}, err
 	}
-	cfg.Tick = 30 * time.Second
+	cfg.Tick = DefaultTick
 	return cfg, nil
 }
 

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -108,9 +109,13 @@ func TestHealthzWhileCatchingUp(t *testing.T) {
 		b.connected.Store(true)
 		ops := httptest.NewServer(b.OpsHandler())
 		status, body := get(t, ops.URL+"/healthz")
+		_, metrics := get(t, ops.URL+"/metrics")
 		ops.Close()
 		if status != tt.status || tt.status != http.StatusOK && !strings.Contains(body, "catching up") {
 			t.Errorf("/healthz %d behind: %d %q; want %d", tt.behind, status, body, tt.status)
+		}
+		if want := fmt.Sprintf("\nnewsbot_stream_behind %d\n", tt.behind); !strings.Contains(metrics, want) {
+			t.Errorf("/metrics %d behind lacks %q", tt.behind, strings.TrimSpace(want))
 		}
 	}
 }

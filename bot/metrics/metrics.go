@@ -5,6 +5,7 @@
 package metrics
 
 import (
+	"math"
 	"net/http"
 	"strconv"
 
@@ -93,6 +94,21 @@ func (m *Metrics) FeedPolled(added int, err error) {
 
 // Digest records a digest's outcome: "posted", "failed" or "skipped".
 func (m *Metrics) Digest(outcome string) { m.digestPosts.WithLabelValues(outcome).Inc() }
+
+// Behind publishes, on every scrape, how many articles of the stream shared
+// by a cluster's processes this one has not applied yet, as behind says
+// (false when it cannot tell: the gauge is then NaN).
+func (m *Metrics) Behind(behind func() (uint64, bool)) {
+	m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "newsbot_stream_behind", Help: "Articles of the cluster's shared stream not applied to this process's index yet.",
+	}, func() float64 {
+		n, ok := behind()
+		if !ok {
+			return math.NaN()
+		}
+		return float64(n)
+	}))
+}
 
 // Handler serves the metrics in Prometheus's text format.
 func (m *Metrics) Handler() http.Handler {
