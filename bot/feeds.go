@@ -28,8 +28,12 @@ const (
 )
 
 // feedLease is how long a process may take to poll a feed it claimed before
-// another may claim it.
-const feedLease = 10 * time.Minute
+// another may claim it. A poll is cut off at pollLimit, well within the
+// lease, so that a slow site is never polled by two processes at once.
+const (
+	feedLease = 10 * time.Minute
+	pollLimit = 8 * time.Minute
+)
 
 // fromSetting marks the feeds that come from NEWSBOT_FEEDS.
 const fromSetting = "NEWSBOT_FEEDS"
@@ -68,7 +72,9 @@ func (b *Bot) pollDueFeeds(ctx context.Context) {
 		workers.Go(func() {
 			for f := range work {
 				if b.claimFeed(f.URL) {
-					b.pollFeed(ctx, f)
+					poll, cancel := context.WithTimeout(ctx, pollLimit)
+					b.pollFeed(poll, f)
+					cancel()
 				}
 			}
 		})
