@@ -186,13 +186,21 @@ func (b *Bot) start(ctx context.Context, app string) error {
 		}
 		return err
 	}
-	if err := b.addConfiguredFeeds(); err != nil {
-		return err
-	}
-	// Every shard has an index and a state file of its own, so each reads
-	// its feeds and posts the digests of its servers.
+	// Every process runs both loops: alone, it has the digests and feeds of
+	// its state file; in a cluster, the shared state's claims and leases
+	// make one process post each digest and poll each feed.
 	b.loop(ctx, "digests", b.postDueDigests)
-	b.loop(ctx, "feeds", b.pollDueFeeds)
+	configured := false
+	b.loop(ctx, "feeds", func(ctx context.Context) {
+		if !configured { // again on the next tick, if the state is out of reach
+			if err := b.addConfiguredFeeds(); err != nil {
+				b.log.Error("could not add the feeds of NEWSBOT_FEEDS", "err", err)
+				return
+			}
+			configured = true
+		}
+		b.pollDueFeeds(ctx)
+	})
 	return nil
 }
 

@@ -162,3 +162,34 @@ func TestClusterFeedClaimedOnce(t *testing.T) {
 		t.Error("a lease that ran out (its holder died polling) cannot be claimed again")
 	}
 }
+
+// While NATS is away, the bot answers from its own index and posts no
+// digest, since it cannot claim the day; once NATS is back, the day's digest
+// is posted, once.
+func TestClusterWhileNATSIsAway(t *testing.T) {
+	nats := natstest.StartServer(t)
+	store := sharedState(t, nats.URL())
+	if err := store.Update(func(s *state.State) error {
+		s.Digests[discordtest.ChannelID] = &state.Digest{GuildID: discordtest.GuildID, ChannelID: discordtest.ChannelID, Time: "07:30", Timezone: "Europe/Paris", Enabled: true}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	store.View(func(state.State) {}) // what a running bot has read before NATS went away
+	nats.Stop()
+
+	clock := &fakeClock{t: paris(t, "2025-04-18", "07:31")}
+	h := startWith(t, discordtest.New(t), botOptions{now: clock.Now, store: store, config: func(c *Config) { c.Tick = 10 * time.Millisecond }})
+	answer := h.response(t, h.command("news", map[string]any{"topic": "Witkoff"}))
+	if len(answer.Embeds) == 0 || answer.Embeds[0].Title != "Witkoff: 7 articles" {
+		t.Errorf("the answer while NATS is away: %s", mustJSON(t, answer.Embeds))
+	}
+	waitTicks()
+	if n := len(h.digestPosts()); n != 0 {
+		t.Fatalf("%d digests posted while NATS was away; want none until the day can be claimed", n)
+	}
+	nats.Start()
+	if n := h.waitDigests(1); n != 1 {
+		t.Errorf("%d digests posted once NATS was back; want 1", n)
+	}
+}

@@ -258,6 +258,9 @@ type message struct {
 // they are applied: one that the stream refused stops the ingest with the
 // reason, and running it again publishes it again.
 func (s *Stream) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error) {
+	if !s.conn.IsConnected() {
+		return news.Report{}, ErrAway
+	}
 	// Nothing else applies the stream meanwhile: the report is of these.
 	s.applying.Lock()
 	defer s.applying.Unlock()
@@ -293,6 +296,10 @@ func (s *Stream) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate]
 	report.Rejected = append(rejected, report.Rejected...)
 	return report, err
 }
+
+// ErrAway is an ingest's answer while no NATS server can be reached: it
+// would otherwise wait out its time, to the same end.
+var ErrAway = errors.New("the NATS servers cannot be reached now, so nothing was added; run it again once they are back")
 
 // errTooLarge marks an article larger than the NATS servers take in one
 // message: it is rejected like a file too large to read.

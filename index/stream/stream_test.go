@@ -320,3 +320,41 @@ func TestDeclareAtOnce(t *testing.T) {
 		wg.Wait()
 	}
 }
+
+// An ingest while NATS is away fails with the reason and changes nothing;
+// run again once NATS is back, it adds everything, once.
+func TestStreamIngestWhileNATSIsAway(t *testing.T) {
+	ctx := context.Background()
+	srv := natstest.StartServer(t)
+	n := openNode(t, srv.URL(), "alone", t.TempDir())
+	defer n.close()
+	srv.Stop()
+	started := time.Now()
+	_, err := ingest.Run(ctx, n.stream, ingest.Sources{Paths: []string{"../../testdata/articles"}}, ingest.Options{})
+	t.Logf("the ingest failed after %s: %v", time.Since(started).Round(time.Millisecond), err)
+	if !errors.Is(err, stream.ErrAway) {
+		t.Errorf("ingest while NATS is away: %v; want ErrAway", err)
+	}
+	if ids := n.ids(t); len(ids) != 0 {
+		t.Errorf("the index took %d articles that the stream did not", len(ids))
+	}
+	srv.Start()
+	var res ingest.Result
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		if res, err = ingest.Run(ctx, n.stream, ingest.Sources{Paths: []string{"../../testdata/articles"}}, ingest.Options{}); err == nil || time.Now().After(deadline) {
+			break // the client reconnects within a few seconds
+		}
+	}
+	if err != nil {
+		t.Fatalf("ingest once NATS is back: %v", err)
+	}
+	alone, err := index.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer alone.Close()
+	want, _ := ingest.Run(ctx, alone, ingest.Sources{Paths: []string{"../../testdata/articles"}}, ingest.Options{})
+	if res.Added != want.Added || len(n.ids(t)) != want.Added {
+		t.Errorf("ingest once NATS is back: %+v; the index holds %d; want %d added", res.Report, len(n.ids(t)), want.Added)
+	}
+}

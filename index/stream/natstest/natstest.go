@@ -30,6 +30,48 @@ func Start(t testing.TB) string {
 	return ns.ClientURL()
 }
 
+// Server is a NATS server with JetStream that a test can stop and start
+// again, on the same port and with the same storage, as an operator
+// restarting it would.
+type Server struct {
+	t    testing.TB
+	opts server.Options
+	ns   *server.Server
+}
+
+// StartServer runs a Server until the test ends.
+func StartServer(t testing.TB) *Server {
+	t.Helper()
+	s := &Server{t: t, opts: server.Options{Host: "127.0.0.1", Port: freePort(t), JetStream: true, StoreDir: t.TempDir(), NoLog: true, NoSigs: true}}
+	s.Start()
+	t.Cleanup(func() { s.ns.Shutdown() })
+	return s
+}
+
+// URL is where clients connect, whether the server runs or not.
+func (s *Server) URL() string { return fmt.Sprintf("nats://%s:%d", s.opts.Host, s.opts.Port) }
+
+// Start runs the server, again after Stop.
+func (s *Server) Start() {
+	s.t.Helper()
+	opts := s.opts
+	ns, err := server.NewServer(&opts)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	go ns.Start()
+	if !ns.ReadyForConnections(10 * time.Second) {
+		s.t.Fatal("NATS did not start")
+	}
+	s.ns = ns
+}
+
+// Stop shuts the server down, dropping every client's connection.
+func (s *Server) Stop() {
+	s.ns.Shutdown()
+	s.ns.WaitForShutdown()
+}
+
 // Cluster is a cluster of NATS servers with JetStream, for tests of what
 // survives the loss of one.
 type Cluster struct {
