@@ -66,3 +66,12 @@ func (s *Store) Update(fn func(*State) error) error {
 	s.mu.Unlock()
 	return nil
 }
+
+// Export writes the state k holds now as a state file at path, which a
+// process started on it reads as it would its own: for backups.
+func Export(k Keeper, path string) error {
+	var st State
+	k.View(func(s State) { st = s })
+	st.Version = Version
+	return save(path, st)
+}

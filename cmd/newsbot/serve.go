@@ -64,6 +64,9 @@ func (e env) serve(ctx context.Context, args []string) error {
 		}
 		go cluster.Follow(ctx, followEvery, func(err error) { log.Warn("could not apply the stream of articles", "err", err) })
 	}
+	if err := serveControl(ctx, dir, ix, store, e.now, log); err != nil {
+		return err
+	}
 	b := bot.New(cfg, library, store, log)
 	if *httpAddr != "" {
 		return b.RunHTTP(ctx, *httpAddr)
