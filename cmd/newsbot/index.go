@@ -56,7 +56,7 @@ func (e env) index(ctx context.Context, args []string) error {
 
 // olderIndex says what an index made by an older newsbot lacks, and how to
 // mend it.
-const olderIndex = "this index was made by an older newsbot: it finds a full name's words anywhere in an article, not only side by side, and a name only with its accents as written; to mend it, delete the index folder in the data directory and index the articles again"
+const olderIndex = "this index was made by an older newsbot: it finds a full name's words anywhere in an article, not only side by side, and a name only with its accents as written; to mend it, stop newsbot and run newsbot reindex, which rebuilds it from the text it holds"
 
 // ingest adds the files under sources, and the items of the feeds among them,
 // to store, which is ix or, in cluster mode, the stream applied to it (see

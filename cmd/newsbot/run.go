@@ -34,6 +34,9 @@ Usage:
   newsbot eval [--corpus DIR] [--data DIR]           quality figures on ../shared/corpus
   newsbot bench [--corpus DIR]... [--data DIR] [--generate N] [--json]  speed and memory figures
   newsbot serve [--data DIR] [--http ADDR]           run the Discord bot
+  newsbot backup [--data DIR] FOLDER                 a whole copy of the index and the state, also while serving
+  newsbot restore [--data DIR] FOLDER                put a backup back (with the bot stopped)
+  newsbot reindex [--data DIR]                       rebuild an older newsbot's index from the text it holds
 
 The data directory is --data, else $NEWSBOT_DATA, else ./data. Settings are read
 from the environment and from ./.env. "newsbot COMMAND --help" lists a command's
@@ -74,6 +77,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return e.timeline(ctx, rest)
 	case "bench":
 		return e.bench(ctx, rest)
+	case "backup":
+		return e.backup(ctx, rest)
+	case "restore":
+		return e.restore(ctx, rest)
+	case "reindex":
+		return e.reindex(ctx, rest)
 	case "serve":
 		return e.serve(ctx, rest)
 	case "help", "-h", "--help", "-help":
