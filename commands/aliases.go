@@ -12,7 +12,8 @@ import (
 //go:embed aliases.txt
 var builtinAliases string
 
-// Aliases maps a word, in lower case, to the other spellings of the same name.
+// Aliases maps a word or two words, in lower case, to the other ways of
+// writing the same name or term.
 type Aliases map[string][]string
 
 // LoadAliases returns the shipped aliases, plus the groups in the file at path
@@ -53,16 +54,23 @@ func (a Aliases) add(text string) {
 	}
 }
 
-// For returns the words of a subject mapped to their other spellings, for
-// news.Query.
+// For returns the words of a subject, and the pairs of words side by side
+// ("consumer prices", keyed with one space), mapped to their other ways of
+// writing, for news.Query.
 func (a Aliases) For(words []string) map[string][]string {
 	var out map[string][]string
-	for _, w := range words {
-		if alts := a[strings.ToLower(strings.TrimSuffix(w, ","))]; len(alts) > 0 {
+	add := func(key string) {
+		if alts := a[strings.ToLower(strings.TrimSuffix(key, ","))]; len(alts) > 0 {
 			if out == nil {
 				out = map[string][]string{}
 			}
-			out[w] = alts
+			out[key] = alts
+		}
+	}
+	for i, w := range words {
+		add(w)
+		if i > 0 {
+			add(words[i-1] + " " + w)
 		}
 	}
 	return out

@@ -175,11 +175,10 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	} else {
 		ans.Summary = summarize(recentDays(p.matches, r.Newest), slices.Concat(p.query.Words, p.query.Optional), p.query.Words, p.query.Aliases, s.Stem, newestFirst)
 	}
-	matches := p.matches
-	if !newestFirst {
-		// The newest first stay so; their summary is newest first too.
-		matches, ans.Summary = citedInOrder(matches, ans.Summary)
-	}
+	// A summary newest first cites the newest of its sources first, and
+	// these stay newest first; the sources it does not quote come after.
+	matches, summary := citedInOrder(p.matches, ans.Summary)
+	ans.Summary = summary
 	ans.Sources = sources(matches, 0, ans.Summary)
 	for i, st := range ans.Summary {
 		ans.Summary[i].Day, _ = DayMeant(st.Text, ans.Sources[st.Sources[0]-1].Article.Date)

@@ -47,6 +47,9 @@ type Reading struct {
 	dated bool
 	// counts are how many articles hold each word, for relaxing.
 	counts map[string]news.WordCount
+	// inTerms are the words of terms the aliases write another way, which
+	// relaxing keeps: "prices" of "consumer prices".
+	inTerms map[string]bool
 }
 
 // Order is "newest" when the newest sources come first, else "relevance".
@@ -341,7 +344,7 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	case len(words) > maxSubjectWords || utf8.RuneCountInString(subject(words)) > MaxSubjectLength:
 		return r, ErrTooLong
 	}
-	if err := r.resolve(ctx, s, words); err != nil {
+	if err := r.resolve(ctx, s, words, req.Aliases); err != nil {
 		return r, err
 	}
 	if len(r.Required) == 0 && !p.hasPeriod {
@@ -356,8 +359,10 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 // lower case is a common word ("Oil prices"); a word no article holds is read
 // as the most common indexed word spelled like it; names and words in under
 // commonShare of the articles are required, other words only rank, and at
-// least one word, the rarest, is required.
-func (r *Reading) resolve(ctx context.Context, s Searcher, words []token) error {
+// least one word, the rarest, is required. The two words of a term that the
+// aliases write another way ("consumer prices", "cost of living") are both
+// required, so that the search can take either way.
+func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliases Aliases) error {
 	var lookup []string
 	for _, t := range words {
 		if t.kind != connector && t.kind != without {
@@ -433,13 +438,24 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token) error 
 		}
 		r.Required, lastRequired = append(r.Required, t.text), t.at
 	}
+	inTerm := map[int]bool{}
+	for i := 1; i < len(words); i++ {
+		pair := strings.ToLower(bareWord(words[i-1].text) + " " + bareWord(words[i].text))
+		if words[i].at == words[i-1].at+1 && len(aliases[pair]) > 0 {
+			inTerm[i-1], inTerm[i] = true, true
+			if r.inTerms == nil {
+				r.inTerms = map[string]bool{}
+			}
+			r.inTerms[bareWord(words[i-1].text)], r.inTerms[bareWord(words[i].text)] = true, true
+		}
+	}
 	for i, t := range words {
 		w := bareWord(t.text)
 		c := counts[w]
 		switch {
 		case t.kind == without:
 			r.Without = append(r.Without, strings.TrimLeft(w, "-"))
-		case t.kind == name, t.kind == connector:
+		case t.kind == name, t.kind == connector, inTerm[i]:
 			require(t)
 		case t.kind == content && float64(c.Body) <= commonShare*float64(total):
 			require(t)
@@ -501,7 +517,7 @@ func (r *Reading) mostCommonRequired() int {
 		if !ok {
 			continue // a connector
 		}
-		if words++; !isCapitalised(w) && c.Body > mostCount {
+		if words++; !isCapitalised(w) && !r.inTerms[bareWord(w)] && c.Body > mostCount {
 			most, mostCount = i, c.Body
 		}
 	}

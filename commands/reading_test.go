@@ -69,6 +69,40 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 	}
 }
 
+// The two words of a term the aliases write another way are both required,
+// common or not, so that the search can take either way of writing it.
+func TestReadKeepsTermsWhole(t *testing.T) {
+	stories := map[string]string{
+		"cpi.txt":    " date 2025-04-01 Consumer prices rise\n\nConsumer prices rose 0.2 pct in March, the statistics office said.\n",
+		"living.txt": " date 2025-04-02 Living costs fall\n\nThe cost of living fell 0.1 pct in April, the statistics office said.\n",
+	}
+	for i := range 10 { // "prices" is in most articles: alone, it would only rank
+		stories[fmt.Sprintf("m%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Market report %d\n\nTraders said prices moved in quiet trade on day %d.\n", i+3, i, i)
+	}
+	ix := mustIndexOf(t, stories)
+	aliases := Aliases{}
+	aliases.add("consumer prices, cost of living")
+	r, err := Read(context.Background(), ix, Request{Question: "what about consumer prices?", Aliases: aliases})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(r.Required, []string{"consumer", "prices"}) || len(r.Optional) != 0 {
+		t.Errorf("required %q, optional %q; want the term's two words required", r.Required, r.Optional)
+	}
+	ans, err := Ask(context.Background(), ix, Request{Question: "what about consumer prices?", Aliases: aliases})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, src := range ans.Sources {
+		titles = append(titles, src.Article.Title)
+	}
+	slices.Sort(titles)
+	if want := []string{"Consumer prices rise", "Living costs fall"}; !slices.Equal(titles, want) {
+		t.Errorf("sources %q; want %q, the term written either way", titles, want)
+	}
+}
+
 // When few articles hold every word, the answer stops requiring the most
 // common of them, says so, and still holds the rest.
 func TestAskRelaxesAndSaysSo(t *testing.T) {

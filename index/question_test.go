@@ -161,3 +161,25 @@ func TestLatestFollowsIngest(t *testing.T) {
 		t.Errorf("after an ingest, Latest = %v, %v; want 2025-05-02", got, err)
 	}
 }
+
+// A term of two words finds the articles that write it another way the
+// aliases give, as well as those that write it as asked.
+func TestSearchTermWrittenAnotherWay(t *testing.T) {
+	ix := mustIngestTexts(t, map[string]string{
+		"cpi.txt":    story("2025-04-01", "Prices steady", "Consumer prices in West Germany were unchanged in March, the statistics office said."),
+		"living.txt": story("2025-04-02", "Living costs fall", "The cost of living in West Germany fell 0.2 pct in March, the statistics office said."),
+		"other.txt":  story("2025-04-03", "Consumer goods", "Consumer spending in West Germany rose while living standards and prices held."),
+	})
+	aliases := map[string][]string{"consumer prices": {"cost of living"}}
+	got := titles(t, ix, news.Query{Words: []string{"consumer", "prices", "West", "Germany"}, Aliases: aliases})
+	slices.Sort(got)
+	if want := []string{"Consumer goods", "Living costs fall", "Prices steady"}; !slices.Equal(got, want) {
+		t.Errorf("consumer prices in West Germany found %q; want %q", got, want)
+	}
+	// "cost of living" needs its words, not "living" alone.
+	got = titles(t, ix, news.Query{Words: []string{"consumer", "prices"}, Aliases: map[string][]string{"consumer prices": {"cost of spending"}}})
+	slices.Sort(got)
+	if want := []string{"Consumer goods", "Prices steady"}; !slices.Equal(got, want) {
+		t.Errorf("with an alias no article has: %q; want %q", got, want)
+	}
+}

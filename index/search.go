@@ -92,11 +92,20 @@ func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*que
 	}
 	var clauses []query.Query
 	var kept []string
-	for _, w := range words {
+	for i := 0; i < len(words); i++ {
+		w := words[i]
 		if !ix.isWord(w) {
 			continue
 		}
 		kept = append(kept, w)
+		if i+1 < len(words) && len(aliases[w+" "+words[i+1]]) > 0 {
+			// A term of two words, or another way of writing it: "consumer
+			// prices" or "cost of living".
+			kept = append(kept, words[i+1])
+			clauses = append(clauses, ix.termSpellings(w, words[i+1], aliases))
+			i++
+			continue
+		}
 		clauses = append(clauses, spellings(w, aliases))
 	}
 	if len(clauses) == 0 {
@@ -177,6 +186,26 @@ func spellings(w string, aliases map[string][]string) query.Query {
 	var qs []query.Query
 	for _, spelling := range spellingsOf(w, aliases) {
 		qs = append(qs, wordQuery(spelling))
+	}
+	return bleve.NewDisjunctionQuery(qs...)
+}
+
+// termSpellings matches the two words first and second, each in any of its
+// spellings, or any other way of writing the two together, all of whose
+// words an article must have.
+func (ix *Index) termSpellings(first, second string, aliases map[string][]string) query.Query {
+	qs := []query.Query{bleve.NewConjunctionQuery(spellings(first, aliases), spellings(second, aliases))}
+	for _, other := range aliases[first+" "+second] {
+		var each []query.Query
+		for _, w := range strings.Fields(other) {
+			if !ix.isWord(w) {
+				continue // "of" in "cost of living"
+			}
+			each = append(each, wordQuery(w))
+		}
+		if len(each) > 0 {
+			qs = append(qs, bleve.NewConjunctionQuery(each...))
+		}
 	}
 	return bleve.NewDisjunctionQuery(qs...)
 }
