@@ -193,21 +193,7 @@ func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]news.
 			}
 		}
 	}
-	seen := map[string]bool{} // taken, or about an excluded topic
-	for _, topic := range req.Exclude {
-		q := SubjectQuery(Subject(topic), req.Aliases)
-		if len(q.Words) == 0 {
-			continue
-		}
-		q.Since, q.Until, q.Size, q.Light = req.From, req.To, maxDigestArticles, true
-		res, err := s.Search(ctx, q)
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range res.Matches {
-			seen[m.Article.ID] = true
-		}
-	}
+	seen := map[string]bool{}
 	var out []news.Article
 	for _, q := range queries {
 		res, err := s.Search(ctx, q)
@@ -221,7 +207,36 @@ func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]news.
 			}
 		}
 	}
-	return out, nil
+	return withoutTopics(ctx, s, out, req.Exclude, req.Aliases)
+}
+
+// withoutTopics drops the articles about any of the topics. Each topic is
+// looked for among the articles only, so that however much the period holds
+// on it, none of these is left.
+func withoutTopics(ctx context.Context, s Searcher, articles []news.Article, topics []string, aliases Aliases) ([]news.Article, error) {
+	if len(articles) == 0 || len(topics) == 0 {
+		return articles, nil
+	}
+	ids := make([]string, len(articles))
+	for i, a := range articles {
+		ids[i] = a.ID
+	}
+	excluded := map[string]bool{}
+	for _, topic := range topics {
+		q := SubjectQuery(Subject(topic), aliases)
+		if len(q.Words) == 0 {
+			continue
+		}
+		q.IDs, q.Size, q.Light = ids, len(ids), true
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range res.Matches {
+			excluded[m.Article.ID] = true
+		}
+	}
+	return slices.DeleteFunc(articles, func(a news.Article) bool { return excluded[a.ID] }), nil
 }
 
 // cluster groups articles about the same story. Two articles are alike when
