@@ -65,7 +65,8 @@ func (e env) serve(ctx context.Context, args []string) error {
 		go cluster.Follow(ctx, followEvery, func(err error) { log.Warn("could not apply the stream of articles", "err", err) })
 	}
 	if err := serveControl(ctx, dir, ix, store, e.now, log); err != nil {
-		return err
+		// The bot answers all the same; only backups need the socket.
+		log.Warn("newsbot backup cannot reach this process: run it with the bot stopped", "err", err)
 	}
 	b := bot.New(cfg, library, store, log)
 	if *httpAddr != "" {
