@@ -51,6 +51,9 @@ type Config struct {
 	PublicKey ed25519.PublicKey
 	// OpsAddr, when set, is where /healthz and /metrics are served.
 	OpsAddr string
+	// OpsChannel is where newsbot tells about the feeds of NEWSBOT_FEEDS
+	// (failing, stopped, working again), which belong to no one server.
+	OpsChannel string
 	// TrustedNetworks are private networks feeds may be read from: the
 	// operator's own news servers. Any other address that is not public is
 	// refused, since anyone allowed /feeds add could name one.
@@ -121,6 +124,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		cfg.PublicKey = raw
 	}
 	cfg.OpsAddr = strings.TrimSpace(getenv("NEWSBOT_HTTP"))
+	if cfg.OpsChannel = strings.TrimSpace(getenv("NEWSBOT_OPS_CHANNEL")); cfg.OpsChannel != "" && !snowflake(cfg.OpsChannel) {
+		return Config{}, fmt.Errorf("NEWSBOT_OPS_CHANNEL %q is not a channel ID: right-click the channel with Developer Mode on and Copy Channel ID", cfg.OpsChannel)
+	}
 	if cfg.TrustedNetworks, err = networks(getenv("NEWSBOT_TRUSTED_NETWORKS")); err != nil {
 		return Config{}, err
 	}

@@ -32,6 +32,7 @@ func TestConfigFromEnv(t *testing.T) {
 		{"shard without count", with("DISCORD_SHARD_ID", "1"), "set both"},
 		{"shard out of range", map[string]string{"DISCORD_TOKEN": testToken, "DISCORD_SHARD_ID": "2", "DISCORD_SHARD_COUNT": "2"}, "0 <= ID < COUNT"},
 		{"bad cooldown", with("NEWSBOT_COOLDOWN", "fast"), "like 5/30s"},
+		{"bad ops channel", with("NEWSBOT_OPS_CHANNEL", "#ops"), "is not a channel ID"},
 		{"bad trusted network", with("NEWSBOT_TRUSTED_NETWORKS", "10.0.0.0/8, intranet"), `"intranet" is neither a network`},
 	}
 	for _, tt := range tests {

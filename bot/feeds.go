@@ -8,7 +8,6 @@ import (
 	"maps"
 	"math/rand/v2"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -60,7 +59,7 @@ func (b *Bot) pollDueFeeds(ctx context.Context) {
 	var due []state.Feed
 	b.state.View(func(s state.State) {
 		for _, f := range s.Feeds {
-			if !f.NextPoll.After(now) {
+			if !f.NextPoll.After(now) && f.Disabled.IsZero() {
 				due = append(due, *f)
 			}
 		}
@@ -98,7 +97,7 @@ func (b *Bot) claimFeed(url string) bool {
 	claimed := false
 	err := b.state.Update(func(s *state.State) error {
 		claimed = false
-		if f := s.Feeds[url]; f != nil && !f.NextPoll.After(now) {
+		if f := s.Feeds[url]; f != nil && !f.NextPoll.After(now) && f.Disabled.IsZero() {
 			f.NextPoll, claimed = now.Add(feedLease).UTC(), true
 		}
 		return nil
@@ -146,14 +145,18 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 			rec.Failures++
 			rec.LastError, rec.LastErrorAt = err.Error(), now.UTC()
 			rec.NextPoll = now.Add(jitter(backoff(b.cfg.PollInterval, rec.Failures))).UTC()
-			if rec.TroubleTold.IsZero() && now.Sub(cmp.Or(rec.LastSuccess, rec.AddedAt)) >= troubleAfter {
+			switch failing := now.Sub(cmp.Or(rec.LastSuccess, rec.AddedAt)); {
+			case failing >= disableAfter:
+				rec.Disabled = now.UTC()
+				tell = &feedNews{*rec, b.feedChannel(*s, *rec), feedDisabled}
+			case rec.TroubleTold.IsZero() && failing >= troubleAfter:
 				rec.TroubleTold = now.UTC()
-				tell = &feedNews{*rec, digestChannel(*s, rec.AddedIn), false}
+				tell = &feedNews{*rec, b.feedChannel(*s, *rec), feedTroubled}
 			}
 			return nil
 		}
 		if !rec.TroubleTold.IsZero() {
-			tell = &feedNews{*rec, digestChannel(*s, rec.AddedIn), true}
+			tell = &feedNews{*rec, b.feedChannel(*s, *rec), feedRecovered}
 			rec.TroubleTold = time.Time{}
 		}
 		rec.Failures, rec.LastSuccess, rec.Primed = 0, now.UTC(), true
@@ -175,43 +178,71 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 
 // troubleAfter is how long a feed fails before newsbot says so in a channel:
 // a site down for an hour is no news, one down for a day needs someone.
-const troubleAfter = 24 * time.Hour
+// After disableAfter, newsbot stops reading it: a site gone for a week is
+// gone, and asking it every day helps nobody.
+const (
+	troubleAfter = 24 * time.Hour
+	disableAfter = 7 * 24 * time.Hour
+)
 
-// feedNews is what newsbot says in a channel about a feed: that it has failed
-// for a day, or that it works again.
+// feedNews is what newsbot says in a channel about a feed.
 type feedNews struct {
 	feed      state.Feed
 	channelID string
-	recovered bool
+	kind      feedNewsKind
 }
 
-// digestChannel is where to tell about a feed: the channel it was added in,
-// else a channel that gets the digest, else none.
-func digestChannel(s state.State, addedIn string) string {
-	if addedIn != "" {
-		return addedIn
+type feedNewsKind string
+
+const (
+	feedTroubled  feedNewsKind = "troubled"  // failing for a day
+	feedDisabled  feedNewsKind = "disabled"  // failing for a week, and no longer read
+	feedRecovered feedNewsKind = "recovered" // read again after it was told troubled
+)
+
+// feedChannel is where to tell about a feed: the channel it was added in;
+// for a feed of NEWSBOT_FEEDS, the operator's NEWSBOT_OPS_CHANNEL or, when
+// the bot sends digests to one server only, that server's digest channel;
+// else none (the log says it all the same).
+func (b *Bot) feedChannel(s state.State, f state.Feed) string {
+	if f.AddedIn != "" {
+		return f.AddedIn
 	}
-	channels := slices.Sorted(maps.Keys(s.Digests))
-	for _, id := range channels {
-		if s.Digests[id].Enabled {
-			return id
+	if b.cfg.OpsChannel != "" {
+		return b.cfg.OpsChannel
+	}
+	guilds, first := map[string]bool{}, ""
+	for _, id := range slices.Sorted(maps.Keys(s.Digests)) {
+		if d := s.Digests[id]; d.Enabled {
+			guilds[d.GuildID] = true
+			first = cmp.Or(first, id)
 		}
 	}
-	return ""
+	if len(guilds) != 1 {
+		return "" // several servers: none of them owns the setting's feeds
+	}
+	return first
 }
 
-// tellFeedNews posts one message about a feed's trouble or recovery, once:
-// its nonce is made from the feed and the time the trouble was told.
+// tellFeedNews posts one message about a feed's trouble, its end or its
+// recovery, once: its nonce is made from the feed, the time the trouble was
+// told and what is told.
 func (b *Bot) tellFeedNews(ctx context.Context, n feedNews) {
 	if n.channelID == "" {
 		return
 	}
-	msg := fmt.Sprintf("The feed %s has not been read for a day: %s. newsbot keeps trying, less often; check the address, or stop reading it with /feeds remove.",
-		code(n.feed.URL), escape(n.feed.LastError))
-	if n.recovered {
+	var msg string
+	switch n.kind {
+	case feedTroubled:
+		msg = fmt.Sprintf("The feed %s has not been read for a day: %s. newsbot keeps trying, less often; check the address, or stop reading it with /feeds remove.",
+			code(n.feed.URL), escape(n.feed.LastError))
+	case feedDisabled:
+		msg = fmt.Sprintf("newsbot has stopped reading the feed %s: it has not been read for a week (%s). When the site works again, /feeds add reads it again; or take it off the list with /feeds remove.",
+			code(n.feed.URL), escape(n.feed.LastError))
+	case feedRecovered:
 		msg = fmt.Sprintf("The feed %s works again.", code(n.feed.URL))
 	}
-	nonce := nonceOf("feed", n.feed.URL, n.feed.TroubleTold.Format(time.RFC3339), strconv.FormatBool(n.recovered))
+	nonce := nonceOf("feed", n.feed.URL, n.feed.TroubleTold.Format(time.RFC3339), string(n.kind))
 	if err := b.sendOnce(ctx, n.channelID, nonce, &discordgo.MessageSend{Content: truncate(msg, maxContent), AllowedMentions: noMentions}); err != nil {
 		b.log.Warn("could not tell about the feed", "feed", n.feed.URL, "channel", n.channelID, "err", err)
 	}
@@ -301,9 +332,9 @@ func (b *Bot) addFeed(ctx context.Context, ic *discordgo.Interaction, raw string
 		return "Give the feed's full address, starting with https://."
 	}
 	feedURL := u.String()
-	exists := false
-	b.state.View(func(s state.State) { exists = s.Feeds[feedURL] != nil })
-	if exists {
+	var known *state.Feed
+	b.state.View(func(s state.State) { known = s.Feeds[feedURL] })
+	if known != nil && known.Disabled.IsZero() {
 		return fmt.Sprintf("newsbot already reads %s.", code(feedURL))
 	}
 	res, err := b.fetcher.Fetch(ctx, feeds.FetchRequest{URL: feedURL}, time.Time{})
@@ -323,9 +354,13 @@ func (b *Bot) addFeed(ctx context.Context, ic *discordgo.Interaction, raw string
 		if s.Feeds == nil {
 			s.Feeds = map[string]*state.Feed{}
 		}
+		articles := report.Added
+		if old := s.Feeds[feedURL]; old != nil { // a feed read again after newsbot had stopped
+			articles += old.Articles
+		}
 		s.Feeds[feedURL] = &state.Feed{
 			URL: feedURL, AddedBy: userOf(ic).ID, AddedAt: now.UTC(), AddedIn: ic.ChannelID, ETag: res.ETag, LastModified: res.LastModified,
-			LastPoll: now.UTC(), LastSuccess: now.UTC(), Articles: report.Added, Primed: true,
+			LastPoll: now.UTC(), LastSuccess: now.UTC(), Articles: articles, Primed: true,
 			NextPoll: now.Add(jitter(b.cfg.PollInterval)).UTC(),
 		}
 		return nil
@@ -381,7 +416,10 @@ func (b *Bot) listFeeds() string {
 		if !f.LastSuccess.IsZero() {
 			health = "last read " + ago(b.now(), f.LastSuccess)
 		}
-		if f.Failures > 0 {
+		switch {
+		case !f.Disabled.IsZero():
+			health += fmt.Sprintf(", **not read any more** since %s, after a week of failures (last error: %s); /feeds add reads it again", ago(b.now(), f.Disabled), escape(f.LastError))
+		case f.Failures > 0:
 			health += fmt.Sprintf(", failing (%d in a row; last error %s: %s)", f.Failures, ago(b.now(), f.LastErrorAt), escape(f.LastError))
 		}
 		lines = append(lines, fmt.Sprintf("%s: %s, %d articles taken", code(f.URL), health, f.Articles))

@@ -297,3 +297,80 @@ func TestFeedTroubleToldOnce(t *testing.T) {
 		t.Errorf("told of the recovery %d times; want once", n)
 	}
 }
+
+// A feed failing for a week is no longer read, and newsbot says so once, in
+// the operator's channel for a feed of NEWSBOT_FEEDS; /feeds add reads it
+// again.
+func TestFeedStoppedAfterAWeek(t *testing.T) {
+	feeds := newFeedServer(t)
+	const opsChannel = "700000000000000099"
+	clock := &fakeClock{t: time.Date(2025, 4, 20, 12, 0, 0, 0, time.UTC)}
+	flaky := feeds.URL + "/flaky.xml"
+	h := startWith(t, discordtest.New(t), botOptions{library: feedIndex(t), now: clock.Now, client: feeds.client(), config: func(c *Config) {
+		c.Tick = 10 * time.Millisecond
+		c.Feeds = []string{flaky}
+		c.OpsChannel = opsChannel
+	}})
+	h.response(t, h.fake.SendInteraction(discordtest.InteractionSpec{Name: "news", ChannelID: opsChannel, // a channel the fake knows
+		Options: []discordtest.CommandOption{{Name: "topic", Type: discordgo.ApplicationCommandOptionString, Value: "Witkoff"}}}))
+	polled := func() int { return len(feeds.requestsFor("/flaky.xml")) }
+	told := func(what string) (here, elsewhere int) {
+		for _, r := range h.fake.Requests() {
+			if r.Method == "POST" && strings.HasSuffix(r.Path, "/messages") && strings.Contains(string(r.Body), what) {
+				if r.Path == "/channels/"+opsChannel+"/messages" {
+					here++
+				} else {
+					elsewhere++
+				}
+			}
+		}
+		return here, elsewhere
+	}
+	waitPolls := func(n int) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); polled() < n; time.Sleep(10 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("the feed was not polled\n%s", h.logs)
+			}
+		}
+		waitTicks()
+	}
+	waitPolls(1)
+	feeds.mu.Lock()
+	feeds.down = true
+	feeds.mu.Unlock()
+	for day := 0; day < 9; day++ { // the retries back off to one a day
+		if here, _ := told("has stopped reading the feed"); here > 0 {
+			break
+		}
+		before := polled()
+		clock.Set(clock.Now().Add(27 * time.Hour))
+		waitPolls(before + 1)
+	}
+	if here, elsewhere := told("has not been read for a day"); here != 1 || elsewhere != 0 {
+		t.Errorf("the day's trouble told %d times in the operator's channel, %d elsewhere; want once there", here, elsewhere)
+	}
+	if here, elsewhere := told("has stopped reading the feed"); here != 1 || elsewhere != 0 {
+		t.Errorf("the stop told %d times in the operator's channel, %d elsewhere; want once there\n%s", here, elsewhere, h.logs)
+	}
+	stopped := polled()
+	clock.Set(clock.Now().Add(3 * 24 * time.Hour))
+	waitTicks()
+	if n := polled() - stopped; n != 0 {
+		t.Errorf("a stopped feed was polled %d times more", n)
+	}
+
+	feeds.mu.Lock()
+	feeds.down = false
+	feeds.mu.Unlock()
+	if added := h.response(t, h.admin("feeds", "add", map[string]any{"url": flaky})); strings.Contains(added.Content, "already") {
+		t.Errorf("/feeds add of a stopped feed: %q; want it read again", added.Content)
+	}
+	before := polled()
+	clock.Set(clock.Now().Add(time.Hour))
+	if list := h.callbackBody(t, h.admin("feeds", "list", nil)); strings.Contains(list.Data.Content, "not read any more") {
+		t.Errorf("/feeds list after reading it again: %q", list.Data.Content)
+	}
+	clock.Set(clock.Now().Add(17 * time.Hour))
+	waitPolls(before + 1)
+}

@@ -100,7 +100,10 @@ type Feed struct {
 	// TroubleTold is when newsbot said in a channel that the feed had
 	// failed for a day; zero once it has said that it works again.
 	TroubleTold time.Time `json:"trouble_told,omitzero"`
-	Articles    int       `json:"articles"` // articles taken from it in all
+	// Disabled is when newsbot stopped reading the feed, after it had
+	// failed for a week; /feeds add reads it again.
+	Disabled time.Time `json:"disabled,omitzero"`
+	Articles int       `json:"articles"` // articles taken from it in all
 	// Primed is set by the first successful poll: the items it found were the
 	// feed's back catalogue, indexed but not announced as news.
 	Primed   bool      `json:"primed"`
