@@ -1,12 +1,14 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"iter"
 
 	"github.com/blevesearch/bleve/v2"
 
+	"newsbot/index/names"
 	"newsbot/index/news"
 )
 
@@ -42,4 +44,36 @@ func (ix *Index) Every(ctx context.Context) iter.Seq2[news.Article, error] {
 			after = []string{res.Hits[len(res.Hits)-1].ID}
 		}
 	}
+}
+
+// Candidates yields every indexed article as a candidate to ingest again,
+// once for each file it was read from (so that the new home knows every
+// file) or once for a feed item, with its people found as this newsbot finds
+// them: to rebuild the index, or to publish it to the stream of articles.
+// done, when set, is called once per article. failed reports the error that
+// stopped the candidates early, if any.
+func (ix *Index) Candidates(ctx context.Context, done func()) (candidates iter.Seq[news.Candidate], failed func() error) {
+	var readErr error
+	candidates = func(yield func(news.Candidate) bool) {
+		for a, err := range ix.Every(ctx) {
+			if readErr = err; err != nil {
+				return
+			}
+			a.People = names.People(a.Title, a.Body)
+			paths := a.Paths
+			if len(paths) == 0 {
+				paths = []string{""} // a feed item
+			}
+			for _, path := range paths {
+				a.Path = path
+				if !yield(news.Candidate{Origin: cmp.Or(path, a.URL, a.ID), Article: a}) {
+					return
+				}
+			}
+			if done != nil {
+				done()
+			}
+		}
+	}
+	return candidates, func() error { return readErr }
 }

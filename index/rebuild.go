@@ -7,9 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
-
-	"newsbot/index/names"
-	"newsbot/index/news"
 )
 
 // Rebuild makes the index in the data directory dir anew from the text it
@@ -44,32 +41,12 @@ func Rebuild(ctx context.Context, dir string, done func()) (int, error) {
 	}
 	closeFresh := sync.OnceValue(fresh.Close)
 	defer closeFresh()
-	var readErr error
-	articles := func(yield func(news.Candidate) bool) {
-		for a, err := range old.Every(ctx) {
-			if readErr = err; err != nil {
-				return
-			}
-			a.People = names.People(a.Title, a.Body) // as this newsbot finds them
-			for _, path := range a.Paths {
-				a.Path = path
-				if !yield(news.Candidate{Origin: path, Article: a}) {
-					return
-				}
-			}
-			if len(a.Paths) == 0 && !yield(news.Candidate{Origin: a.URL, Article: a}) { // a feed item
-				return
-			}
-			if done != nil {
-				done()
-			}
-		}
-	}
+	articles, failed := old.Candidates(ctx, done)
 	if _, err := fresh.Ingest(ctx, articles, nil); err != nil {
 		return 0, err
 	}
-	if readErr != nil {
-		return 0, readErr
+	if err := failed(); err != nil {
+		return 0, err
 	}
 	if err := fresh.SetApplied(applied); err != nil {
 		return 0, err

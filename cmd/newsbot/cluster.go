@@ -96,28 +96,10 @@ func (e env) publishIndex(ctx context.Context, ix *index.Index, s *stream.Stream
 	}
 	fmt.Fprintf(e.stderr, "this index holds %d articles from before it joined the cluster: publishing them to the stream of articles\n", n)
 	done, finish := e.progress(n, "publishing")
-	var readErr error
-	articles := func(yield func(news.Candidate) bool) {
-		for a, err := range ix.Every(ctx) {
-			if readErr = err; err != nil {
-				return
-			}
-			paths := a.Paths
-			if len(paths) == 0 {
-				paths = []string{""} // a feed item
-			}
-			for _, path := range paths { // every index knows every file
-				a.Path = path
-				if !yield(news.Candidate{Origin: cmp.Or(path, a.URL, a.ID), Article: a}) {
-					return
-				}
-			}
-			done()
-		}
-	}
+	articles, failed := ix.Candidates(ctx, done)
 	_, err = s.Ingest(ctx, articles, nil)
 	finish()
-	if err = cmp.Or(readErr, err); err != nil {
+	if err = cmp.Or(failed(), err); err != nil {
 		return fmt.Errorf("publishing this index's articles to the stream: %w", err)
 	}
 	return nil
