@@ -27,15 +27,8 @@ func TestClusterProcessesKilledWhileApplying(t *testing.T) {
 	}
 	exe := buildNewsbot(t)
 	env := append(os.Environ(), "NEWSBOT_NATS_URL="+natstest.Start(t))
-	src := t.TempDir()
 	const files = 2000
-	for i := range files {
-		text := fmt.Sprintf(" date 2025-04-%02d Harbour story number %d\n\nThe council met on the %dth and talked about item %d at length. ", 1+i%28, i, i%28+1, i)
-		text += strings.Repeat(fmt.Sprintf("Officials said item %d would be decided later. ", i), 20)
-		if err := os.WriteFile(filepath.Join(src, fmt.Sprintf("%05d.txt", i)), []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	src := writeHarbourFiles(t, files)
 	run := func(args ...string) string {
 		t.Helper()
 		cmd := exec.Command(exe, args...)
