@@ -265,7 +265,7 @@ func (s *Stream) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate]
 	s.applying.Lock()
 	defer s.applying.Unlock()
 	if _, err := s.catchUp(ctx, nil); err != nil {
-		return news.Report{}, err
+		return news.Report{}, s.away(err)
 	}
 	var rejected []news.Rejection
 	var sent []published
@@ -283,23 +283,37 @@ func (s *Stream) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate]
 			done()
 		}
 	}
+	had := 0 // articles the stream holds already: a run that failed after publishing them, say
 	for _, p := range sent {
 		select {
-		case <-p.ack.Ok():
+		case ack := <-p.ack.Ok():
+			if ack.Duplicate {
+				had++
+			}
 		case err := <-p.ack.Err():
-			return news.Report{Rejected: rejected}, fmt.Errorf("publish %s to the stream of articles: %w", p.origin, err)
+			return news.Report{Rejected: rejected}, s.away(fmt.Errorf("publish %s to the stream of articles: %w", p.origin, err))
 		case <-ctx.Done():
 			return news.Report{Rejected: rejected}, ctx.Err()
 		}
 	}
 	report, err := s.catchUp(ctx, nil)
+	report.Unchanged += had
 	report.Rejected = append(rejected, report.Rejected...)
-	return report, err
+	return report, s.away(err)
+}
+
+// away is ErrAway in place of err when the connection to NATS was lost
+// meanwhile: a wait that ran out says nothing a user can act on.
+func (s *Stream) away(err error) error {
+	if err != nil && !s.conn.IsConnected() {
+		return fmt.Errorf("%w (%v)", ErrAway, err)
+	}
+	return err
 }
 
 // ErrAway is an ingest's answer while no NATS server can be reached: it
 // would otherwise wait out its time, to the same end.
-var ErrAway = errors.New("the NATS servers cannot be reached now, so nothing was added; run it again once they are back")
+var ErrAway = errors.New("the NATS servers cannot be reached now: run it again once they are back, and it adds what the stream does not hold yet, each article once")
 
 // errTooLarge marks an article larger than the NATS servers take in one
 // message: it is rejected like a file too large to read.
