@@ -152,6 +152,9 @@ func (e env) restore(ctx context.Context, args []string) error {
 		}
 		ix.Close()
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil { // a new machine's data directory
+		return fmt.Errorf("restore: %w", err)
+	}
 	staging, err := os.MkdirTemp(dir, "restoring-")
 	if err != nil {
 		return fmt.Errorf("restore: %w", err)

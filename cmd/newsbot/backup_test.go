@@ -33,7 +33,7 @@ func TestBackupAndRestore(t *testing.T) {
 		t.Errorf("a backup over another: %v; want it refused", err)
 	}
 
-	restored := t.TempDir()
+	restored := filepath.Join(t.TempDir(), "new", "data") // as on a new machine
 	if out, stderr, err := runNewsbot(t, nil, "restore", "--data", restored, backup); err != nil || !strings.HasPrefix(out, "restored ") {
 		t.Fatalf("restore: %v\n%s%s", err, out, stderr)
 	}
