@@ -67,17 +67,19 @@ func ReadFeedFile(path string, firstSeen time.Time) (Feed, error) {
 	return parseFeed(data, path, firstSeen, "")
 }
 
-// parseFeed parses a whole feed. sentAs is the media type a server gave it,
-// "" for a file: messages about a document that is not a feed quote it.
-func parseFeed(data []byte, origin string, firstSeen time.Time, sentAs string) (Feed, error) {
+// parseFeed parses a whole feed. contentType is the Content-Type a server
+// gave it, "" for a file: its charset can say the feed's encoding, and
+// messages about a document that is not a feed quote its media type.
+func parseFeed(data []byte, origin string, firstSeen time.Time, contentType string) (Feed, error) {
+	text, enc := decodeFeed(data, contentType)
 	p := gofeed.NewParser()
 	p.KeepOriginalFeed = true // for the permalinks of RSS items
-	gf, err := p.Parse(bytes.NewReader(data))
+	gf, err := p.Parse(bytes.NewReader(text))
 	if err == nil && gf.FeedType == "json" && !strings.Contains(gf.FeedVersion, "jsonfeed.org/version/") {
 		err = errNotJSONFeed
 	}
 	if err != nil {
-		return Feed{}, fmt.Errorf("feed %s: %w", origin, notFeed(data, origin, sentAs, err))
+		return Feed{}, fmt.Errorf("feed %s: %w", origin, notFeed(text, origin, contentType, enc, err))
 	}
 	feed := Feed{Title: htmlInline(gf.Title), Link: strings.TrimSpace(gf.Link)}
 	source := feed.Title

@@ -135,11 +135,11 @@ func (f *Fetcher) Fetch(ctx context.Context, req FetchRequest, firstSeen time.Ti
 		}
 		return result, nil
 	}
-	sentAs, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	if sentAs == "" {
-		sentAs = "no Content-Type"
+	contentType := resp.Header.Get("Content-Type")
+	if contentType == "" {
+		contentType = "no Content-Type"
 	}
-	if result.Feed, err = parseFeed(body, req.URL, firstSeen, sentAs); err != nil {
+	if result.Feed, err = parseFeed(body, req.URL, firstSeen, contentType); err != nil {
 		return FetchResult{}, err
 	}
 	var known map[string]bool
