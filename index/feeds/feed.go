@@ -88,13 +88,18 @@ func parseFeed(data []byte, origin string, firstSeen time.Time, contentType stri
 	}
 	base := baseURL(origin, feed.Link)
 	permalinks := rssPermalinks(gf)
+	markup := itemMarkupOf(gf, text)
 	feed.Items = make([]news.Candidate, 0, len(gf.Items))
 	for i, it := range gf.Items {
 		var permalink string
 		if i < len(permalinks) {
 			permalink = permalinks[i]
 		}
-		a, err := itemArticle(it, base, permalink, source, firstSeen)
+		var m itemMarkup
+		if i < len(markup) {
+			m = markup[i]
+		}
+		a, err := itemArticle(it, m, base, permalink, source, firstSeen)
 		where := fmt.Sprintf("%s item %d", origin, i+1)
 		if id := cmp.Or(strings.TrimSpace(it.GUID), strings.TrimSpace(it.Link)); id != "" {
 			where += " (" + id + ")"
@@ -104,20 +109,27 @@ func parseFeed(data []byte, origin string, firstSeen time.Time, contentType stri
 	return feed, nil
 }
 
-// itemArticle turns one feed item into an article. The body is the item's
-// full content when it has one, else its description; a permalink stands in
-// for a missing link.
-func itemArticle(it *gofeed.Item, base *url.URL, permalink, source string, firstSeen time.Time) (news.Article, error) {
+// itemArticle turns one feed item into an article, its texts read as its
+// markup says. The body is the item's full content when it has one, else its
+// description, else the text of the other places feeds put it (see
+// extensionParagraphs); a permalink stands in for a missing link.
+func itemArticle(it *gofeed.Item, markup itemMarkup, base *url.URL, permalink, source string, firstSeen time.Time) (news.Article, error) {
 	link := cmp.Or(resolve(base, it.Link), permalink)
 	canonical := CanonicalURL(link)
 	guid := strings.TrimSpace(it.GUID)
 	if guid == link || guid == canonical {
 		guid = "" // says nothing the link does not
 	}
-	title := htmlInline(it.Title)
-	paragraphs := htmlParagraphs(it.Content)
+	title := strings.Join(markup.title.read(it.Title), " ")
+	if title == "" {
+		title = extensionTitle(it)
+	}
+	paragraphs := markup.content.read(it.Content)
 	if len(paragraphs) == 0 {
-		paragraphs = htmlParagraphs(it.Description)
+		paragraphs = markup.description.read(it.Description)
+	}
+	if len(paragraphs) == 0 {
+		paragraphs = extensionParagraphs(it, markup)
 	}
 	body := strings.Join(paragraphs, "\n\n")
 	if title == "" && body == "" {
