@@ -90,6 +90,7 @@ func parseFeed(data []byte, origin string, firstSeen time.Time, contentType stri
 	permalinks := rssPermalinks(gf)
 	markup := itemMarkupOf(gf, text)
 	feed.Items = make([]news.Candidate, 0, len(gf.Items))
+	identities := make([]string, 0, len(gf.Items))
 	for i, it := range gf.Items {
 		var permalink string
 		if i < len(permalinks) {
@@ -105,8 +106,38 @@ func parseFeed(data []byte, origin string, firstSeen time.Time, contentType stri
 			where += " (" + id + ")"
 		}
 		feed.Items = append(feed.Items, news.Candidate{Origin: where, Article: a, Err: err})
+		identities = append(identities, cmp.Or(strings.TrimSpace(it.GUID), resolve(base, it.Link)))
 	}
+	separateSharedLinks(feed.Items, identities)
 	return feed, nil
+}
+
+// separateSharedLinks gives their own IDs to the items that share a link but
+// are different stories: a live blog gives each update its own GUID (and
+// often a link to an anchor, which CanonicalURL drops) and its own text, and
+// each update is news. Such an item's ID hashes its identity (GUID, else
+// link with anchor) beside the canonical link. Items that share a link and
+// an identity, or a text, stay one story under the link's ID.
+func separateSharedLinks(items []news.Candidate, identities []string) {
+	byLink := map[string][]int{}
+	for i, c := range items {
+		if c.Err == nil && c.Article.URL != "" {
+			byLink[c.Article.URL] = append(byLink[c.Article.URL], i)
+		}
+	}
+	for link, group := range byLink {
+		ids, texts := map[string]bool{}, map[string]bool{}
+		for _, i := range group {
+			ids[identities[i]] = true
+			texts[items[i].Article.Title+"\x00"+items[i].Article.Body] = true
+		}
+		if len(ids) < 2 || len(texts) < 2 {
+			continue
+		}
+		for _, i := range group {
+			items[i].Article.ID = hashID("link\x00" + link + "\x00item\x00" + identities[i])
+		}
+	}
 }
 
 // itemArticle turns one feed item into an article, its texts read as its
@@ -168,7 +199,9 @@ func itemArticle(it *gofeed.Item, markup itemMarkup, base *url.URL, permalink, s
 // out of the last resort because an undated item is dated when first seen,
 // which differs from one reading of the feed to the next. The hashed text
 // never starts like a ContentID's (a date or a zero byte), so the two kinds
-// of ID cannot collide.
+// of ID cannot collide. Items of one feed that share a link but are different
+// stories (a live blog's updates) get IDs of their own instead: see
+// separateSharedLinks.
 func FeedItemID(canonicalLink, guid, title, body string) string {
 	switch {
 	case canonicalLink != "":
