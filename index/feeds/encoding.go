@@ -8,9 +8,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/ianaindex"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/encoding/unicode/utf32"
@@ -133,7 +133,8 @@ func chooseEncoding(data []byte, contentType string) (feedEncoding, []byte) {
 // mean it), else the IANA's registry. It returns nil when neither knows it.
 func lookupEncoding(label string) (string, encoding.Encoding) {
 	label = strings.TrimSpace(label)
-	if enc, name := charset.Lookup(label); enc != nil {
+	if enc, err := htmlindex.Get(label); err == nil {
+		name, _ := htmlindex.Name(enc)
 		return name, enc
 	}
 	if enc, err := ianaindex.IANA.Encoding(label); err == nil && enc != nil {

@@ -43,6 +43,8 @@ func TestFeedEncodings(t *testing.T) {
 		{"UTF-32LE with a byte-order mark", "\xff\xfe\x00\x00" + encode(utf32le, feed(`<?xml version="1.0" encoding="utf-32"?>`)), "", "UTF-32LE"},
 		{"UTF-32BE without", encode(utf32be, feed(`<?xml version="1.0" encoding="utf-32be"?>`)), "", "UTF-32BE"},
 		{"Windows-1252 declared", encode(charmap.Windows1252, feed(`<?xml version="1.0" encoding="windows-1252"?>`)), "", "windows-1252"},
+		{"Windows-1252 declared as UTF-8", encode(charmap.Windows1252, feed(`<?xml version="1.0" encoding="utf-8"?>`)), "", "windows-1252"},
+		{"Windows-1252 sent as UTF-8", encode(charmap.Windows1252, feed("")), "application/rss+xml; charset=UTF-8", "windows-1252"},
 		{"Windows-1252 undeclared", encode(charmap.Windows1252, feed("")), "", "windows-1252"},
 		{"Windows-1252 declared as an encoding that does not exist", encode(charmap.Windows1252, feed(`<?xml version="1.0" encoding="bogus"?>`)), "", "windows-1252"},
 		{"the server's charset over the declaration", encode(charmap.Windows1252, feed(`<?xml version="1.0" encoding="utf-8"?>`)), "text/xml; charset=windows-1252", "windows-1252"},
