@@ -69,9 +69,9 @@ var xmlDeclEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*?(\s+encoding\s*=\s*["'
 // was read in. The encoding is chosen as XML says (RFC 7303): a byte-order
 // mark first, then the charset of the Content-Type, then the first bytes
 // (UTF-16 and UTF-32 need no mark), then the XML declaration, then UTF-8.
-// Bytes that are not UTF-8 where UTF-8 was chosen by default, or an encoding
-// that does not exist, are read as Windows-1252, as article files are: the
-// encoding of most feeds that declare none, and a superset of Latin-1.
+// Bytes that are not UTF-8 where UTF-8 was chosen (declared, sent, or for
+// want of a known encoding) are read as Windows-1252, as article files are:
+// the encoding of most feeds that declare none, and a superset of Latin-1.
 func decodeFeed(data []byte, contentType string) ([]byte, feedEncoding) {
 	choice, body := chooseEncoding(data, contentType)
 	if choice.enc == unicode.UTF8 {
