@@ -15,6 +15,14 @@ type redirect struct {
 	next http.RoundTripper
 }
 
+// CloseIdleConnections closes those of next, so that the client's
+// CloseIdleConnections reaches the connection pool behind the redirect.
+func (r redirect) CloseIdleConnections() {
+	if c, ok := r.next.(interface{ CloseIdleConnections() }); ok {
+		c.CloseIdleConnections()
+	}
+}
+
 func (r redirect) RoundTrip(req *http.Request) (*http.Response, error) {
 	if !strings.EqualFold(req.URL.Host, "discord.com") {
 		return r.next.RoundTrip(req)

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -381,8 +382,36 @@ func TestIngestFeedItemsOnce(t *testing.T) {
 	if r := ingest(item("f", "https://example.com/f", "", other), item("g", "https://example.com/g", "", other)); r.Added != 1 || r.Duplicates != 1 {
 		t.Errorf("two copies in one batch: %+v; want 1 added, 1 duplicate", r)
 	}
-	if n, _ := ix.Count(); n != 4 {
-		t.Errorf("index holds %d articles; want 4", n)
+	// One story from two feeds in one ingest, on its first reading: the
+	// second is a duplicate, not "unchanged".
+	third := strings.Repeat("The ferry strike ended after talks lasted all night. ", 5)
+	if r := ingest(item("h", "https://example.com/h", "", third), item("h", "https://example.com/h", "", third)); !reflect.DeepEqual(r, news.Report{Added: 1, Duplicates: 1}) {
+		t.Errorf("one story from two feeds: %+v; want 1 added, 1 duplicate", r)
+	}
+	if n, _ := ix.Count(); n != 5 {
+		t.Errorf("index holds %d articles; want 5", n)
+	}
+}
+
+// TestIngestDuplicateAcrossBatches counts a feed item that an earlier batch
+// of the same ingest added as a duplicate, as within one batch.
+func TestIngestDuplicateAcrossBatches(t *testing.T) {
+	ix, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var cs []news.Candidate
+	for i := range BatchSize {
+		cs = append(cs, news.Candidate{Article: news.Article{ID: fmt.Sprint("id", i), Title: fmt.Sprint("Story ", i), URL: fmt.Sprintf("https://example.com/%d", i), Body: fmt.Sprintf("Story number %d happened today in town %d.", i, i*7)}})
+	}
+	cs = append(cs, cs[0]) // the first story again, from another feed, in the next batch
+	r, err := ix.Ingest(context.Background(), slices.Values(cs), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (news.Report{Added: BatchSize, Duplicates: 1}); !reflect.DeepEqual(r, want) {
+		t.Errorf("report %+v; want %+v", r, want)
 	}
 }
 

@@ -19,18 +19,20 @@ import (
 const BatchSize = 500
 
 // Ingest adds the candidates' articles to the index in batches. An article
-// whose ID is already indexed is counted unchanged and left alone, so ingesting
-// the same material twice changes nothing. An article from a file that was
+// whose ID was indexed before this ingest is counted unchanged and left alone,
+// so ingesting the same material twice changes nothing; a feed item whose ID
+// this ingest has added already is a duplicate. An article from a file that was
 // indexed before with other content replaces that older version. done, when not
 // nil, is called after each candidate is accounted for (for progress bars).
 func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error) {
 	var report news.Report
 	pending := make([]news.Article, 0, BatchSize)
+	addedNow := map[string]bool{} // the feed items this ingest added, by ID
 	flush := func() error {
 		if len(pending) == 0 {
 			return nil
 		}
-		err := ix.addBatch(ctx, pending, &report)
+		err := ix.addBatch(ctx, pending, addedNow, &report)
 		for range pending {
 			if done != nil {
 				done()
@@ -62,9 +64,12 @@ func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate]
 
 // addBatch indexes the articles not indexed yet. An article indexed before
 // from another file is a duplicate: the index keeps one copy and notes every
-// file it was read from. A file that held other content before no longer
-// vouches for that content, which is deleted once no file holds it.
-func (ix *Index) addBatch(ctx context.Context, articles []news.Article, report *news.Report) error {
+// file it was read from. A feed item whose ID this ingest added already
+// (addedNow, which addBatch adds to), or one earlier in the batch added, is a
+// duplicate too, not unchanged: two feeds gave the same story. A file that
+// held other content before no longer vouches for that content, which is
+// deleted once no file holds it.
+func (ix *Index) addBatch(ctx context.Context, articles []news.Article, addedNow map[string]bool, report *news.Report) error {
 	ids := make([]string, 0, len(articles))
 	var paths []query.Query
 	for _, a := range articles {
@@ -94,6 +99,8 @@ func (ix *Index) addBatch(ctx context.Context, articles []news.Article, report *
 			if a.Path == "" {
 				items = append(items, &a)
 			}
+		case a.Path == "" && (addedNow[a.ID] || pending[a.ID] != nil):
+			report.Duplicates++
 		case a.Path == "" || slices.Contains(paths, a.Path):
 			report.Unchanged++
 		default:
@@ -116,6 +123,7 @@ func (ix *Index) addBatch(ctx context.Context, articles []news.Article, report *
 		if pending[a.ID] != nil {
 			report.Added++
 			added = append(added, a)
+			addedNow[a.ID] = true
 		}
 	}
 	copies, err := ix.copiesOfFeedItems(ctx, fresh, added)

@@ -125,6 +125,14 @@ type countingTransport struct {
 	next http.RoundTripper
 }
 
+// CloseIdleConnections closes those of next, so that the client's
+// CloseIdleConnections reaches the pool under the count.
+func (t countingTransport) CloseIdleConnections() {
+	if c, ok := t.next.(interface{ CloseIdleConnections() }); ok {
+		c.CloseIdleConnections()
+	}
+}
+
 func (t countingTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	resp, err := t.next.RoundTrip(req)
 	if err != nil {

@@ -61,7 +61,10 @@ const olderIndex = "this index was made by an older newsbot: it finds a full nam
 // ingest adds the files under sources, and the items of the feeds among them,
 // to store, which is ix or, in cluster mode, the stream applied to it (see
 // ingest.Run), with a progress bar on a terminal, then prints to
-// out each rejected item with its reason and a line of counts. Unlike the
+// out each rejected item with its reason, each feed without items, and a line
+// of counts. A source rejected whole (a feed that cannot be read, an article
+// file named by itself) makes it return an error once the rest is indexed, so
+// that a script sees it. Unlike the
 // bot, which reads feeds anyone on a server may add, the command line may
 // read feeds on private addresses: whoever runs it owns the machine.
 func (e env) ingest(ctx context.Context, ix *index.Index, store ingest.Store, sources []string, out io.Writer) (news.Report, error) {
@@ -85,6 +88,9 @@ func (e env) ingest(ctx context.Context, ix *index.Index, store ingest.Store, so
 	for _, g := range result.Gone {
 		fmt.Fprintf(out, "gone %s: no longer indexed\n", g)
 	}
+	for _, f := range result.EmptyFeeds {
+		fmt.Fprintf(out, "empty feed %s: it holds no items; check its address, or whether it is still published\n", f)
+	}
 	counts := fmt.Sprintf("added %d, updated %d, unchanged %d, duplicates %d, rejected %d", result.Added, result.Updated, result.Unchanged, result.Duplicates, len(result.Rejected))
 	if len(result.Gone) > 0 {
 		counts += fmt.Sprintf(", gone %d", len(result.Gone))
@@ -92,6 +98,13 @@ func (e env) ingest(ctx context.Context, ix *index.Index, store ingest.Store, so
 	fmt.Fprintf(out, "%s (%d read in %s)\n", counts, result.Read(), time.Since(started).Round(10*time.Millisecond))
 	if err != nil {
 		return result.Report, fmt.Errorf("indexing stopped: %w; what was indexed before stays, and running the same command again adds the rest", err)
+	}
+	if n := len(result.RejectedSources); n > 0 {
+		verb := "were"
+		if n == 1 {
+			verb = "was"
+		}
+		return result.Report, fmt.Errorf("%d of the %d sources given %s rejected (%s); the rest is indexed", n, len(sources), verb, strings.Join(result.RejectedSources, ", "))
 	}
 	return result.Report, nil
 }

@@ -292,8 +292,9 @@ func TestMissingPath(t *testing.T) {
 
 func TestAskEmptyIndex(t *testing.T) {
 	data := t.TempDir()
-	if _, _, err := runNewsbot(t, nil, "index", "--data", data, "../../index/news/testdata/parse/empty.txt"); err != nil {
-		t.Fatal(err)
+	// the one file is rejected: the index is made, and stays empty
+	if _, _, err := runNewsbot(t, nil, "index", "--data", data, "../../index/news/testdata/parse/empty.txt"); err == nil || !strings.Contains(err.Error(), "was rejected") {
+		t.Fatalf("indexing only a rejected file: error %v; want the rejection", err)
 	}
 	_, _, err := runNewsbot(t, nil, "ask", "--data", data, "Witkoff")
 	if err == nil || !strings.Contains(err.Error(), "is empty: add articles with: newsbot index") {
@@ -338,8 +339,9 @@ func TestIndexFeeds(t *testing.T) {
 	data := t.TempDir()
 	args := []string{"index", "--data", data, filepath.Join(feeds, "rss2.xml"), srv.URL + "/atom.xml", srv.URL + "/not-a-feed.html", srv.URL + "/missing.xml"}
 	out, _, err := runNewsbot(t, nil, args...)
-	if err != nil {
-		t.Fatal(err)
+	wantErr := "2 of the 4 sources given were rejected (" + srv.URL + "/not-a-feed.html, " + srv.URL + "/missing.xml); the rest is indexed"
+	if err == nil || err.Error() != wantErr {
+		t.Fatalf("error %v; want %q", err, wantErr)
 	}
 	for _, want := range []string{
 		"rejected " + srv.URL + "/not-a-feed.html: feed " + srv.URL + "/not-a-feed.html: not a feed: the server sent an HTML page",
@@ -354,11 +356,39 @@ func TestIndexFeeds(t *testing.T) {
 		t.Fatalf("no feed items added:\n%s", out)
 	}
 	again, _, err := runNewsbot(t, nil, args...)
-	if err != nil {
-		t.Fatal(err)
+	if err == nil || err.Error() != wantErr {
+		t.Fatalf("second run: error %v; want %q", err, wantErr)
 	}
 	if !strings.HasPrefix(lastLine(again), "added 0, updated 0, unchanged "+first[1]+", duplicates 0, rejected 3 ") {
 		t.Errorf("second run: %q; want the %s items unchanged", lastLine(again), first[1])
+	}
+	if _, _, err := runNewsbot(t, nil, "index", "--data", data, filepath.Join(feeds, "rss2.xml"), srv.URL+"/atom.xml"); err != nil {
+		t.Errorf("every source read: error %v; want none", err)
+	}
+}
+
+// A feed without items gets a line; an article file named by itself and
+// rejected makes index fail, after indexing the rest, as a rejected feed does.
+func TestIndexEmptyFeedAndRejectedFile(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.xml")
+	if err := os.WriteFile(empty, []byte(`<rss version="2.0"><channel><title>Quiet</title></channel></rss>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := runNewsbot(t, nil, "index", "--data", t.TempDir(), empty, samples)
+	if err != nil {
+		t.Fatalf("an empty feed: error %v; want none, only a line", err)
+	}
+	if want := "empty feed " + empty + ": it holds no items"; !strings.Contains(out, want) {
+		t.Errorf("output lacks %q:\n%s", want, out)
+	}
+	bad := "../../index/news/testdata/parse/empty.txt"
+	out, _, err = runNewsbot(t, nil, "index", "--data", t.TempDir(), bad, samples)
+	if want := "1 of the 2 sources given was rejected (" + bad + "); the rest is indexed"; err == nil || err.Error() != want {
+		t.Errorf("error %v; want %q", err, want)
+	}
+	if !strings.HasPrefix(lastLine(out), "added 21, ") {
+		t.Errorf("the rest not indexed: %q", lastLine(out))
 	}
 }
 

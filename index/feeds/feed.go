@@ -67,17 +67,19 @@ func ReadFeedFile(path string, firstSeen time.Time) (Feed, error) {
 	return parseFeed(data, path, firstSeen, "")
 }
 
-// parseFeed parses a whole feed. sentAs is the media type a server gave it,
-// "" for a file: messages about a document that is not a feed quote it.
-func parseFeed(data []byte, origin string, firstSeen time.Time, sentAs string) (Feed, error) {
+// parseFeed parses a whole feed. contentType is the Content-Type a server
+// gave it, "" for a file: its charset can say the feed's encoding, and
+// messages about a document that is not a feed quote its media type.
+func parseFeed(data []byte, origin string, firstSeen time.Time, contentType string) (Feed, error) {
+	text, enc := decodeFeed(data, contentType)
 	p := gofeed.NewParser()
 	p.KeepOriginalFeed = true // for the permalinks of RSS items
-	gf, err := p.Parse(bytes.NewReader(data))
+	gf, err := p.Parse(bytes.NewReader(text))
 	if err == nil && gf.FeedType == "json" && !strings.Contains(gf.FeedVersion, "jsonfeed.org/version/") {
 		err = errNotJSONFeed
 	}
 	if err != nil {
-		return Feed{}, fmt.Errorf("feed %s: %w", origin, notFeed(data, origin, sentAs, err))
+		return Feed{}, fmt.Errorf("feed %s: %w", origin, notFeed(text, origin, contentType, enc, err))
 	}
 	feed := Feed{Title: htmlInline(gf.Title), Link: strings.TrimSpace(gf.Link)}
 	source := feed.Title
@@ -86,36 +88,79 @@ func parseFeed(data []byte, origin string, firstSeen time.Time, sentAs string) (
 	}
 	base := baseURL(origin, feed.Link)
 	permalinks := rssPermalinks(gf)
+	markup := itemMarkupOf(gf, text)
 	feed.Items = make([]news.Candidate, 0, len(gf.Items))
+	identities := make([]string, 0, len(gf.Items))
 	for i, it := range gf.Items {
 		var permalink string
 		if i < len(permalinks) {
 			permalink = permalinks[i]
 		}
-		a, err := itemArticle(it, base, permalink, source, firstSeen)
+		var m itemMarkup
+		if i < len(markup) {
+			m = markup[i]
+		}
+		a, err := itemArticle(it, m, base, permalink, source, firstSeen)
 		where := fmt.Sprintf("%s item %d", origin, i+1)
 		if id := cmp.Or(strings.TrimSpace(it.GUID), strings.TrimSpace(it.Link)); id != "" {
 			where += " (" + id + ")"
 		}
 		feed.Items = append(feed.Items, news.Candidate{Origin: where, Article: a, Err: err})
+		identities = append(identities, cmp.Or(strings.TrimSpace(it.GUID), resolve(base, it.Link)))
 	}
+	separateSharedLinks(feed.Items, identities)
 	return feed, nil
 }
 
-// itemArticle turns one feed item into an article. The body is the item's
-// full content when it has one, else its description; a permalink stands in
-// for a missing link.
-func itemArticle(it *gofeed.Item, base *url.URL, permalink, source string, firstSeen time.Time) (news.Article, error) {
+// separateSharedLinks gives their own IDs to the items that share a link but
+// are different stories: a live blog gives each update its own GUID (and
+// often a link to an anchor, which CanonicalURL drops) and its own text, and
+// each update is news. Such an item's ID hashes its identity (GUID, else
+// link with anchor) beside the canonical link. Items that share a link and
+// an identity, or a text, stay one story under the link's ID.
+func separateSharedLinks(items []news.Candidate, identities []string) {
+	byLink := map[string][]int{}
+	for i, c := range items {
+		if c.Err == nil && c.Article.URL != "" {
+			byLink[c.Article.URL] = append(byLink[c.Article.URL], i)
+		}
+	}
+	for link, group := range byLink {
+		ids, texts := map[string]bool{}, map[string]bool{}
+		for _, i := range group {
+			ids[identities[i]] = true
+			texts[items[i].Article.Title+"\x00"+items[i].Article.Body] = true
+		}
+		if len(ids) < 2 || len(texts) < 2 {
+			continue
+		}
+		for _, i := range group {
+			items[i].Article.ID = hashID("link\x00" + link + "\x00item\x00" + identities[i])
+		}
+	}
+}
+
+// itemArticle turns one feed item into an article, its texts read as its
+// markup says. The body is the item's full content when it has one, else its
+// description, else the text of the other places feeds put it (see
+// extensionParagraphs); a permalink stands in for a missing link.
+func itemArticle(it *gofeed.Item, markup itemMarkup, base *url.URL, permalink, source string, firstSeen time.Time) (news.Article, error) {
 	link := cmp.Or(resolve(base, it.Link), permalink)
 	canonical := CanonicalURL(link)
 	guid := strings.TrimSpace(it.GUID)
 	if guid == link || guid == canonical {
 		guid = "" // says nothing the link does not
 	}
-	title := htmlInline(it.Title)
-	paragraphs := htmlParagraphs(it.Content)
+	title := strings.Join(markup.title.read(it.Title), " ")
+	if title == "" {
+		title = extensionTitle(it)
+	}
+	paragraphs := markup.content.read(it.Content)
 	if len(paragraphs) == 0 {
-		paragraphs = htmlParagraphs(it.Description)
+		paragraphs = markup.description.read(it.Description)
+	}
+	if len(paragraphs) == 0 {
+		paragraphs = extensionParagraphs(it, markup)
 	}
 	body := strings.Join(paragraphs, "\n\n")
 	if title == "" && body == "" {
@@ -154,7 +199,9 @@ func itemArticle(it *gofeed.Item, base *url.URL, permalink, source string, first
 // out of the last resort because an undated item is dated when first seen,
 // which differs from one reading of the feed to the next. The hashed text
 // never starts like a ContentID's (a date or a zero byte), so the two kinds
-// of ID cannot collide.
+// of ID cannot collide. Items of one feed that share a link but are different
+// stories (a live blog's updates) get IDs of their own instead: see
+// separateSharedLinks.
 func FeedItemID(canonicalLink, guid, title, body string) string {
 	switch {
 	case canonicalLink != "":

@@ -408,3 +408,45 @@ func mustParseFeed(t *testing.T, doc string) Feed {
 	}
 	return feed
 }
+
+// TestLiveBlogItems keeps the updates of a live blog, which share a link
+// but not a GUID or a text, as separate articles; items that share a link
+// and a text stay one story.
+func TestLiveBlogItems(t *testing.T) {
+	const feed = `<rss version="2.0"><channel><title>Live</title>
+<item><title>Update 1</title><link>https://news.example/live#u1</link><guid>https://news.example/live#u1</guid><description>The polls have closed.</description></item>
+<item><title>Update 2</title><link>https://news.example/live#u2</link><guid>https://news.example/live#u2</guid><description>The first results are in.</description></item>
+<item><title>Election live</title><link>https://news.example/live</link><guid isPermaLink="false">live-main</guid><description>Follow the count with us.</description></item>
+<item><title>Storm</title><link>https://news.example/storm?utm_source=rss</link><guid isPermaLink="false">s1</guid><description>A storm hit.</description></item>
+<item><title>Storm</title><link>https://news.example/storm</link><guid isPermaLink="false">s2</guid><description>A storm hit.</description></item>
+</channel></rss>`
+	f, err := ParseFeed(strings.NewReader(feed), "https://news.example/feed", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, c := range f.Items {
+		if c.Err != nil {
+			t.Fatalf("%s: %v", c.Origin, c.Err)
+		}
+		ids = append(ids, c.Article.ID)
+	}
+	if len(ids) != 5 {
+		t.Fatalf("%d items; want 5", len(ids))
+	}
+	if ids[0] == ids[1] || ids[1] == ids[2] || ids[0] == ids[2] {
+		t.Errorf("live blog updates share IDs %q; want one each", ids[:3])
+	}
+	if want := FeedItemID("https://news.example/storm", "", "", ""); ids[3] != want || ids[4] != want {
+		t.Errorf("one story under two GUIDs: IDs %q; want both %s, the link's", ids[3:], want)
+	}
+	again, err := ParseFeed(strings.NewReader(feed), "https://news.example/feed", time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range again.Items {
+		if c.Article.ID != ids[i] {
+			t.Errorf("item %d: ID %s on a second reading; want %s", i+1, c.Article.ID, ids[i])
+		}
+	}
+}

@@ -135,11 +135,11 @@ func (f *Fetcher) Fetch(ctx context.Context, req FetchRequest, firstSeen time.Ti
 		}
 		return result, nil
 	}
-	sentAs, _, _ := mime.ParseMediaType(resp.Header.Get("Content-Type"))
-	if sentAs == "" {
-		sentAs = "no Content-Type"
+	contentType := resp.Header.Get("Content-Type")
+	if contentType == "" {
+		contentType = "no Content-Type"
 	}
-	if result.Feed, err = parseFeed(body, req.URL, firstSeen, sentAs); err != nil {
+	if result.Feed, err = parseFeed(body, req.URL, firstSeen, contentType); err != nil {
 		return FetchResult{}, err
 	}
 	var known map[string]bool
@@ -160,14 +160,19 @@ func (f *Fetcher) Fetch(ctx context.Context, req FetchRequest, firstSeen time.Ti
 
 // addPageText reads, at most PageConcurrency at a time, the pages linked
 // from the items whose text is short and that are not known, and puts the
-// longer article text in their place.
+// longer article text in their place. A page that several items link to (a
+// live blog and its updates) is none of them alone, and is not read.
 func (f *Fetcher) addPageText(ctx context.Context, items []news.Candidate, known map[string]bool) error {
+	links := map[string]int{}
+	for _, c := range items {
+		links[c.Article.URL]++
+	}
 	slots := make(chan struct{}, f.pageConcurrency())
 	var readers sync.WaitGroup
 queue:
 	for i := range items {
 		a := &items[i].Article
-		if items[i].Err != nil || a.URL == "" || known[a.ID] || utf8.RuneCountInString(a.Body) >= shortText {
+		if items[i].Err != nil || a.URL == "" || links[a.URL] > 1 || known[a.ID] || utf8.RuneCountInString(a.Body) >= shortText {
 			continue
 		}
 		select {

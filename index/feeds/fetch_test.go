@@ -147,7 +147,7 @@ func TestFetchErrors(t *testing.T) {
 	}{
 		{"http://news.example/missing.xml", false, "feed http://news.example/missing.xml answered 404 Not Found"},
 		{"http://news.example/broken-server.xml", false, "feed http://news.example/broken-server.xml answered 500 Internal Server Error"},
-		{"http://news.example/home", true, "feed http://news.example/home: not a feed: the server sent an HTML page (text/html); give the feed's own URL: the page names http://news.example/feeds/news.xml"},
+		{"http://news.example/home", true, "feed http://news.example/home: not a feed: the server sent an HTML page (text/html; charset=utf-8); give the feed's own URL: the page names http://news.example/feeds/news.xml"},
 		{"http://news.example/cut.xml", true, "feed http://news.example/cut.xml: not a feed: the server sent malformed XML (application/rss+xml): XML syntax error on line 12: unexpected EOF; the feed looks cut short"},
 		{"http://news.example/blob", true, "feed http://news.example/blob: not a feed: the server sent binary data (application/octet-stream)"},
 		{"http://news.example/empty.xml", true, "feed http://news.example/empty.xml: not a feed: the server sent an empty document (application/rss+xml)"},

@@ -59,11 +59,13 @@ func textParagraphs(s string) []string {
 	return out
 }
 
-// foldLine folds runs of white space to one space, drops control and
-// invisible characters, which could do harm quoted in a terminal or a chat
-// message, and composes accents as article files are.
+// foldLine folds runs of white space to one space, reads C1 controls as the
+// Windows-1252 characters they stand for, drops other control and invisible
+// characters, which could do harm quoted in a terminal or a chat message, and
+// composes accents as article files are.
 func foldLine(s string) string {
-	return norm.NFC.String(strings.Join(strings.Fields(strings.Map(news.DropControl, s)), " "))
+	s = strings.Map(news.DropControl, strings.Map(windows1252Controls, s))
+	return norm.NFC.String(strings.Join(strings.Fields(s), " "))
 }
 
 // nodeParagraphs collects the text under n as paragraphs: block elements

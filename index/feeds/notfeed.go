@@ -30,15 +30,22 @@ var errNotJSONFeed = errors.New("no JSON Feed version")
 // feedMediaTypes are the types of the feeds a page announces in its head.
 var feedMediaTypes = []string{"application/rss+xml", "application/atom+xml", "application/feed+json"}
 
-// notFeed explains why data, read from origin, is not a feed; cause is the
-// parser's error. sentAs is the media type the server gave, "" for a file.
-func notFeed(data []byte, origin, sentAs string, cause error) error {
+// notFeed explains why data, read from origin in enc, is not a feed; cause
+// is the parser's error. contentType is the one the server gave, "" for a
+// file.
+func notFeed(data []byte, origin, contentType string, enc feedEncoding, cause error) error {
 	what, hint := describe(data, origin, cause)
-	if sentAs != "" {
-		what = fmt.Sprintf("the server sent %s (%s)", what, sentAs)
+	if (strings.Contains(what, "XML") || what == "plain text") && !enc.plainUTF8() {
+		hint += "; read as " + enc.String() // the wrong encoding can make either
+	}
+	if contentType != "" {
+		what = fmt.Sprintf("the server sent %s (%s)", what, contentType)
 	}
 	return fmt.Errorf("%w: %s%s", ErrNotFeed, what, hint)
 }
+
+// feedRoots are the root elements of the XML feeds newsbot reads.
+var feedRoots = []string{"rss", "feed", "rdf:RDF"}
 
 // describe names what data is, and adds what went wrong or what to do
 // about it when there is something to say.
@@ -47,17 +54,18 @@ func describe(data []byte, origin string, cause error) (what, hint string) {
 	sniffed, _, _ := mime.ParseMediaType(http.DetectContentType(data))
 	// gofeed recognised a format and failed to parse it
 	recognised := !errors.Is(cause, gofeed.ErrFeedTypeNotDetected) && !errors.Is(cause, errNotJSONFeed)
+	root := xmlRoot(text)
 	switch {
 	case len(text) == 0:
 		return "an empty document", ""
-	case sniffed == "text/html" || xmlRoot(text) == "html":
+	case sniffed == "text/html" || root == "html":
 		if link := feedLinkIn(data, origin); link != "" {
 			return "an HTML page", "; give the feed's own URL: the page names " + link
 		}
 		return "an HTML page", "; give the feed's own URL, often linked as RSS or Atom from that page"
 	case recognised && text[0] == '{':
 		return "malformed JSON", ": " + cause.Error()
-	case recognised:
+	case recognised || slices.Contains(feedRoots, root):
 		hint = ": " + cause.Error()
 		if strings.Contains(hint, "unexpected EOF") {
 			hint += "; the feed looks cut short"
@@ -66,7 +74,7 @@ func describe(data []byte, origin string, cause error) (what, hint string) {
 	case text[0] == '{' || text[0] == '[':
 		return "JSON that is not a JSON Feed", ""
 	case text[0] == '<':
-		if root := xmlRoot(text); root != "" {
+		if root != "" {
 			return fmt.Sprintf("XML whose root is <%s>, not <rss>, <feed> or <rdf:RDF>", root), ""
 		}
 		return "malformed XML", ""

@@ -46,11 +46,19 @@ type Options struct {
 	Progress func(total int) (done func())
 }
 
-// Result is what an ingest did: the store's report, and the files it forgot
-// because they are gone from the folders read.
+// Result is what an ingest did: the store's report, the files it forgot
+// because they are gone from the folders read, and what to tell about the
+// sources themselves.
 type Result struct {
 	news.Report
 	Gone []string
+	// RejectedSources are the paths given that were rejected whole: a feed
+	// that could not be read, an article file named by itself that was
+	// rejected. A folder's files are its items, not sources.
+	RejectedSources []string
+	// EmptyFeeds are the feeds read that hold no item: often a feed whose
+	// publisher has stopped, or the wrong address of one.
+	EmptyFeeds []string
 }
 
 // Run reads the sources and adds their articles to store. A feed that cannot
@@ -59,7 +67,7 @@ type Result struct {
 // before and gone from it now are forgotten. A path that does not exist stops
 // everything before anything is read.
 func Run(ctx context.Context, store Store, src Sources, opts Options) (Result, error) {
-	var paths []string
+	var paths, rejectedFeeds, emptyFeeds []string
 	items := slices.Clone(src.Items)
 	for _, p := range src.Paths {
 		if !IsFeed(p) {
@@ -69,12 +77,17 @@ func Run(ctx context.Context, store Store, src Sources, opts Options) (Result, e
 		feed, err := readFeed(ctx, p, store.Known, opts)
 		if err != nil {
 			items = append(items, news.Candidate{Origin: p, Err: err})
+			rejectedFeeds = append(rejectedFeeds, p)
 			continue
+		}
+		if len(feed.Items) == 0 {
+			emptyFeeds = append(emptyFeeds, p)
 		}
 		items = append(items, feed.Items...)
 	}
 	var files []string
-	var folders []folder // to prune
+	var folders []folder       // to prune
+	named := map[string]bool{} // article files given by themselves
 	for _, p := range paths {
 		list, err := ListFiles([]string{p})
 		if err != nil {
@@ -82,6 +95,8 @@ func Run(ctx context.Context, store Store, src Sources, opts Options) (Result, e
 		}
 		if info, err := os.Stat(p); err == nil && info.IsDir() {
 			folders = append(folders, folder{p, list})
+		} else {
+			named[p] = true
 		}
 		files = append(files, list...)
 	}
@@ -90,7 +105,12 @@ func Run(ctx context.Context, store Store, src Sources, opts Options) (Result, e
 		done = opts.Progress(len(items) + len(files))
 	}
 	report, err := store.Ingest(ctx, joined(slices.Values(items), ReadFiles(ctx, files)), done)
-	result := Result{Report: report}
+	result := Result{Report: report, RejectedSources: rejectedFeeds, EmptyFeeds: emptyFeeds}
+	for _, r := range report.Rejected {
+		if named[r.Origin] {
+			result.RejectedSources = append(result.RejectedSources, r.Origin)
+		}
+	}
 	if err != nil {
 		return result, err
 	}

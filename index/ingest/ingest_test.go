@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -56,5 +57,34 @@ func TestRun(t *testing.T) {
 	}
 	if _, err := ingest.Run(ctx, ix, ingest.Sources{Paths: []string{filepath.Join(folder, "missing")}}, ingest.Options{}); err == nil {
 		t.Error("a path that does not exist: no error")
+	}
+}
+
+// A live blog's updates share a link and each is news: a first run adds all
+// three, and a second finds them unchanged.
+func TestRunLiveBlog(t *testing.T) {
+	ctx := context.Background()
+	ix, err := index.Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	feed := filepath.Join(t.TempDir(), "live.xml")
+	const text = `<rss version="2.0"><channel><title>Live</title>
+<item><title>Polls close</title><link>https://news.example/live#u1</link><guid>https://news.example/live#u1</guid><description>The polls closed at ten and counting began in every district.</description></item>
+<item><title>First results</title><link>https://news.example/live#u2</link><guid>https://news.example/live#u2</guid><description>The first district declared just after midnight, with turnout up.</description></item>
+<item><title>Election night live</title><link>https://news.example/live</link><guid isPermaLink="false">live-main</guid><description>Follow the count through the night as results come in.</description></item>
+</channel></rss>`
+	if err := os.WriteFile(feed, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for run, want := range []news.Report{{Added: 3}, {Unchanged: 3}} {
+		got, err := ingest.Run(ctx, ix, ingest.Sources{Paths: []string{feed}}, ingest.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got.Report, want) {
+			t.Errorf("run %d: %+v; want %+v", run+1, got.Report, want)
+		}
 	}
 }

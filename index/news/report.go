@@ -20,7 +20,8 @@ type Rejection struct {
 type Report struct {
 	Added, Updated, Unchanged int
 	// Duplicates are files whose text is indexed already from another file or
-	// a feed, and feed items whose GUID or text is indexed already.
+	// a feed, and feed items whose GUID or text is indexed already, or that
+	// another feed or item of the same ingest gave first.
 	Duplicates int
 	Rejected   []Rejection
 }
