@@ -27,7 +27,7 @@ type slashCommand struct {
 
 // slashCommands are newsbot's commands, in the order /help lists them.
 func slashCommands() []slashCommand {
-	return []slashCommand{newsCommand(), whoCommand(), latestCommand(), timelineCommand(), trendCommand(), statsCommand(), digestCommand(), feedsCommand(), helpCommand()}
+	return []slashCommand{newsCommand(), whoCommand(), latestCommand(), timelineCommand(), trendCommand(), statsCommand(), digestCommand(), followCommand(), feedsCommand(), helpCommand()}
 }
 
 // definitions are the slash commands newsbot registers.

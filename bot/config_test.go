@@ -31,6 +31,8 @@ func TestConfigFromEnv(t *testing.T) {
 		{"shard without count", with("DISCORD_SHARD_ID", "1"), "set both"},
 		{"shard out of range", map[string]string{"DISCORD_TOKEN": testToken, "DISCORD_SHARD_ID": "2", "DISCORD_SHARD_COUNT": "2"}, "0 <= ID < COUNT"},
 		{"bad cooldown", with("NEWSBOT_COOLDOWN", "fast"), "like 5/30s"},
+		{"alerts per hour not a number", with("NEWSBOT_ALERTS_PER_HOUR", "many"), "want a number from 1 to 60, like 5"},
+		{"no alerts per hour", with("NEWSBOT_ALERTS_PER_HOUR", "0"), "want a number from 1 to 60"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -39,7 +41,7 @@ func TestConfigFromEnv(t *testing.T) {
 				if err != nil {
 					t.Fatalf("err = %v", err)
 				}
-				if cfg.Token != testToken || cfg.APIURL.String() != DefaultAPIURL || cfg.ShardCount != 1 || cfg.Cooldown != 5 || cfg.CooldownWindow != 30*time.Second {
+				if cfg.Token != testToken || cfg.APIURL.String() != DefaultAPIURL || cfg.ShardCount != 1 || cfg.Cooldown != 5 || cfg.CooldownWindow != 30*time.Second || cfg.AlertsPerHour != 5 {
 					t.Errorf("config %+v", cfg)
 				}
 				return

@@ -23,6 +23,7 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 	case discordgo.InteractionApplicationCommand:
 		b.command(ic.Interaction)
 		b.metrics.Answered(ic.ApplicationCommandData().Name, time.Since(start).Seconds())
+		b.tellPausedFollows(ic.Interaction)
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		b.autocomplete(ic.Interaction)
 		b.metrics.Answered("autocomplete", time.Since(start).Seconds())
@@ -241,6 +242,11 @@ type option struct{ value any }
 func (o option) text() string {
 	s, _ := o.value.(string)
 	return strings.TrimSpace(s)
+}
+
+func (o option) boolean() bool {
+	v, _ := o.value.(bool)
+	return v
 }
 
 func (o option) integer() int64 {

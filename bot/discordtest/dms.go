@@ -2,6 +2,8 @@ package discordtest
 
 import (
 	"net/http"
+
+	"github.com/bwmarrin/discordgo"
 )
 
 // createDM answers POST /users/@me/channels: the DM channel between the bot
@@ -33,4 +35,17 @@ func (s *Server) CloseDMs(userID string) {
 	s.mu.Lock()
 	s.dmsClosed[userID] = true
 	s.mu.Unlock()
+}
+
+// DMChannel returns the ID of the DM channel between the bot and a user, or
+// "" when there is none yet: where to look for the messages sent to them.
+func (s *Server) DMChannel(userID string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, c := range s.channels {
+		if c.kind == discordgo.ChannelTypeDM && c.recipient.ID == userID {
+			return c.id
+		}
+	}
+	return ""
 }

@@ -27,7 +27,7 @@ func TestDirectMessages(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if first.ID != again.ID || first.Type != discordgo.ChannelTypeDM || len(first.Recipients) != 1 || first.Recipients[0].ID != discordtest.UserID {
+	if first.ID != again.ID || srv.DMChannel(discordtest.UserID) != first.ID || first.Type != discordgo.ChannelTypeDM || len(first.Recipients) != 1 || first.Recipients[0].ID != discordtest.UserID {
 		t.Errorf("DM channels %+v and %+v; want one DM with alice", first, again)
 	}
 	if _, err := s.ChannelMessageSend(first.ID, "hello"); err != nil {
