@@ -26,6 +26,10 @@ const (
 	alertMemory = 4 * 24 * time.Hour
 	// alertStories bounds the stories of one follow read in one round.
 	alertStories = 50
+	// maxAlerted bounds the articles told remembered per follow, the
+	// oldest forgotten first, so that the state stays small: it is written
+	// whole at each change, and in cluster mode it is one NATS message.
+	maxAlerted = 300
 )
 
 // alertPost is one message of alerts: a new story of a follow, or several
@@ -171,11 +175,18 @@ func (b *Bot) claimAlerts(found map[string][]commands.Story, now time.Time) ([]a
 	return posts, err
 }
 
-// forgetAlerts drops the articles told longer than alertMemory ago and the
-// posts of more than an hour ago, which count no more.
+// forgetAlerts drops the articles told longer than alertMemory ago, or
+// beyond maxAlerted, and the posts of more than an hour ago, which count no
+// more.
 func forgetAlerts(s *state.State, now time.Time) {
 	for _, f := range s.Follows {
 		maps.DeleteFunc(f.Alerted, func(_ string, at time.Time) bool { return now.Sub(at) > alertMemory })
+		if extra := len(f.Alerted) - maxAlerted; extra > 0 {
+			ids := slices.SortedFunc(maps.Keys(f.Alerted), func(a, b string) int { return f.Alerted[a].Compare(f.Alerted[b]) })
+			for _, id := range ids[:extra] {
+				delete(f.Alerted, id)
+			}
+		}
 	}
 	for place, times := range s.AlertsPosted {
 		times = slices.DeleteFunc(times, func(at time.Time) bool { return now.Sub(at) >= time.Hour })

@@ -324,3 +324,27 @@ func TestFollowPrivately(t *testing.T) {
 		t.Errorf("/follow list: %q", list.Data.Content)
 	}
 }
+
+// What a follow remembers is bounded: by age, and by count, oldest first.
+func TestForgetAlerts(t *testing.T) {
+	now := time.Date(2025, 12, 2, 9, 0, 0, 0, time.UTC)
+	f := &state.Follow{Alerted: map[string]time.Time{"old": now.Add(-alertMemory - time.Minute)}}
+	for i := range maxAlerted + 10 {
+		f.Alerted[fmt.Sprint(i)] = now.Add(time.Duration(i-maxAlerted-10) * time.Minute)
+	}
+	s := &state.State{Follows: map[string]*state.Follow{"k": f}, AlertsPosted: map[string][]time.Time{
+		"gone": {now.Add(-2 * time.Hour)}, "kept": {now.Add(-2 * time.Hour), now.Add(-59 * time.Minute)},
+	}}
+	forgetAlerts(s, now)
+	if _, ok := f.Alerted["old"]; ok || len(f.Alerted) != maxAlerted {
+		t.Errorf("%d articles remembered (the old one: %v); want %d, not the old one", len(f.Alerted), ok, maxAlerted)
+	}
+	for i := range 10 {
+		if _, ok := f.Alerted[fmt.Sprint(i)]; ok {
+			t.Errorf("article %d, among the oldest, is remembered", i)
+		}
+	}
+	if _, ok := s.AlertsPosted["gone"]; ok || len(s.AlertsPosted["kept"]) != 1 {
+		t.Errorf("posts counted: %v; want only kept's last", s.AlertsPosted)
+	}
+}
