@@ -54,6 +54,19 @@ type State struct {
 	// user ID), the times of the alerts posted there lately: no more than a
 	// set number go to one place in an hour.
 	AlertsPosted map[string][]time.Time `json:"alerts_posted,omitempty"`
+	// Asked is, by user ID, when each user last asked about each subject.
+	Asked map[string]*Asked `json:"asked,omitempty"`
+}
+
+// Asked is what one user asked about lately, so that the next answer on a
+// subject can say what is new since.
+type Asked struct {
+	// Subjects are when the user last asked about each subject (as
+	// searched, in lower case).
+	Subjects map[string]time.Time `json:"subjects,omitempty"`
+	// Off is set when the user asked newsbot to forget and remember
+	// nothing; Subjects is empty then.
+	Off bool `json:"off,omitzero"`
 }
 
 // Digest is one channel's daily digest: when it is posted, on what, and what
@@ -160,12 +173,12 @@ func FollowKey(f Follow) string {
 
 // empty is the state of a data directory that has none yet.
 func empty() State {
-	return State{Version: Version, Digests: map[string]*Digest{}, Feeds: map[string]*Feed{}, Follows: map[string]*Follow{}, AlertsPosted: map[string][]time.Time{}}
+	return State{Version: Version, Digests: map[string]*Digest{}, Feeds: map[string]*Feed{}, Follows: map[string]*Follow{}, AlertsPosted: map[string][]time.Time{}, Asked: map[string]*Asked{}}
 }
 
 // clone is a deep copy of s, without nil entries. Digest.Topics and Exclude
 // are the only references inside a Digest, Exclude and Alerted inside a
-// Follow; a Feed holds only values.
+// Follow, Subjects inside an Asked; a Feed holds only values.
 func (s State) clone() State {
 	c := State{
 		Version:      s.Version,
@@ -173,6 +186,12 @@ func (s State) clone() State {
 		Feeds:        make(map[string]*Feed, len(s.Feeds)),
 		Follows:      make(map[string]*Follow, len(s.Follows)),
 		AlertsPosted: make(map[string][]time.Time, len(s.AlertsPosted)),
+		Asked:        make(map[string]*Asked, len(s.Asked)),
+	}
+	for user, a := range s.Asked {
+		if a != nil {
+			c.Asked[user] = &Asked{Subjects: maps.Clone(a.Subjects), Off: a.Off}
+		}
 	}
 	for key, f := range s.Follows {
 		if f != nil {

@@ -32,6 +32,8 @@ func sample() State {
 		CreatedAt: when, Alerted: map[string]time.Time{"article-1": when}, Paused: "closed DMs", PauseTold: true}
 	st.Follows[FollowKey(f)] = &f
 	st.AlertsPosted["dm:700000000000000003"] = []time.Time{when}
+	st.Asked["700000000000000003"] = &Asked{Subjects: map[string]time.Time{"iran": when}}
+	st.Asked["700000000000000004"] = &Asked{Off: true}
 	return st
 }
 
@@ -101,6 +103,7 @@ func TestViewGivesACopy(t *testing.T) {
 		f := st.Follows["user:700000000000000003/iran -football"]
 		f.Exclude[0], f.Alerted["article-2"] = "changed", when
 		st.AlertsPosted["dm:700000000000000003"][0] = time.Time{}
+		st.Asked["700000000000000003"].Subjects["iran"] = time.Time{}
 	})
 	if got, want := current(s), sample(); !reflect.DeepEqual(got, want) {
 		t.Errorf("after changing a View's copy: got %+v; want %+v", got, want)
