@@ -231,7 +231,17 @@ func (b *Bot) tellPausedFollows(ic *discordgo.Interaction) {
 	ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
 	defer cancel()
 	if err := b.followup(ctx, ic, &discordgo.WebhookParams{Content: truncate(msg, maxContent), Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions}); err != nil {
-		b.log.Warn("could not tell a user their follows are paused", "user", user, "err", err)
+		b.log.Warn("could not tell a user their follows are paused; their next command will", "user", user, "err", err)
+		if err := b.state.Update(func(s *state.State) error {
+			for _, f := range s.Follows {
+				if f.Private && f.UserID == user && f.Paused != "" {
+					f.PauseTold = false
+				}
+			}
+			return nil
+		}); err != nil {
+			b.log.Warn("could not record that a user was not told", "user", user, "err", err)
+		}
 	}
 }
 

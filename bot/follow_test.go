@@ -280,7 +280,7 @@ func TestFollowPrivately(t *testing.T) {
 	}
 
 	// alice closes her direct messages: the next alert fails, and she is
-	// told once, after her next command.
+	// told once, after her next command whose followup goes through.
 	fake.CloseDMs(alice.ID)
 	fb.publish(t, iranOil)
 	sendsToAlice := func() int {
@@ -306,8 +306,13 @@ func TestFollowPrivately(t *testing.T) {
 		}
 		return false
 	}
+	// The first telling is lost: Discord refuses the followup.
+	fake.Fail("POST /webhooks/*/*", 1, discordtest.APIError{Status: http.StatusNotFound, Code: 10015, Message: "Unknown Webhook"})
+	if told(fb.follow("list", alice)) {
+		t.Error("alice was told in a followup Discord refused")
+	}
 	if !told(fb.follow("list", alice)) {
-		t.Errorf("alice was not told that her follow is paused\n%s", fb.logs)
+		t.Errorf("alice was not told that her follow is paused after the first telling was lost\n%s", fb.logs)
 	}
 	if told(fb.follow("list", alice)) {
 		t.Error("alice was told twice that her follow is paused")
@@ -346,5 +351,31 @@ func TestForgetAlerts(t *testing.T) {
 	}
 	if _, ok := s.AlertsPosted["gone"]; ok || len(s.AlertsPosted["kept"]) != 1 {
 		t.Errorf("posts counted: %v; want only kept's last", s.AlertsPosted)
+	}
+}
+
+// A follow with min_sources posts a story when it first has that many
+// sources, and not before.
+func TestFollowMinSources(t *testing.T) {
+	fake, w := discordtest.New(t), newWire(t)
+	clock := &fakeClock{t: time.Date(2025, 12, 2, 9, 0, 0, 0, time.UTC)}
+	fb, stop := startFollowBot(t, fake, w, clock, mustStore(t), feedIndex(t), 5)
+	defer func() {
+		if err := stop(); err != nil {
+			t.Error(err)
+		}
+	}()
+	resp := fb.callbackBody(t, fb.admin("follow", "add", map[string]any{"topic": "Vienna", "min_sources": 2}))
+	if !strings.Contains(resp.Data.Content, "when it has 2 sources") {
+		t.Fatalf("/follow add min_sources:2: %q", resp.Data.Content)
+	}
+	fb.publish(t, iranTalks)
+	if n := len(fb.posts(discordtest.ChannelID, "Vienna")); n != 0 {
+		t.Fatalf("a story with one source was posted (%d posts)", n)
+	}
+	fb.publish(t, [2]string{"Iran confirms nuclear talks in Vienna", "Iran confirmed on Wednesday that its negotiators will meet European diplomats in Vienna next month for talks on uranium enrichment limits."})
+	posts := fb.posts(discordtest.ChannelID, "New on **Vienna**")
+	if len(posts) != 1 || !strings.Contains(embedText(posts[0]), "2 sources") {
+		t.Errorf("posts once the story has 2 sources: %q; want one, saying 2 sources\n%s", messagesText(posts), fb.logs)
 	}
 }
