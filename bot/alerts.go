@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -224,7 +225,8 @@ func alertPlace(f state.Follow) string {
 
 // postAlert posts one message of alerts. A user whose direct messages are
 // closed has their private follows paused, and is told on their next
-// command; the alert is not tried again.
+// command; the follows of a channel that is gone are paused too. The alert
+// is not tried again.
 func (b *Bot) postAlert(ctx context.Context, p alertPost) {
 	log := b.log.With("place", alertPlace(p.follow), "stories", len(p.stories))
 	channel := p.follow.ChannelID
@@ -243,7 +245,13 @@ func (b *Bot) postAlert(ctx context.Context, p alertPost) {
 	case p.follow.Private && dmsClosed(err):
 		log.Info("the user's direct messages are closed: their follows are paused")
 		b.metrics.Alert("paused")
-		b.pauseFollows(p.follow.UserID)
+		b.pauseFollows(func(f state.Follow) bool { return f.Private && f.UserID == p.follow.UserID }, pausedForDMs)
+	case !p.follow.Private && status(err) == http.StatusNotFound:
+		// A channel deleted never comes back; one the bot may not post in
+		// may (its alerts, counted in the hour's, are tried a few an hour).
+		log.Info("the channel is gone: its follows are paused")
+		b.metrics.Alert("paused")
+		b.pauseFollows(func(f state.Follow) bool { return !f.Private && f.ChannelID == p.follow.ChannelID }, "the channel is gone")
 	default:
 		log.Warn("could not post an alert", "err", err)
 		b.metrics.Alert("failed")
@@ -281,17 +289,18 @@ func dmsClosed(err error) bool {
 // messages are closed.
 const pausedForDMs = "newsbot cannot send you direct messages"
 
-// pauseFollows pauses a user's private follows, whose alerts cannot reach them.
-func (b *Bot) pauseFollows(userID string) {
+// pauseFollows pauses the follows whose alerts cannot reach their place,
+// saying why.
+func (b *Bot) pauseFollows(unreachable func(state.Follow) bool, why string) {
 	err := b.state.Update(func(s *state.State) error {
 		for _, f := range s.Follows {
-			if f.Private && f.UserID == userID && f.Paused == "" {
-				f.Paused, f.PauseTold = pausedForDMs, false
+			if unreachable(*f) && f.Paused == "" {
+				f.Paused, f.PauseTold = why, false
 			}
 		}
 		return nil
 	})
 	if err != nil {
-		b.log.Warn("could not pause the follows of a user whose direct messages are closed", "user", userID, "err", err)
+		b.log.Warn("could not pause the follows that cannot be delivered", "why", why, "err", err)
 	}
 }

@@ -379,3 +379,33 @@ func TestFollowMinSources(t *testing.T) {
 		t.Errorf("posts once the story has 2 sources: %q; want one, saying 2 sources\n%s", messagesText(posts), fb.logs)
 	}
 }
+
+// The follows of a channel that is gone are paused, not tried for good.
+func TestFollowPausedWhenTheChannelIsGone(t *testing.T) {
+	fake, w := discordtest.New(t), newWire(t)
+	clock := &fakeClock{t: time.Date(2025, 12, 2, 9, 0, 0, 0, time.UTC)}
+	fb, stop := startFollowBot(t, fake, w, clock, mustStore(t), feedIndex(t), 5)
+	defer func() {
+		if err := stop(); err != nil {
+			t.Error(err)
+		}
+	}()
+	fb.callbackBody(t, fb.admin("follow", "add", map[string]any{"topic": "Iran"}))
+	posts := "POST /channels/" + discordtest.ChannelID + "/messages"
+	fake.Fail(posts, 1, discordtest.APIError{Status: http.StatusNotFound, Code: 10003, Message: "Unknown Channel"})
+	fb.publish(t, iranTalks)
+	fb.publish(t, iranOil)
+	tried := 0
+	for _, r := range fake.Requests() {
+		if discordtest.Matches(posts)(r) {
+			tried++
+		}
+	}
+	if tried != 1 {
+		t.Errorf("%d posts tried in a channel that is gone; want 1", tried)
+	}
+	list := fb.callbackBody(t, fb.admin("follow", "list", nil))
+	if !strings.Contains(list.Data.Content, "**Iran** · paused: the channel is gone") {
+		t.Errorf("/follow list: %q", list.Data.Content)
+	}
+}
