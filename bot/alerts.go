@@ -60,16 +60,23 @@ func (b *Bot) alertFollows(ctx context.Context) {
 		return
 	}
 	found := map[string][]commands.Story{}
+	about := map[string][]commands.Story{} // by topic: one search for the many places that follow it
 	for _, key := range slices.Sorted(maps.Keys(follows)) {
 		if ctx.Err() != nil {
 			return
 		}
-		stories, err := b.newStories(ctx, follows[key], now)
-		if err != nil {
-			b.log.Warn("could not look for the stories of a follow", "follow", key, "err", err)
-			continue
+		f := follows[key]
+		topic := state.TopicKey(f)
+		stories, ok := about[topic]
+		if !ok {
+			var err error
+			if stories, err = b.storiesAbout(ctx, f, now); err != nil {
+				b.log.Warn("could not look for the stories of a follow", "follow", key, "err", err)
+				continue
+			}
+			about[topic] = stories
 		}
-		found[key] = stories
+		found[key] = newStories(f, stories)
 	}
 	posts, err := b.claimAlerts(found, now)
 	if err != nil {
@@ -81,26 +88,28 @@ func (b *Bot) alertFollows(ctx context.Context) {
 	}
 }
 
-// newStories are the stories about a follow's topic of the last
-// alertWindow with enough sources, one of them since the follow began.
-// Whether they were told already is for claimAlerts to say.
-func (b *Bot) newStories(ctx context.Context, f state.Follow, now time.Time) ([]commands.Story, error) {
+// storiesAbout are the stories of the last alertWindow about a follow's
+// topic, without those it excludes.
+func (b *Bot) storiesAbout(ctx context.Context, f state.Follow, now time.Time) ([]commands.Story, error) {
 	// To is a minute ahead: an article dated now, by a poll a moment ago,
 	// is in; a feed's clock may run a little ahead too.
 	d, err := commands.MakeDigest(ctx, b.news, commands.DigestRequest{
 		From: now.Add(-alertWindow), To: now.Add(time.Minute), Topics: []string{f.Topic}, Exclude: f.Exclude,
 		Stories: alertStories, Aliases: b.cfg.Aliases,
 	})
-	if err != nil {
-		return nil, err
-	}
+	return d.Stories, err
+}
+
+// newStories are the stories with enough sources for f, one of them since
+// it began. Whether they were told already is for claimAlerts to say.
+func newStories(f state.Follow, stories []commands.Story) []commands.Story {
 	var out []commands.Story
-	for _, s := range d.Stories {
+	for _, s := range stories {
 		if len(s.Sources) >= max(1, f.MinSources) && !s.Sources[len(s.Sources)-1].Date.Before(f.CreatedAt) {
 			out = append(out, s)
 		}
 	}
-	return out, nil
+	return out
 }
 
 // claimAlerts records, in one change of the state, which of the stories

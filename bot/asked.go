@@ -2,6 +2,7 @@ package bot
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"maps"
 	"slices"
@@ -94,6 +95,25 @@ func forgetAsked(s *state.State, now time.Time) {
 			delete(s.Asked, old.user)
 		}
 	}
+}
+
+// sinceAsked is the reply to asker's answer, with what is new since they
+// last asked about its subject, which it records as asked now.
+func (b *Bot) sinceAsked(ctx context.Context, ans commands.Answer, req commands.Request, asker string) reply {
+	last := b.recallAsked(asker, ans.Subject, req.Now)
+	unseen := 0
+	if !last.IsZero() && !slices.ContainsFunc(ans.Sources, func(s commands.Source) bool { return s.Article.Date.After(last) }) {
+		// The sources shown are the most relevant: a newer article may
+		// rank below them, and then something is new after all.
+		q := commands.SubjectQuery(ans.Subject, req.Aliases)
+		q.Since, q.Size, q.Light = last.Add(time.Nanosecond), 1, true
+		if res, err := b.news.Search(ctx, q); err == nil {
+			unseen = res.Total
+		} else {
+			b.log.Warn("could not count the articles since the last ask", "err", err)
+		}
+	}
+	return newSinceAsked(ans, last, unseen)
 }
 
 // newSinceAsked is the reply to an answer asked about before, on last

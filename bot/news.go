@@ -2,8 +2,6 @@ package bot
 
 import (
 	"context"
-	"slices"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -68,16 +66,5 @@ func (b *Bot) answer(ctx context.Context, req commands.Request, asker string) (r
 	if ans.Found == 0 {
 		return answerReply(ans), nil
 	}
-	last := b.recallAsked(asker, ans.Subject, req.Now)
-	unseen := 0
-	if !last.IsZero() && !slices.ContainsFunc(ans.Sources, func(s commands.Source) bool { return s.Article.Date.After(last) }) {
-		// The sources shown are the most relevant: a newer article may
-		// rank below them, and then something is new after all.
-		q := commands.SubjectQuery(ans.Subject, req.Aliases)
-		q.Since, q.Size, q.Light = last.Add(time.Nanosecond), 1, true
-		if res, err := b.news.Search(ctx, q); err == nil {
-			unseen = res.Total
-		}
-	}
-	return newSinceAsked(ans, last, unseen), nil
+	return b.sinceAsked(ctx, ans, req, asker), nil
 }

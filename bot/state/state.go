@@ -164,11 +164,17 @@ func FollowKey(f Follow) string {
 	if f.Private {
 		where = "user:" + f.UserID
 	}
+	return where + "/" + TopicKey(f)
+}
+
+// TopicKey is a follow's topic with its exclusions, whatever its case:
+// follows with the same TopicKey find the same stories.
+func TopicKey(f Follow) string {
 	topic := strings.ToLower(f.Topic)
 	for _, x := range f.Exclude {
 		topic += " -" + strings.ToLower(x)
 	}
-	return where + "/" + topic
+	return topic
 }
 
 // empty is the state of a data directory that has none yet.
