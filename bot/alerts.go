@@ -7,7 +7,6 @@ import (
 	"maps"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -270,7 +269,7 @@ func (b *Bot) postAlert(ctx context.Context, p alertPost) {
 // alertMessage is a post of alerts: one story in full, as the digest tells
 // its top story, or stories gathered by title.
 func alertMessage(p alertPost) *discordgo.MessageSend {
-	topics := "**" + escape(strings.Join(p.topics, "**, **")) + "**"
+	topics := "**" + escapeAll(p.topics, "**, **") + "**"
 	if len(p.stories) == 1 {
 		s := p.stories[0]
 		return &discordgo.MessageSend{

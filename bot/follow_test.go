@@ -17,6 +17,8 @@ import (
 
 	"newsbot/bot/discordtest"
 	"newsbot/bot/state"
+	"newsbot/commands"
+	"newsbot/index/news"
 )
 
 // wire is a news feed whose items the test writes, one story each.
@@ -407,5 +409,19 @@ func TestFollowPausedWhenTheChannelIsGone(t *testing.T) {
 	list := fb.callbackBody(t, fb.admin("follow", "list", nil))
 	if !strings.Contains(list.Data.Content, "**Iran** · paused: the channel is gone") {
 		t.Errorf("/follow list: %q", list.Data.Content)
+	}
+}
+
+// A gathered alert names every topic in bold, each escaped alone.
+func TestGatheredAlertMessage(t *testing.T) {
+	story := func(title string) commands.Story {
+		return commands.Story{Title: title, Sources: []news.Article{{ID: title, Title: title}}}
+	}
+	m := alertMessage(alertPost{topics: []string{"Iran", "oil_prices"}, stories: []commands.Story{story("One"), story("Two")}})
+	if want := `And 2 more new stories on **Iran**, **oil\_prices**, gathered so as not to flood:`; m.Content != want {
+		t.Errorf("content %q; want %q", m.Content, want)
+	}
+	if len(m.Embeds) != 1 || !strings.Contains(m.Embeds[0].Description, "**1.** One") || m.AllowedMentions == nil || len(m.AllowedMentions.Parse) != 0 {
+		t.Errorf("gathered alert: %s", mustJSON(t, m))
 	}
 }
