@@ -272,6 +272,13 @@ func TestFollowPrivately(t *testing.T) {
 	if m := fb.response(t, fb.follow("add", bob, topic, private)); !strings.Contains(m.Content, "cannot send you direct messages, so your follow of **Iran** is paused") {
 		t.Errorf("/follow add private:true with DMs closed: %q", m.Content)
 	}
+	// In a direct message with the bot, a follow is private without asking.
+	carol := discordtest.User{ID: "600000000000000003", Username: "carol"}
+	inDM := fake.SendInteraction(discordtest.InteractionSpec{Name: "follow", User: carol, DM: true,
+		Options: []discordtest.CommandOption{{Name: "add", Type: discordgo.ApplicationCommandOptionSubCommand, Options: []discordtest.CommandOption{topic}}}})
+	if m := fb.response(t, inDM); !strings.HasPrefix(m.Content, "You follow **Iran**") {
+		t.Errorf("/follow add in a direct message: %q", m.Content)
+	}
 
 	fb.publish(t, iranTalks)
 	if n := len(fb.dmPosts(alice.ID, "Vienna")); n != 1 {
@@ -279,6 +286,9 @@ func TestFollowPrivately(t *testing.T) {
 	}
 	if n := len(fb.posts(discordtest.ChannelID, "Vienna")); n != 0 {
 		t.Errorf("a private follow posted in the channel")
+	}
+	if n := len(fb.dmPosts(carol.ID, "Vienna")); n != 1 {
+		t.Errorf("carol got the Vienna talks %d times; want once", n)
 	}
 
 	// alice closes her direct messages: the next alert fails, and she is
