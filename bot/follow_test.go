@@ -123,6 +123,21 @@ func (fb *followBot) publish(t *testing.T, stories ...[2]string) {
 	time.Sleep(300 * time.Millisecond) // the alerts of the round
 }
 
+// await waits up to 5 s for cond: for what the alerts of a round post, which
+// a loaded machine may take longer than publish waits to send.
+func await(cond func() bool) {
+	for deadline := time.Now().Add(5 * time.Second); !cond() && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// awaitPosts waits for at least n posts in a channel that contain text,
+// and returns those there are.
+func (fb *followBot) awaitPosts(channelID, text string, n int) []discordtest.Message {
+	await(func() bool { return len(fb.posts(channelID, text)) >= n })
+	return fb.posts(channelID, text)
+}
+
 // posts are the bot's messages in a channel that contain text.
 func (fb *followBot) posts(channelID, text string) []discordtest.Message {
 	var out []discordtest.Message
@@ -151,7 +166,7 @@ func TestFollowAlertsOnceAcrossRestart(t *testing.T) {
 		t.Errorf("/follow add in a channel by a plain member: %q", resp.Data.Content)
 	}
 	fb.publish(t, iranTalks, iranFootball, ferryStrike)
-	alerts := fb.posts(discordtest.ChannelID, "New on **Iran**")
+	alerts := fb.awaitPosts(discordtest.ChannelID, "New on **Iran**", 1)
 	if len(alerts) != 1 || !strings.Contains(embedText(alerts[0]), "Vienna") {
 		t.Fatalf("alerts after the first stories: %d (%q); want the Vienna talks alone\n%s", len(alerts), messagesText(alerts), fb.logs)
 	}
@@ -172,11 +187,11 @@ func TestFollowAlertsOnceAcrossRestart(t *testing.T) {
 		}
 	}()
 	fb.publish(t, iranOil)
+	if n := len(fb.awaitPosts(discordtest.ChannelID, "crude", 1)); n != 1 {
+		t.Errorf("the story after the restart was posted %d times; want once\n%s", n, fb.logs)
+	}
 	if n := len(fb.posts(discordtest.ChannelID, "Vienna")); n != 1 {
 		t.Errorf("the Vienna talks were posted %d times across a restart; want once\n%s", n, fb.logs)
-	}
-	if n := len(fb.posts(discordtest.ChannelID, "crude")); n != 1 {
-		t.Errorf("the story after the restart was posted %d times; want once\n%s", n, fb.logs)
 	}
 
 	list := fb.callbackBody(t, fb.admin("follow", "list", nil))
@@ -215,7 +230,7 @@ func TestFollowAlertsGatheredNotFlooded(t *testing.T) {
 	}()
 	fb.callbackBody(t, fb.admin("follow", "add", map[string]any{"topic": "Iran"}))
 	fb.publish(t, iranTalks, iranFootball, iranOil, iranQuake, iranElection)
-	alone, gathered := fb.posts(discordtest.ChannelID, "New on **Iran**"), fb.posts(discordtest.ChannelID, "more new stories")
+	alone, gathered := fb.awaitPosts(discordtest.ChannelID, "New on **Iran**", 1), fb.awaitPosts(discordtest.ChannelID, "more new stories", 1)
 	if len(alone) != 1 || len(gathered) != 1 || !strings.Contains(gathered[0].Content, "And 4 more new stories on **Iran**") {
 		t.Fatalf("%d alerts alone and %d gathered (%q); want 1 and 1 of 4 stories\n%s", len(alone), len(gathered), messagesText(append(alone, gathered...)), fb.logs)
 	}
@@ -225,7 +240,7 @@ func TestFollowAlertsGatheredNotFlooded(t *testing.T) {
 	}
 	fb.publish(t, ferryStrike) // 40 minutes later: the rial's story waited
 	fb.publish(t, [2]string{"Tide tables for December", "The port authority published its tide tables for December, with the highest tides around the full moon."})
-	if n := len(fb.posts(discordtest.ChannelID, "rial")); n != 1 {
+	if n := len(fb.awaitPosts(discordtest.ChannelID, "rial", 1)); n != 1 {
 		t.Errorf("the story that waited for room was posted %d times; want once, in the next hour\n%s", n, fb.logs)
 	}
 }
@@ -281,6 +296,7 @@ func TestFollowPrivately(t *testing.T) {
 	}
 
 	fb.publish(t, iranTalks)
+	await(func() bool { return len(fb.dmPosts(alice.ID, "Vienna")) > 0 && len(fb.dmPosts(carol.ID, "Vienna")) > 0 })
 	if n := len(fb.dmPosts(alice.ID, "Vienna")); n != 1 {
 		t.Errorf("alice got the Vienna talks %d times; want once\n%s", n, fb.logs)
 	}
@@ -304,19 +320,25 @@ func TestFollowPrivately(t *testing.T) {
 		}
 		return n
 	}
+	await(func() bool { return sendsToAlice() > 0 })
 	refused := sendsToAlice()
 	if refused != 1 {
 		t.Errorf("%d refused posts to alice; want the one alert", refused)
 	}
 	told := func(sent discordtest.Sent) bool {
 		fb.callback(t, sent)
-		time.Sleep(300 * time.Millisecond)
-		for _, m := range fake.Messages() {
-			if m.InteractionID == sent.ID && m.Source == discordtest.SourceFollowup && strings.Contains(m.Content, "your follows of **Iran** are paused") && m.Flags&discordgo.MessageFlagsEphemeral != 0 {
-				return true
+		found := func() bool {
+			for _, m := range fake.Messages() {
+				if m.InteractionID == sent.ID && m.Source == discordtest.SourceFollowup && strings.Contains(m.Content, "your follows of **Iran** are paused") && m.Flags&discordgo.MessageFlagsEphemeral != 0 {
+					return true
+				}
 			}
+			return false
 		}
-		return false
+		for deadline := time.Now().Add(time.Second); !found() && time.Now().Before(deadline); {
+			time.Sleep(10 * time.Millisecond)
+		}
+		return found()
 	}
 	// The first telling is lost: Discord refuses the followup.
 	fake.Fail("POST /webhooks/*/*", 1, discordtest.APIError{Status: http.StatusNotFound, Code: 10015, Message: "Unknown Webhook"})
@@ -386,7 +408,7 @@ func TestFollowMinSources(t *testing.T) {
 		t.Fatalf("a story with one source was posted (%d posts)", n)
 	}
 	fb.publish(t, [2]string{"Iran confirms nuclear talks in Vienna", "Iran confirmed on Wednesday that its negotiators will meet European diplomats in Vienna next month for talks on uranium enrichment limits."})
-	posts := fb.posts(discordtest.ChannelID, "New on **Vienna**")
+	posts := fb.awaitPosts(discordtest.ChannelID, "New on **Vienna**", 1)
 	if len(posts) != 1 || !strings.Contains(embedText(posts[0]), "2 sources") {
 		t.Errorf("posts once the story has 2 sources: %q; want one, saying 2 sources\n%s", messagesText(posts), fb.logs)
 	}
@@ -406,6 +428,15 @@ func TestFollowPausedWhenTheChannelIsGone(t *testing.T) {
 	posts := "POST /channels/" + discordtest.ChannelID + "/messages"
 	fake.Fail(posts, 1, discordtest.APIError{Status: http.StatusNotFound, Code: 10003, Message: "Unknown Channel"})
 	fb.publish(t, iranTalks)
+	await(func() bool {
+		paused := false
+		fb.store.View(func(s state.State) {
+			for _, f := range s.Follows {
+				paused = f.Paused != ""
+			}
+		})
+		return paused
+	})
 	fb.publish(t, iranOil)
 	tried := 0
 	for _, r := range fake.Requests() {
