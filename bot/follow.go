@@ -61,7 +61,7 @@ func (b *Bot) answerFollowCommand(ic *discordgo.Interaction) {
 	opts := options(sub.Options)
 	private := opts["private"].boolean() || ic.GuildID == "" // a DM has no channel to share
 	if sub.Name != "list" && !private && !isAdmin(ic) {
-		b.respond(ic, ephemeralText("Only members with the Manage Server permission can follow a topic in a channel. Add private:true to follow it for yourself, in direct messages."), b.log)
+		b.respond(ic, ephemeralText("Only members with the Manage Server permission can change what a channel follows. Add private:true for your own follows, in direct messages."), b.log)
 		return
 	}
 	switch sub.Name {
