@@ -127,7 +127,7 @@ func runBot(t *testing.T, fake *discordtest.Server, opts botOptions, logs *syncB
 	base, _ := url.Parse(fake.URL())
 	cfg := Config{Token: testToken, GuildID: discordtest.GuildID, APIURL: base, ShardCount: 1, Cooldown: 100, CooldownWindow: time.Minute,
 		ChannelCooldown: 1000, ChannelWindow: time.Minute,
-		DigestGrace: 2 * time.Hour, PollInterval: 15 * time.Minute, Tick: time.Hour}
+		DigestGrace: 2 * time.Hour, PollInterval: 15 * time.Minute, Tick: time.Hour, AlertsPerHour: 5}
 	if opts.config != nil {
 		opts.config(&cfg)
 	}

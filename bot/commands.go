@@ -15,11 +15,11 @@ type slashCommand struct {
 	// help is the command's line in /help: an example and what it does.
 	help string
 	// search, for a command that searches the index, checks its options
-	// and returns the work that answers it. Such a command takes the
-	// user's and the channel's cooldowns, and is deferred at once and its
-	// answer edited in, so that slow work never misses Discord's 3-second
-	// deadline. A mistake in the options is an error shown at once.
-	search func(b *Bot, opts map[string]option) (func(context.Context) (reply, error), error)
+	// and returns the work that answers asker (a user ID). Such a command
+	// takes the user's and the channel's cooldowns, and is deferred at once
+	// and its answer edited in, so that slow work never misses Discord's
+	// 3-second deadline. A mistake in the options is an error shown at once.
+	search func(b *Bot, asker string, opts map[string]option) (func(context.Context) (reply, error), error)
 	// respond answers the other commands, at once: they read or change
 	// the bot's settings, not the index.
 	respond func(b *Bot, ic *discordgo.Interaction)
@@ -27,7 +27,7 @@ type slashCommand struct {
 
 // slashCommands are newsbot's commands, in the order /help lists them.
 func slashCommands() []slashCommand {
-	return []slashCommand{newsCommand(), whoCommand(), latestCommand(), timelineCommand(), trendCommand(), statsCommand(), digestCommand(), feedsCommand(), helpCommand()}
+	return []slashCommand{newsCommand(), whoCommand(), latestCommand(), timelineCommand(), trendCommand(), statsCommand(), digestCommand(), followCommand(), feedsCommand(), forgetCommand(), helpCommand()}
 }
 
 // definitions are the slash commands newsbot registers.

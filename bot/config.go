@@ -45,6 +45,10 @@ type Config struct {
 	PollInterval time.Duration
 	// Tick is how often the bot looks for due digests and feeds.
 	Tick time.Duration
+	// AlertsPerHour is the most alerts of followed topics posted in one
+	// channel, or one user's direct messages, in an hour; beyond it the new
+	// stories are gathered into one message.
+	AlertsPerHour int
 	// Aliases are other spellings of names, applied to every question.
 	Aliases commands.Aliases
 	// PublicKey verifies the interactions Discord sends over HTTP (RunHTTP).
@@ -110,6 +114,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	if cfg.PollInterval, err = duration(getenv, "NEWSBOT_POLL", 15*time.Minute, time.Minute, 7*24*time.Hour); err != nil {
 		return Config{}, err
 	}
+	if cfg.AlertsPerHour, err = number(getenv, "NEWSBOT_ALERTS_PER_HOUR", 5, 1, 60); err != nil {
+		return Config{}, err
+	}
 	if cfg.Feeds, err = feedList(getenv("NEWSBOT_FEEDS")); err != nil {
 		return Config{}, err
 	}
@@ -162,6 +169,19 @@ func networks(text string) ([]netip.Prefix, error) {
 		prefixes = append(prefixes, p.Masked())
 	}
 	return prefixes, nil
+}
+
+// number reads a setting that is a whole number within [least, most].
+func number(getenv func(string) string, name string, def, least, most int) (int, error) {
+	text := strings.TrimSpace(getenv(name))
+	if text == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(text)
+	if err != nil || n < least || n > most {
+		return 0, fmt.Errorf("%s %q: want a number from %d to %d, like %d", name, text, least, most, def)
+	}
+	return n, nil
 }
 
 // feedList reads NEWSBOT_FEEDS: feed URLs separated by commas or spaces.

@@ -34,6 +34,8 @@ func TestConfigFromEnv(t *testing.T) {
 		{"bad cooldown", with("NEWSBOT_COOLDOWN", "fast"), "like 5/30s"},
 		{"bad ops channel", with("NEWSBOT_OPS_CHANNEL", "#ops"), "is not a channel ID"},
 		{"bad trusted network", with("NEWSBOT_TRUSTED_NETWORKS", "10.0.0.0/8, intranet"), `"intranet" is neither a network`},
+		{"alerts per hour not a number", with("NEWSBOT_ALERTS_PER_HOUR", "many"), "want a number from 1 to 60, like 5"},
+		{"no alerts per hour", with("NEWSBOT_ALERTS_PER_HOUR", "0"), "want a number from 1 to 60"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,7 +44,7 @@ func TestConfigFromEnv(t *testing.T) {
 				if err != nil {
 					t.Fatalf("err = %v", err)
 				}
-				if cfg.Token != testToken || cfg.APIURL.String() != DefaultAPIURL || cfg.ShardCount != 1 || cfg.Cooldown != 5 || cfg.CooldownWindow != 30*time.Second {
+				if cfg.Token != testToken || cfg.APIURL.String() != DefaultAPIURL || cfg.ShardCount != 1 || cfg.Cooldown != 5 || cfg.CooldownWindow != 30*time.Second || cfg.AlertsPerHour != 5 {
 					t.Errorf("config %+v", cfg)
 				}
 				return

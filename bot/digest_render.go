@@ -29,10 +29,10 @@ func digestMessages(heading string, d commands.Digest) []*discordgo.MessageSend 
 		if i > 0 {
 			s.Summary = s.Summary[:min(1, len(s.Summary))] // short, below the top story
 		}
-		embeds = append(embeds, storyEmbed(i+1, s))
+		embeds = append(embeds, storyEmbed(fmt.Sprintf("%d. %s", i+1, escape(s.Title)), s))
 	}
 	if len(d.Stories) > fullStories {
-		embeds = append(embeds, alsoEmbed(fullStories+1, d.Stories[fullStories:]))
+		embeds = append(embeds, alsoEmbed("Also in the news", fullStories+1, d.Stories[fullStories:]))
 	}
 	var msgs []*discordgo.MessageSend
 	current := &discordgo.MessageSend{Content: content, AllowedMentions: noMentions}
@@ -53,10 +53,10 @@ func digestMessages(heading string, d commands.Digest) []*discordgo.MessageSend 
 // listed by title, so that a day's digest fits in a couple of screens.
 const fullStories = 5
 
-// alsoEmbed lists the stories after the full ones, numbered from first, by
-// title (a link to the lead article when it has one) and count of sources,
-// while they fit, then "and N more".
-func alsoEmbed(first int, stories []commands.Story) *discordgo.MessageEmbed {
+// alsoEmbed lists stories under a title, numbered from first, by title (a
+// link to the lead article when it has one) and count of sources, while they
+// fit, then "and N more": the stories after a digest's full ones, say.
+func alsoEmbed(heading string, first int, stories []commands.Story) *discordgo.MessageEmbed {
 	var b strings.Builder
 	for i, s := range stories {
 		title := truncate(escape(s.Title), maxName*2)
@@ -76,12 +76,12 @@ func alsoEmbed(first int, stories []commands.Story) *discordgo.MessageEmbed {
 		}
 		b.WriteString(line + "\n")
 	}
-	return fit(&discordgo.MessageEmbed{Title: "Also in the news", Description: b.String(), Color: colour})
+	return fit(&discordgo.MessageEmbed{Title: heading, Description: b.String(), Color: colour})
 }
 
-// storyEmbed renders one story: its title (a link to the lead article when it
-// has one), its summary, and its sources.
-func storyEmbed(n int, s commands.Story) *discordgo.MessageEmbed {
+// storyEmbed renders one story under title, escaped already (a link to the
+// lead article when it has one): its summary, and its sources.
+func storyEmbed(title string, s commands.Story) *discordgo.MessageEmbed {
 	var b strings.Builder
 	for _, sentence := range s.Summary {
 		b.WriteString(truncate(escape(sentence), maxStatement) + " ")
@@ -116,7 +116,7 @@ func storyEmbed(n int, s commands.Story) *discordgo.MessageEmbed {
 		b.WriteString(ref)
 	}
 	e := &discordgo.MessageEmbed{
-		Title:       fmt.Sprintf("%d. %s", n, escape(s.Title)),
+		Title:       title,
 		Description: b.String(),
 		Color:       colour,
 	}

@@ -46,11 +46,15 @@ func paris(t *testing.T, date string, clock string) time.Time {
 	return at
 }
 
-// admin sends a subcommand of /digest or /feeds as a member with Manage Server.
+// admin sends a subcommand of /digest, /feeds or /follow as a member with
+// Manage Server.
 func (h *harness) admin(command, sub string, opts map[string]any) discordtest.Sent {
 	var options []discordtest.CommandOption
 	for k, v := range opts {
 		typ := discordgo.ApplicationCommandOptionString
+		if _, ok := v.(int); ok {
+			typ = discordgo.ApplicationCommandOptionInteger
+		}
 		if k == "channel" {
 			typ = discordgo.ApplicationCommandOptionChannel
 		}

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -67,12 +68,13 @@ func (b *Bot) pollDueFeeds(ctx context.Context) {
 	slices.SortFunc(due, func(a, b state.Feed) int { return a.NextPoll.Compare(b.NextPoll) })
 	work := make(chan state.Feed)
 	var workers sync.WaitGroup
+	var added atomic.Int64
 	for range min(feedWorkers, len(due)) {
 		workers.Go(func() {
 			for f := range work {
 				if b.claimFeed(f.URL) {
 					poll, cancel := context.WithTimeout(ctx, pollLimit)
-					b.pollFeed(poll, f)
+					added.Add(int64(b.pollFeed(poll, f)))
 					cancel()
 				}
 			}
@@ -86,6 +88,9 @@ func (b *Bot) pollDueFeeds(ctx context.Context) {
 	}
 	close(work)
 	workers.Wait()
+	if added.Load() > 0 && ctx.Err() == nil {
+		b.alertFollows(ctx) // the new articles may be new stories of a topic followed
+	}
 }
 
 // claimFeed takes a due feed for a lease of feedLease, when it is about to
@@ -109,10 +114,10 @@ func (b *Bot) claimFeed(url string) bool {
 	return claimed
 }
 
-// pollFeed reads one feed, adds its new items to the index and records how it
-// went. The first poll of a feed reads its back catalogue: its undated items
+// pollFeed reads one feed, adds its new items to the index, records how it
+// went and returns how many articles it added. The first poll of a feed reads its back catalogue: its undated items
 // get no date, so that they never appear in a digest as today's news.
-func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
+func (b *Bot) pollFeed(ctx context.Context, f state.Feed) int {
 	log := b.log.With("feed", f.URL)
 	now := b.now()
 	firstSeen := now
@@ -125,7 +130,7 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 		report, err = ingest.Run(ctx, b.news, ingest.Sources{Items: res.Feed.Items}, ingest.Options{})
 	}
 	if ctx.Err() != nil {
-		return // stopping: the next run polls it again
+		return 0 // stopping: the next run polls it again
 	}
 	b.metrics.FeedPolled(report.Added, err)
 	if err != nil {
@@ -169,11 +174,12 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) {
 	})
 	if recorded != nil {
 		log.Warn("could not record the poll", "err", recorded)
-		return // and not tell: the next poll, recorded, will
+		return report.Added // and not tell: the next poll, recorded, will
 	}
 	if tell != nil {
 		b.tellFeedNews(ctx, *tell)
 	}
+	return report.Added
 }
 
 // troubleAfter is how long a feed fails before newsbot says so in a channel:

@@ -24,6 +24,7 @@ func (b *Bot) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreat
 	case discordgo.InteractionApplicationCommand:
 		b.command(ic.Interaction)
 		b.metrics.Answered(ic.ApplicationCommandData().Name, time.Since(start).Seconds())
+		b.tellPausedFollows(ic.Interaction)
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		b.autocomplete(ic.Interaction)
 		b.metrics.Answered("autocomplete", time.Since(start).Seconds())
@@ -49,7 +50,7 @@ func (b *Bot) command(ic *discordgo.Interaction) {
 	if !b.admit(ic, log) {
 		return
 	}
-	work, err := c.search(b, options(data.Options))
+	work, err := c.search(b, userOf(ic).ID, options(data.Options))
 	if err != nil {
 		b.respond(ic, ephemeralText(err.Error()), log)
 		return
@@ -88,6 +89,7 @@ func (b *Bot) admit(ic *discordgo.Interaction, log *slog.Logger) bool {
 
 // reply is what an answer puts in a message.
 type reply struct {
+	note    string // a line above the embed, such as "Nothing new since you asked"
 	embed   *discordgo.MessageEmbed
 	buttons []discordgo.MessageComponent
 	files   []*discordgo.File // attachments, like a chart
@@ -101,7 +103,7 @@ func answerReply(ans commands.Answer) reply {
 
 // message is a reply as a message to post, which pings no one.
 func (r reply) message() *discordgo.MessageSend {
-	return &discordgo.MessageSend{Embeds: []*discordgo.MessageEmbed{r.embed}, Components: r.buttons, AllowedMentions: noMentions}
+	return &discordgo.MessageSend{Content: r.note, Embeds: []*discordgo.MessageEmbed{r.embed}, Components: r.buttons, AllowedMentions: noMentions}
 }
 
 // autocomplete suggests people for /who's name as it is typed.
@@ -166,6 +168,9 @@ func (b *Bot) edit(ic *discordgo.Interaction, r reply, log *slog.Logger) {
 	}
 	if len(r.buttons) == 0 {
 		edit.Components = &[]discordgo.MessageComponent{}
+	}
+	if r.note != "" {
+		edit.Content = &r.note
 	}
 	b.editResponse(ic, edit, log)
 }
@@ -265,6 +270,11 @@ type option struct{ value any }
 func (o option) text() string {
 	s, _ := o.value.(string)
 	return strings.TrimSpace(s)
+}
+
+func (o option) boolean() bool {
+	v, _ := o.value.(bool)
+	return v
 }
 
 func (o option) integer() int64 {

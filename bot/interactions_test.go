@@ -22,7 +22,7 @@ func TestRegistersCommands(t *testing.T) {
 				names = append(names, c.Name)
 			}
 			slices.Sort(names)
-			if want := []string{"digest", "feeds", "help", "latest", "news", "stats", "timeline", "trend", "who"}; !slices.Equal(names, want) {
+			if want := []string{"digest", "feeds", "follow", "forget", "help", "latest", "news", "stats", "timeline", "trend", "who"}; !slices.Equal(names, want) {
 				t.Errorf("registered %q; want %q", names, want)
 			}
 			other := discordtest.GuildID

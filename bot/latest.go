@@ -22,7 +22,7 @@ func latestCommand() slashCommand {
 			},
 		},
 		help: "topic:Iran count:10 · the newest articles, on everything or on a topic",
-		search: func(b *Bot, opts map[string]option) (func(context.Context) (reply, error), error) {
+		search: func(b *Bot, _ string, opts map[string]option) (func(context.Context) (reply, error), error) {
 			req := commands.Request{Question: opts["topic"].text(), Sources: int(opts["count"].integer()), Aliases: b.cfg.Aliases, Now: b.now()}
 			return func(ctx context.Context) (reply, error) {
 				latest, err := commands.NewestArticles(ctx, b.news, req)

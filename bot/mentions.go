@@ -55,7 +55,7 @@ func (b *Bot) onMessage(s *discordgo.Session, m *discordgo.MessageCreate) {
 	// A mention that asks nothing ("@newsbot hi") gets the help; one with
 	// only dates ("what happened yesterday?") gets that day's news.
 	if err := b.answeringMention(ctx, func() (err error) {
-		r, err = b.answer(ctx, commands.Request{Question: question, Aliases: b.cfg.Aliases, Now: b.now()})
+		r, err = b.answer(ctx, commands.Request{Question: question, Aliases: b.cfg.Aliases, Now: b.now()}, m.Author.ID)
 		if errors.Is(err, commands.ErrNoSubject) {
 			r, err = reply{embed: helpEmbed()}, nil
 		}

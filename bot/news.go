@@ -19,9 +19,9 @@ func newsCommand() slashCommand {
 				sinceOption(),
 			},
 		},
-		help: "topic:what happened with oil prices last week? · a summary with its sources; ask as you would a person, or add since:7d (also 2w, 24h or 2025-04-01)",
-		search: func(b *Bot, opts map[string]option) (func(context.Context) (reply, error), error) {
-			return b.ask(opts["topic"].text(), opts)
+		help: "topic:what happened with oil prices last week? · a summary with its sources; ask as you would a person, or add since:7d (also 2w, 24h or 2025-04-01); asked again, it marks what is new since",
+		search: func(b *Bot, asker string, opts map[string]option) (func(context.Context) (reply, error), error) {
+			return b.ask(asker, opts["topic"].text(), opts)
 		},
 	}
 }
@@ -38,29 +38,33 @@ func whoCommand() slashCommand {
 			},
 		},
 		help: "name:Witkoff · the same, about a person (names autocomplete)",
-		search: func(b *Bot, opts map[string]option) (func(context.Context) (reply, error), error) {
-			return b.ask(opts["name"].text(), opts)
+		search: func(b *Bot, asker string, opts map[string]option) (func(context.Context) (reply, error), error) {
+			return b.ask(asker, opts["name"].text(), opts)
 		},
 	}
 }
 
-// ask is the work of answering a question, since the date its since option
-// gives.
-func (b *Bot) ask(question string, opts map[string]option) (func(context.Context) (reply, error), error) {
+// ask is the work of answering asker's question, since the date its since
+// option gives.
+func (b *Bot) ask(asker, question string, opts map[string]option) (func(context.Context) (reply, error), error) {
 	since, err := commands.ParseSince(opts["since"].text(), b.now())
 	if err != nil {
 		return nil, userMessage(upperFirst(err.Error()) + ".")
 	}
 	req := commands.Request{Question: question, Since: since, Aliases: b.cfg.Aliases, Now: b.now()}
-	return func(ctx context.Context) (reply, error) { return b.answer(ctx, req) }, nil
+	return func(ctx context.Context) (reply, error) { return b.answer(ctx, req, asker) }, nil
 }
 
-// answer asks the question and renders the answer, with a button for more
-// sources when there are more.
-func (b *Bot) answer(ctx context.Context, req commands.Request) (reply, error) {
+// answer asks asker's question and renders the answer, with a button for
+// more sources when there are more, and what is new since asker last asked
+// about its subject.
+func (b *Bot) answer(ctx context.Context, req commands.Request, asker string) (reply, error) {
 	ans, err := commands.Ask(ctx, b.news, req)
 	if err != nil {
 		return reply{}, err
 	}
-	return answerReply(ans), nil
+	if ans.Found == 0 {
+		return answerReply(ans), nil
+	}
+	return b.sinceAsked(ctx, ans, req, asker), nil
 }

@@ -17,12 +17,17 @@ type Asked struct {
 }
 
 // Showcase is what a preview shows: answers to questions, a digest under its
-// heading, and a trend chart when Trend names topics.
+// heading, the alerts of a followed topic when Follow names one, and a trend
+// chart when Trend names topics.
 type Showcase struct {
 	Asked         []Asked
 	Digest        commands.DigestRequest
 	DigestHeading string
-	Trend         trend.Request
+	// Follow is a topic followed in a channel: the alerts of the digest's
+	// period on it are shown, its top story alone and the next ones
+	// gathered, as when the hour's posts run out.
+	Follow string
+	Trend  trend.Request
 }
 
 // Shown is one message the bot would post, with what it answers and the
@@ -58,6 +63,21 @@ func Preview(ctx context.Context, news Library, show Showcase) ([]Shown, error) 
 	}
 	for _, m := range digestMessages(show.DigestHeading, d) {
 		out = append(out, Shown{Name: "digest: " + show.DigestHeading, Message: m})
+	}
+	if show.Follow != "" {
+		req := show.Digest
+		req.Topics, req.Exclude = []string{show.Follow}, nil
+		fd, err := commands.MakeDigest(ctx, news, req)
+		if err != nil {
+			return nil, err
+		}
+		topics := []string{show.Follow}
+		if len(fd.Stories) > 0 {
+			out = append(out, Shown{Name: "/follow " + show.Follow + ": an alert", Message: alertMessage(alertPost{topics: topics, stories: fd.Stories[:1]})})
+		}
+		if len(fd.Stories) > 2 { // a gathered post has two stories at least
+			out = append(out, Shown{Name: "/follow " + show.Follow + ": alerts gathered", Message: alertMessage(alertPost{topics: topics, stories: fd.Stories[1:]})})
+		}
 	}
 	if show.Trend.Topics == "" {
 		return out, nil

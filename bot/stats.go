@@ -19,7 +19,7 @@ func statsCommand() slashCommand {
 	return slashCommand{
 		definition: &discordgo.ApplicationCommand{Name: "stats", Description: "What newsbot has indexed, who is in the news this week, and how it is doing"},
 		help:       "· what newsbot has indexed and who is in the news this week",
-		search: func(b *Bot, _ map[string]option) (func(context.Context) (reply, error), error) {
+		search: func(b *Bot, _ string, _ map[string]option) (func(context.Context) (reply, error), error) {
 			return func(ctx context.Context) (reply, error) {
 				e, err := b.statsEmbed(ctx)
 				return reply{embed: e}, err

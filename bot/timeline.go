@@ -22,7 +22,7 @@ func timelineCommand() slashCommand {
 			},
 		},
 		help: "topic:Witkoff · the topic's stories in the order they happened",
-		search: func(b *Bot, opts map[string]option) (func(context.Context) (reply, error), error) {
+		search: func(b *Bot, _ string, opts map[string]option) (func(context.Context) (reply, error), error) {
 			req := commands.Request{Question: opts["topic"].text(), Aliases: b.cfg.Aliases, Now: b.now()}
 			return func(ctx context.Context) (reply, error) {
 				tl, err := commands.MakeTimeline(ctx, b.news, req)

@@ -26,7 +26,7 @@ func trendCommand() slashCommand {
 			},
 		},
 		help: "topic:Witkoff, Rubio · a chart of how much they are in the news",
-		search: func(b *Bot, opts map[string]option) (func(context.Context) (reply, error), error) {
+		search: func(b *Bot, _ string, opts map[string]option) (func(context.Context) (reply, error), error) {
 			topics, days := opts["topic"].text(), int(opts["days"].integer())
 			return func(ctx context.Context) (reply, error) { return b.trendReply(ctx, topics, days) }, nil
 		},

@@ -215,6 +215,9 @@ func (s *Server) postChannelMessage(r *http.Request, req *Request) reply {
 	if ch.botDenied&discordgo.PermissionSendMessages != 0 {
 		return errReply(http.StatusForbidden, 50013, "Missing Permissions")
 	}
+	if ch.kind == discordgo.ChannelTypeDM && s.dmsClosed[ch.recipient.ID] {
+		return errReply(http.StatusForbidden, discordgo.ErrCodeCannotSendMessagesToThisUser, "Cannot send messages to this user")
+	}
 	var nonce struct {
 		Nonce   json.RawMessage `json:"nonce"`
 		Enforce bool            `json:"enforce_nonce"`

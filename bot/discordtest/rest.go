@@ -33,6 +33,7 @@ func (s *Server) routes() http.Handler {
 		"/gateway":                            {{"GET", false, s.getGateway}},
 		"/gateway/bot":                        {{"GET", true, s.getGatewayBot}},
 		"/users/@me":                          {{"GET", true, s.getMe}},
+		"/users/@me/channels":                 {{"POST", true, s.createDM}},
 		"/channels/{channel}":                 {{"GET", true, s.getChannel}},
 		"/channels/{channel}/messages":        {{"POST", true, s.postChannelMessage}},
 		"/interactions/{id}/{token}/callback": {{"POST", false, s.interactionCallback}},

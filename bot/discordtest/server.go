@@ -79,6 +79,7 @@ type Server struct {
 	byToken      map[string]*interaction
 	callbacks    []Callback
 	commands     map[string][]*discordgo.ApplicationCommand // by guild ID, "" for global
+	dmsClosed    map[string]bool                            // users who take no DMs from the bot
 
 	gw         sync.Mutex // guards the gateway state below and orders gateway writes
 	closed     bool
@@ -171,6 +172,7 @@ func start(t errorReporter, addr string, opts []Option) (*Server, error) {
 		interactions: map[string]*interaction{},
 		byToken:      map[string]*interaction{},
 		commands:     map[string][]*discordgo.ApplicationCommand{},
+		dmsClosed:    map[string]bool{},
 		conns:        map[*gatewayConn]bool{},
 		sessions:     map[string]*session{},
 	}

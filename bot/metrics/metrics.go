@@ -24,6 +24,7 @@ type Metrics struct {
 	ingested       prometheus.Counter
 	feedErrors     prometheus.Counter
 	digestPosts    *prometheus.CounterVec
+	alertPosts     *prometheus.CounterVec
 	restResponses  *prometheus.CounterVec
 	rateLimitWaits prometheus.Counter
 }
@@ -48,6 +49,9 @@ func New() *Metrics {
 		digestPosts: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "newsbot_digest_posts_total", Help: "Daily digests by outcome: posted, failed, skipped.",
 		}, []string{"outcome"}),
+		alertPosts: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "newsbot_alert_posts_total", Help: "Alerts of followed topics by outcome: posted, failed, paused (the user's direct messages are closed).",
+		}, []string{"outcome"}),
 		restResponses: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "newsbot_discord_rest_responses_total", Help: "Discord REST responses by status code; failed requests count as code 0.",
 		}, []string{"code"}),
@@ -55,7 +59,7 @@ func New() *Metrics {
 			Name: "newsbot_discord_rate_limit_waits_total", Help: "Discord REST requests answered 429, which discordgo waits out and retries.",
 		}),
 	}
-	m.registry.MustRegister(m.answers, m.latency, m.ingested, m.feedErrors, m.digestPosts, m.restResponses, m.rateLimitWaits,
+	m.registry.MustRegister(m.answers, m.latency, m.ingested, m.feedErrors, m.digestPosts, m.alertPosts, m.restResponses, m.rateLimitWaits,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -109,6 +113,10 @@ func (m *Metrics) Behind(behind func() (uint64, bool)) {
 		return float64(n)
 	}))
 }
+
+// Alert records the outcome of a message of alerts: "posted", "failed" or
+// "paused".
+func (m *Metrics) Alert(outcome string) { m.alertPosts.WithLabelValues(outcome).Inc() }
 
 // Handler serves the metrics in Prometheus's text format.
 func (m *Metrics) Handler() http.Handler {

@@ -31,7 +31,9 @@
 package state
 
 import (
+	"maps"
 	"slices"
+	"strings"
 	"time"
 )
 
@@ -46,6 +48,25 @@ type State struct {
 	Version int                `json:"version"`
 	Digests map[string]*Digest `json:"digests"` // by channel ID
 	Feeds   map[string]*Feed   `json:"feeds"`   // by feed URL
+	// Follows are the topics followed, by FollowKey.
+	Follows map[string]*Follow `json:"follows,omitempty"`
+	// AlertsPosted are, by where alerts go (a channel ID, or "dm:" and a
+	// user ID), the times of the alerts posted there lately: no more than a
+	// set number go to one place in an hour.
+	AlertsPosted map[string][]time.Time `json:"alerts_posted,omitempty"`
+	// Asked is, by user ID, when each user last asked about each subject.
+	Asked map[string]*Asked `json:"asked,omitempty"`
+}
+
+// Asked is what one user asked about lately, so that the next answer on a
+// subject can say what is new since.
+type Asked struct {
+	// Subjects are when the user last asked about each subject (as
+	// searched, in lower case).
+	Subjects map[string]time.Time `json:"subjects,omitempty"`
+	// Off is set when the user asked newsbot to forget and remember
+	// nothing; Subjects is empty then.
+	Off bool `json:"off,omitzero"`
 }
 
 // Digest is one channel's daily digest: when it is posted, on what, and what
@@ -110,18 +131,86 @@ type Feed struct {
 	NextPoll time.Time `json:"next_poll,omitzero"`
 }
 
+// Follow is a topic followed in a channel, or by a user for themselves in
+// direct messages: each new story about it is posted once, when it first has
+// MinSources sources.
+type Follow struct {
+	// Topic is what the stories are about; Exclude are the topics whose
+	// stories are left out (the words asked with a minus: "Iran -football").
+	Topic   string   `json:"topic"`
+	Exclude []string `json:"exclude,omitempty"`
+	// MinSources is how many sources a story needs before it is posted.
+	MinSources int `json:"min_sources"`
+	// GuildID and ChannelID are where the follow was asked; alerts go to
+	// the channel, or to UserID in direct messages when Private.
+	GuildID   string    `json:"guild_id,omitzero"`
+	ChannelID string    `json:"channel_id,omitzero"`
+	UserID    string    `json:"user_id"`
+	Private   bool      `json:"private,omitzero"`
+	CreatedAt time.Time `json:"created_at"`
+	// Alerted are the articles of the stories already posted (or claimed for
+	// posting), by article ID, with when: a story with any of them was
+	// told. Entries older than a few days are forgotten.
+	Alerted map[string]time.Time `json:"alerted,omitempty"`
+	// Paused says why newsbot stopped posting for this follow, such as a
+	// user's direct messages being closed; PauseTold is set once the user
+	// was told.
+	Paused    string `json:"paused,omitzero"`
+	PauseTold bool   `json:"pause_told,omitzero"`
+}
+
+// FollowKey is the key of a follow in State.Follows: one per channel, or
+// per user for private follows, and topic (with its exclusions), whatever
+// its case.
+func FollowKey(f Follow) string {
+	where := "channel:" + f.ChannelID
+	if f.Private {
+		where = "user:" + f.UserID
+	}
+	return where + "/" + TopicKey(f)
+}
+
+// TopicKey is a follow's topic with its exclusions, whatever its case:
+// follows with the same TopicKey find the same stories.
+func TopicKey(f Follow) string {
+	topic := strings.ToLower(f.Topic)
+	for _, x := range f.Exclude {
+		topic += " -" + strings.ToLower(x)
+	}
+	return topic
+}
+
 // empty is the state of a data directory that has none yet.
 func empty() State {
-	return State{Version: Version, Digests: map[string]*Digest{}, Feeds: map[string]*Feed{}}
+	return State{Version: Version, Digests: map[string]*Digest{}, Feeds: map[string]*Feed{}, Follows: map[string]*Follow{}, AlertsPosted: map[string][]time.Time{}, Asked: map[string]*Asked{}}
 }
 
 // clone is a deep copy of s, without nil entries. Digest.Topics and Exclude
-// are the only references inside a Digest; a Feed holds only values.
+// are the only references inside a Digest, Exclude and Alerted inside a
+// Follow, Subjects inside an Asked; a Feed holds only values.
 func (s State) clone() State {
 	c := State{
-		Version: s.Version,
-		Digests: make(map[string]*Digest, len(s.Digests)),
-		Feeds:   make(map[string]*Feed, len(s.Feeds)),
+		Version:      s.Version,
+		Digests:      make(map[string]*Digest, len(s.Digests)),
+		Feeds:        make(map[string]*Feed, len(s.Feeds)),
+		Follows:      make(map[string]*Follow, len(s.Follows)),
+		AlertsPosted: make(map[string][]time.Time, len(s.AlertsPosted)),
+		Asked:        make(map[string]*Asked, len(s.Asked)),
+	}
+	for user, a := range s.Asked {
+		if a != nil {
+			c.Asked[user] = &Asked{Subjects: maps.Clone(a.Subjects), Off: a.Off}
+		}
+	}
+	for key, f := range s.Follows {
+		if f != nil {
+			f2 := *f
+			f2.Exclude, f2.Alerted = slices.Clone(f.Exclude), maps.Clone(f.Alerted)
+			c.Follows[key] = &f2
+		}
+	}
+	for where, times := range s.AlertsPosted {
+		c.AlertsPosted[where] = slices.Clone(times)
 	}
 	for id, d := range s.Digests {
 		if d != nil {

@@ -28,6 +28,12 @@ func sample() State {
 		LastPoll: when, LastSuccess: when.Add(-time.Hour), LastError: "503 Service Unavailable",
 		LastErrorAt: when, Failures: 2, Articles: 40, Primed: true, NextPoll: when.Add(10 * time.Minute),
 	}
+	f := Follow{Topic: "Iran", Exclude: []string{"football"}, MinSources: 2, UserID: "700000000000000003", Private: true,
+		CreatedAt: when, Alerted: map[string]time.Time{"article-1": when}, Paused: "closed DMs", PauseTold: true}
+	st.Follows[FollowKey(f)] = &f
+	st.AlertsPosted["dm:700000000000000003"] = []time.Time{when}
+	st.Asked["700000000000000003"] = &Asked{Subjects: map[string]time.Time{"iran": when}}
+	st.Asked["700000000000000004"] = &Asked{Off: true}
 	return st
 }
 
@@ -94,6 +100,10 @@ func TestViewGivesACopy(t *testing.T) {
 		d.Enabled = true
 		st.Feeds["https://example.com/rss"].Articles = 0
 		delete(st.Feeds, "https://example.com/rss")
+		f := st.Follows["user:700000000000000003/iran -football"]
+		f.Exclude[0], f.Alerted["article-2"] = "changed", when
+		st.AlertsPosted["dm:700000000000000003"][0] = time.Time{}
+		st.Asked["700000000000000003"].Subjects["iran"] = time.Time{}
 	})
 	if got, want := current(s), sample(); !reflect.DeepEqual(got, want) {
 		t.Errorf("after changing a View's copy: got %+v; want %+v", got, want)

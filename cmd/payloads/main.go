@@ -1,5 +1,6 @@
 // Command payloads writes, as JSON, the messages the bot sends for a fixed set
-// of questions, a digest and a trend chart of the bundled sample articles (or
+// of questions, a digest, the alerts of a followed topic and a trend chart of
+// the bundled sample articles (or
 // of another index): what a member of a server sees, for golden tests and for
 // rendering as Discord does (see render/README.md).
 //
@@ -84,6 +85,7 @@ func run(ctx context.Context, data string, w io.Writer) error {
 		Asked:         asked,
 		Digest:        commands.DigestRequest{From: day, To: day.AddDate(0, 0, 2)},
 		DigestHeading: "Daily digest, 17-18 April 2025",
+		Follow:        "Iran",
 		Trend:         trend.Request{Topics: "Witkoff, Iran, tariffs", Days: 30, Until: now, Aliases: aliases},
 	})
 	if err != nil {
