@@ -23,6 +23,8 @@ const BatchSize = 500
 // the same material twice changes nothing. An article from a file that was
 // indexed before with other content replaces that older version. done, when not
 // nil, is called after each candidate is accounted for (for progress bars).
+// An article dated before the first day the index keeps (see PruneBefore) is
+// counted too old and left out.
 func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error) {
 	var report news.Report
 	pending := make([]news.Article, 0, BatchSize)
@@ -63,8 +65,20 @@ func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate]
 // addBatch indexes the articles not indexed yet. An article indexed before
 // from another file is a duplicate: the index keeps one copy and notes every
 // file it was read from. A file that held other content before no longer
-// vouches for that content, which is deleted once no file holds it.
+// vouches for that content, which is deleted once no file holds it. An
+// article dated before the first day the index keeps is too old, and left
+// out (see PruneBefore).
 func (ix *Index) addBatch(ctx context.Context, articles []news.Article, report *news.Report) error {
+	ix.keeping.RLock()
+	defer ix.keeping.RUnlock()
+	articles, old, err := ix.tooOld(articles)
+	if err != nil {
+		return fmt.Errorf("read the first day kept: %w", err)
+	}
+	report.TooOld += old
+	if len(articles) == 0 {
+		return nil
+	}
 	ids := make([]string, 0, len(articles))
 	var paths []query.Query
 	for _, a := range articles {

@@ -456,7 +456,7 @@ func (s *Stream) applyBatch(ctx context.Context, n int, done func()) (news.Repor
 func add(a, b news.Report) news.Report {
 	return news.Report{
 		Added: a.Added + b.Added, Updated: a.Updated + b.Updated, Unchanged: a.Unchanged + b.Unchanged,
-		Duplicates: a.Duplicates + b.Duplicates, Rejected: append(a.Rejected, b.Rejected...),
+		Duplicates: a.Duplicates + b.Duplicates, TooOld: a.TooOld + b.TooOld, Rejected: append(a.Rejected, b.Rejected...),
 	}
 }
 
