@@ -85,7 +85,13 @@ func (e env) ingest(ctx context.Context, ix *index.Index, store ingest.Store, so
 	for _, g := range result.Gone {
 		fmt.Fprintf(out, "gone %s: no longer indexed\n", g)
 	}
+	if result.TooOld > 0 {
+		fmt.Fprintf(out, "too old %d: dated before %s, the first day this index keeps (newsbot prune, NEWSBOT_KEEP), so left out\n", result.TooOld, keptSince(ix))
+	}
 	counts := fmt.Sprintf("added %d, updated %d, unchanged %d, duplicates %d, rejected %d", result.Added, result.Updated, result.Unchanged, result.Duplicates, len(result.Rejected))
+	if result.TooOld > 0 {
+		counts += fmt.Sprintf(", too old %d", result.TooOld)
+	}
 	if len(result.Gone) > 0 {
 		counts += fmt.Sprintf(", gone %d", len(result.Gone))
 	}
@@ -94,6 +100,15 @@ func (e env) ingest(ctx context.Context, ix *index.Index, store ingest.Store, so
 		return result.Report, fmt.Errorf("indexing stopped: %w; what was indexed before stays, and running the same command again adds the rest", err)
 	}
 	return result.Report, nil
+}
+
+// keptSince is the first day ix keeps, as a date to print.
+func keptSince(ix *index.Index) string {
+	since, err := ix.KeptSince()
+	if err != nil || since.IsZero() {
+		return "the cut-off" // an ingest just found it; a failed read of it says no more
+	}
+	return since.Format(time.DateOnly)
 }
 
 // progress shows a progress bar of total items on a terminal, and returns
