@@ -57,17 +57,17 @@ func (b *Bot) statsEmbed(ctx context.Context) (*discordgo.MessageEmbed, error) {
 	if failing > 0 {
 		feedHealth += fmt.Sprintf(", %d failing (see /feeds list)", failing)
 	}
-	return fit(&discordgo.MessageEmbed{
-		Title: "newsbot",
-		Color: colour,
-		Fields: []*discordgo.MessageEmbedField{
-			{Name: "Articles", Value: articles, Inline: true},
-			{Name: "Sources", Value: countList(st.Sources, "files only"), Inline: true},
-			{Name: "Feeds", Value: feedHealth, Inline: true},
-			{Name: "In the news this week", Value: countList(week, "nobody: no articles in the last 7 days")},
-			{Name: "Up", Value: fmt.Sprintf("%s, %d answers served", ago(now, b.startedAt(now)), b.metrics.Served()), Inline: true},
-		},
-	}), nil
+	fields := []*discordgo.MessageEmbedField{
+		{Name: "Articles", Value: articles, Inline: true},
+		{Name: "Sources", Value: countList(st.Sources, "files only"), Inline: true},
+		{Name: "Feeds", Value: feedHealth, Inline: true},
+		{Name: "In the news this week", Value: countList(week, "nobody: no articles in the last 7 days")},
+	}
+	if b.cfg.Keep > 0 {
+		fields = append(fields, &discordgo.MessageEmbedField{Name: "Kept", Value: b.keptField(st)})
+	}
+	fields = append(fields, &discordgo.MessageEmbedField{Name: "Up", Value: fmt.Sprintf("%s, %d answers served", ago(now, b.startedAt(now)), b.metrics.Served()), Inline: true})
+	return fit(&discordgo.MessageEmbed{Title: "newsbot", Color: colour, Fields: fields}), nil
 }
 
 // thousands writes n with a comma between thousands: 18,889.
