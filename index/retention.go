@@ -61,10 +61,11 @@ func (ix *Index) PruneBefore(ctx context.Context, cutoff time.Time, progress fun
 			end = cutoff
 		}
 		var n int
-		if n, err = ix.deleteDated(ctx, day, end, pruned.Deleted, progress); err != nil {
+		n, err = ix.deleteDated(ctx, day, end, pruned.Deleted, progress)
+		pruned.Deleted += n
+		if err != nil {
 			break
 		}
-		pruned.Deleted += n
 		// Day after day while there are articles; past a gap, straight to
 		// the next dated one.
 		if n > 0 && end.Before(cutoff) {

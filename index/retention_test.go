@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -228,4 +229,28 @@ func TestSearchesAnsweredWhilePruning(t *testing.T) {
 	}
 	t.Logf("pruned %d articles in %d batches in %s; %d searches answered meanwhile, %d between batches, the slowest in %s",
 		pruned.Deleted, batchesDone, took.Round(time.Millisecond), answered.Load(), answeredMid.Load(), time.Duration(slowest.Load()).Round(time.Microsecond))
+}
+
+// A prune stopped halfway has recorded its cut-off already, and leaves the
+// rest for the next run.
+func TestPruneStoppedHalfway(t *testing.T) {
+	ix, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	cutoff := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	old := datedItems("old", 2*pruneBatch, cutoff.AddDate(0, 0, -1), 1) // all on one day
+	mustIngestItems(t, ix, old)
+	ctx, cancel := context.WithCancel(context.Background())
+	pruned, err := ix.PruneBefore(ctx, cutoff, func(int) { cancel() })
+	if !errors.Is(err, context.Canceled) || pruned.Deleted != pruneBatch {
+		t.Errorf("stopped after a batch: %+v, %v; want %d deleted and the reason", pruned, err, pruneBatch)
+	}
+	if r := mustIngestItems(t, ix, old); r.TooOld != len(old) {
+		t.Errorf("meanwhile an ingest of the old articles: %+v; want all too old", r)
+	}
+	if pruned, err := ix.PruneBefore(context.Background(), cutoff, nil); err != nil || pruned.Deleted != pruneBatch || pruned.Kept != 0 {
+		t.Errorf("the next run: %+v, %v; want the other %d deleted", pruned, err, pruneBatch)
+	}
 }
