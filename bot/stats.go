@@ -29,7 +29,8 @@ func statsCommand() slashCommand {
 }
 
 // statsEmbed describes the bot: what it has indexed, where from, who is in
-// the news this week, and how long it has been answering.
+// the news this week, with NEWSBOT_KEEP how long it keeps articles and the
+// oldest kept, and how long it has been answering.
 func (b *Bot) statsEmbed(ctx context.Context) (*discordgo.MessageEmbed, error) {
 	st, err := b.news.Stats(ctx)
 	if err != nil {
