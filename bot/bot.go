@@ -41,6 +41,9 @@ type Library interface {
 	ingest.Store
 	Stats(ctx context.Context) (news.Stats, error)
 	PeopleInTheNews(ctx context.Context, since time.Time, n int) ([]news.Count, error)
+	// PruneBefore deletes the articles dated before a day, and keeps
+	// older ones from coming back: for NEWSBOT_KEEP.
+	PruneBefore(ctx context.Context, cutoff time.Time, progress func(deleted int)) (news.Pruned, error)
 }
 
 // Bot is newsbot on Discord.
@@ -70,7 +73,7 @@ type Bot struct {
 	mu       sync.RWMutex // guards closing against new work
 	closing  bool
 	inflight sync.WaitGroup
-	loops    sync.WaitGroup // the digest schedule and the feed poller
+	loops    sync.WaitGroup // the digest schedule, the feed poller and retention
 }
 
 // New makes a bot that answers from news and keeps its digest settings and
@@ -201,6 +204,10 @@ func (b *Bot) start(ctx context.Context, app string) error {
 		}
 		b.pollDueFeeds(ctx)
 	})
+	if b.cfg.Keep > 0 {
+		var prunedTo time.Time
+		b.loop(ctx, "retention", func(ctx context.Context) { prunedTo = b.pruneOld(ctx, prunedTo) })
+	}
 	return nil
 }
 

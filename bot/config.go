@@ -14,6 +14,7 @@ import (
 
 	"newsbot/commands"
 	"newsbot/index/feeds"
+	"newsbot/index/retention"
 )
 
 // Config is what the bot needs to connect.
@@ -43,12 +44,16 @@ type Config struct {
 	Feeds []string
 	// PollInterval is how often each feed is read, give or take a tenth.
 	PollInterval time.Duration
-	// Tick is how often the bot looks for due digests and feeds.
+	// Tick is how often the bot looks for due digests and feeds, and for a
+	// new day to prune the index to.
 	Tick time.Duration
 	// AlertsPerHour is the most alerts of followed topics posted in one
 	// channel, or one user's direct messages, in an hour; beyond it the new
 	// stories are gathered into one message.
 	AlertsPerHour int
+	// Keep, when not zero, is how long articles are kept: older ones are
+	// deleted once a day (see retention.Cutoff).
+	Keep time.Duration
 	// Aliases are other spellings of names, applied to every question.
 	Aliases commands.Aliases
 	// PublicKey verifies the interactions Discord sends over HTTP (RunHTTP).
@@ -116,6 +121,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	}
 	if cfg.AlertsPerHour, err = number(getenv, "NEWSBOT_ALERTS_PER_HOUR", 5, 1, 60); err != nil {
 		return Config{}, err
+	}
+	if cfg.Keep, err = retention.Parse(getenv("NEWSBOT_KEEP")); err != nil {
+		return Config{}, fmt.Errorf("NEWSBOT_KEEP %w; or leave it empty to keep every article", err)
 	}
 	if cfg.Feeds, err = feedList(getenv("NEWSBOT_FEEDS")); err != nil {
 		return Config{}, err

@@ -36,6 +36,8 @@ func TestConfigFromEnv(t *testing.T) {
 		{"bad trusted network", with("NEWSBOT_TRUSTED_NETWORKS", "10.0.0.0/8, intranet"), `"intranet" is neither a network`},
 		{"alerts per hour not a number", with("NEWSBOT_ALERTS_PER_HOUR", "many"), "want a number from 1 to 60, like 5"},
 		{"no alerts per hour", with("NEWSBOT_ALERTS_PER_HOUR", "0"), "want a number from 1 to 60"},
+		{"bad keep", with("NEWSBOT_KEEP", "1 year"), `NEWSBOT_KEEP "1 year": want a number of days like 365d, or hours like 720h, of at least a day; or leave it empty`},
+		{"keep under a day", with("NEWSBOT_KEEP", "90m"), "of at least a day"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,6 +62,12 @@ func TestConfigFromEnv(t *testing.T) {
 	cfg, err := ConfigFromEnv(func(k string) string { return with("NEWSBOT_TRUSTED_NETWORKS", "10.1.0.0/16 192.168.1.20,fd00::/8")[k] })
 	if want := "[10.1.0.0/16 192.168.1.20/32 fd00::/8]"; err != nil || fmt.Sprint(cfg.TrustedNetworks) != want {
 		t.Errorf("trusted networks %v, err %v; want %s", cfg.TrustedNetworks, err, want)
+	}
+	for text, want := range map[string]time.Duration{"": 0, "365d": 365 * 24 * time.Hour, "720h": 720 * time.Hour} {
+		cfg, err := ConfigFromEnv(func(k string) string { return with("NEWSBOT_KEEP", text)[k] })
+		if err != nil || cfg.Keep != want {
+			t.Errorf("NEWSBOT_KEEP %q: keep %v, err %v; want %v", text, cfg.Keep, err, want)
+		}
 	}
 	if _, err := ConfigFromEnv(func(string) string { return "" }); !errors.Is(err, ErrNoToken) {
 		t.Errorf("err = %v; want ErrNoToken", err)

@@ -135,8 +135,8 @@ func (b *Bot) pollFeed(ctx context.Context, f state.Feed) int {
 	b.metrics.FeedPolled(report.Added, err)
 	if err != nil {
 		log.Warn("feed poll failed", "failures", f.Failures+1, "err", err)
-	} else if report.Added > 0 || len(report.Rejected) > 0 {
-		log.Info("feed polled", "added", report.Added, "duplicates", report.Duplicates, "rejected", len(report.Rejected))
+	} else if report.Added > 0 || len(report.Rejected) > 0 || report.TooOld > 0 {
+		log.Info("feed polled", "added", report.Added, "duplicates", report.Duplicates, "rejected", len(report.Rejected), "older_than_kept", report.TooOld)
 	}
 	var tell *feedNews // what to say in a channel about the feed, if anything
 	recorded := b.state.Update(func(s *state.State) error {
@@ -378,7 +378,15 @@ func (b *Bot) addFeed(ctx context.Context, ic *discordgo.Interaction, raw string
 	if title == "" {
 		title = feedURL
 	}
-	return fmt.Sprintf("Added %s: %d articles from its back catalogue are in the index (not announced as news); new ones arrive every %s or so.", escape(title), report.Added, b.cfg.PollInterval)
+	var tooOld string
+	if report.TooOld > 0 {
+		kept := "the articles newsbot keeps"
+		if b.cfg.Keep > 0 {
+			kept = "the " + days(b.cfg.Keep) + " newsbot keeps"
+		}
+		tooOld = fmt.Sprintf(", and %d older than %s were left out", report.TooOld, kept)
+	}
+	return fmt.Sprintf("Added %s: %d articles from its back catalogue are in the index (not announced as news)%s; new ones arrive every %s or so.", escape(title), report.Added, tooOld, b.cfg.PollInterval)
 }
 
 func (b *Bot) removeFeed(raw string) string {

@@ -29,7 +29,8 @@ func statsCommand() slashCommand {
 }
 
 // statsEmbed describes the bot: what it has indexed, where from, who is in
-// the news this week, and how long it has been answering.
+// the news this week, with NEWSBOT_KEEP how long it keeps articles and the
+// oldest kept, and how long it has been answering.
 func (b *Bot) statsEmbed(ctx context.Context) (*discordgo.MessageEmbed, error) {
 	st, err := b.news.Stats(ctx)
 	if err != nil {
@@ -57,17 +58,17 @@ func (b *Bot) statsEmbed(ctx context.Context) (*discordgo.MessageEmbed, error) {
 	if failing > 0 {
 		feedHealth += fmt.Sprintf(", %d failing (see /feeds list)", failing)
 	}
-	return fit(&discordgo.MessageEmbed{
-		Title: "newsbot",
-		Color: colour,
-		Fields: []*discordgo.MessageEmbedField{
-			{Name: "Articles", Value: articles, Inline: true},
-			{Name: "Sources", Value: countList(st.Sources, "files only"), Inline: true},
-			{Name: "Feeds", Value: feedHealth, Inline: true},
-			{Name: "In the news this week", Value: countList(week, "nobody: no articles in the last 7 days")},
-			{Name: "Up", Value: fmt.Sprintf("%s, %d answers served", ago(now, b.startedAt(now)), b.metrics.Served()), Inline: true},
-		},
-	}), nil
+	fields := []*discordgo.MessageEmbedField{
+		{Name: "Articles", Value: articles, Inline: true},
+		{Name: "Sources", Value: countList(st.Sources, "files only"), Inline: true},
+		{Name: "Feeds", Value: feedHealth, Inline: true},
+		{Name: "In the news this week", Value: countList(week, "nobody: no articles in the last 7 days")},
+	}
+	if b.cfg.Keep > 0 {
+		fields = append(fields, &discordgo.MessageEmbedField{Name: "Kept", Value: b.keptField(st)})
+	}
+	fields = append(fields, &discordgo.MessageEmbedField{Name: "Up", Value: fmt.Sprintf("%s, %d answers served", ago(now, b.startedAt(now)), b.metrics.Served()), Inline: true})
+	return fit(&discordgo.MessageEmbed{Title: "newsbot", Color: colour, Fields: fields}), nil
 }
 
 // thousands writes n with a comma between thousands: 18,889.

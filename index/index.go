@@ -39,6 +39,10 @@ type Index struct {
 	// latest is the newest date as of a count: see Latest.
 	changes atomic.Uint64
 	latest  atomic.Pointer[latestDate]
+	// keeping is held for writing while a prune by date changes the first
+	// day kept, and for reading while a batch of an ingest is checked
+	// against it and written: see PruneBefore.
+	keeping sync.RWMutex
 	// hasPairs is false for an index made before full names were indexed
 	// in pairs: it keeps its mapping, and finds a name's words anywhere.
 	hasPairs bool

@@ -24,6 +24,8 @@ const BatchSize = 500
 // this ingest has added already is a duplicate. An article from a file that was
 // indexed before with other content replaces that older version. done, when not
 // nil, is called after each candidate is accounted for (for progress bars).
+// An article dated before the first day the index keeps (see PruneBefore) is
+// counted too old and left out.
 func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate], done func()) (news.Report, error) {
 	var report news.Report
 	pending := make([]news.Article, 0, BatchSize)
@@ -68,8 +70,19 @@ func (ix *Index) Ingest(ctx context.Context, candidates iter.Seq[news.Candidate]
 // (addedNow, which addBatch adds to), or one earlier in the batch added, is a
 // duplicate too, not unchanged: two feeds gave the same story. A file that
 // held other content before no longer vouches for that content, which is
-// deleted once no file holds it.
+// deleted once no file holds it. An article dated before the first day the
+// index keeps is too old, and left out (see PruneBefore).
 func (ix *Index) addBatch(ctx context.Context, articles []news.Article, addedNow map[string]bool, report *news.Report) error {
+	ix.keeping.RLock()
+	defer ix.keeping.RUnlock()
+	articles, old, err := ix.tooOld(articles)
+	if err != nil {
+		return fmt.Errorf("read the first day kept: %w", err)
+	}
+	report.TooOld += old
+	if len(articles) == 0 {
+		return nil
+	}
 	ids := make([]string, 0, len(articles))
 	var paths []query.Query
 	for _, a := range articles {

@@ -51,6 +51,15 @@ func Rebuild(ctx context.Context, dir string, done func()) (int, error) {
 	if err := fresh.SetApplied(applied); err != nil {
 		return 0, err
 	}
+	// The first day kept goes with the articles, so that nothing pruned
+	// comes back through the rebuilt index.
+	if kept, err := old.bleve.GetInternal(keptSinceKey); err != nil {
+		return 0, err
+	} else if kept != nil {
+		if err := fresh.bleve.SetInternal(keptSinceKey, kept); err != nil {
+			return 0, err
+		}
+	}
 	if err := fresh.Settle(ctx); err != nil {
 		return 0, err
 	}

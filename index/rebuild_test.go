@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"testing"
+	"time"
 
 	"newsbot/index/ingest"
 	"newsbot/index/news"
@@ -30,6 +31,10 @@ func TestRebuildUpgradesAnOlderIndex(t *testing.T) {
 	if err := ix.SetApplied(7); err != nil {
 		t.Fatal(err)
 	}
+	keptSince := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	if _, err := ix.PruneBefore(ctx, keptSince, nil); err != nil {
+		t.Fatal(err)
+	}
 	if err := ix.bleve.DeleteInternal(formatKey); err != nil { // as an older newsbot left it
 		t.Fatal(err)
 	}
@@ -51,6 +56,9 @@ func TestRebuildUpgradesAnOlderIndex(t *testing.T) {
 	}
 	defer rebuilt.Close()
 	seq, _ := rebuilt.Applied()
+	if kept, err := rebuilt.KeptSince(); err != nil || !kept.Equal(keptSince) {
+		t.Errorf("the rebuilt index keeps articles since %v (%v); want %v, as the old one", kept, err, keptSince)
+	}
 	if !rebuilt.FindsFullNames() || seq != 7 || !slices.Equal(idsOf(t, rebuilt), before) {
 		t.Errorf("rebuilt: finds full names %v, applied %d, %d articles; want true, 7, the %d before", rebuilt.FindsFullNames(), seq, len(idsOf(t, rebuilt)), len(before))
 	}

@@ -91,7 +91,13 @@ func (e env) ingest(ctx context.Context, ix *index.Index, store ingest.Store, so
 	for _, f := range result.EmptyFeeds {
 		fmt.Fprintf(out, "empty feed %s: it holds no items; check its address, or whether it is still published\n", f)
 	}
+	if result.TooOld > 0 {
+		fmt.Fprintf(out, "too old %d: dated before %s, the first day this index keeps (newsbot prune, NEWSBOT_KEEP), so left out\n", result.TooOld, keptSince(ix))
+	}
 	counts := fmt.Sprintf("added %d, updated %d, unchanged %d, duplicates %d, rejected %d", result.Added, result.Updated, result.Unchanged, result.Duplicates, len(result.Rejected))
+	if result.TooOld > 0 {
+		counts += fmt.Sprintf(", too old %d", result.TooOld)
+	}
 	if len(result.Gone) > 0 {
 		counts += fmt.Sprintf(", gone %d", len(result.Gone))
 	}
@@ -107,6 +113,15 @@ func (e env) ingest(ctx context.Context, ix *index.Index, store ingest.Store, so
 		return result.Report, fmt.Errorf("%d of the %d sources given %s rejected (%s); the rest is indexed", n, len(sources), verb, strings.Join(result.RejectedSources, ", "))
 	}
 	return result.Report, nil
+}
+
+// keptSince is the first day ix keeps, as a date to print.
+func keptSince(ix *index.Index) string {
+	since, err := ix.KeptSince()
+	if err != nil || since.IsZero() {
+		return "the cut-off" // an ingest just found it; a failed read of it says no more
+	}
+	return since.Format(time.DateOnly)
 }
 
 // progress shows a progress bar of total items on a terminal, and returns

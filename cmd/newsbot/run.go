@@ -33,6 +33,7 @@ Usage:
   newsbot timeline [--data DIR] [--json] TOPIC       a topic's stories, oldest first
   newsbot eval [--corpus DIR] [--data DIR]           quality figures on ../shared/corpus
   newsbot bench [--corpus DIR]... [--data DIR] [--generate N] [--json]  speed and memory figures
+  newsbot prune --older-than 365d [--data DIR]       delete the articles older than that
   newsbot serve [--data DIR] [--http ADDR]           run the Discord bot
   newsbot backup [--data DIR] FOLDER                 a whole copy of the index and the state, also while serving
   newsbot restore [--data DIR] FOLDER                put a backup back (with the bot stopped)
@@ -83,6 +84,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return e.restore(ctx, rest)
 	case "reindex":
 		return e.reindex(ctx, rest)
+	case "prune":
+		return e.prune(ctx, rest)
 	case "serve":
 		return e.serve(ctx, rest)
 	case "help", "-h", "--help", "-help":

@@ -246,6 +246,11 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"ask", "--bogus", "Witkoff"}, "flag provided but not defined: -bogus"},
 		{[]string{"digest", "--bogus"}, "-stories int\n    \thow many stories"},
 		{[]string{"index"}, "give the article files"},
+		{[]string{"prune"}, "say how old an article may be, like --older-than 365d"},
+		{[]string{"prune", "--older-than", "a year"}, `prune --older-than "a year": want a number of days like 365d, or hours like 720h`},
+		{[]string{"prune", "--older-than", "12h"}, "of at least a day"},
+		{[]string{"prune", "--older-than", "-3d"}, "want a number of days like 365d"},
+		{[]string{"prune", "--older-than", "30d", "now"}, `prune: unexpected "now"`},
 
 		{[]string{"summarize"}, "give one article file"},
 	}
@@ -261,7 +266,7 @@ func TestUsageErrors(t *testing.T) {
 }
 
 func TestCommandHelp(t *testing.T) {
-	for _, cmd := range []string{"index", "ask", "summarize", "digest", "trend", "eval", "bench", "serve"} {
+	for _, cmd := range []string{"index", "ask", "summarize", "digest", "trend", "eval", "bench", "prune", "serve"} {
 		_, _, err := runNewsbot(t, nil, cmd, "--help")
 		var help helpRequest
 		if !errors.As(err, &help) || !strings.HasPrefix(string(help), "Flags of newsbot "+cmd+":\n  -") {

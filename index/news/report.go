@@ -1,5 +1,7 @@
 package news
 
+import "time"
+
 // Candidate is one item offered to an ingest by a source (an article file,
 // a feed item): an article, or the reason the item at Origin, a path or a
 // link, could not be read.
@@ -23,10 +25,24 @@ type Report struct {
 	// a feed, and feed items whose GUID or text is indexed already, or that
 	// another feed or item of the same ingest gave first.
 	Duplicates int
-	Rejected   []Rejection
+	// TooOld are articles dated before the oldest day the index keeps,
+	// which a prune by date deleted (see Pruned): a feed's back catalogue
+	// or an old file read again does not bring them back.
+	TooOld   int
+	Rejected []Rejection
 }
 
 // Read is the number of candidates the report covers.
 func (r Report) Read() int {
-	return r.Added + r.Updated + r.Unchanged + r.Duplicates + len(r.Rejected)
+	return r.Added + r.Updated + r.Unchanged + r.Duplicates + r.TooOld + len(r.Rejected)
+}
+
+// Pruned is what a prune by date did: the articles dated before Cutoff
+// were deleted; Kept are left, the oldest dated Oldest (zero when none is
+// dated). Undated articles are always kept.
+type Pruned struct {
+	Cutoff  time.Time
+	Deleted int
+	Kept    int
+	Oldest  time.Time
 }

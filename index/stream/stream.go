@@ -155,7 +155,8 @@ func open(ctx context.Context, conn *nats.Conn, cfg Config, local Local) (*Strea
 // have passed. On a cluster that has just formed, processes that declare the
 // same replicated stream at once may all wait for an answer that never comes,
 // though the stream is made (nats-server 2.15.3, one start in three in
-// TestDeclareAtOnce): the next try finds it.
+// TestDeclareAtOnce): the next try finds it. Before all its servers know one
+// another, the cluster may also find no servers to place the copies on.
 func Declare(ctx context.Context, declare func(context.Context) error) error {
 	ctx, cancel := context.WithTimeout(ctx, declareFor)
 	defer cancel()
@@ -163,16 +164,35 @@ func Declare(ctx context.Context, declare func(context.Context) error) error {
 		try, cancelTry := context.WithTimeout(ctx, declareTry)
 		err := declare(try)
 		cancelTry()
-		if err == nil || !errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+		if err == nil || !notReadyYet(err) {
+			return err
+		}
+		select {
+		case <-time.After(declarePause):
+		case <-ctx.Done():
 			return err
 		}
 	}
 }
 
-// declareFor and declareTry bound Declare, and each of its tries.
+// notReadyYet reports whether a declaration failed for want of a cluster
+// that has finished forming: no answer, or no servers to place the copies
+// on yet (JetStream's "no suitable peers for placement", 10005).
+func notReadyYet(err error) bool {
+	var api *jetstream.APIError
+	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &api) && api.ErrorCode == clusterNoPeers
+}
+
+// clusterNoPeers is JetStream's error code for a stream whose copies find
+// no servers to go on.
+const clusterNoPeers jetstream.ErrorCode = 10005
+
+// declareFor and declareTry bound Declare, and each of its tries;
+// declarePause is the wait between tries.
 const (
-	declareFor = 30 * time.Second
-	declareTry = 3 * time.Second
+	declareFor   = 30 * time.Second
+	declareTry   = 3 * time.Second
+	declarePause = 250 * time.Millisecond
 )
 
 // resetConsumer makes the node's durable consumer anew, delivering from the
@@ -470,7 +490,7 @@ func (s *Stream) applyBatch(ctx context.Context, n int, done func()) (news.Repor
 func add(a, b news.Report) news.Report {
 	return news.Report{
 		Added: a.Added + b.Added, Updated: a.Updated + b.Updated, Unchanged: a.Unchanged + b.Unchanged,
-		Duplicates: a.Duplicates + b.Duplicates, Rejected: append(a.Rejected, b.Rejected...),
+		Duplicates: a.Duplicates + b.Duplicates, TooOld: a.TooOld + b.TooOld, Rejected: append(a.Rejected, b.Rejected...),
 	}
 }
 
