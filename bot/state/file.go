@@ -79,13 +79,7 @@ func decode(data []byte) (State, error) {
 	if st.Version != Version {
 		return State{}, versionError{st.Version}
 	}
-	if st.Digests == nil {
-		st.Digests = map[string]*Digest{}
-	}
-	if st.Feeds == nil {
-		st.Feeds = map[string]*Feed{}
-	}
-	return st, nil
+	return st.clone(), nil // every map made, so that a change can add to it
 }
 
 // damaged describes the file at path that decode refused with err, and checks

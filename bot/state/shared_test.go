@@ -105,3 +105,27 @@ func TestSharedState(t *testing.T) {
 		t.Errorf("the day was claimed by %d processes; want 1", n)
 	}
 }
+
+// A change can add to any part of a state read back from the bucket, parts
+// that were empty when it was written included (they are left out of it).
+func TestSharedStateReadBackTakesAdditions(t *testing.T) {
+	s := openShared(t, natstest.Start(t), filepath.Join(t.TempDir(), "state.json"))
+	add := func(change func(*state.State)) {
+		t.Helper()
+		if err := s.Update(func(st *state.State) error { change(st); return nil }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	add(func(st *state.State) { st.Digests["1"] = &state.Digest{ChannelID: "1"} }) // written with no asks, follows or alerts
+	add(func(st *state.State) {
+		st.Asked["u"] = &state.Asked{}
+		st.Follows["f"] = &state.Follow{}
+		st.AlertsPosted["c"] = nil
+		st.Feeds["https://news.example/rss"] = &state.Feed{}
+	})
+	s.View(func(st state.State) {
+		if st.Asked["u"] == nil || st.Follows["f"] == nil || st.Feeds["https://news.example/rss"] == nil {
+			t.Errorf("the additions are not in the state: %+v", st)
+		}
+	})
+}
