@@ -76,6 +76,8 @@ type followBot struct {
 	store state.Keeper
 }
 
+// startFollowBot runs a bot reading the wire, with perHour alerts a channel,
+// until the test ends or stop, and waits for its first poll.
 func startFollowBot(t *testing.T, fake *discordtest.Server, w *wire, clock *fakeClock, store state.Keeper, lib Library, perHour int) (*followBot, func() error) {
 	t.Helper()
 	h := &harness{fake: fake, logs: &syncBuffer{}}
@@ -85,6 +87,12 @@ func startFollowBot(t *testing.T, fake *discordtest.Server, w *wire, clock *fake
 		c.Feeds = []string{w.URL + "/wire.xml"}
 		c.AlertsPerHour = perHour
 	}}, h.logs)
+	stop = sync.OnceValue(stop) // at the end of the test, unless the test stopped it
+	t.Cleanup(func() {
+		if err := stop(); err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
 	fb := &followBot{harness: h, wire: w, clock: clock, store: store}
 	fb.waitArticles(t, 1) // the back catalogue
 	return fb, stop
@@ -180,12 +188,7 @@ func TestFollowAlertsOnceAcrossRestart(t *testing.T) {
 	if err := stop(); err != nil {
 		t.Fatal(err)
 	}
-	fb, stop = startFollowBot(t, fake, w, clock, store, lib, 5)
-	defer func() {
-		if err := stop(); err != nil {
-			t.Error(err)
-		}
-	}()
+	fb, _ = startFollowBot(t, fake, w, clock, store, lib, 5)
 	fb.publish(t, iranOil)
 	if n := len(fb.awaitPosts(discordtest.ChannelID, "crude", 1)); n != 1 {
 		t.Errorf("the story after the restart was posted %d times; want once\n%s", n, fb.logs)
@@ -222,12 +225,7 @@ func messagesText(ms []discordtest.Message) []string {
 func TestFollowAlertsGatheredNotFlooded(t *testing.T) {
 	fake, w := discordtest.New(t), newWire(t)
 	clock := &fakeClock{t: time.Date(2025, 12, 2, 9, 0, 0, 0, time.UTC)}
-	fb, stop := startFollowBot(t, fake, w, clock, mustStore(t), feedIndex(t), 2)
-	defer func() {
-		if err := stop(); err != nil {
-			t.Error(err)
-		}
-	}()
+	fb, _ := startFollowBot(t, fake, w, clock, mustStore(t), feedIndex(t), 2)
 	fb.callbackBody(t, fb.admin("follow", "add", map[string]any{"topic": "Iran"}))
 	fb.publish(t, iranTalks, iranFootball, iranOil, iranQuake, iranElection)
 	alone, gathered := fb.awaitPosts(discordtest.ChannelID, "New on **Iran**", 1), fb.awaitPosts(discordtest.ChannelID, "more new stories", 1)
@@ -266,12 +264,7 @@ func (fb *followBot) dmPosts(userID, text string) []discordtest.Message {
 func TestFollowPrivately(t *testing.T) {
 	fake, w := discordtest.New(t), newWire(t)
 	clock := &fakeClock{t: time.Date(2025, 12, 2, 9, 0, 0, 0, time.UTC)}
-	fb, stop := startFollowBot(t, fake, w, clock, mustStore(t), feedIndex(t), 5)
-	defer func() {
-		if err := stop(); err != nil {
-			t.Error(err)
-		}
-	}()
+	fb, _ := startFollowBot(t, fake, w, clock, mustStore(t), feedIndex(t), 5)
 	alice := discordtest.User{ID: discordtest.UserID, Username: "alice"}
 	bob := discordtest.User{ID: "600000000000000002", Username: "bob"}
 	fake.CloseDMs(bob.ID)
@@ -340,8 +333,9 @@ func TestFollowPrivately(t *testing.T) {
 		}
 		return found()
 	}
-	// The first telling is lost: Discord refuses the followup.
-	fake.Fail("POST /webhooks/*/*", 1, discordtest.APIError{Status: http.StatusNotFound, Code: 10015, Message: "Unknown Webhook"})
+	// The first telling is lost: Discord refuses the followup. (An Unknown
+	// Webhook is tried again, as Discord may not know the interaction yet.)
+	fake.Fail("POST /webhooks/*/*", 1, discordtest.APIError{Status: http.StatusForbidden, Code: 50001, Message: "Missing Access"})
 	if told(fb.follow("list", alice)) {
 		t.Error("alice was told in a followup Discord refused")
 	}
@@ -393,12 +387,7 @@ func TestForgetAlerts(t *testing.T) {
 func TestFollowMinSources(t *testing.T) {
 	fake, w := discordtest.New(t), newWire(t)
 	clock := &fakeClock{t: time.Date(2025, 12, 2, 9, 0, 0, 0, time.UTC)}
-	fb, stop := startFollowBot(t, fake, w, clock, mustStore(t), feedIndex(t), 5)
-	defer func() {
-		if err := stop(); err != nil {
-			t.Error(err)
-		}
-	}()
+	fb, _ := startFollowBot(t, fake, w, clock, mustStore(t), feedIndex(t), 5)
 	resp := fb.callbackBody(t, fb.admin("follow", "add", map[string]any{"topic": "Vienna", "min_sources": 2}))
 	if !strings.Contains(resp.Data.Content, "when it has 2 sources") {
 		t.Fatalf("/follow add min_sources:2: %q", resp.Data.Content)
@@ -418,12 +407,7 @@ func TestFollowMinSources(t *testing.T) {
 func TestFollowPausedWhenTheChannelIsGone(t *testing.T) {
 	fake, w := discordtest.New(t), newWire(t)
 	clock := &fakeClock{t: time.Date(2025, 12, 2, 9, 0, 0, 0, time.UTC)}
-	fb, stop := startFollowBot(t, fake, w, clock, mustStore(t), feedIndex(t), 5)
-	defer func() {
-		if err := stop(); err != nil {
-			t.Error(err)
-		}
-	}()
+	fb, _ := startFollowBot(t, fake, w, clock, mustStore(t), feedIndex(t), 5)
 	fb.callbackBody(t, fb.admin("follow", "add", map[string]any{"topic": "Iran"}))
 	posts := "POST /channels/" + discordtest.ChannelID + "/messages"
 	fake.Fail(posts, 1, discordtest.APIError{Status: http.StatusNotFound, Code: 10003, Message: "Unknown Channel"})

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"strings"
@@ -183,16 +182,6 @@ func (b *Bot) editResponse(ic *discordgo.Interaction, edit *discordgo.WebhookEdi
 	ctx, cancel := context.WithTimeout(context.Background(), restTimeout)
 	defer cancel()
 	err := b.responseEdit(ctx, ic, edit)
-	// An answer over HTTP may be ready before Discord has taken in the HTTP
-	// response that deferred it: until then the interaction's webhook is
-	// unknown. Wait a moment and try again, a few times.
-	for try := 1; unknownWebhook(err) && try <= webhookTries; try++ {
-		select {
-		case <-time.After(time.Duration(try) * webhookWait):
-		case <-ctx.Done():
-		}
-		err = b.responseEdit(ctx, ic, edit)
-	}
 	if err == nil {
 		return true
 	}
@@ -201,19 +190,6 @@ func (b *Bot) editResponse(ic *discordgo.Interaction, edit *discordgo.WebhookEdi
 		b.replaceWithError(ic, sorry, log)
 	}
 	return false
-}
-
-// webhookTries and webhookWait bound the waits for Discord to know an
-// interaction's webhook: 0.25 s, then 0.5, 0.75 and 1.
-const (
-	webhookTries = 4
-	webhookWait  = 250 * time.Millisecond
-)
-
-// unknownWebhook reports whether err is Discord's "Unknown Webhook" (10015).
-func unknownWebhook(err error) bool {
-	var rest *discordgo.RESTError
-	return errors.As(err, &rest) && rest.Message != nil && rest.Message.Code == discordgo.ErrCodeUnknownWebhook
 }
 
 // replaceWithError swaps a deferred public response for an ephemeral error:

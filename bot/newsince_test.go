@@ -21,12 +21,7 @@ import (
 func TestNewSinceAsked(t *testing.T) {
 	fake, w, store := discordtest.New(t), newWire(t), mustStore(t)
 	clock := &fakeClock{t: time.Date(2025, 12, 2, 9, 0, 0, 0, time.UTC)}
-	fb, stop := startFollowBot(t, fake, w, clock, store, feedIndex(t), 5)
-	defer func() {
-		if err := stop(); err != nil {
-			t.Error(err)
-		}
-	}()
+	fb, _ := startFollowBot(t, fake, w, clock, store, feedIndex(t), 5)
 	bob := discordtest.User{ID: "600000000000000002", Username: "bob"}
 	ask := func(user discordtest.User) discordtest.Message {
 		t.Helper()

@@ -41,26 +41,65 @@ func (b *Bot) responseEdit(ctx context.Context, ic *discordgo.Interaction, edit 
 		if err != nil {
 			return err
 		}
-		_, err = b.session.RequestRaw("PATCH", uri, contentType, body, bucket, 0, discordgo.WithContext(ctx))
-		return err
+		return untilKnown(ctx, func() error {
+			_, err := b.session.RequestRaw("PATCH", uri, contentType, body, bucket, 0, discordgo.WithContext(ctx))
+			return err
+		})
 	}
-	_, err := b.session.RequestWithBucketID("PATCH", uri, edit, bucket, discordgo.WithContext(ctx))
-	return err
+	return untilKnown(ctx, func() error {
+		_, err := b.session.RequestWithBucketID("PATCH", uri, edit, bucket, discordgo.WithContext(ctx))
+		return err
+	})
 }
 
 // responseDelete is Session.InteractionResponseDelete with a bucket of our own.
 func (b *Bot) responseDelete(ctx context.Context, ic *discordgo.Interaction) error {
 	uri := discordgo.EndpointWebhookMessage(ic.AppID, ic.Token, "@original")
-	_, err := b.session.RequestWithBucketID("DELETE", uri, nil, bucketOf("edit", ic.ID), discordgo.WithContext(ctx))
-	return err
+	return untilKnown(ctx, func() error {
+		_, err := b.session.RequestWithBucketID("DELETE", uri, nil, bucketOf("edit", ic.ID), discordgo.WithContext(ctx))
+		return err
+	})
 }
 
 // followup is Session.FollowupMessageCreate with a bucket of our own: the
 // URL discordgo names its bucket after holds the interaction's token too.
 func (b *Bot) followup(ctx context.Context, ic *discordgo.Interaction, params *discordgo.WebhookParams) error {
 	uri := discordgo.EndpointWebhookToken(ic.AppID, ic.Token) + "?wait=true"
-	_, err := b.session.RequestWithBucketID("POST", uri, params, bucketOf("followup", ic.ID), discordgo.WithContext(ctx))
+	return untilKnown(ctx, func() error {
+		_, err := b.session.RequestWithBucketID("POST", uri, params, bucketOf("followup", ic.ID), discordgo.WithContext(ctx))
+		return err
+	})
+}
+
+// untilKnown makes a request on an interaction's webhook, and makes it again
+// while Discord answers "Unknown Webhook": over HTTP, an answer, an error or
+// a followup may be ready before Discord has taken in the HTTP response that
+// deferred it, and until then the webhook does not exist. The request failed
+// then, so making it again posts nothing twice.
+func untilKnown(ctx context.Context, request func() error) error {
+	err := request()
+	for try := 1; unknownWebhook(err) && try <= webhookTries; try++ {
+		select {
+		case <-time.After(time.Duration(try) * webhookWait):
+		case <-ctx.Done():
+			return err
+		}
+		err = request()
+	}
 	return err
+}
+
+// webhookTries and webhookWait bound the waits for Discord to know an
+// interaction's webhook: 0.25 s, then 0.5, 0.75 and 1.
+const (
+	webhookTries = 4
+	webhookWait  = 250 * time.Millisecond
+)
+
+// unknownWebhook reports whether err is Discord's "Unknown Webhook" (10015).
+func unknownWebhook(err error) bool {
+	var rest *discordgo.RESTError
+	return errors.As(err, &rest) && rest.Message != nil && rest.Message.Code == discordgo.ErrCodeUnknownWebhook
 }
 
 // errMaybeSent wraps the error of a message whose fate is unknown: Discord

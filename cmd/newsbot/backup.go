@@ -163,7 +163,11 @@ func (e env) restore(ctx context.Context, args []string) error {
 	if err := os.CopyFS(filepath.Join(staging, "index"), os.DirFS(filepath.Join(source, "index"))); err != nil {
 		return fmt.Errorf("restore: copy the index: %w", err)
 	}
-	if err := copyFile(filepath.Join(source, stateFile), filepath.Join(staging, stateFile)); err != nil {
+	backedUp, err := state.Open(filepath.Join(source, stateFile)) // a damaged state is refused here
+	if err != nil {
+		return fmt.Errorf("restore: the backup's state: %w", err)
+	}
+	if err := state.Export(backedUp, filepath.Join(staging, stateFile)); err != nil {
 		return fmt.Errorf("restore: copy the state: %w", err)
 	}
 	if n, err := countArticles(staging); err != nil || n != m.Articles {
@@ -233,15 +237,6 @@ func writeFileSynced(path string, data []byte) error {
 		return err
 	}
 	return syncFile(filepath.Dir(path))
-}
-
-// copyFile copies the file at src to the new file dst.
-func copyFile(src, dst string) error {
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(dst, data, 0o644)
 }
 
 // syncTree flushes every file and folder under dir to the disk, so that
