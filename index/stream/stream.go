@@ -428,7 +428,7 @@ func (s *Stream) catchUp(ctx context.Context, progress func(total int) (done fun
 // applyBatch applies up to n messages to the local index, in their order:
 // the articles before a removal are added before it, those after it after.
 func (s *Stream) applyBatch(ctx context.Context, n int, done func()) (news.Report, error) {
-	batch, err := s.consumer.Fetch(n, jetstream.FetchMaxWait(fetchWait))
+	msgs, err := s.fetch(ctx, n)
 	if err != nil {
 		return news.Report{}, fmt.Errorf("read the stream of articles: %w", err)
 	}
@@ -441,7 +441,7 @@ func (s *Stream) applyBatch(ctx context.Context, n int, done func()) (news.Repor
 	}
 	var last jetstream.Msg
 	var stored []time.Time
-	for msg := range batch.Messages() {
+	for _, msg := range msgs {
 		last = msg
 		if meta, err := msg.Metadata(); err == nil {
 			stored = append(stored, meta.Timestamp)
@@ -462,9 +462,6 @@ func (s *Stream) applyBatch(ctx context.Context, n int, done func()) (news.Repor
 			candidates = append(candidates, news.Candidate{Origin: m.Origin, Article: m.Article})
 		}
 	}
-	if err := batch.Error(); err != nil && !errors.Is(err, nats.ErrTimeout) {
-		return report, fmt.Errorf("read the stream of articles: %w", err)
-	}
 	if last == nil {
 		return report, nil
 	}
@@ -484,6 +481,36 @@ func (s *Stream) applyBatch(ctx context.Context, n int, done func()) (news.Repor
 		}
 	}
 	return report, last.DoubleAck(ctx)
+}
+
+// fetch reads up to n messages from the consumer. A consumer just made on a
+// cluster, or whose server was lost, has no leader for a moment, and a
+// request to it finds no responders (one CI run in many, right after Open):
+// it is asked again until fetchWait has passed.
+func (s *Stream) fetch(ctx context.Context, n int) ([]jetstream.Msg, error) {
+	deadline := time.Now().Add(fetchWait)
+	for {
+		batch, err := s.consumer.Fetch(n, jetstream.FetchMaxWait(fetchWait))
+		if err != nil {
+			return nil, err
+		}
+		var msgs []jetstream.Msg
+		for msg := range batch.Messages() {
+			msgs = append(msgs, msg)
+		}
+		err = batch.Error()
+		switch {
+		case err == nil || errors.Is(err, nats.ErrTimeout):
+			return msgs, nil
+		case !errors.Is(err, nats.ErrNoResponders) || time.Now().After(deadline):
+			return nil, err
+		}
+		select {
+		case <-time.After(declarePause):
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
 }
 
 // add sums two reports.

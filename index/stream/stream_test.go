@@ -360,3 +360,40 @@ func TestStreamIngestWhileNATSIsAway(t *testing.T) {
 		t.Errorf("ingest once NATS is back: %+v; the index holds %d; want %d added or there already", res.Report, len(n.ids(t)), want.Added)
 	}
 }
+
+// A consumer with no leader for a moment, as one just made on a cluster, is
+// waited for: catching up does not fail on the request that finds no one.
+func TestCatchUpWaitsForItsConsumer(t *testing.T) {
+	ctx := context.Background()
+	url := natstest.Start(t)
+	first := openNode(t, url, "first", t.TempDir())
+	defer first.close()
+	second := openNode(t, url, "second", t.TempDir())
+	defer second.close()
+	if _, err := ingest.Run(ctx, first.stream, ingest.Sources{Paths: []string{"../../testdata/articles"}}, ingest.Options{}); err != nil {
+		t.Fatal(err)
+	}
+
+	// Take the second node's consumer away, and bring it back a moment later.
+	js, err := jetstream.New(second.stream.Conn())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := js.DeleteConsumer(ctx, stream.Name, "second"); err != nil {
+		t.Fatal(err)
+	}
+	back := make(chan error, 1)
+	time.AfterFunc(time.Second, func() {
+		_, err := js.CreateConsumer(ctx, stream.Name, jetstream.ConsumerConfig{Durable: "second", AckPolicy: jetstream.AckAllPolicy})
+		back <- err
+	})
+	if _, err := second.stream.CatchUp(ctx, nil); err != nil {
+		t.Fatalf("catch up while the consumer is away a moment: %v", err)
+	}
+	if err := <-back; err != nil {
+		t.Fatal(err)
+	}
+	if got, want := second.ids(t), first.ids(t); len(want) == 0 || !slices.Equal(got, want) {
+		t.Errorf("the second index holds %d articles; want the first's %d", len(got), len(want))
+	}
+}
