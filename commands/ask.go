@@ -531,8 +531,10 @@ func disambiguate(ctx context.Context, s Searcher, r Reading) (person string, ot
 	if len(named) < 2 {
 		return "", nil, nil
 	}
-	all, err := s.Search(ctx, news.Query{Words: []string{subject}})
-	if err != nil || 2*top < all.Total {
+	// Counted from the index's dictionary: a search would score every
+	// article with the name, 80 ms for "Reagan" among a million.
+	counts, _, err := s.WordCounts(ctx, []string{subject})
+	if err != nil || 2*top < counts[subject].Names {
 		return "", nil, err
 	}
 	return named[0], named[1:min(len(named), 4)], nil

@@ -229,6 +229,55 @@ func TestSearchSince(t *testing.T) {
 	}
 }
 
+// Narrowing a search, by IDs, dates or the lead, keeps some of its matches
+// and scores each as the whole search does; a count (Size 0) counts what the
+// search finds.
+func TestNarrowingLeavesScores(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"wall.txt":   " date 2025-04-10 Harbour wall approved\n\nThe council approved the harbour wall and its toll.\n\nWork starts in May.",
+		"ferry.txt":  " date 2025-04-12 Ferry timetable\n\nThe ferry runs later in summer.\n\nIt leaves from the harbour at nine, past the wall.",
+		"market.txt": " date 2024-06-01 Fish market\n\nThe harbour market sells fish on Fridays.",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, _ := mustIngest(t, dir)
+	ctx := context.Background()
+	whole := news.Query{Words: []string{"harbour"}, Optional: []string{"wall"}, Size: 10}
+	all, err := ix.Search(ctx, whole)
+	if err != nil || len(all.Matches) < 2 {
+		t.Fatalf("trade: %d matches, %v; want several", len(all.Matches), err)
+	}
+	scores := map[string]float64{}
+	for _, m := range all.Matches {
+		scores[m.Article.ID] = m.Score
+	}
+	byID := whole
+	byID.IDs = []string{all.Matches[1].Article.ID}
+	since := whole
+	since.Since = time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	inLead := whole
+	inLead.InLead = true
+	for name, q := range map[string]news.Query{"by ID": byID, "since 2025": since, "in the lead": inLead} {
+		res, err := ix.Search(ctx, q)
+		if err != nil || len(res.Matches) == 0 || len(res.Matches) == len(all.Matches) {
+			t.Errorf("%s: %d of %d matches, %v; want some", name, len(res.Matches), len(all.Matches), err)
+		}
+		for _, m := range res.Matches {
+			if m.Score != scores[m.Article.ID] {
+				t.Errorf("%s: %q scores %v; the whole search scores it %v", name, m.Article.Title, m.Score, scores[m.Article.ID])
+			}
+		}
+		count := q
+		count.Size = 0
+		if c, err := ix.Search(ctx, count); err != nil || c.Total != res.Total {
+			t.Errorf("%s: counted %d, %v; the search finds %d", name, c.Total, err, res.Total)
+		}
+	}
+}
+
 func TestSearchReturnsWholeArticlesAndLocations(t *testing.T) {
 	ix, _ := mustIngest(t, "testdata/search")
 	res, err := ix.Search(context.Background(), news.Query{Words: []string{"Hamas"}, Size: 1})
