@@ -167,10 +167,7 @@ func (ix *Index) leadQuery(words []string, aliases map[string][]string) query.Qu
 
 // fullStoryQuery matches the full stories, for a bonus.
 func fullStoryQuery() query.Query {
-	full := bleve.NewTermQuery("1")
-	full.SetField(fieldFull)
-	full.SetBoost(fullStoryBoost)
-	return full
+	return sameScoreTerm{field: fieldFull, term: "1", boost: fullStoryBoost}
 }
 
 // fullStoryBoost weighs the bonus of a full story: half that of a title

@@ -1,0 +1,60 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// The full-story bonus scores every match as Bleve's own term query does,
+// beside other optional clauses that a match may or may not meet.
+func TestSameScoreTermScoresAsBleve(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("The council met again and the vote was close. ", 25)
+	for i, text := range []string{
+		" date 2025-04-10 Harbour wall approved\n\nThe harbour wall was approved.\n\n" + long,
+		" date 2025-04-11 Harbour toll\n\nA toll for the harbour.",
+		" date 2025-04-12 Ferry timetable\n\nThe ferry leaves later.\n\nIt sails from the harbour wall. " + long,
+		" date 2025-04-13 Fish market\n\nThe market by the harbour wall sells fish.",
+		" date 2025-04-14 Harbour lights\n\n" + long + "\n\nThe harbour lights are new.",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprint(i, ".txt")), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, _ := mustIngest(t, dir)
+	bleveTerm := bleve.NewTermQuery("1")
+	bleveTerm.SetField(fieldFull)
+	bleveTerm.SetBoost(fullStoryBoost)
+	scores := func(full query.Query) map[string]float64 {
+		lead := bleve.NewMatchQuery("harbour")
+		lead.SetField(fieldLead)
+		bq := bleve.NewBooleanQuery()
+		bq.AddMust(wordQuery("harbour"))
+		bq.AddShould(wordQuery("wall"), lead, full)
+		res, err := ix.bleve.SearchInContext(context.Background(), bleve.NewSearchRequestOptions(bq, 10, 0, false))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]float64{}
+		for _, h := range res.Hits {
+			out[h.ID] = h.Score
+		}
+		return out
+	}
+	want, got := scores(bleveTerm), scores(fullStoryQuery())
+	if len(want) != 5 {
+		t.Fatalf("harbour: %d matches; want 5", len(want))
+	}
+	for id, score := range want {
+		if got[id] != score {
+			t.Errorf("%s scores %v; Bleve's term query scores it %v", id, got[id], score)
+		}
+	}
+}
