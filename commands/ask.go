@@ -261,41 +261,42 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 			return page{query: q}, err
 		}
 	}
-	matches, read := distinctStories(wordsBeforeNames(res.Matches, q.Words, s.Stem), limit)
+	matches, read := distinctStories(wordsFirst(res.Matches, q.Words, s.Stem), limit)
 	// The summary cites them by their place.
-	matches = wordsBeforeNames(newerFirstAmongEquals(matches), q.Words, s.Stem)
+	matches = wordsFirst(newerFirstAmongEquals(matches), q.Words, s.Stem)
 	return page{q, res.Total, matches, from + read}, nil
 }
 
-// wordsBeforeNames puts last the matches that hold a word asked in lower case
-// only inside a name, when other matches hold it as a word: "dollar" asks
-// about the currency, not Family Dollar Stores; "gold" not Sea Gold Oil. A
-// word that no match writes in lower case ("witkoff") is a name typed
-// carelessly, and orders nothing.
-func wordsBeforeNames(matches []news.Match, words []string, stemOf func(string) string) []news.Match {
+// wordsFirst puts last the matches that hold a word asked in lower case
+// only inside a name, or only as the unit of an amount, when other matches
+// hold it as a word: "dollar" asks about the currency, not Family Dollar
+// Stores; "gold" not Sea Gold Oil; "yen" not a bank's "200 billion yen of
+// bills". A word that no match writes in lower case ("witkoff") is a name
+// typed carelessly, and orders nothing.
+func wordsFirst(matches []news.Match, words []string, stemOf func(string) string) []news.Match {
 	for _, w := range words {
 		if isCapitalised(w) {
 			continue
 		}
 		stem := stemOf(bareWord(w))
-		asName := make([]bool, len(matches))
+		aside := make([]bool, len(matches))
 		asWord := false
 		for i, m := range matches {
-			asName[i] = writesAsName(m, stem, stemOf)
-			asWord = asWord || !asName[i] && holdsWord(m, stem, stemOf)
+			aside[i] = writesAsName(m, stem, stemOf) || writesAsAmount(m, stem, stemOf)
+			asWord = asWord || !aside[i] && holdsWord(m, stem, stemOf)
 		}
 		if !asWord {
 			continue
 		}
-		var words, names []news.Match
+		var words, others []news.Match
 		for i, m := range matches {
-			if asName[i] {
-				names = append(names, m)
+			if aside[i] {
+				others = append(others, m)
 			} else {
 				words = append(words, m)
 			}
 		}
-		matches = append(words, names...)
+		matches = append(words, others...)
 	}
 	return matches
 }
@@ -315,6 +316,46 @@ func writesAsName(m news.Match, stem string, stemOf func(string) string) bool {
 		found = true
 	}
 	return found
+}
+
+// writesAsAmount reports whether a match's body holds the word with this
+// stem, and only as the unit of a large amount: "10 billion yen", "5 mln
+// dlrs". A rate or a price ("140 yen") still speaks of the currency.
+func writesAsAmount(m news.Match, stem string, stemOf func(string) string) bool {
+	found := false
+	for _, sp := range m.BodySpans {
+		if stemOf(trimPossessive(m.Article.Body[sp.Start:sp.End])) != stem {
+			continue
+		}
+		before := strings.Fields(m.Article.Body[max(0, sp.Start-40):sp.Start])
+		n := len(before)
+		if n < 2 || !amountScales[strings.ToLower(before[n-1])] || !isNumber(before[n-2]) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// amountScales are the words that make a number an amount of money, or of
+// anything else counted in bulk.
+var amountScales = map[string]bool{
+	"thousand": true, "million": true, "billion": true, "trillion": true,
+	"mln": true, "bln": true, "billions": true, "millions": true,
+}
+
+// isNumber reports whether w is a number as news writes one: "200", "1.5",
+// "$3", "five", "several".
+func isNumber(w string) bool {
+	w = strings.TrimLeft(strings.ToLower(w), "$£€¥")
+	return w != "" && w[0] >= '0' && w[0] <= '9' || numberWords[w]
+}
+
+// numberWords are the numbers written out before "million" or "billion".
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true,
+	"seven": true, "eight": true, "nine": true, "ten": true, "twelve": true, "fifteen": true,
+	"twenty": true, "thirty": true, "fifty": true, "hundred": true, "several": true, "a": true,
 }
 
 // holdsWord reports whether a match's body holds the word with this stem.
@@ -382,7 +423,16 @@ func newestAbout(ctx context.Context, s Searcher, q news.Query, from, limit int)
 	if err != nil {
 		return nil, from, err
 	}
-	matches, read := distinctStories(page.Matches, limit)
+	// The newest that use the words as words, when there are enough; in
+	// date order, and the next page begins after the last one taken.
+	chosen, _ := distinctStories(wordsFirst(page.Matches, q.Words, s.Stem), limit)
+	var matches []news.Match
+	read := 0
+	for i, m := range page.Matches {
+		if slices.ContainsFunc(chosen, func(c news.Match) bool { return c.Article.ID == m.Article.ID }) {
+			matches, read = append(matches, m), i+1
+		}
+	}
 	return matches, from + read, nil
 }
 

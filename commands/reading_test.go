@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"newsbot/index"
+	"newsbot/index/news"
 )
 
 // marketNews is an index of thirty market stories: every one about prices,
@@ -238,6 +239,57 @@ func TestAskWordBeforeName(t *testing.T) {
 	}
 	if len(name.Sources) == 0 || name.Sources[0].Article.Title != "Family Dollar profit" {
 		t.Errorf("family dollar: %v; want the store", titlesOf(name.Sources))
+	}
+}
+
+// A currency asked about is the currency, not the unit of an amount: "yen"
+// is not a bank's "200 billion yen of bills", newest or not, while an
+// exchange rate ("140 yen") still speaks of it.
+func TestAskCurrencyBeforeAmounts(t *testing.T) {
+	article := func(date, title, text string) string { return " date " + date + " " + title + "\n\n" + text + "\n" }
+	ix := mustIndexOf(t, map[string]string{
+		"bills.txt": article("2025-04-09", "Bank buys 200 billion yen of bills", "The bank bought 200 billion yen of bills, rolling over five billion yen, and offers 300 billion yen more."),
+		"rate1.txt": article("2025-04-01", "Dollar nears 140 yen", "Dealers in Tokyo watched the dollar fall toward 140 yen as exporters sold ahead of the holiday."),
+		"rate2.txt": article("2025-04-02", "Yen firms on trade data", "The yen firmed after Japan reported a wider trade surplus, traders in London said."),
+		"rate3.txt": article("2025-04-03", "Exporters fear strong yen", "Car makers warned that a strong yen would cut their profits this year."),
+		"rate4.txt": article("2025-04-04", "Ministry comments on yen", "The finance ministry said it was watching the yen closely and would act if needed."),
+		"rate5.txt": article("2025-04-05", "Yen weakens in Asia", "Asian markets saw the yen weaken as investors bought dollars before American data."),
+	})
+	ans, err := Ask(context.Background(), ix, Request{Question: "what's new with the yen?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	titles := titlesOf(ans.Sources)
+	if len(titles) != DefaultSources || slices.Contains(titles, "Bank buys 200 billion yen of bills") {
+		t.Errorf("sources %q; want the %d about the currency, not the newest, about bills", titles, DefaultSources)
+	}
+}
+
+func TestWritesAsAmount(t *testing.T) {
+	tests := []struct {
+		body string
+		want bool
+	}{
+		{"It bought 200 billion yen of bills.", true},
+		{"It raised five billion yen and 3 mln yen more.", true},
+		{"The dollar fell to 140 yen.", false},
+		{"It bought 200 billion yen of bills as the yen rose.", false},
+		{"The yen rose.", false},
+		{"Billion yen.", false},
+	}
+	for _, tt := range tests {
+		m := news.Match{Article: news.Article{Body: tt.body}}
+		for i := strings.Index(tt.body, "yen"); i >= 0; {
+			m.BodySpans = append(m.BodySpans, news.Span{Start: i, End: i + 3})
+			next := strings.Index(tt.body[i+3:], "yen")
+			if next < 0 {
+				break
+			}
+			i += 3 + next
+		}
+		if got := writesAsAmount(m, "yen", strings.ToLower); got != tt.want {
+			t.Errorf("%q: writesAsAmount = %v; want %v", tt.body, got, tt.want)
+		}
 	}
 }
 
