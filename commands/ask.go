@@ -298,7 +298,26 @@ func wordsFirst(matches []news.Match, words []string, stemOf func(string) string
 		}
 		matches = append(words, others...)
 	}
-	return matches
+	return textsFirst(matches)
+}
+
+// textsFirst puts last the matches whose text holds none of the words asked,
+// in any spelling, when others' does: only their title does, and a title in
+// capitals ("MUTUAL OF OMAHA INTEREST SHARES INC PAYOUT") does not tell a
+// name from a word.
+func textsFirst(matches []news.Match) []news.Match {
+	var texts, titles []news.Match
+	for _, m := range matches {
+		if len(m.BodySpans) > 0 {
+			texts = append(texts, m)
+		} else {
+			titles = append(titles, m)
+		}
+	}
+	if len(texts) == 0 {
+		return matches
+	}
+	return append(texts, titles...)
 }
 
 // writesAsName reports whether a match's body holds the word with this stem,

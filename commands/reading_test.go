@@ -265,6 +265,28 @@ func TestAskCurrencyBeforeAmounts(t *testing.T) {
 	}
 }
 
+// A source whose text never holds the words asked, only its title in
+// capitals, comes after those whose text does: it scores best here, and is
+// left out of five.
+func TestAskTextsBeforeTitles(t *testing.T) {
+	article := func(title, text string) string { return " date 2025-06-02 " + title + "\n\n" + text + "\n" }
+	ix := mustIndexOf(t, map[string]string{
+		"fund.txt":   article("INTEREST INCOME FUND INTEREST PAYOUT", "Qtly div 36 cts vs 36 cts prior."),
+		"bank.txt":   article("Bank holds rates", "The central bank left its key rates unchanged on Tuesday. Economists had expected a cut in interest as early as June."),
+		"notes.txt":  article("Notes repriced", "The trust raised what it pays on its notes to eight pct. Interest payments move to monthly in July."),
+		"loans.txt":  article("Loan demand slows", "Banks said demand for home loans slowed in May as interest costs rose for a third month."),
+		"bonds.txt":  article("Bond yields climb", "Government bond yields climbed as dealers priced in higher interest charges next year."),
+		"savers.txt": article("Savers move money", "Savers moved money into deposit accounts that pay more interest, the building societies said."),
+	})
+	ans, err := Ask(context.Background(), ix, Request{Question: "interest"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if titles := titlesOf(ans.Sources); len(titles) != DefaultSources || slices.Contains(titles, "INTEREST INCOME FUND INTEREST PAYOUT") {
+		t.Errorf("sources %q; want the five whose text says interest, not the payout", titles)
+	}
+}
+
 func TestWritesAsAmount(t *testing.T) {
 	tests := []struct {
 		body string
