@@ -43,6 +43,18 @@ func openNode(t *testing.T, url, name, dir string) *node {
 	return &node{dir, ix, s}
 }
 
+// twoNodes starts a NATS server and two processes on it, each with an index
+// of its own, closed when the test ends.
+func twoNodes(t *testing.T) (first, second *node) {
+	t.Helper()
+	url := natstest.Start(t)
+	first = openNode(t, url, "first", t.TempDir())
+	t.Cleanup(first.close)
+	second = openNode(t, url, "second", t.TempDir())
+	t.Cleanup(second.close)
+	return first, second
+}
+
 func (n *node) close() {
 	n.stream.Close()
 	n.index.Close()
@@ -127,11 +139,7 @@ func TestStreamSharesArticles(t *testing.T) {
 // every process.
 func TestStreamRemovalsTravel(t *testing.T) {
 	ctx := context.Background()
-	url := natstest.Start(t)
-	first := openNode(t, url, "first", t.TempDir())
-	defer first.close()
-	second := openNode(t, url, "second", t.TempDir())
-	defer second.close()
+	first, second := twoNodes(t)
 	folder := t.TempDir()
 	for name, title := range map[string]string{"harbour.txt": "Harbour wall approved", "ferry.txt": "Ferry timetable changes"} {
 		text := " date 2025-04-30 " + title + "\n\nThe council said the " + title + " story is true.\n"
@@ -365,11 +373,7 @@ func TestStreamIngestWhileNATSIsAway(t *testing.T) {
 // waited for: catching up does not fail on the request that finds no one.
 func TestCatchUpWaitsForItsConsumer(t *testing.T) {
 	ctx := context.Background()
-	url := natstest.Start(t)
-	first := openNode(t, url, "first", t.TempDir())
-	defer first.close()
-	second := openNode(t, url, "second", t.TempDir())
-	defer second.close()
+	first, second := twoNodes(t)
 	if _, err := ingest.Run(ctx, first.stream, ingest.Sources{Paths: []string{"../../testdata/articles"}}, ingest.Options{}); err != nil {
 		t.Fatal(err)
 	}
