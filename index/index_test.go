@@ -615,3 +615,41 @@ func TestSettleKeepsEveryArticle(t *testing.T) {
 		t.Errorf("after Settle %q finds %q; before it found %q", query.Words, after, before)
 	}
 }
+
+// A page of a period's newest matches, taken from its last days when they
+// hold it, is the page of the whole period sorted by date, and Total counts
+// the whole period.
+func TestNewestOfAPeriod(t *testing.T) {
+	dir := t.TempDir()
+	days := []string{"2025-03-31", "2025-03-31", "2025-03-31", "2025-03-29", "2025-03-27", "2025-03-20", "2025-03-05", "2025-03-02"}
+	for i, day := range days {
+		text := fmt.Sprintf(" date %s Harbour report %d\n\nThe harbour board met for the %d time this month.", day, i, i+1)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprint(i, ".txt")), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix, _ := mustIngest(t, dir)
+	ctx := context.Background()
+	march := time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+	whole, err := ix.Search(ctx, news.Query{Words: []string{"harbour"}, Since: march, Newest: true, Size: 20})
+	if err != nil || len(whole.Matches) != len(days) {
+		t.Fatalf("all of March: %d matches, %v; want %d", len(whole.Matches), err, len(days))
+	}
+	for _, page := range []struct{ from, size int }{{0, 2}, {2, 2}, {3, 2}, {5, 3}} {
+		res, err := ix.Search(ctx, news.Query{Words: []string{"harbour"}, Since: march, Until: march.AddDate(0, 1, 0), Newest: true, From: page.from, Size: page.size})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := matchIDs(res.Matches), matchIDs(whole.Matches[page.from:page.from+page.size]); !slices.Equal(got, want) || res.Total != len(days) {
+			t.Errorf("page from %d: %q of %d; want %q of %d", page.from, got, res.Total, want, len(days))
+		}
+	}
+}
+
+func matchIDs(matches []news.Match) []string {
+	var out []string
+	for _, m := range matches {
+		out = append(out, m.Article.ID)
+	}
+	return out
+}

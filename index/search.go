@@ -27,6 +27,45 @@ import (
 // match, which made answers over 200,000 articles a third slower and mapped
 // 240 MB more of the index; by date, a quarter of the time of a search.
 func (ix *Index) Search(ctx context.Context, q news.Query) (news.Results, error) {
+	if res, ok, err := ix.newestOfLastDays(ctx, q); ok || err != nil {
+		return res, err
+	}
+	return ix.search(ctx, q)
+}
+
+// newestOfLastDays answers a search of a period, newest first, from the
+// period's last day, or its last week or month, when that holds the page
+// asked for: those are then the newest of the whole period, in the same
+// order. Sorting every match by date was the slow part: "what happened in
+// June?" sorted 82,079 articles of a million in 250-690 ms. Total still
+// counts the whole period. ok is false when the search is not of that kind
+// or no window holds the page.
+func (ix *Index) newestOfLastDays(ctx context.Context, q news.Query) (res news.Results, ok bool, err error) {
+	if !q.Newest || q.Size == 0 || q.Until.IsZero() || len(q.IDs) > 0 {
+		return res, false, nil
+	}
+	for _, days := range []int{1, 7, 31} {
+		last := q
+		last.Since = q.Until.AddDate(0, 0, -days)
+		if !q.Since.IsZero() && !last.Since.After(q.Since) {
+			break // the window is the whole period
+		}
+		if res, err = ix.search(ctx, last); err != nil {
+			return res, false, err
+		}
+		if res.Total >= q.From+q.Size {
+			count := q
+			count.Size, count.From, count.Newest = 0, 0, false
+			all, err := ix.search(ctx, count)
+			res.Total = all.Total
+			return res, err == nil, err
+		}
+	}
+	return news.Results{}, false, nil
+}
+
+// search runs q as it is.
+func (ix *Index) search(ctx context.Context, q news.Query) (news.Results, error) {
 	bq, err := ix.subjectQuery(q.Words, q.Aliases)
 	if err != nil {
 		return news.Results{}, err
