@@ -4,6 +4,7 @@
 package natstest
 
 import (
+	"errors"
 	"fmt"
 	"net"
 	"slices"
@@ -88,9 +89,26 @@ func (c *Cluster) URL() string {
 }
 
 // StartCluster runs n NATS servers with JetStream that form one cluster,
-// until the test ends, and waits until JetStream has a leader.
+// until the test ends, and waits until JetStream has a leader. A port found
+// free can be taken by another listener before its server binds it (a CI
+// run saw a server never start): the cluster then starts again on others.
 func StartCluster(t testing.TB, n int) *Cluster {
 	t.Helper()
+	for attempt := 1; ; attempt++ {
+		c, err := startCluster(t, n)
+		if err == nil {
+			c.awaitLeader(t)
+			return c
+		}
+		if attempt == 3 {
+			t.Fatal(err)
+		}
+	}
+}
+
+// startCluster starts n servers that route to one another, and shuts them
+// all down again if one does not start.
+func startCluster(t testing.TB, n int) (*Cluster, error) {
 	ports := make([]int, n)
 	for i := range ports {
 		ports[i] = freePort(t)
@@ -116,19 +134,26 @@ func StartCluster(t testing.TB, n int) *Cluster {
 	}
 	for _, ns := range c.Servers {
 		if !ns.ReadyForConnections(10 * time.Second) {
-			t.Fatal("a NATS server of the cluster did not start")
+			for _, s := range c.Servers {
+				s.Shutdown()
+			}
+			return nil, errors.New("a NATS server of the cluster did not start")
 		}
 	}
-	for deadline := time.Now().Add(20 * time.Second); ; {
+	return c, nil
+}
+
+// awaitLeader waits until the cluster's JetStream has a leader.
+func (c *Cluster) awaitLeader(t testing.TB) {
+	t.Helper()
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		if slices.ContainsFunc(c.Servers, (*server.Server).JetStreamIsLeader) {
-			break
+			return
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("the NATS cluster elected no JetStream leader")
 		}
-		time.Sleep(50 * time.Millisecond)
 	}
-	return c
 }
 
 // freePort is a loopback port nobody listens on now.
