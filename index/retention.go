@@ -124,17 +124,7 @@ func (ix *Index) firstDated(ctx context.Context, start, end time.Time) (time.Tim
 	if !start.Before(end) {
 		return time.Time{}, nil
 	}
-	dated := bleve.NewDateRangeQuery(start, end)
-	dated.SetField(fieldDate)
-	req := bleve.NewSearchRequestOptions(dated, 1, 0, false)
-	req.Fields = []string{fieldDate}
-	req.SortBy([]string{fieldDate})
-	res, err := ix.bleve.SearchInContext(ctx, req)
-	if err != nil || len(res.Hits) == 0 {
-		return time.Time{}, err
-	}
-	d, err := time.Parse(time.RFC3339, fmt.Sprint(res.Hits[0].Fields[fieldDate]))
-	return d.UTC(), err
+	return ix.edgeDateIn(ctx, start, end, false)
 }
 
 // tooOld takes off articles the ones dated before the first day the index

@@ -60,7 +60,14 @@ type latestDate struct {
 
 // edgeDate is the newest or the oldest date of a dated article.
 func (ix *Index) edgeDate(ctx context.Context, newest bool) (time.Time, error) {
-	dated := bleve.NewDateRangeQuery(time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}) // Bleve dates start in 1677
+	// Bleve dates start in 1677.
+	return ix.edgeDateIn(ctx, time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}, newest)
+}
+
+// edgeDateIn is the newest or the oldest date of an article dated from start
+// to before end (no end when zero); zero when there is none.
+func (ix *Index) edgeDateIn(ctx context.Context, start, end time.Time, newest bool) (time.Time, error) {
+	dated := bleve.NewDateRangeQuery(start, end)
 	dated.SetField(fieldDate)
 	req := bleve.NewSearchRequestOptions(dated, 1, 0, false)
 	req.Fields = []string{fieldDate}
@@ -73,8 +80,8 @@ func (ix *Index) edgeDate(ctx context.Context, newest bool) (time.Time, error) {
 	if err != nil || len(res.Hits) == 0 {
 		return time.Time{}, err
 	}
-	d, _ := time.Parse(time.RFC3339, fmt.Sprint(res.Hits[0].Fields[fieldDate]))
-	return d.UTC(), nil
+	d, err := time.Parse(time.RFC3339, fmt.Sprint(res.Hits[0].Fields[fieldDate]))
+	return d.UTC(), err
 }
 
 // PeopleInTheNews returns the n people named in the most articles dated
