@@ -518,7 +518,7 @@ func leads(matches []news.Match, newestFirst bool) []Statement {
 func nearestPeriods(ctx context.Context, s Searcher, q news.Query, r Reading) ([]string, error) {
 	var found []string
 	look := func(q news.Query) error {
-		q.Size, q.From, q.Light = 1, 0, true
+		q.Size, q.From, q.Light, q.Uncounted = 1, 0, true, true
 		res, err := s.Search(ctx, q)
 		if err != nil || len(res.Matches) == 0 {
 			return err

@@ -35,10 +35,6 @@ type Index struct {
 	// forgetting it, so that a list built from the articles before a change
 	// is never kept after it.
 	peopleBuild sync.Mutex
-	// changes counts the ingests and prunes that changed the articles, and
-	// latest is the newest date as of a count: see Latest.
-	changes atomic.Uint64
-	latest  atomic.Pointer[latestDate]
 	// keeping is held for writing while a prune by date changes the first
 	// day kept, and for reading while a batch of an ingest is checked
 	// against it and written: see PruneBefore.

@@ -169,7 +169,6 @@ func (ix *Index) addBatch(ctx context.Context, articles []news.Article, addedNow
 	if err := ix.bleve.Batch(batch); err != nil {
 		return fmt.Errorf("write batch: %w", err)
 	}
-	ix.changes.Add(1)
 	ix.forgetPeople()
 	return nil
 }

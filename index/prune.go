@@ -145,7 +145,6 @@ func (ix *Index) dropFiles(ctx context.Context, indexed map[string][]string, isG
 	if err := ix.bleve.Batch(batch); err != nil {
 		return nil, fmt.Errorf("write batch: %w", err)
 	}
-	ix.changes.Add(1)
 	ix.forgetPeople()
 	slices.Sort(gone)
 	return gone, nil

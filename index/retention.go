@@ -109,7 +109,6 @@ func (ix *Index) deleteDated(ctx context.Context, start, end time.Time, before i
 		if err := ix.bleve.Batch(batch); err != nil {
 			return deleted, fmt.Errorf("delete old articles: %w", err)
 		}
-		ix.changes.Add(1)
 		ix.forgetPeople()
 		deleted += len(res.Hits)
 		if progress != nil {

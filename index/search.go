@@ -27,41 +27,10 @@ import (
 // match, which made answers over 200,000 articles a third slower and mapped
 // 240 MB more of the index; by date, a quarter of the time of a search.
 func (ix *Index) Search(ctx context.Context, q news.Query) (news.Results, error) {
-	if res, ok, err := ix.newestOfLastDays(ctx, q); ok || err != nil {
+	if res, ok, err := ix.inDateOrder(ctx, q); ok || err != nil {
 		return res, err
 	}
 	return ix.search(ctx, q)
-}
-
-// newestOfLastDays answers a search of a period, newest first, from the
-// period's last day, or its last week or month, when that holds the page
-// asked for: those are then the newest of the whole period, in the same
-// order. Sorting every match by date was the slow part: "what happened in
-// June?" sorted 82,079 articles of a million in 250-690 ms. Total still
-// counts the whole period. ok is false when the search is not of that kind
-// or no window holds the page.
-func (ix *Index) newestOfLastDays(ctx context.Context, q news.Query) (res news.Results, ok bool, err error) {
-	if !q.Newest || q.Size == 0 || q.Until.IsZero() || len(q.IDs) > 0 {
-		return res, false, nil
-	}
-	for _, days := range []int{1, 7, 31} {
-		last := q
-		last.Since = q.Until.AddDate(0, 0, -days)
-		if !q.Since.IsZero() && !last.Since.After(q.Since) {
-			break // the window is the whole period
-		}
-		if res, err = ix.search(ctx, last); err != nil {
-			return res, false, err
-		}
-		if res.Total >= q.From+q.Size {
-			count := q
-			count.Size, count.From, count.Newest = 0, 0, false
-			all, err := ix.search(ctx, count)
-			res.Total = all.Total
-			return res, err == nil, err
-		}
-	}
-	return news.Results{}, false, nil
 }
 
 // search runs q as it is.
@@ -94,9 +63,14 @@ func (ix *Index) search(ctx context.Context, q news.Query) (news.Results, error)
 		dates.SetField(fieldDate)
 		addFilter(bq, dates)
 	}
+	everything := len(q.Words) == 0 && unlessFiltered(bq) && bq.MustNot == nil
 	req := bleve.NewSearchRequestOptions(bq, max(q.Size, 0), max(q.From, 0), false)
 	req.Fields = storedFields
 	if q.Size == 0 {
+		if everything {
+			n, err := ix.Count()
+			return news.Results{Total: n}, err
+		}
 		// A count: what only scores would be for nothing. Counting the
 		// 240,000 articles that name Reagan among a million took 80 ms
 		// scored, 15 ms without.
@@ -126,6 +100,28 @@ func (ix *Index) search(ctx context.Context, q news.Query) (news.Results, error)
 		out.Matches = append(out.Matches, m)
 	}
 	return out, nil
+}
+
+// unlessFiltered drops the clause that matches every article from the
+// query of a search with no words when other clauses narrow it: Bleve goes
+// through every article to find the next one after an article of the
+// filters, so that counting the articles of a day took 30 ms over a
+// million, and finding the newest of them 230 ms. Every article then scores
+// 0 instead of the same score, in the same order. everything reports that
+// no clause narrows it.
+func unlessFiltered(bq *query.BooleanQuery) (everything bool) {
+	must, ok := bq.Must.(*query.ConjunctionQuery)
+	if !ok || len(must.Conjuncts) == 0 {
+		return false
+	}
+	if _, all := must.Conjuncts[0].(*query.MatchAllQuery); !all {
+		return false
+	}
+	if len(must.Conjuncts) == 1 {
+		return true
+	}
+	must.Conjuncts = must.Conjuncts[1:]
+	return false
 }
 
 // subjectQuery requires every word that is not a stop word. No words at all

@@ -35,53 +35,44 @@ func (ix *Index) Stats(ctx context.Context) (news.Stats, error) {
 }
 
 // Latest is the date of the newest dated article, zero for none: what a
-// question's "in June" counts back from. It is kept until the articles
-// change, since finding it sorts every dated article.
+// question's "in June" counts back from.
 func (ix *Index) Latest(ctx context.Context) (time.Time, error) {
-	changes := ix.changes.Load()
-	if known := ix.latest.Load(); known != nil && known.changes == changes {
-		return known.date, nil
-	}
-	d, err := ix.edgeDate(ctx, true)
-	if err != nil {
-		return time.Time{}, err
-	}
-	// Read before the search: a change during it makes the next call
-	// search again.
-	ix.latest.Store(&latestDate{changes: changes, date: d})
-	return d, nil
-}
-
-// latestDate is the newest article's date as of a count of changes.
-type latestDate struct {
-	changes uint64
-	date    time.Time
+	return ix.edgeDate(ctx, true)
 }
 
 // edgeDate is the newest or the oldest date of a dated article.
 func (ix *Index) edgeDate(ctx context.Context, newest bool) (time.Time, error) {
-	// Bleve dates start in 1677.
-	return ix.edgeDateIn(ctx, time.Date(1700, 1, 1, 0, 0, 0, 0, time.UTC), time.Time{}, newest)
+	return ix.edgeDateIn(ctx, firstDay, time.Time{}, newest)
 }
 
 // edgeDateIn is the newest or the oldest date of an article dated from start
-// to before end (no end when zero); zero when there is none.
+// to before end (no end when zero); zero when there is none. The date
+// field's dictionary has the dates, and those of deleted articles until
+// Bleve merges them away: the edge is the first of them, from the end
+// asked, that a kept article has.
 func (ix *Index) edgeDateIn(ctx context.Context, start, end time.Time, newest bool) (time.Time, error) {
-	dated := bleve.NewDateRangeQuery(start, end)
-	dated.SetField(fieldDate)
-	req := bleve.NewSearchRequestOptions(dated, 1, 0, false)
-	req.Fields = []string{fieldDate}
-	order := fieldDate
+	lo, hi := nanosBetween(start, end)
+	edgeTerm := ix.firstDateTerm
 	if newest {
-		order = "-" + order
+		edgeTerm = ix.lastDateTerm
 	}
-	req.SortBy([]string{order})
-	res, err := ix.bleve.SearchInContext(ctx, req)
-	if err != nil || len(res.Hits) == 0 {
-		return time.Time{}, err
+	for lo <= hi {
+		date, ok, err := edgeTerm(lo, hi)
+		if err != nil || !ok {
+			return time.Time{}, err
+		}
+		d := time.Unix(0, date).UTC()
+		kept, err := ix.search(ctx, news.Query{Since: d, Until: d.Add(time.Nanosecond)})
+		if err != nil || kept.Total > 0 {
+			return d, err
+		}
+		if newest {
+			hi = date - 1
+		} else {
+			lo = date + 1
+		}
 	}
-	d, err := time.Parse(time.RFC3339, fmt.Sprint(res.Hits[0].Fields[fieldDate]))
-	return d.UTC(), err
+	return time.Time{}, nil
 }
 
 // PeopleInTheNews returns the n people named in the most articles dated

@@ -47,6 +47,10 @@ type Query struct {
 	// Light loads only each match's ID, title and date, without the spans:
 	// for counting thousands of matches rather than quoting a few.
 	Light bool
+	// Uncounted asks for the matches only: Total may then count fewer than
+	// all of them. Counting every article before a date, to find the
+	// newest of them, took 100 ms of a million.
+	Uncounted bool
 }
 
 // Span is a byte range [Start, End) in a text.
