@@ -405,23 +405,9 @@ const aboutPool = 100
 // newestAbout returns the page from the from-th on of the articles about q's
 // subject, newest first, and where the next page begins.
 func newestAbout(ctx context.Context, s Searcher, q news.Query, from, limit int) ([]news.Match, int, error) {
-	pool := q
-	pool.Light, pool.From, pool.Size = true, 0, aboutPool
-	// The stories that name the subject first; else the articles that do;
-	// else those that score near the best.
-	var about []news.Match
-	for _, strict := range []struct{ inLead, stories bool }{{true, true}, {true, false}, {false, false}} {
-		pool.InLead, pool.Stories = strict.inLead, strict.stories
-		res, err := s.Search(ctx, pool)
-		if err != nil {
-			return nil, from, err
-		}
-		if about = nearTheBest(res.Matches); len(about) >= limit {
-			break
-		}
-		if !strict.inLead && len(about) < 2*limit {
-			about = res.Matches[:min(2*limit, len(res.Matches))]
-		}
+	about, err := recentlyAbout(ctx, s, q, limit)
+	if err != nil {
+		return nil, from, err
 	}
 	// The order of a search sorted by date: see news.Query.Newest.
 	slices.SortFunc(about, func(a, b news.Match) int {
@@ -453,6 +439,64 @@ func newestAbout(ctx context.Context, s Searcher, q news.Query, from, limit int)
 		}
 	}
 	return matches, from + read, nil
+}
+
+// recentlyAbout returns the articles about q's subject that the newest
+// are chosen from: the most about it of its last week of news, when that
+// week has more stories about it than the pool holds, else of its last
+// month, else of the whole period. Over a million articles the most
+// relevant of all came from weeks apart, and "latest on Reagan" quoted a
+// story of 2 December among hundreds of the 31st.
+func recentlyAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]news.Match, error) {
+	end := q.Until
+	if newest, err := s.Latest(ctx); err != nil {
+		return nil, err
+	} else if end.IsZero() || newest.Before(end) {
+		end = newest.AddDate(0, 0, 1)
+	}
+	for _, days := range recentPools {
+		window := q
+		if window.Since = end.AddDate(0, 0, -days); !window.Since.After(q.Since) {
+			break
+		}
+		stories := window
+		stories.InLead, stories.Stories, stories.Size = true, true, 0
+		res, err := s.Search(ctx, stories)
+		if err != nil {
+			return nil, err
+		}
+		if res.Total > aboutPool {
+			return mostAbout(ctx, s, window, limit)
+		}
+	}
+	return mostAbout(ctx, s, q, limit)
+}
+
+// recentPools are the last days of news, back from the newest article,
+// that recentlyAbout looks in first.
+var recentPools = []int{7, 31}
+
+// mostAbout returns the articles most about q's subject, at most
+// aboutPool: the stories that name it first, near the best of them; else
+// the articles that do; else those that score near the best.
+func mostAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]news.Match, error) {
+	pool := q
+	pool.Light, pool.From, pool.Size = true, 0, aboutPool
+	var about []news.Match
+	for _, strict := range []struct{ inLead, stories bool }{{true, true}, {true, false}, {false, false}} {
+		pool.InLead, pool.Stories = strict.inLead, strict.stories
+		res, err := s.Search(ctx, pool)
+		if err != nil {
+			return nil, err
+		}
+		if about = nearTheBest(res.Matches); len(about) >= limit {
+			break
+		}
+		if !strict.inLead && len(about) < 2*limit {
+			about = res.Matches[:min(2*limit, len(res.Matches))]
+		}
+	}
+	return about, nil
 }
 
 // nearTheBest keeps the matches that score at least aboutShare of the first.

@@ -350,3 +350,30 @@ func TestAskOffersTheCommonerSpelling(t *testing.T) {
 		t.Errorf("Volcker: did you mean %q; want nothing offered", ans.Others)
 	}
 }
+
+// The latest on a subject that many recent stories are about comes from
+// its last days, not from the most relevant stories of all time, which can
+// be months old.
+func TestAskLatestAmongManyIsOfTheLastDays(t *testing.T) {
+	filler := strings.Repeat("The council published its minutes and the figures for the year, and the committee met again to discuss the plans. ", 10)
+	articles := map[string]string{}
+	// More stories all about Zorblat, from January, than the newest are
+	// chosen from.
+	for i := range aboutPool + 20 {
+		articles[fmt.Sprintf("old%d.txt", i)] = fmt.Sprintf(" date 2025-01-%02d Zorblat expands Zorblat works %d\n\nZorblat said Zorblat would expand its Zorblat works, number %d.\n\n%s", i%28+1, i, i, filler)
+	}
+	// Stories that name Zorblat once, in the last week of June.
+	for i := range aboutPool + 10 {
+		articles[fmt.Sprintf("new%d.txt", i)] = fmt.Sprintf(" date 2025-06-%02d Harbour council meets, session %d\n\nThe harbour council met for session %d and heard from many firms, among them Zorblat, about the plans for the quay and the roads.\n\n%s%s", 24+i%7, i, i, filler, filler)
+	}
+	ix := mustIndexOf(t, articles)
+	ans, err := Ask(context.Background(), ix, Request{Question: "latest on Zorblat"})
+	if err != nil || len(ans.Sources) == 0 {
+		t.Fatalf("%d sources, %v", len(ans.Sources), err)
+	}
+	for _, s := range ans.Sources {
+		if s.Article.Date.Before(time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("source %q of %s; want the last day's", s.Article.Title, s.Article.Date.Format(time.DateOnly))
+		}
+	}
+}
