@@ -51,6 +51,10 @@ type benchReport struct {
 	AutocompleteP99Ms float64 `json:"autocomplete_p99_ms"`
 	ConcurrentP50Ms   float64 `json:"concurrent_p50_ms"`
 	ConcurrentP99Ms   float64 `json:"concurrent_p99_ms"`
+	DatedP50Ms        float64 `json:"dated_p50_ms"`
+	DatedP99Ms        float64 `json:"dated_p99_ms"`
+	LatestP50Ms       float64 `json:"latest_p50_ms"`
+	LatestP99Ms       float64 `json:"latest_p99_ms"`
 	OpenMs            float64 `json:"open_ms"`
 	PeakRSSMB         float64 `json:"peak_rss_mb"`
 	PeakAnonMB        float64 `json:"peak_anon_mb"`
@@ -331,7 +335,38 @@ func measureAnswers(ctx context.Context, ix *index.Index, questions []string, r 
 		return err
 	}
 	r.ConcurrentP50Ms, r.ConcurrentP99Ms = bench.Ms(together.Percentile(50)), bench.Ms(together.Percentile(99))
+
+	subjects := questions[:min(benchDatedSubjects, len(questions))]
+	dated, err := bench.Each(ctx, datedQuestions(subjects), benchRounds, ask)
+	if err != nil {
+		return err
+	}
+	r.DatedP50Ms, r.DatedP99Ms = bench.Ms(dated.Percentile(50)), bench.Ms(dated.Percentile(99))
+	newest, err := bench.Each(ctx, append([]string{""}, subjects...), benchRounds, func(ctx context.Context, topic string) error {
+		_, err := commands.NewestArticles(ctx, ix, commands.Request{Question: topic})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	r.LatestP50Ms, r.LatestP99Ms = bench.Ms(newest.Percentile(50)), bench.Ms(newest.Percentile(99))
 	return nil
+}
+
+// benchDatedSubjects is how many of the questions' subjects are asked about
+// by date too, and listed newest first as /latest does.
+const benchDatedSubjects = 10
+
+// datedQuestions asks about the subjects by date, as people do ("Reagan
+// last week", "latest on Reagan"), and for the news of a day and of a
+// month. A day or week with nothing on the subject, as the last week of
+// a bot's clock can be for old articles, gets the nearest with some.
+func datedQuestions(subjects []string) []string {
+	out := []string{"what happened yesterday?", "what happened in June?"}
+	for _, s := range subjects {
+		out = append(out, s+" last week", "latest on "+s)
+	}
+	return out
 }
 
 // measureProcess runs newsbot as a new process: the time from its start to
@@ -468,6 +503,8 @@ func writeBench(w io.Writer, r benchReport, ingested bool) {
 	fmt.Fprintf(w, "plain Bleve query    p50 %.2f ms  p99 %.2f ms  ask/query p50 ratio %.1f\n", r.BleveQueryP50Ms, r.BleveQueryP99Ms, r.AskRatio)
 	fmt.Fprintf(w, "autocomplete         p50 %.3f ms  p99 %.3f ms\n", r.AutocompleteP50Ms, r.AutocompleteP99Ms)
 	fmt.Fprintf(w, "ask, %d at once      p50 %.2f ms  p99 %.2f ms\n", benchAskers, r.ConcurrentP50Ms, r.ConcurrentP99Ms)
+	fmt.Fprintf(w, "ask by date          p50 %.2f ms  p99 %.2f ms  (%d questions: yesterday, June, and a week of and the latest on %d subjects)\n", r.DatedP50Ms, r.DatedP99Ms, 2+2*min(benchDatedSubjects, r.Questions), min(benchDatedSubjects, r.Questions))
+	fmt.Fprintf(w, "/latest              p50 %.2f ms  p99 %.2f ms  (all news, and each of those subjects)\n", r.LatestP50Ms, r.LatestP99Ms)
 	fmt.Fprintf(w, "start to answer      %.0f ms (median of %d new processes)\n", r.OpenMs, benchStartup)
 	fmt.Fprintf(w, "peak RSS             %.0f MB, of which %.0f MB not the index's mapped pages (a process answering every question, then %d at once)\n", r.PeakRSSMB, r.PeakAnonMB, benchAskers)
 	fmt.Fprintf(w, "index on disk        %.1f MB\n", r.IndexMB)

@@ -429,7 +429,7 @@ func TestBenchFigures(t *testing.T) {
 		t.Fatalf("not the JSON contract: %v\n%s", err, out)
 	}
 	for _, key := range []string{"articles", "ingest_per_s", "bleve_ingest_per_s", "ask_p50_ms", "ask_p99_ms", "bleve_query_p50_ms",
-		"autocomplete_p99_ms", "concurrent_p99_ms", "open_ms", "peak_rss_mb", "peak_anon_mb", "index_mb"} {
+		"autocomplete_p99_ms", "concurrent_p99_ms", "dated_p99_ms", "latest_p99_ms", "open_ms", "peak_rss_mb", "peak_anon_mb", "index_mb"} {
 		if v, ok := r[key]; !ok || v <= 0 {
 			t.Errorf("%s = %v; want a positive figure", key, v)
 		}
