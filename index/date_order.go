@@ -31,13 +31,11 @@ func (ix *Index) inDateOrder(ctx context.Context, q news.Query) (res news.Result
 	if !q.Newest && !q.Oldest || q.Size <= 0 || len(q.IDs) > 0 {
 		return res, false, nil
 	}
-	lo, hi := nanosBetween(q.Since, q.Until)
-	var edge int64
+	edgeTerm := ix.firstDateTerm
 	if q.Newest {
-		edge, ok, err = ix.lastDateTerm(lo, hi)
-	} else {
-		edge, ok, err = ix.firstDateTerm(lo, hi)
+		edgeTerm = ix.lastDateTerm
 	}
+	edge, ok, err := edgeTerm(nanosBetween(q.Since, q.Until))
 	if err != nil || !ok {
 		return res, false, err
 	}
