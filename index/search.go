@@ -63,6 +63,9 @@ func (ix *Index) search(ctx context.Context, q news.Query) (news.Results, error)
 		dates.SetField(fieldDate)
 		addFilter(bq, dates)
 	}
+	if bonuses, ok := bq.Should.(*query.DisjunctionQuery); ok {
+		bq.Should = lazyDisjunction{bonuses}
+	}
 	everything := len(q.Words) == 0 && unlessFiltered(bq) && bq.MustNot == nil
 	req := bleve.NewSearchRequestOptions(bq, max(q.Size, 0), max(q.From, 0), false)
 	req.Fields = storedFields
@@ -247,7 +250,7 @@ func spellings(w string, aliases map[string][]string) query.Query {
 	for _, spelling := range spellingsOf(w, aliases) {
 		qs = append(qs, wordQuery(spelling))
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return anyOf(qs...)
 }
 
 // termSpellings matches the two words first and second, each in any of its
@@ -267,7 +270,7 @@ func (ix *Index) termSpellings(first, second string, aliases map[string][]string
 			qs = append(qs, bleve.NewConjunctionQuery(each...))
 		}
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return anyOf(qs...)
 }
 
 // spellingsOf is w and the other ways of writing it.
@@ -297,7 +300,7 @@ func wordQuery(w string) query.Query {
 	inTitle.SetField(fieldTitle)
 	inTitle.SetOperator(query.MatchQueryOperatorAnd)
 	inTitle.SetBoost(2)
-	return bleve.NewDisjunctionQuery(inBody, inTitle)
+	return anyOf(inBody, inTitle)
 }
 
 // isWord reports whether w leaves any token after analysis: stop words and
