@@ -2,6 +2,11 @@ package index
 
 import (
 	"context"
+	"math"
+	"sync/atomic"
+
+	"github.com/RoaringBitmap/roaring/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -27,11 +32,16 @@ func (q sameScoreTerm) Searcher(ctx context.Context, r bleveindex.IndexReader, m
 		// Nothing to score, or each score to explain: Bleve's own searcher.
 		return searcher.NewTermSearcher(ctx, r, q.term, q.field, q.boost, options)
 	}
-	unscored := options
-	unscored.Score = "none"
-	matches, err := searcher.NewTermSearcher(ctx, r, q.term, q.field, q.boost, unscored)
-	if err != nil {
-		return nil, err
+	var matches search.Searcher
+	if marked := markedIn(r, q.field, q.term); marked != nil {
+		matches = &markSearcher{marked: marked, at: marked.Iterator(), last: -1}
+	} else {
+		unscored := options
+		unscored.Score = "none"
+		var err error
+		if matches, err = searcher.NewTermSearcher(ctx, r, q.term, q.field, q.boost, unscored); err != nil {
+			return nil, err
+		}
 	}
 	scored, err := searcher.NewTermSearcher(ctx, r, q.term, q.field, q.boost, options)
 	if err != nil {
@@ -99,3 +109,101 @@ func (s *sameScoreSearcher) Close() error {
 	}
 	return err
 }
+
+// markedIn is the set of the articles of snapshot r that have the term, in
+// the snapshot's numbering of them, read from its segments' postings at
+// once: going through the matches of a term that most articles have, one
+// by one, was a quarter of the time of a search for a common subject over
+// a million articles, and a set answers each article at once. It is kept
+// for the snapshot, which the index keeps until its articles change; nil
+// when r is not a snapshot of Bleve's scorch index made of segments that
+// give their postings as sets.
+func markedIn(r bleveindex.IndexReader, field, term string) *roaring.Bitmap {
+	snapshot, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil
+	}
+	if known := lastMarked.Load(); known != nil && known.snapshot == snapshot && known.field == field && known.term == term {
+		return known.marked
+	}
+	marked := roaring.New()
+	var offset int64
+	for _, segment := range snapshot.Segments() {
+		dict, err := segment.Segment().Dictionary(field)
+		if err != nil {
+			return nil
+		}
+		postings, err := dict.PostingsList([]byte(term), nil, nil)
+		if err != nil {
+			return nil
+		}
+		set, ok := postings.(interface{ OrInto(*roaring.Bitmap) })
+		if !ok {
+			return nil
+		}
+		local := roaring.New()
+		set.OrInto(local)
+		if deleted := segment.Deleted(); deleted != nil {
+			local.AndNot(deleted)
+		}
+		marked.Or(roaring.AddOffset64(local, offset))
+		if offset += segment.FullSize(); offset > math.MaxUint32 {
+			return nil
+		}
+	}
+	lastMarked.Store(&markedSet{snapshot: snapshot, field: field, term: term, marked: marked})
+	return marked
+}
+
+// lastMarked is the set markedIn read last. Holding the snapshot keeps
+// another from taking its address while the set is kept.
+var lastMarked atomic.Pointer[markedSet]
+
+// markedSet is the set of the articles of a snapshot that have a term.
+type markedSet struct {
+	snapshot    *scorch.IndexSnapshot
+	field, term string
+	marked      *roaring.Bitmap
+}
+
+// markSearcher goes through a set of articles, unscored.
+type markSearcher struct {
+	marked *roaring.Bitmap
+	at     roaring.IntPeekable
+	last   int64 // the last article returned, -1 for none
+}
+
+func (s *markSearcher) Next(ctx *search.SearchContext) (*search.DocumentMatch, error) {
+	if !s.at.HasNext() {
+		return nil, nil
+	}
+	return s.match(ctx, s.at.Next()), nil
+}
+
+func (s *markSearcher) Advance(ctx *search.SearchContext, id bleveindex.IndexInternalID) (*search.DocumentMatch, error) {
+	target := id.Value()
+	if int64(target) <= s.last {
+		s.at = s.marked.Iterator() // back, as Bleve's own searchers may be asked to go
+	}
+	if target > math.MaxUint32 {
+		return nil, nil
+	}
+	s.at.AdvanceIfNeeded(uint32(target))
+	return s.Next(ctx)
+}
+
+// match is a match of article n, numbered as the snapshot numbers it.
+func (s *markSearcher) match(ctx *search.SearchContext, n uint32) *search.DocumentMatch {
+	s.last = int64(n)
+	m := ctx.DocumentMatchPool.Get()
+	m.IndexInternalID = bleveindex.NewIndexInternalID(m.IndexInternalID, uint64(n))
+	return m
+}
+
+func (s *markSearcher) Count() uint64              { return s.marked.GetCardinality() }
+func (s *markSearcher) Weight() float64            { return 0 }
+func (s *markSearcher) SetQueryNorm(float64)       {}
+func (s *markSearcher) Min() int                   { return 0 }
+func (s *markSearcher) Size() int                  { return int(s.marked.GetSizeInBytes()) }
+func (s *markSearcher) DocumentMatchPoolSize() int { return 1 }
+func (s *markSearcher) Close() error               { return nil }

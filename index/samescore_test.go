@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"newsbot/index/news"
+
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -48,13 +50,37 @@ func TestSameScoreTermScoresAsBleve(t *testing.T) {
 		}
 		return out
 	}
-	want, got := scores(bleveTerm), scores(fullStoryQuery())
-	if len(want) != 5 {
-		t.Fatalf("harbour: %d matches; want 5", len(want))
-	}
-	for id, score := range want {
-		if got[id] != score {
-			t.Errorf("%s scores %v; Bleve's term query scores it %v", id, got[id], score)
+	compare := func(matches int) {
+		t.Helper()
+		want, got := scores(bleveTerm), scores(fullStoryQuery())
+		if len(want) != matches || len(got) != matches {
+			t.Fatalf("harbour: %d matches, %d with the bonus; want %d", len(want), len(got), matches)
+		}
+		for id, score := range want {
+			if got[id] != score {
+				t.Errorf("%s scores %v; Bleve's term query scores it %v", id, got[id], score)
+			}
 		}
 	}
+	compare(5)
+	// Articles in a second segment, and one deleted: the marked stories
+	// are numbered across segments, without the deleted one.
+	more := t.TempDir()
+	for i, text := range []string{
+		" date 2025-04-15 Harbour dredging\n\nThe harbour is dredged.\n\n" + long,
+		" date 2025-04-16 Harbour fees\n\nFees at the harbour wall rise.",
+	} {
+		if err := os.WriteFile(filepath.Join(more, fmt.Sprint(i, ".txt")), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustAdd(t, ix, more)
+	first, err := ix.Search(context.Background(), news.Query{Words: []string{"harbour"}, Size: 1})
+	if err != nil || len(first.Matches) == 0 {
+		t.Fatalf("harbour: %v", err)
+	}
+	if err := ix.bleve.Delete(first.Matches[0].Article.ID); err != nil {
+		t.Fatal(err)
+	}
+	compare(6)
 }
