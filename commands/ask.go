@@ -323,32 +323,31 @@ func textsFirst(matches []news.Match) []news.Match {
 // writesAsName reports whether a match's body holds the word with this stem,
 // and only capitalised inside a sentence, as a name.
 func writesAsName(m news.Match, stem string, stemOf func(string) string) bool {
-	found := false
-	for _, sp := range m.BodySpans {
-		text := m.Article.Body[sp.Start:sp.End]
-		if stemOf(trimPossessive(text)) != stem {
-			continue
-		}
-		if !isCapitalised(text) || startsSentence(m.Article.Body, sp.Start) {
-			return false
-		}
-		found = true
-	}
-	return found
+	return writesOnly(m, stem, stemOf, func(body string, sp news.Span) bool {
+		return isCapitalised(body[sp.Start:sp.End]) && !startsSentence(body, sp.Start)
+	})
 }
 
 // writesAsAmount reports whether a match's body holds the word with this
 // stem, and only as the unit of a large amount: "10 billion yen", "5 mln
 // dlrs". A rate or a price ("140 yen") still speaks of the currency.
 func writesAsAmount(m news.Match, stem string, stemOf func(string) string) bool {
+	return writesOnly(m, stem, stemOf, func(body string, sp news.Span) bool {
+		before := strings.Fields(body[max(0, sp.Start-40):sp.Start])
+		n := len(before)
+		return n >= 2 && amountScales[strings.ToLower(before[n-1])] && isNumber(before[n-2])
+	})
+}
+
+// writesOnly reports whether a match's body holds the word with this stem,
+// and holds it as as says each time.
+func writesOnly(m news.Match, stem string, stemOf func(string) string, as func(body string, sp news.Span) bool) bool {
 	found := false
 	for _, sp := range m.BodySpans {
 		if stemOf(trimPossessive(m.Article.Body[sp.Start:sp.End])) != stem {
 			continue
 		}
-		before := strings.Fields(m.Article.Body[max(0, sp.Start-40):sp.Start])
-		n := len(before)
-		if n < 2 || !amountScales[strings.ToLower(before[n-1])] || !isNumber(before[n-2]) {
+		if !as(m.Article.Body, sp) {
 			return false
 		}
 		found = true

@@ -92,6 +92,41 @@ func nanosBetween(since, until time.Time) (lo, hi int64) {
 	return lo, hi
 }
 
+// edgeDate is the newest or the oldest date of a dated article.
+func (ix *Index) edgeDate(ctx context.Context, newest bool) (time.Time, error) {
+	return ix.edgeDateIn(ctx, firstDay, time.Time{}, newest)
+}
+
+// edgeDateIn is the newest or the oldest date of an article dated from start
+// to before end (no end when zero); zero when there is none. The date
+// field's dictionary has the dates, and those of deleted articles until
+// Bleve merges them away: the edge is the first of them, from the end
+// asked, that a kept article has.
+func (ix *Index) edgeDateIn(ctx context.Context, start, end time.Time, newest bool) (time.Time, error) {
+	lo, hi := nanosBetween(start, end)
+	edgeTerm := ix.firstDateTerm
+	if newest {
+		edgeTerm = ix.lastDateTerm
+	}
+	for lo <= hi {
+		date, ok, err := edgeTerm(lo, hi)
+		if err != nil || !ok {
+			return time.Time{}, err
+		}
+		d := time.Unix(0, date).UTC()
+		kept, err := ix.search(ctx, news.Query{Since: d, Until: d.Add(time.Nanosecond)})
+		if err != nil || kept.Total > 0 {
+			return d, err
+		}
+		if newest {
+			hi = date - 1
+		} else {
+			lo = date + 1
+		}
+	}
+	return time.Time{}, nil
+}
+
 // firstDateTerm is the first date, in Unix nanoseconds, that the date field's
 // dictionary holds from lo to hi; ok is false when there is none.
 func (ix *Index) firstDateTerm(lo, hi int64) (date int64, ok bool, err error) {

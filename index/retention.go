@@ -53,7 +53,7 @@ func (ix *Index) PruneBefore(ctx context.Context, cutoff time.Time, progress fun
 	if err != nil {
 		return pruned, fmt.Errorf("record the cut-off: %w", err)
 	}
-	day, err := ix.firstDated(ctx, firstDay, cutoff)
+	day, err := ix.edgeDateIn(ctx, firstDay, cutoff, false)
 	for !day.IsZero() && err == nil {
 		day = day.Truncate(24 * time.Hour)
 		end := day.AddDate(0, 0, 1)
@@ -71,7 +71,7 @@ func (ix *Index) PruneBefore(ctx context.Context, cutoff time.Time, progress fun
 		if n > 0 && end.Before(cutoff) {
 			day = end
 		} else {
-			day, err = ix.firstDated(ctx, end, cutoff)
+			day, err = ix.edgeDateIn(ctx, end, cutoff, false)
 		}
 	}
 	if err != nil {
@@ -115,15 +115,6 @@ func (ix *Index) deleteDated(ctx context.Context, start, end time.Time, before i
 			progress(before + deleted)
 		}
 	}
-}
-
-// firstDated is the date of the oldest article dated from start to before
-// end; zero when there is none.
-func (ix *Index) firstDated(ctx context.Context, start, end time.Time) (time.Time, error) {
-	if !start.Before(end) {
-		return time.Time{}, nil
-	}
-	return ix.edgeDateIn(ctx, start, end, false)
 }
 
 // tooOld takes off articles the ones dated before the first day the index

@@ -66,7 +66,10 @@ func (ix *Index) search(ctx context.Context, q news.Query) (news.Results, error)
 	if bonuses, ok := bq.Should.(*query.DisjunctionQuery); ok {
 		bq.Should = lazyDisjunction{bonuses}
 	}
-	everything := len(q.Words) == 0 && unlessFiltered(bq) && bq.MustNot == nil
+	everything := false // no clause narrows the search
+	if len(q.Words) == 0 {
+		everything = unlessFiltered(bq) && bq.MustNot == nil
+	}
 	req := bleve.NewSearchRequestOptions(bq, max(q.Size, 0), max(q.From, 0), false)
 	req.Fields = storedFields
 	if q.Size == 0 {

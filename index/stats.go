@@ -40,41 +40,6 @@ func (ix *Index) Latest(ctx context.Context) (time.Time, error) {
 	return ix.edgeDate(ctx, true)
 }
 
-// edgeDate is the newest or the oldest date of a dated article.
-func (ix *Index) edgeDate(ctx context.Context, newest bool) (time.Time, error) {
-	return ix.edgeDateIn(ctx, firstDay, time.Time{}, newest)
-}
-
-// edgeDateIn is the newest or the oldest date of an article dated from start
-// to before end (no end when zero); zero when there is none. The date
-// field's dictionary has the dates, and those of deleted articles until
-// Bleve merges them away: the edge is the first of them, from the end
-// asked, that a kept article has.
-func (ix *Index) edgeDateIn(ctx context.Context, start, end time.Time, newest bool) (time.Time, error) {
-	lo, hi := nanosBetween(start, end)
-	edgeTerm := ix.firstDateTerm
-	if newest {
-		edgeTerm = ix.lastDateTerm
-	}
-	for lo <= hi {
-		date, ok, err := edgeTerm(lo, hi)
-		if err != nil || !ok {
-			return time.Time{}, err
-		}
-		d := time.Unix(0, date).UTC()
-		kept, err := ix.search(ctx, news.Query{Since: d, Until: d.Add(time.Nanosecond)})
-		if err != nil || kept.Total > 0 {
-			return d, err
-		}
-		if newest {
-			hi = date - 1
-		} else {
-			lo = date + 1
-		}
-	}
-	return time.Time{}, nil
-}
-
 // PeopleInTheNews returns the n people named in the most articles dated
 // since the given time.
 func (ix *Index) PeopleInTheNews(ctx context.Context, since time.Time, n int) ([]news.Count, error) {
