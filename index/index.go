@@ -42,6 +42,8 @@ type Index struct {
 	// hasPairs is false for an index made before full names were indexed
 	// in pairs: it keeps its mapping, and finds a name's words anywhere.
 	hasPairs bool
+	// searching counts the cores that searches are using: see run.
+	searching atomic.Int32
 }
 
 // Open opens the index in dir/index, creating it when it does not exist yet.

@@ -1,0 +1,102 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"newsbot/index/news"
+
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// A search run in parts finds the same page as the whole search, in the
+// same order and with the same scores and count: over several segments,
+// with deleted articles, pages past the first, and many articles that
+// score the same (copies of each other) on both sides of the parts' bounds.
+func TestSearchInPartsIsTheWholeSearch(t *testing.T) {
+	ix, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	words := strings.Fields("harbour wall ferry lights toll market fish council vote tide")
+	r := rand.New(rand.NewPCG(3, 4))
+	pick := func(n int) string {
+		var out []string
+		for range n {
+			out = append(out, words[r.IntN(len(words))])
+		}
+		return strings.Join(out, " ")
+	}
+	for batch := range 3 {
+		var items []news.Candidate
+		for i := range 100 {
+			id := fmt.Sprintf("b%d-%d", batch, i)
+			title, body := "News of the "+pick(2), fmt.Sprintf("The %s was discussed.\n\n%s", pick(3), strings.Repeat(pick(8)+". ", 1+r.IntN(20)))
+			if i%4 == 0 { // the same article under another name: the same score
+				title, body = "News of the harbour toll", "The harbour toll was discussed.\n\nThe council will vote on the harbour toll."
+			}
+			items = append(items, news.Candidate{Origin: id, Article: news.Article{
+				ID: id, Title: title, Body: body, Date: time.Date(2025, 4, 1+r.IntN(28), 0, 0, 0, 0, time.UTC),
+			}})
+		}
+		mustIngestItems(t, ix, items)
+	}
+	for i := 0; i < 100; i += 7 {
+		if err := ix.bleve.Delete(fmt.Sprintf("b1-%d", i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	ctx := context.Background()
+	for _, q := range []news.Query{
+		{Words: []string{"harbour"}, Size: 10},
+		{Words: []string{"harbour"}, Size: 10, From: 10},
+		{Words: []string{"harbour", "toll"}, Optional: []string{"vote"}, Size: 100},
+		{Words: []string{"fish"}, Optional: []string{"wall", "tide"}, Size: 5, From: 3},
+		{Words: []string{"council"}, InLead: true, Size: 20},
+		{Words: []string{"market"}, Since: time.Date(2025, 4, 10, 0, 0, 0, 0, time.UTC), Until: time.Date(2025, 4, 20, 0, 0, 0, 0, time.UTC), Size: 10},
+		{Words: []string{"ferry"}, Without: []string{"toll"}, Size: 300},
+	} {
+		req, _, err := ix.request(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := ix.bleve.SearchInContext(ctx, req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(want.Hits) == 0 {
+			t.Fatalf("%+v: nothing found", q)
+		}
+		for _, parts := range []int{2, 3, 7} {
+			got, err := ix.searchInParts(ctx, req, parts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Total != want.Total {
+				t.Errorf("%+v in %d parts: %d found, whole %d", q, parts, got.Total, want.Total)
+			}
+			if g, w := hitList(got.Hits), hitList(want.Hits); g != w {
+				t.Errorf("%+v in %d parts:\n%s\nwhole:\n%s", q, parts, g, w)
+			}
+			for i, h := range got.Hits {
+				if fmt.Sprint(h.Fields) != fmt.Sprint(want.Hits[i].Fields) {
+					t.Errorf("%+v in %d parts: %s has fields %v, whole %v", q, parts, h.ID, h.Fields, want.Hits[i].Fields)
+				}
+			}
+		}
+	}
+}
+
+func hitList(hits search.DocumentMatchCollection) string {
+	var lines []string
+	for _, h := range hits {
+		lines = append(lines, fmt.Sprintf("%s %v", h.ID, h.Score))
+	}
+	return strings.Join(lines, "\n")
+}
