@@ -11,6 +11,7 @@ import (
 	"newsbot/index/news"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -51,6 +52,20 @@ func TestLazyDisjunctionScoresAsBleve(t *testing.T) {
 		title.SetField(fieldTitle)
 		title.SetBoost(2)
 		return any(body, title)
+	}
+	advanced, err := ix.bleve.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	reader, err := advanced.Reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	if s, err := word(anyOf, "harbour").Searcher(context.Background(), reader, ix.bleve.Mapping(), search.SearcherOptions{}); err != nil {
+		t.Fatal(err)
+	} else if _, lazy := s.(*lazySearcher); !lazy {
+		t.Fatalf("a word's clauses are searched by %T, not lazily", s)
 	}
 	search := func(any disjunction, must []string, should []string, filtered bool) []string {
 		bq := bleve.NewBooleanQuery()
