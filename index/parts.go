@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime"
+	"runtime/debug"
 	"slices"
 
 	"github.com/blevesearch/bleve/v2"
@@ -27,7 +28,7 @@ import (
 
 // minPartArticles is the fewest articles a part of a search covers: below
 // that, starting its searcher costs about what the part saves.
-var minPartArticles int64 = 100_000
+const minPartArticles = 100_000
 
 // run runs req: in parts on the cores that no other search is using, when
 // it is sorted by relevance alone over enough articles; whole on one core
@@ -119,8 +120,15 @@ func (ix *Index) searchParts(ctx context.Context, req *bleve.SearchRequest, read
 	done := make(chan struct{})
 	for i := range parts {
 		go func() {
-			defer func() { done <- struct{}{} }()
 			p := &parts[i]
+			// A panic here would end the process: the bot's answers
+			// recover from theirs, but not from another goroutine's.
+			defer func() {
+				if v := recover(); v != nil {
+					p.err = fmt.Errorf("search part panicked: %v\n%s", v, debug.Stack())
+				}
+				done <- struct{}{}
+			}()
 			p.hits, p.total, p.err = ix.searchPart(ctx, req, reader, bounds[i], bounds[i+1])
 		}()
 	}

@@ -10,7 +10,10 @@ import (
 
 	"newsbot/index/news"
 
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // A search run in parts finds the same page as the whole search, in the
@@ -99,4 +102,27 @@ func hitList(hits search.DocumentMatchCollection) string {
 		lines = append(lines, fmt.Sprintf("%s %v", h.ID, h.Score))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// A part whose search panics makes the search fail with an error, as a
+// panic in the caller's own goroutine would be recovered as, instead of
+// ending the process.
+func TestSearchPartPanicIsAnError(t *testing.T) {
+	ix, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	mustIngestItems(t, ix, []news.Candidate{{Origin: "a", Article: news.Article{ID: "a", Title: "Harbour", Body: "The harbour toll."}}})
+	req := bleve.NewSearchRequest(panicking{})
+	if _, err := ix.searchInParts(context.Background(), req, 2); err == nil || !strings.Contains(err.Error(), "panicked") {
+		t.Fatalf("a panicking part gave %v", err)
+	}
+}
+
+// panicking is a query whose searcher panics.
+type panicking struct{}
+
+func (panicking) Searcher(context.Context, bleveindex.IndexReader, mapping.IndexMapping, search.SearcherOptions) (search.Searcher, error) {
+	panic("broken searcher")
 }
