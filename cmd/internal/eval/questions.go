@@ -3,6 +3,7 @@ package eval
 import (
 	"bufio"
 	"context"
+	_ "embed"
 	"errors"
 	"fmt"
 	"io"
@@ -140,6 +141,10 @@ type QuestionResult struct {
 	// plain query.
 	Sources, OnTopic, InPeriod, Judged                               int
 	BaselineSources, BaselineOnTopic, BaselinePeriod, BaselineJudged int
+	// ReadOnTopic counts, of newsbot's top Sources without an accepted
+	// tag, those that read.tsv has read as on topic; Unread those it has
+	// not read.
+	ReadOnTopic, Unread int
 	// Faults must all be zero.
 	Faults
 }
@@ -176,6 +181,10 @@ func Topics(path string) (map[string][]string, error) {
 // and scores its top five sources and those of the plain query by the topic
 // tags and the days asked about.
 func AnswerQuestions(ctx context.Context, s QuestionIndex, questions []Question, tags map[string][]string, aliases commands.Aliases) ([]QuestionResult, error) {
+	read, err := readVerdicts(readTSV)
+	if err != nil {
+		return nil, err
+	}
 	var results []QuestionResult
 	for _, q := range questions {
 		ans, err := commands.Ask(ctx, s, commands.Request{Question: q.Text, Now: QuestionsNow, Aliases: aliases})
@@ -188,6 +197,7 @@ func AnswerQuestions(ctx context.Context, s QuestionIndex, questions []Question,
 			articles = append(articles, src.Article)
 		}
 		r.Sources, r.OnTopic, r.InPeriod, r.Judged = scoreSources(q, articles, tags)
+		r.ReadOnTopic, r.Unread = readSources(q, articles, tags, read[q.Text])
 		articles, err = plainAnswer(ctx, s, q.Text)
 		if err != nil {
 			return nil, fmt.Errorf("plain search %q: %w", q.Text, err)
@@ -225,21 +235,76 @@ func scoreSources(q Question, articles []news.Article, tags map[string][]string)
 	until, _ := time.Parse(time.DateOnly, q.Until)
 	for _, a := range articles[:min(5, len(articles))] {
 		n++
-		id := strings.TrimSuffix(filepath.Base(a.Path), ".txt")
+		id := storyID(a)
 		if len(tags[id]) > 0 {
 			judged++
 		}
-		for _, t := range tags[id] {
-			if slices.Contains(q.Topics, t) {
-				onTopic++
-				break
-			}
+		if q.accepts(tags[id]) {
+			onTopic++
 		}
 		if !a.Date.Before(since) && (until.IsZero() || a.Date.Before(until)) {
 			inPeriod++
 		}
 	}
 	return n, onTopic, inPeriod, judged
+}
+
+// readSources counts, of the first five articles, those without one of q's
+// topics that read, the verdicts of read.tsv on q's sources, has as on
+// topic, and those it has no verdict on.
+func readSources(q Question, articles []news.Article, tags map[string][]string, read map[string]bool) (onTopic, unread int) {
+	for _, a := range articles[:min(5, len(articles))] {
+		id := storyID(a)
+		if q.accepts(tags[id]) {
+			continue
+		}
+		on, ok := read[id]
+		switch {
+		case !ok:
+			unread++
+		case on:
+			onTopic++
+		}
+	}
+	return onTopic, unread
+}
+
+// storyID is a Reuters story's NEWID: its file's name without .txt.
+func storyID(a news.Article) string {
+	return strings.TrimSuffix(filepath.Base(a.Path), ".txt")
+}
+
+// accepts reports whether one of tags is a topic of q.
+func (q Question) accepts(tags []string) bool {
+	return slices.ContainsFunc(tags, func(t string) bool { return slices.Contains(q.Topics, t) })
+}
+
+// readTSV is read.tsv: sources without an accepted tag, read and judged
+// on or off topic. The tags leave 46% of the stories untagged, so that an
+// answer's P@5 by tags counts as off topic every untagged source, however
+// clearly about the question; the verdicts tell those from real misses.
+//
+//go:embed read.tsv
+var readTSV string
+
+// readVerdicts parses read.tsv into, for each question, the verdict on each
+// story read: true for on topic.
+func readVerdicts(text string) (map[string]map[string]bool, error) {
+	verdicts := map[string]map[string]bool{}
+	for i, line := range strings.Split(strings.TrimSpace(text), "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) != 4 || fields[2] != "on" && fields[2] != "off" {
+			return nil, fmt.Errorf("read.tsv line %d: want question, story, on or off, why: %q", i+1, line)
+		}
+		if verdicts[fields[0]] == nil {
+			verdicts[fields[0]] = map[string]bool{}
+		}
+		verdicts[fields[0]][fields[1]] = fields[2] == "on"
+	}
+	return verdicts, nil
 }
 
 // WriteQuestions prints one line per question and the figures: P@5 (the
@@ -251,11 +316,14 @@ func scoreSources(q Question, articles []news.Article, tags map[string][]string)
 // editors left 46% of the stories untagged (76% of 7 April 1987's), and an
 // untagged source is off topic for P@5 however clearly it is on topic
 // ("LIVE HOG FUTURES HIGHER EARLY"), so the share on topic of the judged
-// sources, those tagged at all, is printed too.
+// sources, those tagged at all, is printed too, and P@5 counting the
+// sources without an accepted tag that read.tsv has read as on topic.
 func WriteQuestions(w io.Writer, results []QuestionResult) {
 	var p5, baseP5, d5, baseD5 float64
 	var answerable, dated, missed, filled int
 	var onTopic, judged, baseOnTopic, baseJudged int
+	var readP5 float64
+	var readOff, unread int
 	var faults Faults
 	for _, r := range results {
 		fmt.Fprintf(w, "question %-55q found %5d  on topic %d/%d (plain %d/%d)  in period %d/%d  read as: %s\n",
@@ -272,6 +340,8 @@ func WriteQuestions(w io.Writer, results []QuestionResult) {
 			missed++
 		}
 		p5 += share(r.OnTopic, r.Sources)
+		readP5 += share(r.OnTopic+r.ReadOnTopic, r.Sources)
+		readOff, unread = readOff+r.Sources-r.OnTopic-r.ReadOnTopic-r.Unread, unread+r.Unread
 		onTopic, judged, baseOnTopic, baseJudged = onTopic+r.OnTopic, judged+r.Judged, baseOnTopic+r.BaselineOnTopic, baseJudged+r.BaselineJudged
 		baseP5 += share(r.BaselineOnTopic, r.BaselineSources)
 		if r.Question.Since != "" {
@@ -283,6 +353,7 @@ func WriteQuestions(w io.Writer, results []QuestionResult) {
 	fmt.Fprintf(w, "questions P@5 by topic tags %.2f (plain match-any %.2f) over %d answerable questions\n", p5/float64(answerable), baseP5/float64(answerable), answerable)
 	fmt.Fprintf(w, "questions top-5 sources on topic of those tagged at all %.2f, %d of %d (plain match-any %.2f, %d of %d)\n",
 		share(onTopic, judged), onTopic, judged, share(baseOnTopic, baseJudged), baseOnTopic, baseJudged)
+	fmt.Fprintf(w, "questions P@5 by tags, and by reading the sources without one %.2f: %d read as off topic, %d not read\n", readP5/float64(answerable), readOff, unread)
 	fmt.Fprintf(w, "questions date@5 %.2f (plain match-any %.2f) over %d questions naming days\n", d5/float64(dated), baseD5/float64(dated), dated)
 	fmt.Fprintf(w, "questions answerable but answered nothing found: %d of %d\n", missed, answerable)
 	fmt.Fprintf(w, "questions about days with no such story answered with sources: %d of %d\n", filled, len(results)-answerable)
