@@ -82,8 +82,8 @@ type lazySearcher struct {
 	clauses []search.Searcher
 	currs   []*search.DocumentMatch
 	// numbers are the numbers of the articles of currs, read once: going
-	// to each match to compare its article's ID with another's was a tenth
-	// of the time of a search for a common subject.
+	// to each match to compare its article's ID bytes with another's made
+	// the bench's questions over a million articles 5% slower.
 	numbers  []uint64
 	states   []clauseState
 	scorer   *scorer.DisjunctionQueryScorer

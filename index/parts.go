@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
@@ -42,8 +43,8 @@ func (ix *Index) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.Sear
 	return ix.bleve.SearchInContext(ctx, req)
 }
 
-// partsFor is how many parts req would best run in, one for each core
-// that would have minPartArticles or more.
+// partsFor is how many parts req would best run in: one for each core, as
+// long as each part covers minPartArticles or more.
 func (ix *Index) partsFor(req *bleve.SearchRequest) int {
 	if req.Size <= 0 || req.Score == "none" || len(req.Facets) > 0 || !byScoreAlone(req.Sort) {
 		return 1
@@ -143,9 +144,9 @@ func (ix *Index) searchParts(ctx context.Context, req *bleve.SearchRequest, read
 		res.Hits = append(res.Hits, p.hits...)
 		res.Total += p.total
 	}
-	slices.SortStableFunc(res.Hits, func(a, b *search.DocumentMatch) int {
+	slices.SortFunc(res.Hits, func(a, b *search.DocumentMatch) int {
 		if a.Score != b.Score {
-			return -cmpFloat(a.Score, b.Score)
+			return cmp.Compare(b.Score, a.Score)
 		}
 		return a.IndexInternalID.Compare(b.IndexInternalID)
 	})
@@ -172,16 +173,6 @@ func (ix *Index) searchPart(ctx context.Context, req *bleve.SearchRequest, reade
 		return nil, 0, err
 	}
 	return best.Results(), best.Total(), nil
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // partSearcher gives the matches of its searcher among the articles
