@@ -25,17 +25,10 @@ func TestLazyDisjunctionScoresAsBleve(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	words := strings.Fields("harbour wall ferry lights toll market fish council vote tide")
 	r := rand.New(rand.NewPCG(1, 2))
+	pick := harbourWords(r)
 	var items []news.Candidate
 	for i := range 200 {
-		pick := func(n int) string {
-			var out []string
-			for range n {
-				out = append(out, words[r.IntN(len(words))])
-			}
-			return strings.Join(out, " ")
-		}
 		body := fmt.Sprintf("The %s was discussed.\n\n%s", pick(3), strings.Repeat(pick(8)+". ", 1+r.IntN(30)))
 		items = append(items, news.Candidate{Origin: fmt.Sprint("a", i), Article: news.Article{
 			ID: fmt.Sprint("a", i), Title: "News of the " + pick(2), Body: body,
@@ -115,5 +108,18 @@ func TestLazyDisjunctionScoresAsBleve(t *testing.T) {
 		if strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%+v: lazily\n%s\nBleve's\n%s", c, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
+	}
+}
+
+// harbourWords picks n words at random from a few of a harbour town's news,
+// for articles that match and score alike in many ways.
+func harbourWords(r *rand.Rand) func(n int) string {
+	words := strings.Fields("harbour wall ferry lights toll market fish council vote tide")
+	return func(n int) string {
+		var out []string
+		for range n {
+			out = append(out, words[r.IntN(len(words))])
+		}
+		return strings.Join(out, " ")
 	}
 }

@@ -26,15 +26,8 @@ func TestSearchInPartsIsTheWholeSearch(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	words := strings.Fields("harbour wall ferry lights toll market fish council vote tide")
 	r := rand.New(rand.NewPCG(3, 4))
-	pick := func(n int) string {
-		var out []string
-		for range n {
-			out = append(out, words[r.IntN(len(words))])
-		}
-		return strings.Join(out, " ")
-	}
+	pick := harbourWords(r)
 	for batch := range 3 {
 		var items []news.Candidate
 		for i := range 100 {
