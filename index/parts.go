@@ -44,16 +44,20 @@ func (ix *Index) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.Sear
 }
 
 // partsFor is how many parts req would best run in: one for each core, as
-// long as each part covers minPartArticles or more.
+// long as each part covers minPartArticles or more, and 1 for a request
+// that asks for more than the parts give (explanations, highlights,
+// facets, pages after a hit).
 func (ix *Index) partsFor(req *bleve.SearchRequest) int {
-	if req.Size <= 0 || req.Score == "none" || len(req.Facets) > 0 || !byScoreAlone(req.Sort) {
+	if req.Size <= 0 || req.Score == "none" || !byScoreAlone(req.Sort) ||
+		req.Explain || req.Highlight != nil || req.IncludeLocations || len(req.Facets) > 0 ||
+		req.SearchAfter != nil || req.SearchBefore != nil {
 		return 1
 	}
 	articles, err := ix.bleve.DocCount()
 	if err != nil {
 		return 1
 	}
-	return int(min(int64(articles)/minPartArticles, int64(runtime.GOMAXPROCS(0))))
+	return int(max(1, min(int64(articles)/minPartArticles, int64(runtime.GOMAXPROCS(0)))))
 }
 
 // searchInParts runs req in parts, one snapshot of the index for all.
@@ -66,8 +70,11 @@ func (ix *Index) searchInParts(ctx context.Context, req *bleve.SearchRequest, pa
 	if err != nil {
 		return nil, err
 	}
-	defer reader.Close()
 	snapshot, ok := reader.(*scorch.IndexSnapshot)
+	if ok && snapshot == nil { // closed since the search began
+		return nil, bleve.ErrorIndexClosed
+	}
+	defer reader.Close()
 	if !ok {
 		return ix.bleve.SearchInContext(ctx, req)
 	}
@@ -100,47 +107,53 @@ func partBounds(articles int64, parts int) []uint64 {
 }
 
 // searchParts runs req over each part of reader's articles in its own
-// goroutine and merges the best matches of all.
+// goroutine and merges the best matches of all: the same page, order,
+// scores and total as Bleve's search of the whole.
 func (ix *Index) searchParts(ctx context.Context, req *bleve.SearchRequest, reader bleveindex.IndexReader, bounds []uint64) (*bleve.SearchResult, error) {
-	// What Bleve's own search tells its searchers: the scoring model, and
-	// a count of term searchers for its limit on them.
+	// The scoring model, which Bleve's own search tells its searchers.
 	scoring := bleveindex.DefaultScoringModel
-	if m, ok := ix.bleve.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel != "" {
-		scoring = m.ScoringModel
+	if m, ok := ix.bleve.Mapping().(*mapping.IndexMappingImpl); ok && m.ScoringModel == bleveindex.BM25Scoring {
+		scoring = bleveindex.BM25Scoring
 	}
 	ctx = context.WithValue(ctx, search.GetScoringModelCallbackKey,
 		search.GetScoringModelCallbackFn(func() string { return scoring }))
-	ctx = search.ContextWithTermSearchersCounter(ctx)
+	// The first part to fail stops the others.
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 
 	type part struct {
 		hits  search.DocumentMatchCollection
 		total uint64
-		err   error
 	}
 	parts := make([]part, len(bounds)-1)
-	done := make(chan struct{})
+	failed := make(chan error, len(parts))
 	for i := range parts {
 		go func() {
-			p := &parts[i]
+			var err error
 			// A panic here would end the process: the bot's answers
 			// recover from theirs, but not from another goroutine's.
 			defer func() {
 				if v := recover(); v != nil {
-					p.err = fmt.Errorf("search part panicked: %v\n%s", v, debug.Stack())
+					err = fmt.Errorf("search part panicked: %v\n%s", v, debug.Stack())
 				}
-				done <- struct{}{}
+				failed <- err
 			}()
-			p.hits, p.total, p.err = ix.searchPart(ctx, req, reader, bounds[i], bounds[i+1])
+			p := &parts[i]
+			p.hits, p.total, err = ix.searchPart(ctx, req, reader, bounds[i], bounds[i+1])
 		}()
 	}
+	var first error
 	for range parts {
-		<-done
+		if err := <-failed; err != nil && first == nil {
+			first = err
+			cancel()
+		}
+	}
+	if first != nil {
+		return nil, first
 	}
 	res := &bleve.SearchResult{Status: &bleve.SearchStatus{Total: 1, Successful: 1}}
 	for _, p := range parts {
-		if p.err != nil {
-			return nil, p.err
-		}
 		res.Hits = append(res.Hits, p.hits...)
 		res.Total += p.total
 	}
@@ -150,12 +163,14 @@ func (ix *Index) searchParts(ctx context.Context, req *bleve.SearchRequest, read
 		}
 		return a.IndexInternalID.Compare(b.IndexInternalID)
 	})
+	if len(res.Hits) > 0 {
+		res.MaxScore = res.Hits[0].Score
+	}
 	res.Hits = res.Hits[min(req.From, len(res.Hits)):min(req.From+req.Size, len(res.Hits))]
 	for _, hit := range res.Hits {
 		if err, _ := bleve.LoadAndHighlightFields(hit, req, "", reader, nil); err != nil {
 			return nil, fmt.Errorf("load fields of %s: %w", hit.ID, err)
 		}
-		res.MaxScore = max(res.MaxScore, hit.Score)
 	}
 	return res, nil
 }
@@ -163,6 +178,9 @@ func (ix *Index) searchParts(ctx context.Context, req *bleve.SearchRequest, read
 // searchPart is the best From+Size matches of req among the articles
 // numbered from lo to before hi, and the count of all its matches there.
 func (ix *Index) searchPart(ctx context.Context, req *bleve.SearchRequest, reader bleveindex.IndexReader, lo, hi uint64) (search.DocumentMatchCollection, uint64, error) {
+	// Each part counts its term searchers for Bleve's limit on them, as a
+	// whole search does.
+	ctx = search.ContextWithTermSearchersCounter(ctx)
 	searcher, err := req.Query.Searcher(ctx, reader, ix.bleve.Mapping(), search.SearcherOptions{Score: req.Score})
 	if err != nil {
 		return nil, 0, err
