@@ -96,7 +96,7 @@ func (ix *Index) request(q news.Query) (req *bleve.SearchRequest, everything boo
 	if len(q.Words) == 0 {
 		everything = unlessFiltered(bq) && bq.MustNot == nil
 	}
-	bq.Must = alone(bq.Must)
+	bq.Must = alone(bq.Must) // last: Bleve's AddMust needs a conjunction
 	req = bleve.NewSearchRequestOptions(bq, max(q.Size, 0), max(q.From, 0), false)
 	req.Fields = storedFields
 	if q.Size == 0 && !everything {
@@ -316,10 +316,10 @@ func wordQuery(w string) query.Query {
 
 // allWords matches the articles whose field has every word of text, after
 // the field's analysis, and scores them as Bleve's match query with the
-// "and" operator does. Bleve searches a text of one word, as most are, as
-// a conjunction of that word alone, which goes through every match of the
-// word again: searched by its term, the bench's questions over a million
-// articles take 13% less time. boost 0 is 1.
+// "and" operator does, made of the same term queries. Bleve makes a text of
+// one word, as most are, a conjunction of that word alone, which goes
+// through every match of the word again: searched by its term, the bench's
+// questions over a million articles take 13% less time. boost 0 is 1.
 type allWords struct {
 	field, text string
 	boost       float64
@@ -330,22 +330,27 @@ func (q allWords) Searcher(ctx context.Context, r bleveindex.IndexReader, m mapp
 	if boost == 0 {
 		boost = 1
 	}
-	match := bleve.NewMatchQuery(q.text)
-	match.SetField(q.field)
-	match.SetOperator(query.MatchQueryOperatorAnd)
-	match.SetBoost(boost)
 	analyzer := m.AnalyzerNamed(m.AnalyzerNameForPath(q.field))
 	if analyzer == nil {
-		return match.Searcher(ctx, r, m, options)
+		return nil, fmt.Errorf("no analyzer for the %s field", q.field)
 	}
-	tokens := analyzer.Analyze([]byte(q.text))
-	if len(tokens) != 1 {
-		return match.Searcher(ctx, r, m, options)
+	var terms []query.Query
+	for _, token := range analyzer.Analyze([]byte(q.text)) {
+		term := bleve.NewTermQuery(string(token.Term))
+		term.SetField(q.field)
+		term.SetBoost(boost)
+		terms = append(terms, term)
 	}
-	term := bleve.NewTermQuery(string(tokens[0].Term))
-	term.SetField(q.field)
-	term.SetBoost(boost)
-	return term.Searcher(ctx, r, m, options)
+	switch len(terms) {
+	case 0:
+		return bleve.NewMatchNoneQuery().Searcher(ctx, r, m, options)
+	case 1:
+		return terms[0].Searcher(ctx, r, m, options)
+	}
+	// As Bleve's match query with the "and" operator does.
+	all := bleve.NewConjunctionQuery(terms...)
+	all.SetBoost(boost)
+	return all.Searcher(ctx, r, m, options)
 }
 
 // isWord reports whether w leaves any token after analysis: stop words and
