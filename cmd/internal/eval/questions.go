@@ -302,6 +302,9 @@ func readVerdicts(text string) (map[string]map[string]bool, error) {
 		if verdicts[fields[0]] == nil {
 			verdicts[fields[0]] = map[string]bool{}
 		}
+		if _, twice := verdicts[fields[0]][fields[1]]; twice {
+			return nil, fmt.Errorf("read.tsv line %d: story %s read twice for %q", i+1, fields[1], fields[0])
+		}
 		verdicts[fields[0]][fields[1]] = fields[2] == "on"
 	}
 	return verdicts, nil

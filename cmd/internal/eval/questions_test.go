@@ -6,8 +6,9 @@ import (
 	"newsbot/index/news"
 )
 
-// Every verdict of read.tsv is on a source of one of the questions, and
-// parses.
+// read.tsv parses, and every verdict in it is on one of the questions of
+// the measure; a verdict other than on or off, or a story read twice for a
+// question, does not parse.
 func TestReadVerdictsAreOnTheQuestions(t *testing.T) {
 	read, err := readVerdicts(readTSV)
 	if err != nil {
@@ -27,6 +28,9 @@ func TestReadVerdictsAreOnTheQuestions(t *testing.T) {
 	}
 	if _, err := readVerdicts("what's new?\t12\tmaybe\twhy"); err == nil {
 		t.Error("a verdict other than on or off parsed")
+	}
+	if _, err := readVerdicts("what's new?\t12\ton\twhy\nwhat's new?\t12\toff\twhy"); err == nil {
+		t.Error("a story read twice for a question parsed")
 	}
 }
 
