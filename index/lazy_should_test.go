@@ -55,9 +55,12 @@ func TestLazyDisjunctionScoresAsBleve(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer reader.Close()
-	if s, err := word(anyOf, "harbour").Searcher(context.Background(), reader, ix.bleve.Mapping(), search.SearcherOptions{}); err != nil {
+	s, err := word(anyOf, "harbour").Searcher(context.Background(), reader, ix.bleve.Mapping(), search.SearcherOptions{})
+	if err != nil {
 		t.Fatal(err)
-	} else if _, lazy := s.(*lazySearcher); !lazy {
+	}
+	s.Close()
+	if _, lazy := s.(*lazySearcher); !lazy {
 		t.Fatalf("a word's clauses are searched by %T, not lazily", s)
 	}
 	search := func(any disjunction, must []string, should []string, filtered bool) []string {

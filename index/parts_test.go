@@ -17,9 +17,10 @@ import (
 )
 
 // A search run in parts finds the same page as the whole search, in the
-// same order and with the same scores and count: over several segments,
-// with deleted articles, pages past the first, and many articles that
-// score the same (copies of each other) on both sides of the parts' bounds.
+// same order and with the same scores and count: over articles ingested in
+// three batches, with deleted ones, pages past the first, filters, and many
+// articles that score the same (copies of each other) on both sides of the
+// parts' bounds.
 func TestSearchInPartsIsTheWholeSearch(t *testing.T) {
 	ix, err := Open(t.TempDir())
 	if err != nil {
@@ -57,6 +58,9 @@ func TestSearchInPartsIsTheWholeSearch(t *testing.T) {
 		{Words: []string{"council"}, InLead: true, Size: 20},
 		{Words: []string{"market"}, Since: time.Date(2025, 4, 10, 0, 0, 0, 0, time.UTC), Until: time.Date(2025, 4, 20, 0, 0, 0, 0, time.UTC), Size: 10},
 		{Words: []string{"ferry"}, Without: []string{"toll"}, Size: 300},
+		{Words: []string{"harbour"}, Stories: true, Size: 10},
+		{Words: []string{"harbour"}, IDs: []string{"b0-0", "b0-4", "b2-1", "b2-8"}, Size: 10},
+		{Optional: []string{"vote"}, Since: time.Date(2025, 4, 5, 0, 0, 0, 0, time.UTC), Size: 10},
 	} {
 		req, _, err := ix.request(q)
 		if err != nil {
