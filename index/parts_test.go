@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -136,4 +137,21 @@ type panicking struct{}
 
 func (panicking) Searcher(context.Context, bleveindex.IndexReader, mapping.IndexMapping, search.SearcherOptions) (search.Searcher, error) {
 	panic("broken searcher")
+}
+
+// A search claims the cores no other search is using, and always one, so
+// that under load searches run whole; releasing them frees them for the
+// next.
+func TestClaimCoresTakesTheFreeOnes(t *testing.T) {
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	var ix Index
+	for _, c := range []struct{ want, got int }{{3, 3}, {3, 1}, {2, 1}} {
+		if got := ix.claimCores(c.want); got != c.got {
+			t.Errorf("with %d cores busy, asked for %d: got %d, want %d", ix.searching.Load()-int32(got), c.want, got, c.got)
+		}
+	}
+	ix.releaseCores(3 + 1 + 1)
+	if got := ix.claimCores(4); got != 4 {
+		t.Errorf("with every core released, asked for 4: got %d", got)
+	}
 }
