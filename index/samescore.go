@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"math"
+	"sync"
 	"sync/atomic"
 
 	"github.com/RoaringBitmap/roaring/v2"
@@ -122,8 +123,21 @@ func markedIn(r bleveindex.IndexReader, field, term string) *roaring.Bitmap {
 	if !ok {
 		return nil
 	}
-	if known := lastMarked.Load(); known != nil && known.snapshot == snapshot && known.field == field && known.term == term {
-		return known.marked
+	known := func() *roaring.Bitmap {
+		if k := lastMarked.Load(); k != nil && k.snapshot == snapshot && k.field == field && k.term == term {
+			return k.marked
+		}
+		return nil
+	}
+	if marked := known(); marked != nil {
+		return marked
+	}
+	// The parts of a search ask at once: one reads the set, the others
+	// wait for it.
+	markedRead.Lock()
+	defer markedRead.Unlock()
+	if marked := known(); marked != nil {
+		return marked
 	}
 	marked := roaring.New()
 	var offset int64
@@ -157,6 +171,9 @@ func markedIn(r bleveindex.IndexReader, field, term string) *roaring.Bitmap {
 // lastMarked is the set markedIn read last. Holding the snapshot keeps
 // another from taking its address while the set is kept.
 var lastMarked atomic.Pointer[markedSet]
+
+// markedRead lets one caller at a time read a set.
+var markedRead sync.Mutex
 
 // markedSet is the set of the articles of a snapshot that have a term.
 type markedSet struct {
