@@ -19,10 +19,18 @@ func (e env) eval(ctx context.Context, args []string) error {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	corpus := fs.String("corpus", "../shared/corpus", "the corpus folder (BBC articles and summaries, Reuters stories)")
 	data := fs.String("data", "", "an index of the Reuters stories to reuse; built in a temporary folder when not given")
+	questionsFile := fs.String("questions", "", "score these chat questions instead of the built-in ones: a TSV of question, tags, since, until, empty (see README)")
 	if rest, err := parseFlags(fs, args); err != nil {
 		return err
 	} else if len(rest) > 0 {
 		return usageError{fmt.Sprintf("eval: unexpected %q", strings.Join(rest, " "))}
+	}
+	questions := eval.Questions
+	if *questionsFile != "" {
+		var err error
+		if questions, err = readQuestions(*questionsFile); err != nil {
+			return err
+		}
 	}
 	results, err := eval.Summaries(filepath.Join(*corpus, "bbc"), eval.SummaryCategories)
 	if err != nil {
@@ -64,15 +72,29 @@ func (e env) eval(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	questions, err := eval.AnswerQuestions(ctx, ix, eval.Questions, tags, aliases)
+	answers, err := eval.AnswerQuestions(ctx, ix, questions, tags, aliases)
 	if err != nil {
 		return err
 	}
-	eval.WriteQuestions(e.stdout, questions)
+	eval.WriteQuestions(e.stdout, answers)
 	digests, err := eval.Digests(ctx, ix, eval.DigestDays)
 	if err != nil {
 		return err
 	}
 	eval.WriteDigests(e.stdout, digests)
 	return nil
+}
+
+// readQuestions reads a questions file for eval --questions.
+func readQuestions(path string) ([]eval.Question, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	questions, err := eval.ReadQuestions(f)
+	if err != nil {
+		return nil, fmt.Errorf("eval --questions %s: %w", path, err)
+	}
+	return questions, nil
 }

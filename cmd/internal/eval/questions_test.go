@@ -1,6 +1,9 @@
 package eval
 
 import (
+	"os"
+	"reflect"
+	"strings"
 	"testing"
 
 	"newsbot/index/news"
@@ -44,5 +47,59 @@ func TestReadSourcesCountsWhatTheTagsMiss(t *testing.T) {
 	onTopic, unread := readSources(q, []news.Article{story("1"), story("2"), story("3"), story("4")}, tags, read)
 	if onTopic != 1 || unread != 1 {
 		t.Errorf("read on topic %d, unread %d; want 1 (story 2) and 1 (story 4)", onTopic, unread)
+	}
+}
+
+// A questions file reads as the built-in set is written, comments and blank
+// lines aside; a line that does not say what its answer must be is refused
+// with its number.
+func TestReadQuestions(t *testing.T) {
+	got, err := ReadQuestions(strings.NewReader("# kept aside\n" +
+		"any news on palm oil?\tpalm-oil; veg-oil\t\t\t0\n" +
+		"\n" +
+		"copper news from april\tcopper\t1987-04-01\t1987-05-01\t0\n" +
+		"sugar in May?\tsugar\t1987-05-01\t1987-06-01\t1\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Question{
+		{Text: "any news on palm oil?", Topics: []string{"palm-oil", "veg-oil"}},
+		{Text: "copper news from april", Topics: []string{"copper"}, Since: "1987-04-01", Until: "1987-05-01"},
+		{Text: "sugar in May?", Topics: []string{"sugar"}, Since: "1987-05-01", Until: "1987-06-01", Empty: true},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("read %+v\nwant %+v", got, want)
+	}
+	for _, bad := range []string{
+		"gold?\tgold\t\t0",               // a field missing
+		"gold?\t\t\t\t0",                 // no tags
+		"gold?\tgold\t1987-4-1\t\t0",     // not a day
+		"gold?\tgold\t\t1987-05-01\t0",   // an end and no start
+		"gold?\tgold\t\t\t1",             // nothing expected of no days
+		"gold?\tgold\t1987-05-01\t\tyes", // neither 0 nor 1
+	} {
+		_, err := ReadQuestions(strings.NewReader("copper?\tcopper\t\t\t0\n" + bad))
+		if err == nil || !strings.Contains(err.Error(), "line 2") {
+			t.Errorf("%q: error %v, want one naming line 2", bad, err)
+		}
+	}
+	if _, err := ReadQuestions(strings.NewReader("# only a comment\n")); err == nil {
+		t.Error("a file of no questions read without an error")
+	}
+}
+
+// The set kept aside reads whole.
+func TestHeldOutQuestionsRead(t *testing.T) {
+	f, err := os.Open("heldout.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	questions, err := ReadQuestions(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(questions) < 60 {
+		t.Errorf("heldout.tsv has %d questions; it was written with 60", len(questions))
 	}
 }
