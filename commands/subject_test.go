@@ -61,6 +61,7 @@ func TestSubject(t *testing.T) {
 		{"anything new on Iran?", "Iran"},
 		{"is there news about tariffs", "tariffs"},
 		{"catch me up on the Paris talks pls", "Paris talks"},
+		{"money supply figures? thx", "money supply figures"},
 		{"where do things stand with Ukraine?", "Ukraine"},
 		{"give me the rundown on Witkoff", "Witkoff"},
 		{"why is the dollar falling?", "dollar falling"},

@@ -36,7 +36,7 @@ var (
 		info information summary details coverage thing things stuff situation status
 		anything something everything nothing bit lot word`)
 	// politeness and fillers: greetings, the bot's name, softeners.
-	politeness = wordsOf(`please pls plz thanks thank hey hi hello ok okay so well yo bot newsbot
+	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
 		gonna wanna gotta can't also even still ever yet much many`)
 	// recencyWords ask for the newest news first.

@@ -653,3 +653,30 @@ func matchIDs(matches []news.Match) []string {
 	}
 	return out
 }
+
+// A word one slip away comes before a more frequent one two slips away:
+// "natual" is "natural", not "annual"; a swap of two letters is one slip.
+func TestSimilarWordsFewestEditsFirst(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for i, title := range []string{"Natural gas output", "Annual report", "Annual meeting", "Annual results", "Unemployment up"} {
+		path := filepath.Join(dir, fmt.Sprintf("%d.txt", i))
+		if err := os.WriteFile(path, []byte(" date 2025-04-01 "+title+"\n\nThe figures came out on Tuesday.\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, path)
+	}
+	ix, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if _, err := ix.Ingest(context.Background(), ingest.ReadFiles(context.Background(), files), nil); err != nil {
+		t.Fatal(err)
+	}
+	for typed, want := range map[string]string{"natual": "natural", "unemploymnet": "unemployment", "anual": "annual"} {
+		if got, err := ix.SimilarWords(context.Background(), typed, 1); err != nil || len(got) == 0 || got[0] != want {
+			t.Errorf("SimilarWords(%s) = %q, %v; want %s first", typed, got, err, want)
+		}
+	}
+}
