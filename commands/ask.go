@@ -262,6 +262,15 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 		}
 	}
 	matches, read := distinctStories(wordsFirst(res.Matches, q.Words, s.Stem), limit)
+	// A daily report under one headline ("HOG AND CATTLE SLAUGHTER
+	// GUESSTIMATES") may fill a page with repeats of one story: read on.
+	for len(matches) < limit && from+len(res.Matches) < res.Total && q.Size < maxRepeatsRead {
+		q.Size = min(4*q.Size, maxRepeatsRead)
+		if res, err = s.Search(ctx, q); err != nil {
+			return page{query: q}, err
+		}
+		matches, read = distinctStories(wordsFirst(res.Matches, q.Words, s.Stem), limit)
+	}
 	// The summary cites them by their place.
 	matches = wordsFirst(newerFirstAmongEquals(matches), q.Words, s.Stem)
 	return page{q, res.Total, matches, from + read}, nil
@@ -651,6 +660,10 @@ func disambiguate(ctx context.Context, s Searcher, r Reading) (person string, ot
 	}
 	return named[0], named[1:min(len(named), 4)], nil
 }
+
+// maxRepeatsRead is how many matches a page of sources reads at most to
+// find stories other than the repeats of one.
+const maxRepeatsRead = 160
 
 // distinctStories returns up to limit matches, without those that repeat an
 // earlier one: the same wire story under another title or date, or filed

@@ -445,6 +445,39 @@ func TestDistinctStories(t *testing.T) {
 	}
 }
 
+// A daily report under one headline repeats one story: when its repeats
+// rank first, the answer reads on to the other stories instead of listing
+// one source of many found.
+func TestAskReadsPastRepeatsOfOneStory(t *testing.T) {
+	articles := map[string]string{}
+	for day := 1; day <= 14; day++ {
+		articles[fmt.Sprintf("report-%02d.txt", day)] = fmt.Sprintf(" date 2025-04-%02d Zorblat slaughter guesstimates\n\n"+
+			"Zorblat slaughter at the Chicago yards is guesstimated by floor traders and commission house representatives at about %d head versus a week ago.", day, 1000*day)
+	}
+	places := strings.Fields("harbour bridge tower market")
+	for i, place := range places {
+		articles[place+".txt"] = fmt.Sprintf(" date 2025-04-%02d The %s reopens\n\nThe %s reopened on Monday after a year of repairs paid for by the town council, %s.\n\nTraders said the %s would bring back visitors from the coast and the hills, and that Zorblat would lead the first tour.",
+			20+i, place, place, strings.Repeat("and the county ", i), place)
+	}
+	ix := mustIndexOf(t, articles)
+	ans, err := Ask(context.Background(), ix, Request{Question: "Zorblat", Sources: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Found != 18 {
+		t.Fatalf("found %d; want the 18 articles that name Zorblat", ans.Found)
+	}
+	reports := 0
+	for _, src := range ans.Sources {
+		if strings.HasPrefix(filepath.Base(src.Article.Path), "report-") {
+			reports++
+		}
+	}
+	if len(ans.Sources) != 5 || reports != 1 {
+		t.Errorf("%d sources, %d of them the daily report; want 5: the report once and the 4 other stories", len(ans.Sources), reports)
+	}
+}
+
 func TestAskALongArticle(t *testing.T) {
 	// Every one of 5,000 sentences is on the subject: weighing each against
 	// every other would take minutes.
