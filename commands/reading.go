@@ -225,9 +225,11 @@ func (p *parsed) classify(shouting bool) {
 			t.kind = name
 		case connectors[word] && i > 0 && (ts[i-1].kind == name && !comma(i-1) || ts[i-1].kind == connector) && capital(nextNonConnector(ts, i)):
 			t.kind = connector // "J.P. Morgan and the U.S. Treasury"
-		case capital(i) && classify(word) < name && (t.start || len([]rune(word)) < 2 || !isAllCaps(t.text)):
+		case capital(i) && classify(word) < name && (t.start && !isAcronym(t.text, word) || len([]rune(word)) < 2 || !isAllCaps(t.text)):
 			// "What", "Latest", "I": capitalised as a sentence begins.
 			t.kind = classify(word)
+		case capital(i) && t.start && isAcronym(t.text, word):
+			t.kind = name
 		case capital(i) && t.start:
 			t.kind = maybeName
 		case capital(i):
@@ -254,6 +256,13 @@ func nextNonConnector(ts []token, i int) int {
 	for i++; i < len(ts) && connectors[strings.TrimSuffix(ts[i].lower, ",")]; i++ {
 	}
 	return i
+}
+
+// isAcronym reports whether a word in capitals that begins a question is
+// one whatever its place, though in lower case it would be a pronoun: "US
+// trade" is about the United States, not "us".
+func isAcronym(text, lower string) bool {
+	return len([]rune(lower)) >= 2 && isAllCaps(text) && pronouns[lower]
 }
 
 func isAllCaps(w string) bool {
@@ -344,6 +353,7 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	case len(words) > maxSubjectWords || utf8.RuneCountInString(subject(words)) > MaxSubjectLength:
 		return r, ErrTooLong
 	}
+	words = splitNames(words, req.Aliases)
 	if err := r.resolve(ctx, s, words, req.Aliases); err != nil {
 		return r, err
 	}
@@ -352,6 +362,34 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	}
 	r.dated = p.hasPeriod
 	return r, nil
+}
+
+// splitNames splits a word of names joined by hyphens, each of which the
+// aliases know ("US-Japan", "Iran-Iraq"), into those names, apart: an
+// article about US-Japan trade names the United States and Japan, seldom
+// side by side, and rarely as "US-Japan". Names the aliases do not know stay
+// whole: "Jean-Noël".
+func splitNames(words []token, aliases Aliases) []token {
+	var out []token
+	for _, t := range words {
+		parts := strings.Split(bareWord(t.text), "-")
+		known := len(parts) > 1 && (t.kind == name || t.kind == maybeName)
+		for _, p := range parts {
+			known = known && isCapitalised(p) && len(aliases[strings.ToLower(p)]) > 0
+		}
+		if !known {
+			out = append(out, t)
+			continue
+		}
+		for i, p := range parts {
+			part := token{text: p + ",", lower: strings.ToLower(p) + ",", kind: name, at: t.at}
+			if i == len(parts)-1 {
+				part.text, part.lower = p+strings.TrimPrefix(t.text, bareWord(t.text)), strings.ToLower(part.text)
+			}
+			out = append(out, part)
+		}
+	}
+	return out
 }
 
 // resolve decides, from how many articles hold each word, which words carry
@@ -388,8 +426,10 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		if t.kind != content && t.kind != name && t.kind != weak {
 			continue
 		}
-		// A typo is of letters: "Wit.*off" is a pattern, not a misspelling.
-		if strings.ContainsFunc(bareWord(t.text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		// A typo is of letters: "Wit.*off" is a pattern, not a misspelling;
+		// and of a longer word: a word of two letters is one slip from
+		// dozens ("IT" from "St", "At", "In").
+		if strings.ContainsFunc(bareWord(t.text), func(r rune) bool { return !unicode.IsLetter(r) }) || utf8.RuneCountInString(bareWord(t.text)) < 3 {
 			continue
 		}
 		missing := c.Body == 0 && c.Names == 0

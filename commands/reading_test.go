@@ -104,6 +104,50 @@ func TestReadKeepsTermsWhole(t *testing.T) {
 	}
 }
 
+// Names joined by a hyphen that the aliases know are searched apart, each
+// in its spellings: "US-Japan trade" finds "U.S. presses Japan on trade".
+// "US" in capitals is a name at the start of a question too, not "us".
+func TestReadSplitsKnownNames(t *testing.T) {
+	stories := map[string]string{
+		"trade.txt": " date 2025-04-01 U.S. presses Japan on trade\n\nThe U.S. asked Japan to open its markets to more trade.\n",
+		"chips.txt": " date 2025-04-02 Japanese chip makers\n\nJapan's chip makers said trade with Europe grew.\n",
+		"other.txt": " date 2025-04-03 Barrot visits Paris\n\nJean-Noël Barrot spoke about trade in Paris.\n",
+	}
+	for i := range 30 { // that "trade" is rare enough to require
+		stories[fmt.Sprintf("m%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Weather report %d\n\nIt rained on day %d.\n", i%28+1, i, i)
+	}
+	ix := mustIndexOf(t, stories)
+	aliases, err := LoadAliases("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		question string
+		required []string
+	}{
+		{"where do things stand with the US-Japan trade?", []string{"US,", "Japan", "trade"}},
+		{"US-Japan trade", []string{"US,", "Japan", "trade"}},
+		{"US trade", []string{"US", "trade"}},
+		{"news about Jean-Noël Barrot", []string{"Jean-Noël", "Barrot"}},
+	}
+	for _, tt := range tests {
+		r, err := Read(context.Background(), ix, Request{Question: tt.question, Aliases: aliases})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(r.Required, tt.required) {
+			t.Errorf("%q: required %q; want %q", tt.question, r.Required, tt.required)
+		}
+	}
+	ans, err := Ask(context.Background(), ix, Request{Question: "US-Japan trade", Aliases: aliases})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Sources) != 1 || ans.Sources[0].Article.Title != "U.S. presses Japan on trade" {
+		t.Errorf("%d sources; want the one story naming the U.S. and Japan", len(ans.Sources))
+	}
+}
+
 // When few articles hold every word, the answer stops requiring the most
 // common of them, says so, and still holds the rest.
 func TestAskRelaxesAndSaysSo(t *testing.T) {
