@@ -51,6 +51,8 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		// Words about how a subject moves or is seen only rank.
 		{"why is oil falling?", "oil falling", []string{"oil"}, []string{"falling"}, nil},
 		{"what's the outlook for copper?", "outlook copper", []string{"copper"}, []string{"outlook"}, nil},
+		{"how is copper holding up?", "copper holding", []string{"copper"}, []string{"holding"}, nil},
+		{"where does the oil fight stand?", "oil fight", []string{"oil"}, []string{"fight"}, nil},
 		// When only common words are left, the rarest carries the search.
 		{"how big is the market?", "big market", []string{"market"}, []string{"big"}, nil},
 		// A word no article has is read as the indexed word spelled like it.

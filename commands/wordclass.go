@@ -43,7 +43,8 @@ var (
 	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
 		updated developments development`)
 	// weakWords say how a subject moved or is seen ("why is the dollar
-	// falling", "how big is the coffee market", "what's the outlook"): they
+	// falling", "how big is the coffee market", "what's the outlook", "the
+	// trade fight", "how are housing starts holding up"): they
 	// help rank the articles about the subject, but an article about it
 	// need not hold them.
 	weakWords = forms(`rise rises rising rose risen fall falls falling fell fallen drop drops dropping dropped
@@ -54,7 +55,7 @@ var (
 		rally rallying rallied recover recovering recovered move moves moving moved
 		raise raises raising raised cut cuts cutting ease eases easing eased
 		strengthen strengthens strengthening strengthened weaken weakens weakening weakened
-		firm firms firming firmed heading headed head
+		firm firms firming firmed heading headed head hold holds holding held
 		buy buys buying bought sell sells selling sold
 		change changes changing changed decide decides deciding decided decision
 		affect affecting affected react reacting reacted respond responding responded
@@ -63,6 +64,8 @@ var (
 		good better bad worse strong stronger weak weaker important major key main huge
 		outlook prospects prospect future view views impact effect effects reaction trend trends state
 		level levels problem problems figures figure data numbers statistics stats deal
+		fight fights battle battles row rows spat feud dispute disputes tension tensions friction clash clashes
+		standoff saga drama mess controversy debate issue issues
 		analyst analysts economist economists expert experts trader traders observers`)
 	// connectors join the words of one name: "Bank of England", "J.P.
 	// Morgan and the U.S. Treasury", "Charles de Gaulle".
