@@ -43,6 +43,14 @@ func (a Aliases) add(text string) {
 				group = append(group, name)
 			}
 		}
+		if len(group) == 1 && strings.Contains(group[0], " ") {
+			// A term written one way, kept whole: "current account".
+			key := strings.ToLower(group[0])
+			if !containsFold(a[key], group[0]) {
+				a[key] = append(a[key], group[0])
+			}
+			continue
+		}
 		for _, name := range group {
 			key := strings.ToLower(name)
 			for _, other := range group {

@@ -48,7 +48,7 @@ func TestReadDates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
-			p := parse(tt.question, cal)
+			p := parse(tt.question, cal, nil)
 			var rest []string
 			for _, tok := range p.tokens {
 				rest = append(rest, tok.text)

@@ -134,7 +134,7 @@ const maxQuestionLength = 1000
 // parse reads a question: takes out the mentions of Discord users, the date
 // phrases (which cal resolves), and the words that ask rather than name, and
 // classifies the rest.
-func parse(question string, cal calendar) parsed {
+func parse(question string, cal calendar, terms Aliases) parsed {
 	// Composed as the articles are: "Maros\u030c" is "Maroš"; and typed
 	// in plain letters: full-width "ＶＯＬＣＫＥＲ" is "VOLCKER" (NFKC).
 	s := discordTag.ReplaceAllString(strings.Map(dropInvisible, question), " ")
@@ -158,7 +158,7 @@ func parse(question string, cal calendar) parsed {
 	for i := range p.tokens {
 		p.tokens[i].at = i
 	}
-	p.classify(isShouting(s))
+	p.classify(isShouting(s), terms)
 	return p
 }
 
@@ -207,8 +207,10 @@ func isShouting(s string) bool {
 // one name, which may begin with a word that is otherwise a greeting or
 // scaffolding ("Hey Jude", "News Corp", "New Zealand"), but not with a
 // question word ("Is Macron"); the words of a name may be joined by
-// connectors ("Bank of England").
-func (p *parsed) classify(shouting bool) {
+// connectors ("Bank of England"). A word that opens a term of terms is
+// part of it, whatever it is alone: "current account" asks for no recent
+// news.
+func (p *parsed) classify(shouting bool, terms Aliases) {
 	ts := p.tokens
 	capital := func(i int) bool { return i < len(ts) && isCapitalised(ts[i].text) && !shouting }
 	comma := func(i int) bool { return strings.HasSuffix(ts[i].text, ",") }
@@ -238,6 +240,8 @@ func (p *parsed) classify(shouting bool) {
 			t.kind = maybeName
 		case len([]rune(word)) == 1 && !capital(i):
 			t.kind = function // "w/", "u", "r": chat shorthand
+		case i+1 < len(ts) && len(terms[word+" "+strings.TrimSuffix(ts[i+1].lower, ",")]) > 0:
+			t.kind = content
 		default:
 			t.kind = classify(word)
 		}
@@ -302,7 +306,7 @@ func subject(words []token) string {
 // returns "" when nothing is left ("what's new?").
 func Subject(question string) string {
 	cal := calendar{Now: time.Now(), Latest: func() time.Time { return time.Time{} }}
-	return subject(parse(question, cal).subjectWords())
+	return subject(parse(question, cal, nil).subjectWords())
 }
 
 // typoShare and typoRatio tell a typo that shares its stem with a word from
@@ -341,7 +345,7 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 		}
 		return *latest
 	}}
-	p := parse(req.Question, cal)
+	p := parse(req.Question, cal, req.Aliases)
 	words := p.subjectWords()
 	r := Reading{Newest: p.newest || req.Newest, Period: Period{req.Since, req.Until}}
 	if p.hasPeriod {

@@ -106,6 +106,38 @@ func TestReadKeepsTermsWhole(t *testing.T) {
 	}
 }
 
+// A term the aliases list alone is kept whole too, and a word that opens
+// it is read in it: "current account" asks for no recent news.
+func TestReadKeepsOneWayTermsWhole(t *testing.T) {
+	stories := map[string]string{
+		"bop.txt":  " date 2025-04-01 German current account surplus widens\n\nWest Germany's current account surplus widened in March.\n",
+		"bank.txt": " date 2025-04-02 Bank opens accounts\n\nThe bank opened current accounts for farmers.\n",
+	}
+	for i := range 10 { // "account" is in most articles: alone, it would only rank
+		stories[fmt.Sprintf("m%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Account report %d\n\nThe account moved on day %d.\n", i+3, i, i)
+	}
+	ix := mustIndexOf(t, stories)
+	aliases := Aliases{}
+	aliases.add("current account")
+	r, err := Read(context.Background(), ix, Request{Question: "current account surplus", Aliases: aliases})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Newest || !slices.Equal(r.Required, []string{"current", "account", "surplus"}) {
+		t.Errorf("required %q, newest first %v; want the term's words required, in relevance order", r.Required, r.Newest)
+	}
+	if r, _ := Read(context.Background(), ix, Request{Question: "current account surplus"}); !r.Newest {
+		t.Errorf("without the term, %q did not ask for the newest news", "current")
+	}
+	ans, err := Ask(context.Background(), ix, Request{Question: "current account surplus", Aliases: aliases})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Sources) == 0 || ans.Sources[0].Article.Title != "German current account surplus widens" {
+		t.Errorf("%d sources; want the story on the current account surplus first", len(ans.Sources))
+	}
+}
+
 // Names joined by a hyphen that the aliases know are searched apart, each
 // in its spellings: "US-Japan trade" finds "U.S. presses Japan on trade".
 // "US" in capitals is a name at the start of a question too, not "us".

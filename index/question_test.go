@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -181,5 +182,31 @@ func TestSearchTermWrittenAnotherWay(t *testing.T) {
 	slices.Sort(got)
 	if want := []string{"Consumer goods", "Prices steady"}; !slices.Equal(got, want) {
 		t.Errorf("with an alias no article has: %q; want %q", got, want)
+	}
+}
+
+// A term written one way, listed as its own alias, scores as the two words
+// without it: the term is not searched twice.
+func TestSearchTermWrittenOneWay(t *testing.T) {
+	ix := mustIngestTexts(t, map[string]string{
+		"bop.txt":  story("2025-04-01", "Current account surplus", "West Germany's current account surplus widened in March."),
+		"bank.txt": story("2025-04-02", "Bank accounts", "The bank opened current accounts for farmers, and the account rules changed."),
+	})
+	words := []string{"current", "account"}
+	plain, err := ix.Search(context.Background(), news.Query{Words: words, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	term, err := ix.Search(context.Background(), news.Query{Words: words, Size: 10, Aliases: map[string][]string{"current account": {"current account"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain.Matches) != 2 || len(term.Matches) != 2 {
+		t.Fatalf("found %d and %d; want both stories either way", len(plain.Matches), len(term.Matches))
+	}
+	for i := range plain.Matches {
+		if p, q := plain.Matches[i], term.Matches[i]; p.Article.ID != q.Article.ID || math.Abs(p.Score-q.Score) > 1e-9 {
+			t.Errorf("match %d: %s scores %g as words, %s %g as a term", i, p.Article.ID, p.Score, q.Article.ID, q.Score)
+		}
 	}
 }

@@ -280,6 +280,9 @@ func spellings(w string, aliases map[string][]string) query.Query {
 func (ix *Index) termSpellings(first, second string, aliases map[string][]string) query.Query {
 	qs := []query.Query{bleve.NewConjunctionQuery(spellings(first, aliases), spellings(second, aliases))}
 	for _, other := range aliases[first+" "+second] {
+		if strings.EqualFold(other, first+" "+second) {
+			continue // a term written one way
+		}
 		var each []query.Query
 		for _, w := range strings.Fields(other) {
 			if !ix.isWord(w) {
