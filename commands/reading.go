@@ -386,11 +386,11 @@ func splitNames(words []token, aliases Aliases) []token {
 			continue
 		}
 		for i, p := range parts {
-			part := token{text: p + ",", lower: strings.ToLower(p) + ",", kind: name, at: t.at}
+			text := p + "," // apart from the next
 			if i == len(parts)-1 {
-				part.text, part.lower = p+strings.TrimPrefix(t.text, bareWord(t.text)), strings.ToLower(part.text)
+				text = p + strings.TrimPrefix(t.text, bareWord(t.text))
 			}
-			out = append(out, part)
+			out = append(out, token{text: text, lower: strings.ToLower(text), kind: name, at: t.at})
 		}
 	}
 	return out

@@ -655,7 +655,7 @@ func matchIDs(matches []news.Match) []string {
 }
 
 // A word one slip away comes before a more frequent one two slips away:
-// "natual" is "natural", not "annual"; a swap of two letters is one slip.
+// "natual" is "natural", not "annual".
 func TestSimilarWordsFewestEditsFirst(t *testing.T) {
 	dir := t.TempDir()
 	var files []string

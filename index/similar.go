@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/blevesearch/bleve/v2/search"
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
@@ -53,41 +54,12 @@ func (ix *Index) SimilarWords(ctx context.Context, word string, n int) ([]string
 	words := slices.Collect(maps.Keys(counts))
 	edits := map[string]int{}
 	for _, w := range words {
-		edits[w] = editDistance(word, w)
+		edits[w] = search.LevenshteinDistance(word, w) // as the look-up counts them
 	}
 	slices.SortFunc(words, func(a, b string) int {
 		return cmp.Or(cmp.Compare(edits[a], edits[b]), cmp.Compare(counts[b], counts[a]), strings.Compare(a, b))
 	})
 	return words[:min(n, len(words))], nil
-}
-
-// editDistance is how many letters must be inserted, deleted, replaced or
-// swapped with the next to turn a into b: "unemploymnet" is one swap from
-// "unemployment".
-func editDistance(a, b string) int {
-	x, y := []rune(a), []rune(b)
-	// d[i][j] is the distance between x[:i] and y[:j].
-	d := make([][]int, len(x)+1)
-	for i := range d {
-		d[i] = make([]int, len(y)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(x); i++ {
-		for j := 1; j <= len(y); j++ {
-			replace := 1
-			if x[i-1] == y[j-1] {
-				replace = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+replace)
-			if i > 1 && j > 1 && x[i-1] == y[j-2] && x[i-2] == y[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(x)][len(y)]
 }
 
 // fuzzyTerms returns the terms of field within fuzziness edits of word, but
