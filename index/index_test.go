@@ -655,11 +655,13 @@ func matchIDs(matches []news.Match) []string {
 }
 
 // A word one slip away comes before a more frequent one two slips away:
-// "natual" is "natural", not "annual".
+// "natual" is "natural", not "annual"; a swap of two letters is one slip,
+// so that "unemploymnet" is "unemployment", more frequent than "unemploymnent",
+// which is as near.
 func TestSimilarWordsFewestEditsFirst(t *testing.T) {
 	dir := t.TempDir()
 	var files []string
-	for i, title := range []string{"Natural gas output", "Annual report", "Annual meeting", "Annual results", "Unemployment up"} {
+	for i, title := range []string{"Natural gas output", "Annual report", "Annual meeting", "Annual results", "Unemployment up", "Unemployment falls", "Unemploymnent down"} {
 		path := filepath.Join(dir, fmt.Sprintf("%d.txt", i))
 		if err := os.WriteFile(path, []byte(" date 2025-04-01 "+title+"\n\nThe figures came out on Tuesday.\n"), 0o644); err != nil {
 			t.Fatal(err)

@@ -8,15 +8,17 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2/search"
 	bleveindex "github.com/blevesearch/bleve_index_api"
+	"github.com/hbollon/go-edlib"
 )
 
 // SimilarWords returns up to n indexed words spelled like word (one edit away,
 // two for words of six letters or more), the fewest edits away first, then the
 // most frequent: what a word no article holds was probably meant to be. A
 // typo is mostly one slip, so that "natual" is "natural", one letter short,
-// not "annual", more frequent but further. Words are as the names and lead
+// not "annual", more frequent but further; two letters swapped are one slip,
+// so that "unemploymnet" is "unemployment", not "unemploymnent", which
+// Bleve's Levenshtein distance finds nearer, counting a swap as two. Words are as the names and lead
 // fields hold them: lower case, unstemmed; the names field has the names, the
 // lead every word of the titles and first paragraphs.
 func (ix *Index) SimilarWords(ctx context.Context, word string, n int) ([]string, error) {
@@ -54,7 +56,7 @@ func (ix *Index) SimilarWords(ctx context.Context, word string, n int) ([]string
 	words := slices.Collect(maps.Keys(counts))
 	edits := map[string]int{}
 	for _, w := range words {
-		edits[w] = search.LevenshteinDistance(word, w) // as the look-up counts them
+		edits[w] = edlib.OSADamerauLevenshteinDistance(word, w)
 	}
 	slices.SortFunc(words, func(a, b string) int {
 		return cmp.Or(cmp.Compare(edits[a], edits[b]), cmp.Compare(counts[b], counts[a]), strings.Compare(a, b))
