@@ -114,7 +114,9 @@ func classify(lower string) kind {
 	case recencyWords[lower]:
 		return recency
 	case isQuestionWord(lower), auxiliaries[lower], pronouns[lower], lightVerbs[lower], scaffoldNouns[lower], politeness[lower],
-		stopWords[lower], stopWords[trimPossessive(lower)]:
+		stopWords[lower], stopWords[trimPossessive(lower)], datePrepositions[lower]:
+		// A date preposition left once the dates are out begins a clause,
+		// not a subject: "since the talks collapsed".
 		return function
 	case weakWords[lower]:
 		return weak
