@@ -44,7 +44,8 @@ var (
 		updated developments development`)
 	// weakWords say how a subject moved or is seen ("why is the dollar
 	// falling", "how big is the coffee market", "what's the outlook", "the
-	// trade fight", "how are housing starts holding up"): they
+	// trade fight", "how are housing starts holding up", "the figures
+	// released"): they
 	// help rank the articles about the subject, but an article about it
 	// need not hold them.
 	weakWords = forms(`rise rises rising rose risen fall falls falling fell fallen drop drops dropping dropped
@@ -66,6 +67,8 @@ var (
 		level levels problem problems figures figure data numbers statistics stats deal
 		fight fights battle battles row rows spat feud dispute disputes tension tensions friction clash clashes
 		standoff saga drama mess controversy debate issue issues
+		release releases released releasing announce announces announced announcing
+		publish publishes published report reports reported reporting
 		analyst analysts economist economists expert experts trader traders observers`)
 	// connectors join the words of one name: "Bank of England", "J.P.
 	// Morgan and the U.S. Treasury", "Charles de Gaulle".
