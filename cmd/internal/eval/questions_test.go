@@ -88,18 +88,20 @@ func TestReadQuestions(t *testing.T) {
 	}
 }
 
-// The set kept aside reads whole.
+// The sets kept aside read whole.
 func TestHeldOutQuestionsRead(t *testing.T) {
-	f, err := os.Open("heldout.tsv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	questions, err := ReadQuestions(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(questions) < 60 {
-		t.Errorf("heldout.tsv has %d questions; it was written with 60", len(questions))
+	for _, name := range []string{"heldout.tsv", "heldout2.tsv"} {
+		f, err := os.Open(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		questions, err := ReadQuestions(f)
+		f.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(questions) != 60 {
+			t.Errorf("%s has %d questions; it was written with 60", name, len(questions))
+		}
 	}
 }
