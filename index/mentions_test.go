@@ -1,12 +1,11 @@
 package index
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"strings"
 	"testing"
-
-	"github.com/blevesearch/bleve/v2"
 
 	"newsbot/index/news"
 )
@@ -26,80 +25,102 @@ func TestMentionsRankTheArticlesAboutTheSubject(t *testing.T) {
 		texts[w+".txt"] = story("2025-04-03", "Market "+w, "Prices of "+w+" were steady in quiet trade on day "+strings.Repeat("x", i+1)+".")
 	}
 	ix := mustIngestTexts(t, texts)
-	for _, word := range []string{"dollar", "Baker"} {
-		req, _, err := ix.request(news.Query{Words: []string{word}, Size: 10})
+	for _, tt := range []struct {
+		word          string
+		storyMentions float64
+		storyFirst    bool
+	}{
+		{"dollar", 5, true}, // "dollars" too, stemmed
+		{"Baker", 3, false},
+	} {
+		bm25 := plainScores(t, ix, news.Query{Words: []string{tt.word}, Size: 10})
+		if bm25[0].title != "Exovir buys back shares" {
+			t.Fatalf("%s: BM25 alone ranks %v; the test wants the notice first", tt.word, bm25)
+		}
+		res, err := ix.Search(context.Background(), news.Query{Words: []string{tt.word}, Size: 10})
 		if err != nil {
 			t.Fatal(err)
 		}
-		about, ok := req.Query.(mentioned)
-		if !ok {
-			t.Fatalf("%s: the search does not count mentions", word)
+		if len(res.Matches) != 2 || tt.storyFirst && res.Matches[0].Article.Title != "Currencies in Tokyo" {
+			t.Errorf("%s: with mentions, ranks %v; want the story first", tt.word, titlesOfMatches(res))
 		}
-		plain := *req
-		plain.Query = about.Query
-		bm25, err := ix.bleve.Search(&plain)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(bm25.Hits) != 2 || bm25.Hits[0].Fields[fieldTitle] != "Exovir buys back shares" {
-			t.Fatalf("%s: BM25 alone ranks %v; the test wants the notice first", word, titlesOf(bm25))
-		}
-		res, err := ix.bleve.Search(req)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if word == "dollar" && (len(res.Hits) != 2 || res.Hits[0].ID != bm25.Hits[1].ID) {
-			t.Errorf("%s: with mentions, ranks %v; want the story first", word, titlesOf(res))
-		}
-		mentions := map[string]float64{bm25.Hits[0].ID: 1, bm25.Hits[1].ID: min(3, mentionsCounted)}
-		if word == "dollar" {
-			mentions[bm25.Hits[1].ID] = min(5, mentionsCounted) // "dollars" too, stemmed
-		}
-		for _, plainHit := range bm25.Hits {
-			want := plainHit.Score * (1 + mentionsWeight*mentions[plainHit.ID]/mentionsCounted)
-			for _, h := range res.Hits {
-				if h.ID == plainHit.ID && math.Abs(h.Score-want) > 1e-9 {
-					t.Errorf("%s: %s scores %g; want BM25's %g scaled to %g", word, h.ID, h.Score, plainHit.Score, want)
-				}
-			}
-		}
+		mentions := map[string]float64{"Exovir buys back shares": 1, "Currencies in Tokyo": min(tt.storyMentions, mentionsCounted)}
+		checkScaled(t, tt.word, bm25, res, mentions)
 	}
-}
-
-func titlesOf(res *bleve.SearchResult) []string {
-	var out []string
-	for _, h := range res.Hits {
-		out = append(out, fmt.Sprintf("%v %.3f", h.Fields[fieldTitle], h.Score))
-	}
-	return out
 }
 
 // Each article's mentions are its own, however the subject's words are
 // spread: some in a title only, some in the body again and again.
 func TestMentionsCountEachArticle(t *testing.T) {
 	bodies := map[string]string{
-		"a": "The toll was discussed.",                                // harbour in the title only
-		"b": "The harbour toll was discussed. The harbour toll rose.", // 4
-		"c": "The harbour toll, the harbour toll, the harbour toll.",  // 6, counted 5
-		"d": "The toll and the harbour.",                              // 2
-		"e": "Harbour dues and the toll.",                             // 2
+		"News a": "The toll was discussed.",                                // harbour in the title only
+		"News b": "The harbour toll was discussed. The harbour toll rose.", // 4
+		"News c": "The harbour toll, the harbour toll, the harbour toll.",  // 6, counted 5
+		"News d": "The toll and the harbour.",                              // 2
+		"News e": "Harbour dues and the toll.",                             // 2
 	}
 	texts := map[string]string{}
-	for name, body := range bodies {
-		title := "News " + name
-		if name == "a" {
-			title = "Harbour news"
-		}
-		texts[name+".txt"] = story("2025-04-01", title, body)
+	for title, body := range bodies {
+		texts[strings.ReplaceAll(title, " ", "")+".txt"] = story("2025-04-01", title, body)
 	}
 	ix := mustIngestTexts(t, texts)
-	req, _, err := ix.request(news.Query{Words: []string{"harbour", "toll"}, Size: 10})
+	q := news.Query{Words: []string{"harbour", "toll"}, Size: 10}
+	bm25 := plainScores(t, ix, q)
+	res, err := ix.Search(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
 	}
-	plain := *req
-	plain.Query = req.Query.(mentioned).Query
-	bm25, err := ix.bleve.Search(&plain)
+	mentions := map[string]float64{}
+	for title, body := range bodies {
+		body = strings.ToLower(body)
+		mentions[title] = min(float64(strings.Count(body, "harbour")+strings.Count(body, "toll")), mentionsCounted)
+	}
+	checkScaled(t, "harbour toll", bm25, res, mentions)
+}
+
+// Past the matches ranked again by their mentions, the pages of a search go
+// on in Bleve's order, and together list every match once, in the order of
+// one search for them all.
+func TestMentionsPagesAgree(t *testing.T) {
+	texts := map[string]string{}
+	for i := range mentionsDepth + 30 {
+		texts[fmt.Sprintf("%03d.txt", i)] = story("2025-04-01", fmt.Sprintf("Item %d", i),
+			strings.Repeat("The harbour opened. ", 1+i%7)+strings.Repeat("Boats came in. ", i%11))
+	}
+	ix := mustIngestTexts(t, texts)
+	all, err := ix.Search(context.Background(), news.Query{Words: []string{"harbour"}, Size: len(texts)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paged []string
+	for from := 0; from < len(texts); from += 7 {
+		page, err := ix.Search(context.Background(), news.Query{Words: []string{"harbour"}, From: from, Size: 7})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range page.Matches {
+			paged = append(paged, m.Article.ID)
+		}
+	}
+	var whole []string
+	for _, m := range all.Matches {
+		whole = append(whole, m.Article.ID)
+	}
+	if fmt.Sprint(paged) != fmt.Sprint(whole) {
+		t.Errorf("pages of 7 list\n%v\none search lists\n%v", paged, whole)
+	}
+}
+
+// scored is a match of Bleve's search as it is, without mentions.
+type scored struct {
+	title string
+	score float64
+}
+
+// plainScores is Bleve's search for q, by BM25 alone.
+func plainScores(t *testing.T, ix *Index, q news.Query) []scored {
+	t.Helper()
+	req, _, err := ix.request(q)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,21 +128,34 @@ func TestMentionsCountEachArticle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(res.Hits) != len(bodies) || len(bm25.Hits) != len(bodies) {
-		t.Fatalf("found %d and %d; want all %d", len(res.Hits), len(bm25.Hits), len(bodies))
-	}
-	scores := map[string]float64{}
+	var out []scored
 	for _, h := range res.Hits {
-		scores[h.ID] = h.Score
+		out = append(out, scored{fmt.Sprint(h.Fields[fieldTitle]), h.Score})
 	}
-	for _, h := range bm25.Hits {
-		body := strings.ToLower(bodies[strings.TrimPrefix(fmt.Sprint(h.Fields[fieldTitle]), "News ")])
-		if h.Fields[fieldTitle] == "Harbour news" {
-			body = strings.ToLower(bodies["a"])
-		}
-		mentions := min(strings.Count(body, "harbour")+strings.Count(body, "toll"), mentionsCounted)
-		if want := h.Score * (1 + mentionsWeight*float64(mentions)/mentionsCounted); math.Abs(scores[h.ID]-want) > 1e-9 {
-			t.Errorf("%v: scores %g; want %g, for %d mentions", h.Fields[fieldTitle], scores[h.ID], want, mentions)
+	return out
+}
+
+// checkScaled checks that each match of res scores its BM25 score scaled by
+// its mentions, by title.
+func checkScaled(t *testing.T, what string, bm25 []scored, res news.Results, mentions map[string]float64) {
+	t.Helper()
+	if len(res.Matches) != len(bm25) {
+		t.Fatalf("%s: %d matches; BM25 alone %d", what, len(res.Matches), len(bm25))
+	}
+	for _, plain := range bm25 {
+		want := plain.score * (1 + mentionsWeight*mentions[plain.title]/mentionsCounted)
+		for _, m := range res.Matches {
+			if m.Article.Title == plain.title && math.Abs(m.Score-want) > 1e-9 {
+				t.Errorf("%s: %q scores %g; want BM25's %g scaled to %g, for %g mentions", what, plain.title, m.Score, plain.score, want, mentions[plain.title])
+			}
 		}
 	}
+}
+
+func titlesOfMatches(res news.Results) []string {
+	var out []string
+	for _, m := range res.Matches {
+		out = append(out, fmt.Sprintf("%s %.3f", m.Article.Title, m.Score))
+	}
+	return out
 }

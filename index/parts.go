@@ -78,11 +78,17 @@ func (ix *Index) searchInParts(ctx context.Context, req *bleve.SearchRequest, pa
 	if !ok {
 		return ix.bleve.SearchInContext(ctx, req)
 	}
-	var numbered int64 // articles, with those deleted but kept in their segments
+	return ix.searchParts(ctx, req, reader, partBounds(numbered(snapshot), parts))
+}
+
+// numbered is how many article numbers a snapshot has: its articles, with
+// those deleted but kept in their segments.
+func numbered(snapshot *scorch.IndexSnapshot) int64 {
+	var n int64
 	for _, segment := range snapshot.Segments() {
-		numbered += segment.FullSize()
+		n += segment.FullSize()
 	}
-	return ix.searchParts(ctx, req, reader, partBounds(numbered, parts))
+	return n
 }
 
 // byScoreAlone reports whether order sorts by score, best first, and by

@@ -43,7 +43,12 @@ func (ix *Index) search(ctx context.Context, q news.Query) (news.Results, error)
 		n, err := ix.Count()
 		return news.Results{Total: n}, err
 	}
-	res, err := ix.run(ctx, req)
+	var res *bleve.SearchResult
+	if terms := ix.mentionTerms(q.Words, q.Aliases); len(terms) > 0 && req.Size > 0 && req.Score != "none" && byScoreAlone(req.Sort) {
+		res, err = ix.runMentioned(ctx, req, terms)
+	} else {
+		res, err = ix.run(ctx, req)
+	}
 	if err != nil {
 		return news.Results{}, fmt.Errorf("search: %w", err)
 	}
@@ -97,11 +102,7 @@ func (ix *Index) request(q news.Query) (req *bleve.SearchRequest, everything boo
 		everything = unlessFiltered(bq) && bq.MustNot == nil
 	}
 	bq.Must = alone(bq.Must) // last: Bleve's AddMust needs a conjunction
-	var top query.Query = bq
-	if terms := ix.mentionTerms(q.Words, q.Aliases); len(terms) > 0 {
-		top = mentioned{Query: bq, terms: terms}
-	}
-	req = bleve.NewSearchRequestOptions(top, max(q.Size, 0), max(q.From, 0), false)
+	req = bleve.NewSearchRequestOptions(bq, max(q.Size, 0), max(q.From, 0), false)
 	req.Fields = storedFields
 	if q.Size == 0 && !everything {
 		// A count: what only scores would be for nothing. Counting the
@@ -120,34 +121,6 @@ func (ix *Index) request(q news.Query) (req *bleve.SearchRequest, everything boo
 		req.SortBy([]string{fieldDate, "-_score", "_id"})
 	}
 	return req, everything, nil
-}
-
-// mentionTerms are the terms that mention a subject of words: each word
-// in each of its spellings, a name as the names field holds it, another
-// word as the body does, stemmed. A spelling of several words ("cost of
-// living") has no one term to count.
-func (ix *Index) mentionTerms(words []string, aliases map[string][]string) []fieldTerm {
-	m := ix.bleve.Mapping()
-	var terms []fieldTerm
-	for _, w := range words {
-		if !ix.isWord(w) {
-			continue
-		}
-		for _, spelling := range spellingsOf(w, aliases) {
-			field := fieldBody
-			if r, _ := utf8.DecodeRuneInString(spelling); unicode.IsUpper(r) {
-				field = fieldNames
-			}
-			tokens := m.AnalyzerNamed(m.AnalyzerNameForPath(field)).Analyze([]byte(spelling))
-			if len(tokens) != 1 {
-				continue
-			}
-			if t := (fieldTerm{field, string(tokens[0].Term)}); !slices.Contains(terms, t) {
-				terms = append(terms, t)
-			}
-		}
-	}
-	return terms
 }
 
 // alone is q without the conjunctions of one clause around it, which
