@@ -261,7 +261,7 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 			return page{query: q}, err
 		}
 	}
-	matches, read := distinctStories(wordsFirst(res.Matches, q.Words, s.Stem), limit)
+	matches, read := distinctStories(everyWordFirst(wordsFirst(res.Matches, q.Words, s.Stem), r.Dropped, s.Stem), limit)
 	// A daily report under one headline ("HOG AND CATTLE SLAUGHTER
 	// GUESSTIMATES") may fill a page with repeats of one story: read on,
 	// through the rest of the matches, when they are few.
@@ -270,11 +270,42 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 		if res, err = s.Search(ctx, q); err != nil {
 			return page{query: q}, err
 		}
-		matches, read = distinctStories(wordsFirst(res.Matches, q.Words, s.Stem), limit)
+		matches, read = distinctStories(everyWordFirst(wordsFirst(res.Matches, q.Words, s.Stem), r.Dropped, s.Stem), limit)
 	}
 	// The summary cites them by their place.
-	matches = wordsFirst(newerFirstAmongEquals(matches), q.Words, s.Stem)
+	matches = everyWordFirst(wordsFirst(newerFirstAmongEquals(matches), q.Words, s.Stem), r.Dropped, s.Stem)
 	return page{q, res.Total, matches, from + read}, nil
+}
+
+// everyWordFirst puts first the matches that hold every word the search
+// stopped requiring, in title or text: when few articles hold all the words
+// asked, those few answer best, and the bonus for an optional word does not
+// always lift them above the others ("copper mine shutdowns": a refinery's
+// shutdown above a copper mine's).
+func everyWordFirst(matches []news.Match, dropped []string, stemOf func(string) string) []news.Match {
+	if len(dropped) == 0 {
+		return matches
+	}
+	holdsAll := func(m news.Match) bool {
+		return !slices.ContainsFunc(dropped, func(w string) bool {
+			stem := stemOf(w)
+			return !holdsWord(m, stem, stemOf) && !slices.ContainsFunc(m.TitleSpans, func(sp news.Span) bool {
+				return stemOf(trimPossessive(m.Article.Title[sp.Start:sp.End])) == stem
+			})
+		})
+	}
+	slices.SortStableFunc(matches, func(a, b news.Match) int {
+		return cmp.Compare(boolRank(holdsAll(b)), boolRank(holdsAll(a)))
+	})
+	return matches
+}
+
+// boolRank is 1 for true, 0 for false, for sorting.
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // wordsFirst puts last the matches that hold a word asked in lower case

@@ -478,6 +478,46 @@ func TestAskReadsPastRepeatsOfOneStory(t *testing.T) {
 	}
 }
 
+// When few articles hold every word and the answer stops requiring one,
+// those few still come first, however much shorter the others are.
+func TestAskRelaxedListsEveryWordFirst(t *testing.T) {
+	articles := map[string]string{}
+	for i, who := range []string{"The council met on Monday and talked at length about roads, schools and the budget", "Traders gathered in the square on Tuesday to complain about rents, parking and noise"} { // every word, in long stories
+		articles[fmt.Sprintf("all-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Town report %d\n\n"+
+			"%s. They heard that the Zorblat closure would shut the harbour for a month.", i+1, i, who)
+	}
+	for i, what := range strings.Fields("bridge school market road tunnel station") { // two of the words, in short items
+		articles[fmt.Sprintf("some-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Zorblat closure %d\n\nZorblat %s closure.", i+10, i, what)
+	}
+	for i := range 20 { // "harbour" is the most common word asked, but rare enough to require
+		articles[fmt.Sprintf("harbour-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Harbour news %d\n\nThe harbour was busy on day %d.", i%28+1, i, i)
+	}
+	for i := range 250 {
+		articles[fmt.Sprintf("weather-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Weather %d\n\nIt rained on day %d.", i%28+1, i, i)
+	}
+	ix := mustIndexOf(t, articles)
+	ans, err := Ask(context.Background(), ix, Request{Question: "Zorblat harbour closure", Sources: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ans.Reading.Dropped, []string{"harbour"}) {
+		t.Fatalf("dropped %q; want harbour, the most common word", ans.Reading.Dropped)
+	}
+	every := 0
+	for _, src := range ans.Sources[:min(2, len(ans.Sources))] {
+		if strings.HasPrefix(filepath.Base(src.Article.Path), "all-") {
+			every++
+		}
+	}
+	if every != 2 {
+		var titles []string
+		for _, src := range ans.Sources {
+			titles = append(titles, src.Article.Title)
+		}
+		t.Errorf("sources %q; want the 2 stories with every word first", titles)
+	}
+}
+
 func TestAskALongArticle(t *testing.T) {
 	// Every one of 5,000 sentences is on the subject: weighing each against
 	// every other would take minutes.

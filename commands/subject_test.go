@@ -63,6 +63,7 @@ func TestSubject(t *testing.T) {
 		{"catch me up on the Paris talks pls", "Paris talks"},
 		{"money supply figures? thx", "money supply figures"},
 		{"coffee prices since the talks collapsed", "coffee prices talks collapsed"},
+		{"copper mine shutdowns?", "copper mine shutdowns"},
 		{"where do things stand with Ukraine?", "Ukraine"},
 		{"give me the rundown on Witkoff", "Witkoff"},
 		{"why is the dollar falling?", "dollar falling"},

@@ -18,7 +18,7 @@ var (
 		do does did don't doesn't didn't done has hasn't have haven't had hadn't having
 		will won't would wouldn't can can't cannot could couldn't should shouldn't shall
 		may might must 're 've 'd 'll 's`)
-	pronouns = wordsOf(`i me my mine myself you your yours yourself we us our ours they them their theirs
+	pronouns = wordsOf(`i me my myself you your yours yourself we us our ours they them their theirs
 		it its he him his she her hers everyone everybody anyone anybody someone somebody
 		people folks guys y'all ya u ur`)
 	// lightVerbs say that something is asked, not what about: "what
