@@ -87,7 +87,7 @@ func (b *Bot) answerFollowCommand(ic *discordgo.Interaction) {
 // followOf is the follow /follow add asks for, or what is wrong with it.
 func (b *Bot) followOf(ic *discordgo.Interaction, opts map[string]option, private bool) (state.Follow, string) {
 	topic, exclude := splitExclusions(opts["topic"].text())
-	if len(commands.SubjectQuery(commands.Subject(topic), b.cfg.Aliases).Words) == 0 {
+	if len(commands.SubjectQuery(commands.Subject(topic, b.cfg.Aliases), b.cfg.Aliases).Words) == 0 {
 		return state.Follow{}, "Give a topic to follow, like Iran, or Iran -football to leave out its football stories."
 	}
 	f := state.Follow{Topic: topic, Exclude: exclude, MinSources: int(max(1, min(10, opts["min_sources"].integer()))),

@@ -13,7 +13,8 @@ import (
 var builtinAliases string
 
 // Aliases maps a word or two words, in lower case, to the other ways of
-// writing the same name or term.
+// writing the same name or term; a term of two words written one way maps
+// to itself, so that a question keeps its words together.
 type Aliases map[string][]string
 
 // LoadAliases returns the shipped aliases, plus the groups in the file at path

@@ -207,6 +207,15 @@ type page struct {
 	next    int
 }
 
+// maxReadOn is the most matches a page of sources reads through when the
+// first it read were mostly repeats of one story. Reading on is the search
+// again, loading every match it reads: over a million generated articles,
+// whose first matches mostly repeat each other, reading on through 40 and
+// then 160 took the bench's questions from 15 to 43 ms on average, and as
+// many as match matter most where many do. Where more match, the page lists
+// what it found.
+const maxReadOn = 100
+
 // findPage finds the page of sources of r from the from-th match on: the
 // newest news of the period for a question with no subject; else the
 // matches of r's words, relaxed while too few articles hold them all, most
@@ -692,14 +701,6 @@ func disambiguate(ctx context.Context, s Searcher, r Reading) (person string, ot
 	}
 	return named[0], named[1:min(len(named), 4)], nil
 }
-
-// maxReadOn is the most matches a page of sources reads through when the
-// first it read were mostly repeats of one story. Reading on is the search
-// again, loading every match: over a million generated articles, whose
-// first matches mostly repeat each other, reading on through 160 took the
-// bench's questions from 15 to 43 ms on average. Where more match, the
-// page lists what it found.
-const maxReadOn = 100
 
 // distinctStories returns up to limit matches, without those that repeat an
 // earlier one: the same wire story under another title or date, or filed

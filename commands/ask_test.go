@@ -460,12 +460,21 @@ func TestAskReadsPastRepeatsOfOneStory(t *testing.T) {
 			20+i, place, place, strings.Repeat("and the county ", i), place)
 	}
 	ix := mustIndexOf(t, articles)
+	first, err := ix.Search(context.Background(), news.Query{Words: []string{"Zorblat"}, Size: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range first.Matches {
+		if !strings.HasPrefix(filepath.Base(m.Article.Path), "report-") {
+			t.Fatalf("the first 10 matches hold %q; the test wants them all reports", m.Article.Title)
+		}
+	}
 	ans, err := Ask(context.Background(), ix, Request{Question: "Zorblat", Sources: 5})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ans.Found != 18 {
-		t.Fatalf("found %d; want the 18 articles that name Zorblat", ans.Found)
+	if ans.Found != 18 || ans.Next != 18 {
+		t.Fatalf("found %d, next page from %d; want the 18 articles that name Zorblat, all read", ans.Found, ans.Next)
 	}
 	reports := 0
 	for _, src := range ans.Sources {

@@ -187,7 +187,7 @@ func periodArticles(ctx context.Context, s Searcher, req DigestRequest) ([]news.
 	if len(req.Topics) > 0 {
 		queries = queries[:0]
 		for _, topic := range req.Topics {
-			if q := SubjectQuery(Subject(topic), req.Aliases); len(q.Words) > 0 {
+			if q := SubjectQuery(Subject(topic, req.Aliases), req.Aliases); len(q.Words) > 0 {
 				q.Since, q.Until, q.Size, q.Newest = req.From, req.To, maxDigestArticles, true
 				queries = append(queries, q)
 			}
@@ -223,7 +223,7 @@ func withoutTopics(ctx context.Context, s Searcher, articles []news.Article, top
 	}
 	excluded := map[string]bool{}
 	for _, topic := range topics {
-		q := SubjectQuery(Subject(topic), aliases)
+		q := SubjectQuery(Subject(topic, aliases), aliases)
 		if len(q.Words) == 0 {
 			continue
 		}

@@ -25,7 +25,7 @@ func FuzzSubject(f *testing.F) {
 		f.Add(q)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
-		s := Subject(q)
+		s := Subject(q, nil)
 		if utf8.ValidString(q) && !utf8.ValidString(s) {
 			t.Errorf("Subject(%q) = %q: invalid UTF-8", q, s)
 		}
@@ -39,7 +39,7 @@ func FuzzSubject(f *testing.F) {
 		if n := utf8.RuneCountInString(s); n > utf8.RuneCountInString(composed) || utf8.ValidString(q) && len(s) > len(composed) {
 			t.Errorf("Subject(%q) = %q is longer than the question", q, s)
 		}
-		if again := Subject(s); len(again) > len(s) {
+		if again := Subject(s, nil); len(again) > len(s) {
 			t.Errorf("Subject(%q) = %q is longer than %q", s, again, s)
 		}
 	})

@@ -9,7 +9,7 @@ const MaxChoices = 25
 // their name starting with what was typed, most covered first, at most
 // MaxChoices.
 func PeopleNamed(ctx context.Context, s Searcher, typed string) ([]string, error) {
-	people, err := s.People(ctx, Subject(typed), MaxChoices)
+	people, err := s.People(ctx, Subject(typed, nil), MaxChoices)
 	if err != nil {
 		return nil, err
 	}

@@ -47,7 +47,7 @@ type Reading struct {
 	dated bool
 	// counts are how many articles hold each word, for relaxing.
 	counts map[string]news.WordCount
-	// inTerms are the words of terms the aliases write another way, which
+	// inTerms are the words of terms the aliases know, which
 	// relaxing keeps: "prices" of "consumer prices".
 	inTerms map[string]bool
 }
@@ -217,6 +217,7 @@ func (p *parsed) classify(shouting bool, terms Aliases) {
 	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
 		word := strings.TrimSuffix(t.lower, ",")
+		opensTerm := i+1 < len(ts) && !comma(i) && len(terms[word+" "+strings.TrimSuffix(ts[i+1].lower, ",")]) > 0
 		switch {
 		case strings.HasPrefix(t.text, "-") && len(strings.TrimLeft(t.text, "-")) > 0:
 			t.kind = without
@@ -227,6 +228,10 @@ func (p *parsed) classify(shouting bool, terms Aliases) {
 			t.kind = name
 		case connectors[word] && i > 0 && (ts[i-1].kind == name && !comma(i-1) || ts[i-1].kind == connector) && capital(nextNonConnector(ts, i)):
 			t.kind = connector // "J.P. Morgan and the U.S. Treasury"
+		case opensTerm && !capital(i+1) && capital(i):
+			t.kind = maybeName // "Current account": the index tells
+		case opensTerm && !capital(i+1):
+			t.kind = content // "current account"
 		case capital(i) && classify(word) < name && (t.start && !isAcronym(t.text, word) || len([]rune(word)) < 2 || !isAllCaps(t.text)):
 			// "What", "Latest", "I": capitalised as a sentence begins.
 			t.kind = classify(word)
@@ -240,8 +245,6 @@ func (p *parsed) classify(shouting bool, terms Aliases) {
 			t.kind = maybeName
 		case len([]rune(word)) == 1 && !capital(i):
 			t.kind = function // "w/", "u", "r": chat shorthand
-		case i+1 < len(ts) && len(terms[word+" "+strings.TrimSuffix(ts[i+1].lower, ",")]) > 0:
-			t.kind = content
 		default:
 			t.kind = classify(word)
 		}
@@ -303,10 +306,12 @@ func subject(words []token) string {
 // Subject takes the subject out of a question: "what's new about Macron?" is
 // "Macron", "Steve Witkoff's" is "Steve Witkoff", "Iran trade talks" stays as
 // it is, "what happened with oil prices in October?" is "oil prices". It
-// returns "" when nothing is left ("what's new?").
-func Subject(question string) string {
+// returns "" when nothing is left ("what's new?"). With aliases, it reads
+// their terms and names as Read does: "current account" stays whole, and
+// "US-Japan trade" is "US, Japan trade".
+func Subject(question string, aliases Aliases) string {
 	cal := calendar{Now: time.Now(), Latest: func() time.Time { return time.Time{} }}
-	return subject(parse(question, cal, nil).subjectWords())
+	return subject(splitNames(parse(question, cal, aliases).subjectWords(), aliases))
 }
 
 // typoShare and typoRatio tell a typo that shares its stem with a word from
@@ -401,9 +406,10 @@ func splitNames(words []token, aliases Aliases) []token {
 // lower case is a common word ("Oil prices"); a word no article holds is read
 // as the most common indexed word spelled like it; names and words in under
 // commonShare of the articles are required, other words only rank, and at
-// least one word, the rarest, is required. The two words of a term that the
-// aliases write another way ("consumer prices", "cost of living") are both
-// required, so that the search can take either way.
+// least one word, the rarest, is required. The two words of a term the
+// aliases know are both required: one they write another way ("consumer
+// prices", "cost of living"), so that the search can take either way, or
+// one they keep whole ("retail sales").
 func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliases Aliases) error {
 	var lookup []string
 	for _, t := range words {

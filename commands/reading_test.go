@@ -127,6 +127,10 @@ func TestReadKeepsOneWayTermsWhole(t *testing.T) {
 	if r.Newest || !slices.Equal(r.Required, []string{"current", "account", "surplus"}) {
 		t.Errorf("required %q, newest first %v; want the term's words required, in relevance order", r.Required, r.Newest)
 	}
+	// Capitalised to open the question, the same.
+	if r, err := Read(context.Background(), ix, Request{Question: "Current account surplus?", Aliases: aliases}); err != nil || r.Newest || !slices.Equal(r.Required, []string{"current", "account", "surplus"}) {
+		t.Errorf("Current account surplus?: required %q, newest first %v, %v; want the term's words required, in relevance order", r.Required, r.Newest, err)
+	}
 	if r, _ := Read(context.Background(), ix, Request{Question: "current account surplus"}); !r.Newest {
 		t.Errorf("without the term, %q did not ask for the newest news", "current")
 	}

@@ -78,7 +78,30 @@ func TestSubject(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
-			if got := Subject(tt.question); got != tt.want {
+			if got := Subject(tt.question, nil); got != tt.want {
+				t.Errorf("Subject(%q) = %q; want %q", tt.question, got, tt.want)
+			}
+		})
+	}
+}
+
+// With the aliases, a subject reads their terms and names as an answer
+// does: a digest topic or a followed subject finds what /news finds.
+func TestSubjectWithAliases(t *testing.T) {
+	aliases, err := LoadAliases("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ question, want string }{
+		{"current account surplus", "current account surplus"},
+		{"Current account surplus?", "Current account surplus"},
+		{"US-Japan trade", "US, Japan trade"},
+		{"latest on the current account", "current account"},
+		{"current, account", "account"}, // a comma ends the term
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			if got := Subject(tt.question, aliases); got != tt.want {
 				t.Errorf("Subject(%q) = %q; want %q", tt.question, got, tt.want)
 			}
 		})

@@ -42,12 +42,11 @@ var (
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
 		updated developments development`)
-	// weakWords say how a subject moved or is seen ("why is the dollar
-	// falling", "how big is the coffee market", "what's the outlook", "the
-	// trade fight", "how are housing starts holding up", "the figures
-	// released"): they
-	// help rank the articles about the subject, but an article about it
-	// need not hold them.
+	// weakWords say how a subject moved, is seen or came out ("why is the
+	// dollar falling", "how big is the coffee market", "what's the outlook",
+	// "the trade fight", "how are housing starts holding up", "the figures
+	// released"): they help rank the articles about the subject, but an
+	// article about it need not hold them.
 	weakWords = forms(`rise rises rising rose risen fall falls falling fell fallen drop drops dropping dropped
 		climb climbs climbing climbed jump jumps jumping jumped surge surges surging surged
 		soar soaring soared plunge plunging plunged slump slumping slumped decline declining declined
@@ -66,7 +65,7 @@ var (
 		outlook prospects prospect future view views impact effect effects reaction trend trends state
 		level levels problem problems figures figure data numbers statistics stats deal
 		fight fights battle battles row rows spat feud dispute disputes tension tensions friction clash clashes
-		standoff saga drama mess controversy debate issue issues
+		standoff saga drama mess controversy debate
 		release releases released releasing announce announces announced announcing
 		publish publishes published report reports reported reporting
 		analyst analysts economist economists expert experts trader traders observers`)

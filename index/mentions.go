@@ -33,8 +33,8 @@ const (
 // their mentions. Counting the mentions of every match, in the search,
 // took a fifth more time for the bench's questions over a million
 // articles; counting those of the best 50 after it, 6% more. A match
-// further down might have overtaken one of them, the first pages of
-// sources, which people read, came out the same over every question of
+// further down might have overtaken one of them; yet the first pages of
+// sources, which people read, came out the same for every question of
 // eval.
 const mentionsDepth = 50
 
@@ -57,7 +57,11 @@ func (ix *Index) mentionTerms(words []string, aliases map[string][]string) []fie
 			if r, _ := utf8.DecodeRuneInString(spelling); unicode.IsUpper(r) {
 				field = fieldNames
 			}
-			tokens := m.AnalyzerNamed(m.AnalyzerNameForPath(field)).Analyze([]byte(spelling))
+			analyzer := m.AnalyzerNamed(m.AnalyzerNameForPath(field))
+			if analyzer == nil {
+				continue
+			}
+			tokens := analyzer.Analyze([]byte(spelling))
 			if len(tokens) != 1 {
 				continue
 			}
@@ -77,16 +81,9 @@ func (ix *Index) mentionTerms(words []string, aliases map[string][]string) []fie
 // for. A match past mentionsDepth keeps its score, below all of theirs, so
 // that pages agree. One snapshot serves all.
 func (ix *Index) runMentioned(ctx context.Context, req *bleve.SearchRequest, terms []fieldTerm) (*bleve.SearchResult, error) {
-	advanced, err := ix.bleve.Advanced()
+	reader, err := ix.snapshot()
 	if err != nil {
 		return nil, err
-	}
-	reader, err := advanced.Reader()
-	if err != nil {
-		return nil, err
-	}
-	if snapshot, ok := reader.(*scorch.IndexSnapshot); ok && snapshot == nil {
-		return nil, bleve.ErrorIndexClosed
 	}
 	defer reader.Close()
 	scan := *req

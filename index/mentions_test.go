@@ -30,7 +30,7 @@ func TestMentionsRankTheArticlesAboutTheSubject(t *testing.T) {
 		storyMentions float64
 		storyFirst    bool
 	}{
-		{"dollar", 5, true}, // "dollars" too, stemmed
+		{"dollar", 5, true}, // six, with "dollars", counted 5
 		{"Baker", 3, false},
 	} {
 		bm25 := plainScores(t, ix, news.Query{Words: []string{tt.word}, Size: 10})
@@ -91,6 +91,13 @@ func TestMentionsPagesAgree(t *testing.T) {
 	all, err := ix.Search(context.Background(), news.Query{Words: []string{"harbour"}, Size: len(texts)})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if all.Total != len(texts) || len(all.Matches) != len(texts) {
+		t.Fatalf("found %d of %d, listed %d; want every article", all.Total, len(texts), len(all.Matches))
+	}
+	past, err := ix.Search(context.Background(), news.Query{Words: []string{"harbour"}, From: len(texts) + 5, Size: 10})
+	if err != nil || past.Total != len(texts) || len(past.Matches) != 0 {
+		t.Errorf("a page past the last match: found %d, listed %d, %v; want %d found and none listed", past.Total, len(past.Matches), err, len(texts))
 	}
 	var paged []string
 	for from := 0; from < len(texts); from += 7 {

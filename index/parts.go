@@ -48,9 +48,7 @@ func (ix *Index) run(ctx context.Context, req *bleve.SearchRequest) (*bleve.Sear
 // that asks for more than the parts give (explanations, highlights,
 // facets, pages after a hit).
 func (ix *Index) partsFor(req *bleve.SearchRequest) int {
-	if req.Size <= 0 || req.Score == "none" || !byScoreAlone(req.Sort) ||
-		req.Explain || req.Highlight != nil || req.IncludeLocations || len(req.Facets) > 0 ||
-		req.SearchAfter != nil || req.SearchBefore != nil {
+	if !byScoreOnly(req) {
 		return 1
 	}
 	articles, err := ix.bleve.DocCount()
@@ -62,23 +60,29 @@ func (ix *Index) partsFor(req *bleve.SearchRequest) int {
 
 // searchInParts runs req in parts, one snapshot of the index for all.
 func (ix *Index) searchInParts(ctx context.Context, req *bleve.SearchRequest, parts int) (*bleve.SearchResult, error) {
-	advanced, err := ix.bleve.Advanced()
+	reader, err := ix.snapshot()
 	if err != nil {
 		return nil, err
-	}
-	reader, err := advanced.Reader()
-	if err != nil {
-		return nil, err
-	}
-	snapshot, ok := reader.(*scorch.IndexSnapshot)
-	if ok && snapshot == nil { // closed since the search began
-		return nil, bleve.ErrorIndexClosed
 	}
 	defer reader.Close()
+	snapshot, ok := reader.(*scorch.IndexSnapshot)
 	if !ok {
 		return ix.bleve.SearchInContext(ctx, req)
 	}
 	return ix.searchParts(ctx, req, reader, partBounds(numbered(snapshot), parts))
+}
+
+// snapshot opens a reader of the index as it stands, which the caller
+// closes: for scorch, a snapshot.
+func (ix *Index) snapshot() (bleveindex.IndexReader, error) {
+	reader, err := ix.reader()
+	if err != nil {
+		return nil, err
+	}
+	if snapshot, ok := reader.(*scorch.IndexSnapshot); ok && snapshot == nil { // closed since the search began
+		return nil, bleve.ErrorIndexClosed
+	}
+	return reader, nil
 }
 
 // numbered is how many article numbers a snapshot has: its articles, with
@@ -89,6 +93,15 @@ func numbered(snapshot *scorch.IndexSnapshot) int64 {
 		n += segment.FullSize()
 	}
 	return n
+}
+
+// byScoreOnly reports whether req asks for a page of matches by score and
+// nothing more (no explanations, highlights, facets, pages after a hit):
+// what a search in parts, or one ranked again by mentions, gives.
+func byScoreOnly(req *bleve.SearchRequest) bool {
+	return req.Size > 0 && req.Score != "none" && byScoreAlone(req.Sort) &&
+		!req.Explain && req.Highlight == nil && !req.IncludeLocations && len(req.Facets) == 0 &&
+		req.SearchAfter == nil && req.SearchBefore == nil
 }
 
 // byScoreAlone reports whether order sorts by score, best first, and by

@@ -22,7 +22,8 @@ import (
 // q has no words) and none of its Without, those most about the words first: BM25 over the names, or
 // over title and body for other words, with bonuses for a title match and for
 // all the words in the title and first paragraph, where news names its
-// subject. The order of equal scores is Bleve's, which may differ from one
+// subject, and, for the best 50, for naming it again and again (see
+// mentionsWeight). The order of equal scores is Bleve's, which may differ from one
 // page to the next: settling it by ID in Bleve would read the ID of every
 // match, which made answers over 200,000 articles a third slower and mapped
 // 240 MB more of the index; by date, a quarter of the time of a search.
@@ -43,8 +44,12 @@ func (ix *Index) search(ctx context.Context, q news.Query) (news.Results, error)
 		n, err := ix.Count()
 		return news.Results{Total: n}, err
 	}
+	var terms []fieldTerm
+	if byScoreOnly(req) {
+		terms = ix.mentionTerms(q.Words, q.Aliases)
+	}
 	var res *bleve.SearchResult
-	if terms := ix.mentionTerms(q.Words, q.Aliases); len(terms) > 0 && req.Size > 0 && req.Score != "none" && byScoreAlone(req.Sort) {
+	if len(terms) > 0 {
 		res, err = ix.runMentioned(ctx, req, terms)
 	} else {
 		res, err = ix.run(ctx, req)

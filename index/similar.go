@@ -18,9 +18,10 @@ import (
 // typo is mostly one slip, so that "natual" is "natural", one letter short,
 // not "annual", more frequent but further; two letters swapped are one slip,
 // so that "unemploymnet" is "unemployment", not "unemploymnent", which
-// Bleve's Levenshtein distance finds nearer, counting a swap as two. Words are as the names and lead
-// fields hold them: lower case, unstemmed; the names field has the names, the
-// lead every word of the titles and first paragraphs.
+// Bleve's Levenshtein distance finds nearer, counting a swap as two. Words
+// are as the names and lead fields hold them: lower case, unstemmed; the
+// names field has the names, the lead every word of the titles and first
+// paragraphs.
 func (ix *Index) SimilarWords(ctx context.Context, word string, n int) ([]string, error) {
 	word = strings.ToLower(word)
 	fuzziness := 1

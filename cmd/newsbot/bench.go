@@ -306,7 +306,7 @@ func measureAnswers(ctx context.Context, ix *index.Index, questions []string, r 
 	r.AskP50Ms, r.AskP99Ms = bench.Ms(asks.Percentile(50)), bench.Ms(asks.Percentile(99))
 
 	queries, err := bench.Each(ctx, questions, benchRounds, func(ctx context.Context, q string) error {
-		_, err := bench.PlainMatch(ctx, ix.Engine(), commands.Subject(q), commands.DefaultSources)
+		_, err := bench.PlainMatch(ctx, ix.Engine(), commands.Subject(q, nil), commands.DefaultSources)
 		return err
 	})
 	if err != nil {

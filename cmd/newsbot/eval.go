@@ -89,7 +89,7 @@ func (e env) eval(ctx context.Context, args []string) error {
 func readQuestions(path string) ([]eval.Question, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("eval --questions: %w", err)
 	}
 	defer f.Close()
 	questions, err := eval.ReadQuestions(f)

@@ -31,7 +31,7 @@ Usage:
   newsbot digest [--data DIR] [--date YYYY-MM-DD] [--json] [--stories N]  the top stories of a day
   newsbot trend [--data DIR] [--days N] [--until YYYY-MM-DD] --out FILE.png TOPIC[, TOPIC...]
   newsbot timeline [--data DIR] [--json] TOPIC       a topic's stories, oldest first
-  newsbot eval [--corpus DIR] [--data DIR]           quality figures on ../shared/corpus
+  newsbot eval [--corpus DIR] [--data DIR] [--questions FILE]  quality figures on ../shared/corpus
   newsbot bench [--corpus DIR]... [--data DIR] [--generate N] [--json]  speed and memory figures
   newsbot prune --older-than 365d [--data DIR]       delete the articles older than that
   newsbot serve [--data DIR] [--http ADDR]           run the Discord bot

@@ -40,7 +40,7 @@ type Request struct {
 func Topics(text string) []string {
 	var out []string
 	for _, part := range strings.Split(text, ",") {
-		s := commands.Subject(part)
+		s := commands.Subject(part, nil)
 		if len(commands.SubjectQuery(s, nil).Words) > 0 && !slices.Contains(out, s) && len(out) < maxTopics {
 			out = append(out, s)
 		}

@@ -151,11 +151,11 @@ func ReadQuestions(r io.Reader) ([]Question, error) {
 
 // parseQuestion parses one line of a questions file.
 func parseQuestion(line string) (Question, error) {
-	fields := strings.Split(line, "\t")
+	fields := strings.Split(strings.TrimRight(line, "\r"), "\t")
 	if len(fields) != 5 {
 		return Question{}, fmt.Errorf("want 5 tab-separated fields (question, tags, since, until, empty), have %d", len(fields))
 	}
-	q := Question{Text: strings.TrimSpace(fields[0]), Since: fields[2], Until: fields[3]}
+	q := Question{Text: strings.TrimSpace(fields[0]), Since: strings.TrimSpace(fields[2]), Until: strings.TrimSpace(fields[3])}
 	for _, tag := range strings.Split(fields[1], ";") {
 		if tag = strings.TrimSpace(tag); tag != "" {
 			q.Topics = append(q.Topics, tag)
@@ -174,15 +174,18 @@ func parseQuestion(line string) (Question, error) {
 			return q, fmt.Errorf("%q: day %q is not YYYY-MM-DD", q.Text, day)
 		}
 	}
-	switch fields[4] {
+	switch strings.TrimSpace(fields[4]) {
 	case "1":
 		q.Empty = true
 	case "0":
 	default:
-		return q, fmt.Errorf("%q: empty is %q, want 0 or 1", q.Text, fields[4])
+		return q, fmt.Errorf("%q: empty is %q, want 0 or 1", q.Text, strings.TrimSpace(fields[4]))
 	}
 	if q.Empty && q.Since == "" {
 		return q, fmt.Errorf("%q expects no story but names no days", q.Text)
+	}
+	if q.Until != "" && q.Until <= q.Since {
+		return q, fmt.Errorf("%q: its days end (%s) before they begin (%s)", q.Text, q.Until, q.Since)
 	}
 	return q, nil
 }

@@ -55,7 +55,7 @@ func TestReadSourcesCountsWhatTheTagsMiss(t *testing.T) {
 // with its number.
 func TestReadQuestions(t *testing.T) {
 	got, err := ReadQuestions(strings.NewReader("# kept aside\n" +
-		"any news on palm oil?\tpalm-oil; veg-oil\t\t\t0\n" +
+		"any news on palm oil?\tpalm-oil; veg-oil\t\t\t0\r\n" + // saved on Windows
 		"\n" +
 		"copper news from april\tcopper\t1987-04-01\t1987-05-01\t0\n" +
 		"sugar in May?\tsugar\t1987-05-01\t1987-06-01\t1\n"))
@@ -71,12 +71,13 @@ func TestReadQuestions(t *testing.T) {
 		t.Errorf("read %+v\nwant %+v", got, want)
 	}
 	for _, bad := range []string{
-		"gold?\tgold\t\t0",               // a field missing
-		"gold?\t\t\t\t0",                 // no tags
-		"gold?\tgold\t1987-4-1\t\t0",     // not a day
-		"gold?\tgold\t\t1987-05-01\t0",   // an end and no start
-		"gold?\tgold\t\t\t1",             // nothing expected of no days
-		"gold?\tgold\t1987-05-01\t\tyes", // neither 0 nor 1
+		"gold?\tgold\t\t0",                       // a field missing
+		"gold?\t\t\t\t0",                         // no tags
+		"gold?\tgold\t1987-4-1\t\t0",             // not a day
+		"gold?\tgold\t\t1987-05-01\t0",           // an end and no start
+		"gold?\tgold\t\t\t1",                     // nothing expected of no days
+		"gold?\tgold\t1987-05-01\t\tyes",         // neither 0 nor 1
+		"gold?\tgold\t1987-05-01\t1987-04-01\t0", // ends before it begins
 	} {
 		_, err := ReadQuestions(strings.NewReader("copper?\tcopper\t\t\t0\n" + bad))
 		if err == nil || !strings.Contains(err.Error(), "line 2") {
