@@ -86,9 +86,21 @@ func (ix *Index) runMentioned(ctx context.Context, req *bleve.SearchRequest, ter
 		return nil, err
 	}
 	defer reader.Close()
+	cores := ix.claimCores(ix.partsFor(req))
+	defer ix.releaseCores(cores)
+	return ix.mentionedIn(ctx, req, terms, reader, cores)
+}
+
+// mentionedIn is runMentioned over reader, searched in parts when there
+// are more than one.
+func (ix *Index) mentionedIn(ctx context.Context, req *bleve.SearchRequest, terms []fieldTerm, reader bleveindex.IndexReader, parts int) (*bleve.SearchResult, error) {
 	scan := *req
 	scan.From, scan.Size, scan.Fields = 0, max(mentionsDepth, req.From+req.Size), nil
-	res, err := ix.runOn(ctx, &scan, reader)
+	bounds := []uint64{0, math.MaxUint64}
+	if snapshot, ok := reader.(*scorch.IndexSnapshot); ok && parts > 1 {
+		bounds = partBounds(numbered(snapshot), parts)
+	}
+	res, err := ix.searchParts(ctx, &scan, reader, bounds)
 	if err != nil {
 		return nil, err
 	}
@@ -109,18 +121,6 @@ func (ix *Index) runMentioned(ctx context.Context, req *bleve.SearchRequest, ter
 		}
 	}
 	return res, nil
-}
-
-// runOn runs req over reader, in parts on the cores that no other search is
-// using when it is large enough, with the matches it finds unloaded.
-func (ix *Index) runOn(ctx context.Context, req *bleve.SearchRequest, reader bleveindex.IndexReader) (*bleve.SearchResult, error) {
-	cores := ix.claimCores(ix.partsFor(req))
-	defer ix.releaseCores(cores)
-	bounds := []uint64{0, math.MaxUint64}
-	if snapshot, ok := reader.(*scorch.IndexSnapshot); ok && cores > 1 {
-		bounds = partBounds(numbered(snapshot), cores)
-	}
-	return ix.searchParts(ctx, req, reader, bounds)
 }
 
 // scaleByMentions scales the score of each match by how often it mentions

@@ -105,6 +105,36 @@ func TestSearchInPartsIsTheWholeSearch(t *testing.T) {
 				}
 			}
 		}
+		checkMentionedInParts(t, ix, q, req)
+	}
+}
+
+// checkMentionedInParts checks that the search ranked again by mentions
+// finds the same page in parts as whole, over one snapshot.
+func checkMentionedInParts(t *testing.T, ix *Index, q news.Query, req *bleve.SearchRequest) {
+	t.Helper()
+	terms := ix.mentionTerms(q.Words, q.Aliases)
+	if len(terms) == 0 {
+		return
+	}
+	reader, err := ix.snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	ctx := context.Background()
+	want, err := ix.mentionedIn(ctx, req, terms, reader, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, parts := range []int{2, 3, 7} {
+		got, err := ix.mentionedIn(ctx, req, terms, reader, parts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Total != want.Total || hitList(got.Hits) != hitList(want.Hits) {
+			t.Errorf("%+v ranked by mentions in %d parts: %d found\n%s\nwhole: %d found\n%s", q, parts, got.Total, hitList(got.Hits), want.Total, hitList(want.Hits))
+		}
 	}
 }
 
