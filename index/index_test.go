@@ -659,26 +659,20 @@ func matchIDs(matches []news.Match) []string {
 // so that "unemploymnet" is "unemployment", more frequent than "unemploymnent",
 // which is as near.
 func TestSimilarWordsFewestEditsFirst(t *testing.T) {
-	dir := t.TempDir()
-	var files []string
+	texts := map[string]string{}
 	for i, title := range []string{"Natural gas output", "Annual report", "Annual meeting", "Annual results", "Unemployment up", "Unemployment falls", "Unemploymnent down"} {
-		path := filepath.Join(dir, fmt.Sprintf("%d.txt", i))
-		if err := os.WriteFile(path, []byte(" date 2025-04-01 "+title+"\n\nThe figures came out on Tuesday.\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, path)
+		texts[fmt.Sprintf("%d.txt", i)] = story("2025-04-01", title, "The figures came out on Tuesday.")
 	}
-	ix, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	if _, err := ix.Ingest(context.Background(), ingest.ReadFiles(context.Background(), files), nil); err != nil {
-		t.Fatal(err)
-	}
-	for typed, want := range map[string]string{"natual": "natural", "unemploymnet": "unemployment", "anual": "annual"} {
-		if got, err := ix.SimilarWords(context.Background(), typed, 1); err != nil || len(got) == 0 || got[0] != want {
-			t.Errorf("SimilarWords(%s) = %q, %v; want %s first", typed, got, err, want)
-		}
+	ix := mustIngestTexts(t, texts)
+	for _, tt := range []struct{ typed, want string }{
+		{"natual", "natural"},
+		{"unemploymnet", "unemployment"},
+		{"anual", "annual"},
+	} {
+		t.Run(tt.typed, func(t *testing.T) {
+			if got, err := ix.SimilarWords(context.Background(), tt.typed, 1); err != nil || len(got) == 0 || got[0] != tt.want {
+				t.Errorf("SimilarWords(%s) = %q, %v; want %s first", tt.typed, got, err, tt.want)
+			}
+		})
 	}
 }
