@@ -18,9 +18,10 @@ var (
 		do does did don't doesn't didn't done has hasn't have haven't had hadn't having
 		will won't would wouldn't can can't cannot could couldn't should shouldn't shall
 		may might must 're 've 'd 'll 's`)
-	pronouns = wordsOf(`i me my myself you your yours yourself we us our ours they them their theirs
+	pronouns = forms(`i me my myself you your yours yourself we us our ours they them their theirs
 		it its he him his she her hers everyone everybody anyone anybody someone somebody
-		people folks guys y'all ya u ur`)
+		people folks guys y'all ya u ur i'd i'm i've i'll you'd you're you've you'll we'd we're
+		we've we'll they'd they're they've they'll he'd she'd let's`)
 	// lightVerbs say that something is asked, not what about: "what
 	// happened with", "tell me about", "catch me up on".
 	lightVerbs = forms(`happen happens happened happening go goes going gone went
@@ -30,15 +31,15 @@ var (
 		stand stands standing stood look looking looked mean means meant come comes coming came
 		hear hearing heard explain explaining want wanted need needed like
 		help see seen saw keep kept fill filled brief search searching check let make made
-		wonder wondering curious care talking`)
+		wonder wondering curious care talking summarize summarise summarizing summarising recap`)
 	// scaffoldNouns name the kind of answer wanted, not its subject.
 	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
 		info information summary details coverage thing things stuff situation status
-		anything something everything nothing bit lot word`)
+		anything something everything nothing bit lot word idea overview roundup recap digest`)
 	// politeness and fillers: greetings, the bot's name, softeners.
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
-		gonna wanna gotta can't also even still ever yet much many`)
+		gonna wanna gotta can't also even still ever yet much many re`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
 		updated developments development`)
