@@ -53,6 +53,7 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"what's the outlook for copper?", "outlook copper", []string{"copper"}, []string{"outlook"}, nil},
 		{"how is copper holding up?", "copper holding", []string{"copper"}, []string{"holding"}, nil},
 		{"where does the oil fight stand?", "oil fight", []string{"oil"}, []string{"fight"}, nil},
+		{"what's driving copper?", "driving copper", []string{"copper"}, []string{"driving"}, nil},
 		{"copper figures released in the report?", "copper figures released report", []string{"copper"}, []string{"figures", "released", "report"}, nil},
 		// When only common words are left, the rarest carries the search.
 		{"how big is the market?", "big market", []string{"market"}, []string{"big"}, nil},

@@ -53,7 +53,8 @@ var (
 		soar soaring soared plunge plunging plunged slump slumping slumped decline declining declined
 		gain gains gaining gained increase increases increasing increased decrease decreasing decreased
 		grow grows growing grew grown slide sliding slid sink sinking sank tumble tumbling tumbled
-		rally rallying rallied recover recovering recovered move moves moving moved
+		rally rallying rallied recover recovering recovered move moves moving moved movement movements
+		drive drives driving drove driven cause causes causing caused reason reasons
 		raise raises raising raised cut cuts cutting ease eases easing eased
 		strengthen strengthens strengthening strengthened weaken weakens weakening weakened
 		firm firms firming firmed heading headed head hold holds holding held
