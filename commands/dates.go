@@ -125,7 +125,7 @@ var ambiguousMonths = wordsOf("may march mar jan sep sept dec")
 
 // datePrepositions say how a date limits the period: "in October" is
 // October, "since October" from its first day on.
-var datePrepositions = wordsOf("in on during from since after before until till through throughout over within for between")
+var datePrepositions = wordsOf("in on at during from since after before until till through throughout over within for between")
 
 // readDates finds the date phrases among words, in lower case, and returns the
 // period they name together with the indexes of the words they take.
@@ -213,6 +213,8 @@ func (c calendar) relativeAt(words []string, i int) (span, int) {
 		return span{Period{today, tomorrow}, days}, 1
 	case "yesterday":
 		return span{Period{today.AddDate(0, 0, -1), today}, days}, 1
+	case "weekend": // "the weekend"
+		return span{c.weekend(), days}, 1
 	}
 	if i+1 >= len(words) {
 		return span{}, 0
@@ -229,6 +231,8 @@ func (c calendar) relativeAt(words []string, i int) (span, int) {
 			return span{Period{firstOfYear, tomorrow}, years}, 2
 		case "morning", "afternoon", "evening":
 			return span{Period{today, tomorrow}, days}, 2
+		case "weekend":
+			return span{c.weekend(), days}, 2
 		}
 	case "last", "past", "previous":
 		switch next {
@@ -249,6 +253,8 @@ func (c calendar) relativeAt(words []string, i int) (span, int) {
 			return span{Period{today.AddDate(-1, 0, 0), tomorrow}, years}, 2
 		case "night":
 			return span{Period{today.AddDate(0, 0, -1), tomorrow}, days}, 2
+		case "weekend":
+			return span{c.weekend(), days}, 2
 		}
 		if wd, ok := weekdays[next]; ok {
 			return span{c.weekday(wd), days}, 2
@@ -274,6 +280,8 @@ func (c calendar) back(count int, word string, n int) (span, int) {
 	today := c.today()
 	tomorrow := today.AddDate(0, 0, 1)
 	switch strings.TrimSuffix(word, "s") {
+	case "hour": // "the last 24 hours": today and the days they reach back into
+		return span{Period{today.AddDate(0, 0, -(count+23)/24), tomorrow}, days}, n
 	case "day":
 		return span{Period{today.AddDate(0, 0, -count), tomorrow}, days}, n
 	case "week":
@@ -304,6 +312,12 @@ func countAt(words []string, i int) (int, int) {
 	return 0, 0
 }
 
+// weekend is the most recent Saturday and Sunday, today included.
+func (c calendar) weekend() Period {
+	saturday := lastWeekday(c.today().AddDate(0, 0, -1), time.Saturday) // on a Sunday, the day before
+	return Period{saturday, saturday.AddDate(0, 0, 2)}
+}
+
 // weekday is the most recent day wd, today included.
 func (c calendar) weekday(wd time.Weekday) Period {
 	today := c.today()
@@ -329,6 +343,27 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	if year, ok := yearOf(w); ok && afterPreposition {
 		d := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
 		return span{Period{d, d.AddDate(1, 0, 0)}, years}, 1
+	}
+	// "early March", "mid-April", "the end of June": a third of the month
+	if part, n := monthPartAt(words, i); n > 0 {
+		if month, m := c.dateAt(words, capitalised, i+n, true); m > 0 && month.unit == months {
+			return span{part(month.Period), days}, n + m
+		}
+	}
+	if rest, ok := strings.CutPrefix(w, "mid-"); ok {
+		joined := append([]string{rest}, words[i+1:]...)
+		if month, m := c.dateAt(joined, append([]bool{true}, capitalised[i+1:]...), 0, true); m > 0 && month.unit == months {
+			return span{Period{month.Since.AddDate(0, 0, 10), month.Since.AddDate(0, 0, 20)}, days}, m
+		}
+	}
+	// "on the 20th": the latest such day at or before the anchor
+	if day, ok := dayOf(w); ok && afterPreposition && w != strings.TrimRight(w, "stndrh") && !isMonthAfter(words, i+1) {
+		anchor := c.anchor()
+		for back := 0; back < 12; back++ {
+			if d := time.Date(anchor.Year(), anchor.Month()-time.Month(back), day, 0, 0, 0, 0, time.UTC); d.Day() == day && !d.After(anchor) {
+				return span{Period{d, d.AddDate(0, 0, 1)}, days}, 1
+			}
+		}
 	}
 	// "17 April [1987]", "17th of April"
 	if day, ok := dayOf(w); ok {
@@ -395,6 +430,58 @@ func (c calendar) day(words []string, i int, m time.Month, day, n int) (span, in
 		n++
 	}
 	return span{Period{d, d.AddDate(0, 0, 1)}, days}, n
+}
+
+// monthPartAt reads the words that take part of a month: "early", "mid",
+// "late", "the start of", "the end of" (a third of it), "the first week
+// of". It returns the part of a month's days they take and how many words
+// they are.
+func monthPartAt(words []string, i int) (func(Period) Period, int) {
+	if i >= len(words) {
+		return nil, 0
+	}
+	first := func(p Period) Period { return Period{p.Since, p.Since.AddDate(0, 0, 10)} }
+	middle := func(p Period) Period { return Period{p.Since.AddDate(0, 0, 10), p.Since.AddDate(0, 0, 20)} }
+	last := func(p Period) Period { return Period{p.Since.AddDate(0, 0, 20), p.Until} }
+	of := i+1 < len(words) && words[i+1] == "of"
+	// "the first week of April"
+	if week, ok := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3}[words[i]]; ok &&
+		i+2 < len(words) && words[i+1] == "week" && words[i+2] == "of" {
+		return func(p Period) Period { return Period{p.Since.AddDate(0, 0, 7*week), p.Since.AddDate(0, 0, 7*week+7)} }, 3
+	}
+	switch words[i] {
+	case "early":
+		return first, 1
+	case "mid", "middle":
+		if of {
+			return middle, 2
+		}
+		return middle, 1
+	case "late":
+		return last, 1
+	case "start", "beginning":
+		if of {
+			return first, 2
+		}
+	case "end":
+		if of {
+			return last, 2
+		}
+	}
+	return nil, 0
+}
+
+// isMonthAfter reports whether words[i], or the word after an "of" there,
+// names a month: "the 17th of April" is a day of April.
+func isMonthAfter(words []string, i int) bool {
+	if i < len(words) && words[i] == "of" {
+		i++
+	}
+	if i >= len(words) {
+		return false
+	}
+	_, ok := monthNumbers[words[i]]
+	return ok
 }
 
 func yearOf(w string) (int, bool) {

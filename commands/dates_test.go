@@ -38,6 +38,21 @@ func TestReadDates(t *testing.T) {
 		{"oil in October 1987", "October 1987", "oil"},
 		{"Iran talks in March since Monday", "", "Iran talks"},
 		{"rain on 29 February", "29 February 2024", "rain"},
+		{"oil news from early March", "1 March – 10 March 2025", "oil news"},
+		{"sugar in late April", "21 April – 30 April 2025", "sugar"},
+		{"oil in mid-March", "11 March – 20 March 2025", "oil"},
+		{"oil in mid March 1987", "11 March – 20 March 1987", "oil"},
+		{"gold at the end of February", "21 February – 28 February 2025", "gold"},
+		{"gold at the start of April", "1 April – 10 April 2025", "gold"},
+		{"grain news on the 20th", "20 April 2025", "grain news"}, // the newest article is of 5 May
+		{"grain news on the 3rd", "3 May 2025", "grain news"},
+		{"oil prices in the last 24 hours", "6 May – 7 May 2025", "oil prices"},
+		{"coffee news from the weekend", "3 May – 4 May 2025", "coffee news"},
+		{"coffee news from last weekend", "3 May – 4 May 2025", "coffee news"},
+		{"copper in the first week of April", "1 April – 7 April 2025", "copper"},
+		{"copper in the third week of April", "15 April – 21 April 2025", "copper"},
+		{"late trading in tin", "", "late trading in tin"},
+		{"the end of the strike", "", "the end of the strike"},
 		{"rain on 31 February", "February 2025", "rain on 31"}, // no such day: the month
 		// Words that are not dates here.
 		{"Theresa May", "", "Theresa May"},
