@@ -69,6 +69,7 @@ func TestSubject(t *testing.T) {
 		{"any idea why gold is up?", "gold"},
 		{"summarize the latest on wheat for me", "wheat"},
 		{"news re: tin", "tin"},
+		{"talk to me about coffee", "coffee"},
 		{"recap of the stock market crash", "stock market crash"},
 		{"give me an overview of trade talks", "trade talks"},
 		{"where do things stand with Ukraine?", "Ukraine"},

@@ -31,7 +31,7 @@ var (
 		stand stands standing stood look looking looked mean means meant come comes coming came
 		hear hearing heard explain explaining want wanted need needed like
 		help see seen saw keep kept fill filled brief search searching check let make made
-		wonder wondering curious care talking summarize summarise summarizing summarising recap`)
+		wonder wondering curious care talk talking summarize summarise summarizing summarising recap`)
 	// scaffoldNouns name the kind of answer wanted, not its subject.
 	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
 		info information summary details coverage thing things stuff situation status
