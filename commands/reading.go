@@ -166,9 +166,18 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 func tokenize(s string) []token {
 	var out []token
 	start := true
+	possessive := false // the word before was a possessive: "Fed's"
 	for _, w := range strings.Fields(s) {
 		// An apostrophe that opens a word is a quote mark: 'Blair'.
-		bare := trimPossessive(strings.TrimLeft(strings.TrimFunc(w, isOuterPunct), "'’"))
+		quoted := strings.TrimLeft(strings.TrimFunc(w, isOuterPunct), "'’")
+		bare := trimPossessive(quoted)
+		// A possessive between names ends the first: "Fed's Johnson" is
+		// the Fed and Johnson, "Japan's Nakasone" Japan and Nakasone.
+		if n := len(out); n > 0 && possessive && isCapitalised(bare) && !strings.HasSuffix(out[n-1].text, ",") {
+			out[n-1].text += ","
+			out[n-1].lower += ","
+		}
+		possessive = bare != "" && bare != strings.TrimRight(quoted, "'’")
 		ends := strings.TrimRight(w, `"'’”)]`)
 		if bare == "" {
 			start = start || strings.ContainsAny(ends, ".?!")
@@ -373,15 +382,15 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	return r, nil
 }
 
-// splitNames splits a word of names joined by hyphens, each of which the
-// aliases know ("US-Japan", "Iran-Iraq"), into those names, apart: an
-// article about US-Japan trade names the United States and Japan, seldom
-// side by side, and rarely as "US-Japan". Names the aliases do not know stay
-// whole: "Jean-Noël".
+// splitNames splits a word of names joined by hyphens, dashes or slashes,
+// each of which the aliases know ("US-Japan", "Iran–Iraq", "U.S./Japan"),
+// into those names, apart: an article about US-Japan trade names the
+// United States and Japan, seldom side by side, and rarely as "US-Japan".
+// Names the aliases do not know stay whole: "Jean-Noël".
 func splitNames(words []token, aliases Aliases) []token {
 	var out []token
 	for _, t := range words {
-		parts := strings.Split(bareWord(t.text), "-")
+		parts := strings.FieldsFunc(bareWord(t.text), func(r rune) bool { return r == '-' || r == '–' || r == '/' })
 		known := len(parts) > 1 && (t.kind == name || t.kind == maybeName)
 		for _, p := range parts {
 			known = known && isCapitalised(p) && len(aliases[strings.ToLower(p)]) > 0

@@ -70,6 +70,9 @@ func TestSubject(t *testing.T) {
 		{"summarize the latest on wheat for me", "wheat"},
 		{"news re: tin", "tin"},
 		{"talk to me about coffee", "coffee"},
+		{"Fed's Johnson", "Fed, Johnson"},
+		{"what did Japan’s Nakasone say?", "Japan, Nakasone"},
+		{"Steve Witkoff's trip", "Steve Witkoff trip"},
 		{"recap of the stock market crash", "stock market crash"},
 		{"give me an overview of trade talks", "trade talks"},
 		{"where do things stand with Ukraine?", "Ukraine"},
@@ -104,6 +107,8 @@ func TestSubjectWithAliases(t *testing.T) {
 		{"current account surplus", "current account surplus"},
 		{"Current account surplus?", "Current account surplus"},
 		{"US-Japan trade", "US, Japan trade"},
+		{"the Iran–Iraq war", "Iran, Iraq war"},
+		{"U.S./Japan chips", "U.S., Japan chips"},
 		{"latest on the current account", "current account"},
 		{"current, account", "account"}, // a comma ends the term
 	}
