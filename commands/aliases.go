@@ -85,6 +85,20 @@ func (a Aliases) For(words []string) map[string][]string {
 	return out
 }
 
+// cased is the name w, typed in lower case, as the list writes it: "japan"
+// is "Japan", "us" is "US". It reports false for a word the list holds in
+// lower case only, or not at all.
+func (a Aliases) cased(w string) (string, bool) {
+	for _, other := range a[strings.ToLower(w)] {
+		for _, spelling := range a[strings.ToLower(other)] {
+			if strings.EqualFold(spelling, w) && isCapitalised(spelling) {
+				return spelling, true
+			}
+		}
+	}
+	return "", false
+}
+
 func containsFold(list []string, s string) bool {
 	for _, x := range list {
 		if strings.EqualFold(x, s) {

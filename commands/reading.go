@@ -391,18 +391,22 @@ func splitNames(words []token, aliases Aliases) []token {
 	var out []token
 	for _, t := range words {
 		parts := strings.FieldsFunc(bareWord(t.text), func(r rune) bool { return r == '-' || r == '–' || r == '/' })
-		known := len(parts) > 1 && (t.kind == name || t.kind == maybeName)
-		for _, p := range parts {
-			known = known && isCapitalised(p) && len(aliases[strings.ToLower(p)]) > 0
+		names := make([]string, len(parts))
+		known := len(parts) > 1 && (t.kind == name || t.kind == maybeName || t.kind == content)
+		for i, p := range parts {
+			names[i], known = p, known && len(aliases[strings.ToLower(p)]) > 0
+			if known && !isCapitalised(p) {
+				names[i], known = aliases.cased(p) // "us-japan" typed in lower case
+			}
 		}
 		if !known {
 			out = append(out, t)
 			continue
 		}
-		for i, p := range parts {
-			text := p + "," // apart from the next
-			if i == len(parts)-1 {
-				text = p + strings.TrimPrefix(t.text, bareWord(t.text))
+		for i, n := range names {
+			text := n + "," // apart from the next
+			if i == len(names)-1 {
+				text = n + strings.TrimPrefix(t.text, bareWord(t.text))
 			}
 			out = append(out, token{text: text, lower: strings.ToLower(text), kind: name, at: t.at})
 		}

@@ -108,6 +108,8 @@ func TestSubjectWithAliases(t *testing.T) {
 		{"Current account surplus?", "Current account surplus"},
 		{"US-Japan trade", "US, Japan trade"},
 		{"the Iran–Iraq war", "Iran, Iraq war"},
+		{"catch me up on the us-japan trade fight", "US, Japan trade fight"},
+		{"euro-zone news", "euro-zone"}, // not names the list knows
 		{"U.S./Japan chips", "U.S., Japan chips"},
 		{"latest on the current account", "current account"},
 		{"current, account", "account"}, // a comma ends the term

@@ -39,7 +39,7 @@ var (
 	// politeness and fillers: greetings, the bot's name, softeners.
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
-		gonna wanna gotta can't also even still ever yet much many re`)
+		gonna wanna gotta can't also even still ever yet much many re overall generally`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
 		updated developments development`)
@@ -54,7 +54,7 @@ var (
 		gain gains gaining gained increase increases increasing increased decrease decreasing decreased
 		grow grows growing grew grown slide sliding slid sink sinking sank tumble tumbling tumbled
 		rally rallying rallied recover recovering recovered move moves moving moved movement movements
-		drive drives driving drove driven cause causes causing caused reason reasons
+		drive drives driving drove driven cause causes causing caused reason reasons run runs running
 		raise raises raising raised cut cuts cutting ease eases easing eased
 		strengthen strengthens strengthening strengthened weaken weakens weakening weakened
 		firm firms firming firmed heading headed head hold holds holding held
