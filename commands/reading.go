@@ -486,7 +486,11 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		r.Corrected[bareWord(t.text)] = fixed
 		t.text = strings.Replace(t.text, bareWord(t.text), fixed, 1)
 		counts[fixed] = more[similar[0]]
+		if k := classify(strings.ToLower(fixed)); k < name {
+			t.kind = k // "happenin" is "happen", which asks rather than names
+		}
 	}
+	words = slices.DeleteFunc(words, func(t token) bool { return t.kind < name })
 	r.Subject, r.counts = subject(words), counts
 	if err := r.findCommoner(ctx, s, words, total); err != nil {
 		return err

@@ -54,6 +54,7 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"how is copper holding up?", "copper holding", []string{"copper"}, []string{"holding"}, nil},
 		{"where does the oil fight stand?", "oil fight", []string{"oil"}, []string{"fight"}, nil},
 		{"what's driving copper?", "driving copper", []string{"copper"}, []string{"driving"}, nil},
+		{"top copper stories", "top copper", []string{"copper"}, []string{"top"}, nil},
 		{"copper figures released in the report?", "copper figures released report", []string{"copper"}, []string{"figures", "released", "report"}, nil},
 		// When only common words are left, the rarest carries the search.
 		{"how big is the market?", "big market", []string{"market"}, []string{"big"}, nil},
@@ -71,6 +72,22 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 					r.Subject, r.Required, r.Optional, r.Corrected, tt.subject, tt.required, tt.optional, tt.corrected)
 			}
 		})
+	}
+}
+
+// A misspelled word read as one that asks rather than names is no subject
+// word: "whats happenin with copper" asks about copper.
+func TestReadDropsCorrectedQuestionWords(t *testing.T) {
+	ix := mustIndexOf(t, map[string]string{
+		"a.txt": " date 2025-04-01 What is happening in copper\n\nCopper rose as traders asked what was happening.\n",
+		"b.txt": " date 2025-04-02 Copper steady\n\nCopper was steady in quiet trade.\n",
+	})
+	r, err := Read(context.Background(), ix, Request{Question: "whats happenin with copper"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Subject != "copper" || !slices.Equal(r.Required, []string{"copper"}) || r.Corrected["happenin"] != "happening" {
+		t.Errorf("read as %q, required %q, corrected %v; want copper alone, happenin read as happening", r.Subject, r.Required, r.Corrected)
 	}
 }
 

@@ -70,6 +70,8 @@ func TestSubject(t *testing.T) {
 		{"summarize the latest on wheat for me", "wheat"},
 		{"news re: tin", "tin"},
 		{"talk to me about coffee", "coffee"},
+		{"what's the buzz on cocoa", "cocoa"},
+		{"keep me posted on sugar", "sugar"},
 		{"Fed's Johnson", "Fed, Johnson"},
 		{"what did Japan’s Nakasone say?", "Japan, Nakasone"},
 		{"Steve Witkoff's trip", "Steve Witkoff trip"},

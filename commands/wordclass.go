@@ -31,18 +31,18 @@ var (
 		stand stands standing stood look looking looked mean means meant come comes coming came
 		hear hearing heard explain explaining want wanted need needed like
 		help see seen saw keep kept fill filled brief search searching check let make made
-		wonder wondering curious care talk talking summarize summarise summarizing summarising recap`)
+		wonder wondering curious care talk talking summarize summarise summarizing summarising recap posted`)
 	// scaffoldNouns name the kind of answer wanted, not its subject.
 	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
 		info information summary details coverage thing things stuff situation status
-		anything something everything nothing bit lot word idea overview roundup recap digest`)
+		anything something everything nothing bit lot word idea overview roundup recap digest buzz scoop gist`)
 	// politeness and fillers: greetings, the bot's name, softeners.
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
 		gonna wanna gotta can't also even still ever yet much many re overall generally`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
-		updated developments development`)
+		updated developments development breaking`)
 	// weakWords say how a subject moved, is seen or came out ("why is the
 	// dollar falling", "how big is the coffee market", "what's the outlook",
 	// "the trade fight", "how are housing starts holding up", "the figures
@@ -62,7 +62,7 @@ var (
 		change changes changing changed decide decides deciding decided decision
 		affect affecting affected react reacting reacted respond responding responded
 		expect expects expecting expected doing
-		big bigger biggest high higher highest low lower lowest large larger small smaller
+		big bigger biggest high higher highest low lower lowest large larger small smaller top
 		good better bad worse strong stronger weak weaker important major key main huge
 		outlook prospects prospect future view views impact effect effects reaction trend trends state
 		level levels problem problems figures figure data numbers statistics stats deal
