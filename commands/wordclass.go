@@ -31,7 +31,8 @@ var (
 		stand stands standing stood look looking looked mean means meant come comes coming came
 		hear hearing heard explain explaining want wanted need needed like
 		help see seen saw keep kept fill filled brief search searching check let make made
-		wonder wondering curious care talk talking summarize summarise summarizing summarising recap posted`)
+		wonder wondering curious care talk talking summarize summarise summarizing summarising recap posted
+		compare comparing worry worried worrying`)
 	// scaffoldNouns name the kind of answer wanted, not its subject.
 	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
 		info information summary details coverage thing things stuff situation status
@@ -39,10 +40,11 @@ var (
 	// politeness and fillers: greetings, the bot's name, softeners.
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
-		gonna wanna gotta can't also even still ever yet much many re overall generally`)
+		gonna wanna gotta can't also even still ever yet much many re overall generally
+		tbh asap abt btw fyi imo imho lol idk tho`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
-		updated developments development breaking`)
+		updated developments development breaking rn`)
 	// weakWords say how a subject moved, is seen or came out ("why is the
 	// dollar falling", "how big is the coffee market", "what's the outlook",
 	// "the trade fight", "how are housing starts holding up", "the figures
@@ -67,7 +69,7 @@ var (
 		outlook prospects prospect future view views impact effect effects reaction trend trends state
 		level levels problem problems figures figure data numbers statistics stats deal
 		fight fights battle battles row rows spat feud dispute disputes tension tensions friction clash clashes
-		standoff saga drama mess controversy debate
+		standoff saga drama mess controversy debate dead alive
 		release releases released releasing announce announces announced announcing
 		publish publishes published report reports reported reporting
 		analyst analysts economist economists expert experts trader traders observers`)
