@@ -28,6 +28,21 @@ func (p Period) Within(other Period) Period {
 	return p
 }
 
+// Union is the days from the first of p's and other's to the last of
+// them: "yesterday and today", "March and June" with the months between.
+// An open end stays open.
+func (p Period) Union(other Period) Period {
+	if other.Since.Before(p.Since) {
+		p.Since = other.Since
+	}
+	if p.Until.IsZero() || other.Until.IsZero() {
+		p.Until = time.Time{}
+	} else if other.Until.After(p.Until) {
+		p.Until = other.Until
+	}
+	return p
+}
+
 // String names the period as people do: "17 April 1987", "October 1987",
 // "the week of 12 October 1987", "since 5 October 1987", "March – June 1987".
 func (p Period) String() string {
@@ -133,6 +148,7 @@ func (c calendar) readDates(words []string, capitalised []bool) (span, map[int]b
 	taken := map[int]bool{}
 	var found span
 	ok := false
+	end := -1 // where the last phrase ended
 	for i := 0; i < len(words); {
 		s, n := c.datePhraseAt(words, capitalised, i)
 		if n == 0 {
@@ -142,13 +158,20 @@ func (c calendar) readDates(words []string, capitalised []bool) (span, map[int]b
 		for j := i; j < i+n; j++ {
 			taken[j] = true
 		}
-		if ok {
+		switch {
+		case !ok:
+			found, ok = s, true
+		case i == end+1 && (words[end] == "and" || words[end] == "or"):
+			// "yesterday and today": both
+			taken[end] = true
+			found.Period = found.Union(s.Period)
+			found.unit = min(found.unit, s.unit)
+		default:
 			found.Period = found.Within(s.Period)
 			found.unit = min(found.unit, s.unit)
-		} else {
-			found, ok = s, true
 		}
 		i += n
+		end = i
 	}
 	return found, taken, ok
 }
@@ -167,13 +190,18 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 		i++
 	}
 	if s, n := c.relativeAt(words, i); n > 0 {
-		return s, i + n - start
+		return limitedBy(prep, s), i + n - start
 	}
 	first, n := c.dateAt(words, capitalised, i, prep != "")
 	if n == 0 {
 		return span{}, 0
 	}
 	i += n
+	// "from 1 March on", "from March onwards"
+	if prep == "from" && i < len(words) && (words[i] == "onwards" || words[i] == "onward" || words[i] == "on") {
+		first.Until = time.Time{}
+		return first, i + 1 - start
+	}
 	// "from March to June", "between March and June"
 	if i+1 < len(words) && (words[i] == "to" || words[i] == "until" || words[i] == "till" || words[i] == "through" || words[i] == "and" || words[i] == "-") &&
 		(prep == "from" || prep == "between" || words[i] != "and") {
@@ -184,17 +212,24 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 			return span{Period{first.Since, last.Until}, min(first.unit, last.unit)}, i + 1 + m - start
 		}
 	}
+	return limitedBy(prep, first), i - start
+}
+
+// limitedBy is the days that prep makes of s: "since" March goes on from
+// its first day, "after" March from the day after it, "before" and
+// "until" end it.
+func limitedBy(prep string, s span) span {
 	switch prep {
 	case "since":
-		first.Until = time.Time{}
+		s.Until = time.Time{}
 	case "after":
-		first.Since, first.Until = first.Until, time.Time{}
+		s.Since, s.Until = s.Until, time.Time{}
 	case "before":
-		first.Until, first.Since = first.Since, time.Time{}
+		s.Until, s.Since = s.Since, time.Time{}
 	case "until", "till":
-		first.Since = time.Time{}
+		s.Since = time.Time{}
 	}
-	return first, i - start
+	return s
 }
 
 // relativeAt reads the phrases that count back from today: "today",
@@ -255,6 +290,8 @@ func (c calendar) relativeAt(words []string, i int) (span, int) {
 			return span{Period{today.AddDate(0, 0, -1), tomorrow}, days}, 2
 		case "weekend":
 			return span{c.weekend(), days}, 2
+		case "fortnight":
+			return span{Period{today.AddDate(0, 0, -14), tomorrow}, weeks}, 2
 		}
 		if wd, ok := weekdays[next]; ok {
 			return span{c.weekday(wd), days}, 2
@@ -286,6 +323,8 @@ func (c calendar) back(count int, word string, n int) (span, int) {
 		return span{Period{today.AddDate(0, 0, -count), tomorrow}, days}, n
 	case "week":
 		return span{Period{today.AddDate(0, 0, -7*count), tomorrow}, weeks}, n
+	case "fortnight":
+		return span{Period{today.AddDate(0, 0, -14*count), tomorrow}, weeks}, n
 	case "month":
 		return span{Period{today.AddDate(0, -count, 0), tomorrow}, months}, n
 	case "year":

@@ -51,6 +51,11 @@ func TestReadDates(t *testing.T) {
 		{"coffee news from last weekend", "3 May – 4 May 2025", "coffee news"},
 		{"copper in the first week of April", "1 April – 7 April 2025", "copper"},
 		{"copper in the third week of April", "15 April – 21 April 2025", "copper"},
+		{"dollar since last week", "since 28 April 2025", "dollar"},
+		{"dollar since yesterday", "since 6 May 2025", "dollar"},
+		{"cocoa from 1 March onwards", "since 1 March 2025", "cocoa"},
+		{"trade news yesterday and today", "6 May – 7 May 2025", "trade news"},
+		{"wheat over the past fortnight", "23 April – 7 May 2025", "wheat"},
 		{"late trading in tin", "", "late trading in tin"},
 		{"the end of the strike", "", "the end of the strike"},
 		{"rain on 31 February", "February 2025", "rain on 31"}, // no such day: the month
