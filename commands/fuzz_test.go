@@ -34,8 +34,9 @@ func FuzzSubject(f *testing.F) {
 		}
 		// Composing accents and plain forms (NFKC) lengthens some characters
 		// (a ligature, U+0344): the subject is no longer than the question so
-		// composed.
-		composed := norm.NFKC.String(q)
+		// composed, its invalid bytes read as U+FFFD first, as Subject reads
+		// them: an invalid byte before U+0344 kept it from being composed.
+		composed := norm.NFKC.String(strings.Map(func(r rune) rune { return r }, q))
 		if n := utf8.RuneCountInString(s); n > utf8.RuneCountInString(composed) || utf8.ValidString(q) && len(s) > len(composed) {
 			t.Errorf("Subject(%q) = %q is longer than the question", q, s)
 		}
