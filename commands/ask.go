@@ -270,7 +270,10 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 			return page{query: q}, err
 		}
 	}
-	matches, read := distinctStories(everyWordFirst(wordsFirst(res.Matches, q.Words, s.Stem), r.Dropped, s.Stem), limit)
+	ordered := func(matches []news.Match) []news.Match {
+		return everyWordFirst(wordsFirst(matches, q.Words, s.Stem), r.Dropped, s.Stem)
+	}
+	matches, read := distinctStories(ordered(res.Matches), limit)
 	// A daily report under one headline ("HOG AND CATTLE SLAUGHTER
 	// GUESSTIMATES") may fill a page with repeats of one story: read on,
 	// through the rest of the matches, when they are few.
@@ -279,10 +282,10 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 		if res, err = s.Search(ctx, q); err != nil {
 			return page{query: q}, err
 		}
-		matches, read = distinctStories(everyWordFirst(wordsFirst(res.Matches, q.Words, s.Stem), r.Dropped, s.Stem), limit)
+		matches, read = distinctStories(ordered(res.Matches), limit)
 	}
 	// The summary cites them by their place.
-	matches = everyWordFirst(wordsFirst(newerFirstAmongEquals(matches), q.Words, s.Stem), r.Dropped, s.Stem)
+	matches = ordered(newerFirstAmongEquals(matches))
 	return page{q, res.Total, matches, from + read}, nil
 }
 
@@ -295,26 +298,29 @@ func everyWordFirst(matches []news.Match, dropped []string, stemOf func(string) 
 	if len(dropped) == 0 {
 		return matches
 	}
-	holdsAll := func(m news.Match) bool {
+	return inFront(matches, func(i int) bool {
+		m := matches[i]
 		return !slices.ContainsFunc(dropped, func(w string) bool {
 			stem := stemOf(w)
 			return !holdsWord(m, stem, stemOf) && !slices.ContainsFunc(m.TitleSpans, func(sp news.Span) bool {
 				return stemOf(trimPossessive(m.Article.Title[sp.Start:sp.End])) == stem
 			})
 		})
-	}
-	slices.SortStableFunc(matches, func(a, b news.Match) int {
-		return cmp.Compare(boolRank(holdsAll(b)), boolRank(holdsAll(a)))
 	})
-	return matches
 }
 
-// boolRank is 1 for true, 0 for false, for sorting.
-func boolRank(b bool) int {
-	if b {
-		return 1
+// inFront puts first, in their order, the matches for which front is true
+// of their place, then the others, in theirs.
+func inFront(matches []news.Match, front func(i int) bool) []news.Match {
+	var first, rest []news.Match
+	for i, m := range matches {
+		if front(i) {
+			first = append(first, m)
+		} else {
+			rest = append(rest, m)
+		}
 	}
-	return 0
+	return append(first, rest...)
 }
 
 // wordsFirst puts last the matches that hold a word asked in lower case
@@ -338,15 +344,7 @@ func wordsFirst(matches []news.Match, words []string, stemOf func(string) string
 		if !asWord {
 			continue
 		}
-		var words, others []news.Match
-		for i, m := range matches {
-			if aside[i] {
-				others = append(others, m)
-			} else {
-				words = append(words, m)
-			}
-		}
-		matches = append(words, others...)
+		matches = inFront(matches, func(i int) bool { return !aside[i] })
 	}
 	return textsFirst(matches)
 }
@@ -356,18 +354,7 @@ func wordsFirst(matches []news.Match, words []string, stemOf func(string) string
 // capitals ("MUTUAL OF OMAHA INTEREST SHARES INC PAYOUT") does not tell a
 // name from a word.
 func textsFirst(matches []news.Match) []news.Match {
-	var texts, titles []news.Match
-	for _, m := range matches {
-		if len(m.BodySpans) > 0 {
-			texts = append(texts, m)
-		} else {
-			titles = append(titles, m)
-		}
-	}
-	if len(texts) == 0 {
-		return matches
-	}
-	return append(texts, titles...)
+	return inFront(matches, func(i int) bool { return len(matches[i].BodySpans) > 0 })
 }
 
 // writesAsName reports whether a match's body holds the word with this stem,

@@ -291,7 +291,7 @@ func (c calendar) relativeAt(words []string, i int) (span, int) {
 		case "weekend":
 			return span{c.weekend(), days}, 2
 		case "fortnight":
-			return span{Period{today.AddDate(0, 0, -14), tomorrow}, weeks}, 2
+			return c.back(1, next, 2)
 		}
 		if wd, ok := weekdays[next]; ok {
 			return span{c.weekday(wd), days}, 2
@@ -392,7 +392,7 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	if rest, ok := strings.CutPrefix(w, "mid-"); ok {
 		joined := append([]string{rest}, words[i+1:]...)
 		if month, m := c.dateAt(joined, append([]bool{true}, capitalised[i+1:]...), 0, true); m > 0 && month.unit == months {
-			return span{Period{month.Since.AddDate(0, 0, 10), month.Since.AddDate(0, 0, 20)}, days}, m
+			return span{middleThird(month.Period), days}, m
 		}
 	}
 	// "on the 20th": the latest such day at or before the anchor
@@ -479,9 +479,6 @@ func monthPartAt(words []string, i int) (func(Period) Period, int) {
 	if i >= len(words) {
 		return nil, 0
 	}
-	first := func(p Period) Period { return Period{p.Since, p.Since.AddDate(0, 0, 10)} }
-	middle := func(p Period) Period { return Period{p.Since.AddDate(0, 0, 10), p.Since.AddDate(0, 0, 20)} }
-	last := func(p Period) Period { return Period{p.Since.AddDate(0, 0, 20), p.Until} }
 	of := i+1 < len(words) && words[i+1] == "of"
 	// "the first week of April"
 	if week, ok := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3}[words[i]]; ok &&
@@ -490,25 +487,33 @@ func monthPartAt(words []string, i int) (func(Period) Period, int) {
 	}
 	switch words[i] {
 	case "early":
-		return first, 1
+		return firstThird, 1
 	case "mid", "middle":
 		if of {
-			return middle, 2
+			return middleThird, 2
 		}
-		return middle, 1
+		return middleThird, 1
 	case "late":
-		return last, 1
+		return lastThird, 1
 	case "start", "beginning":
 		if of {
-			return first, 2
+			return firstThird, 2
 		}
 	case "end":
 		if of {
-			return last, 2
+			return lastThird, 2
 		}
 	}
 	return nil, 0
 }
+
+// firstThird, middleThird and lastThird are days 1-10, 11-20 and 21 on of
+// the month p.
+func firstThird(p Period) Period { return Period{p.Since, p.Since.AddDate(0, 0, 10)} }
+func middleThird(p Period) Period {
+	return Period{p.Since.AddDate(0, 0, 10), p.Since.AddDate(0, 0, 20)}
+}
+func lastThird(p Period) Period { return Period{p.Since.AddDate(0, 0, 20), p.Until} }
 
 // isMonthAfter reports whether words[i], or the word after an "of" there,
 // names a month: "the 17th of April" is a day of April.

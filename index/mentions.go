@@ -114,11 +114,8 @@ func (ix *Index) mentionedIn(ctx context.Context, req *bleve.SearchRequest, term
 	if len(ranked) > 0 {
 		res.MaxScore = ranked[0].Score
 	}
-	res.Hits = res.Hits[min(req.From, len(res.Hits)):min(req.From+req.Size, len(res.Hits))]
-	for _, hit := range res.Hits {
-		if err, _ := bleve.LoadAndHighlightFields(hit, req, "", reader, nil); err != nil {
-			return nil, fmt.Errorf("load fields of %s: %w", hit.ID, err)
-		}
+	if err := loadPage(res, req, reader); err != nil {
+		return nil, err
 	}
 	return res, nil
 }

@@ -185,13 +185,22 @@ func (ix *Index) searchParts(ctx context.Context, req *bleve.SearchRequest, read
 	if len(res.Hits) > 0 {
 		res.MaxScore = res.Hits[0].Score
 	}
+	if err := loadPage(res, req, reader); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// loadPage cuts res down to the page req asks for and loads the fields req
+// asks for of its matches from reader, the snapshot they were found in.
+func loadPage(res *bleve.SearchResult, req *bleve.SearchRequest, reader bleveindex.IndexReader) error {
 	res.Hits = res.Hits[min(req.From, len(res.Hits)):min(req.From+req.Size, len(res.Hits))]
 	for _, hit := range res.Hits {
 		if err, _ := bleve.LoadAndHighlightFields(hit, req, "", reader, nil); err != nil {
-			return nil, fmt.Errorf("load fields of %s: %w", hit.ID, err)
+			return fmt.Errorf("load fields of %s: %w", hit.ID, err)
 		}
 	}
-	return res, nil
+	return nil
 }
 
 // searchPart is the best From+Size matches of req among the articles
