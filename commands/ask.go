@@ -690,19 +690,47 @@ func disambiguate(ctx context.Context, s Searcher, r Reading) (person string, ot
 }
 
 // distinctStories returns up to limit matches, without those that repeat an
-// earlier one: the same wire story under another title or date, or filed
-// twice. read is how many of matches it went through.
+// earlier one (the same wire story under another title or date, or filed
+// twice) or update it the same day (see updateOf). read is how many of
+// matches it went through.
 func distinctStories(matches []news.Match, limit int) (kept []news.Match, read int) {
 	var seen repeats
+	updated := map[string]bool{}
 	for i, m := range matches {
 		if len(kept) == limit {
 			return kept, i
 		}
+		update := updateOf(m.Article)
+		if update != "" && updated[update] {
+			continue
+		}
 		if !seen.repeat(m.Article) {
 			kept = append(kept, m)
+			if update != "" {
+				updated[update] = true
+			}
 		}
 	}
 	return kept, len(matches)
+}
+
+// updateOf names the report that an article updates through its day, or is
+// "": a market's report is filed again as it opens, at midsession and as it
+// closes ("CBT SOYBEAN FUTURES OPEN SLIGHTLY FIRMER", "... MOSTLY HIGHER AT
+// MIDSESSION", "... CLOSE STRONG IN NEW CROP"), under a headline that
+// begins with the same three words, and with new figures, so that repeats
+// does not know it; three of them listed one answer's sources. The
+// headline's first three words must all carry meaning ("Bank of Japan
+// intervenes" and "Bank of Japan deputy says" are two stories), and a
+// headline that names a company by its ticker ("FORD <F> EXTENDS ...") is
+// one of that company's stories, which are not updates of each other.
+func updateOf(a news.Article) string {
+	words := strings.Fields(strings.ToLower(a.Title))
+	if len(words) < 3 || a.Date.IsZero() || strings.Contains(a.Title, "<") ||
+		slices.ContainsFunc(words[:3], func(w string) bool { return stopWords[w] }) {
+		return ""
+	}
+	return a.Date.Format(time.DateOnly) + " " + strings.Join(words[:3], " ")
 }
 
 // repeats recognises articles that repeat one seen before: the same wire

@@ -445,6 +445,36 @@ func TestDistinctStories(t *testing.T) {
 	}
 }
 
+// A market report filed again as the day goes on, with new figures, is one
+// source; the next day's report is another, and so are two stories that
+// only begin alike.
+func TestDistinctStoriesListsAReportUpdatedThroughTheDayOnce(t *testing.T) {
+	monday := time.Date(1987, 4, 6, 0, 0, 0, 0, time.UTC)
+	match := func(title string, day time.Time, lead string) news.Match {
+		return news.Match{Article: news.Article{Title: title, Date: day, Body: lead + "\n\nMore."}}
+	}
+	matches := []news.Match{
+		match("CBT SOYBEAN FUTURES OPEN SLIGHTLY FIRMER", monday, "CHICAGO, April 6 - CBT soybean futures opened 1/2 cent higher on light buying."),
+		match("CBT SOYBEAN FUTURES MOSTLY HIGHER AT MIDSESSION", monday, "CHICAGO, April 6 - Soybeans stood 2 to 4 cents higher by midsession as exporters bought."),
+		match("CBT SOYBEAN FUTURES CLOSE STRONG", monday.AddDate(0, 0, 1), "CHICAGO, April 7 - Soybeans closed 6 cents higher on Tuesday."),
+		match("BANK OF JAPAN INTERVENES IN TOKYO", monday, "TOKYO, April 6 - The Bank of Japan bought dollars in Tokyo, dealers said."),
+		match("BANK OF JAPAN DEPUTY SEES NO NEW MEASURES", monday, "TOKYO, April 6 - A deputy governor said no new steps were planned."),
+		match("FORD <F> EXTENDS INCENTIVES ON LIGHT TRUCKS", monday, "DEARBORN, April 6 - Ford extended its truck incentives to May."),
+		match("FORD <F> EXTENDS BUYER INCENTIVE PROGRAM", monday, "DEARBORN, April 6 - Ford said car buyers get cheap loans until June."),
+		match("CBT SOYBEAN FUTURES CLOSE HIGHER", monday, "CHICAGO, April 6 - Soybeans closed 5 cents higher, near the highs of the day."),
+	}
+	got, read := distinctStories(matches, 10)
+	var titles []string
+	for _, m := range got {
+		titles = append(titles, m.Article.Title)
+	}
+	want := []string{matches[0].Article.Title, matches[2].Article.Title, matches[3].Article.Title, matches[4].Article.Title,
+		matches[5].Article.Title, matches[6].Article.Title}
+	if !slices.Equal(titles, want) || read != len(matches) {
+		t.Errorf("kept %q, read %d; want Monday's soybean report once, then Tuesday's and each other story", titles, read)
+	}
+}
+
 // A daily report under one headline repeats one story: when its repeats
 // rank first, the answer reads on to the other stories instead of listing
 // one source of many found.
