@@ -159,7 +159,30 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 		p.tokens[i].at = i
 	}
 	p.classify(isShouting(s), terms)
+	p.readCatchingUp()
 	return p
+}
+
+// readCatchingUp reads a question that asks to be brought up to date
+// ("catch me up on the dollar", "bring me up to speed on cocoa", "get me up
+// to date") as asking for the latest news; "speed" and "date" there name no
+// subject.
+func (p *parsed) readCatchingUp() {
+	word := func(i int) string {
+		if i < 0 || i >= len(p.tokens) {
+			return ""
+		}
+		return strings.TrimSuffix(p.tokens[i].lower, ",")
+	}
+	for i := range p.tokens {
+		switch {
+		case word(i) != "up":
+		case word(i-1) == "catch" || word(i-2) == "catch":
+			p.newest = true
+		case word(i+1) == "to" && (word(i+2) == "speed" || word(i+2) == "date"):
+			p.newest, p.tokens[i+2].kind = true, function
+		}
+	}
 }
 
 // tokenize splits a question into words, with their punctuation off.
@@ -452,7 +475,10 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		// A typo is of letters: "Wit.*off" is a pattern, not a misspelling;
 		// and of a longer word: a word of two letters is one slip from
 		// dozens ("IT" from "St", "At", "In").
-		if strings.ContainsFunc(bareWord(t.text), func(r rune) bool { return !unicode.IsLetter(r) }) || utf8.RuneCountInString(bareWord(t.text)) < 3 {
+		// And a spelling the aliases know is none: "greenback" finds the
+		// dollar where no article calls it that, not "Greenbaum".
+		if strings.ContainsFunc(bareWord(t.text), func(r rune) bool { return !unicode.IsLetter(r) }) || utf8.RuneCountInString(bareWord(t.text)) < 3 ||
+			len(aliases[strings.ToLower(bareWord(t.text))]) > 0 {
 			continue
 		}
 		missing := c.Body == 0 && c.Names == 0

@@ -478,3 +478,46 @@ func TestAskLatestAmongManyIsOfTheLastDays(t *testing.T) {
 		}
 	}
 }
+
+// Asking to be brought up to date asks for the latest news; catching up
+// alone, or a word that only holds "up", does not.
+func TestReadCatchingUpAsksForTheLatest(t *testing.T) {
+	cal := calendar{Now: time.Date(2025, 5, 7, 12, 0, 0, 0, time.UTC), Latest: func() time.Time { return time.Time{} }}
+	tests := []struct {
+		question, subject string
+		newest            bool
+	}{
+		{"catch me up on the dollar pls", "dollar", true},
+		{"can you catch us up on cocoa", "cocoa", true},
+		{"catch up on sugar", "sugar", true},
+		{"bring me up to speed on cocoa", "cocoa", true},
+		{"get me up to date on Volcker", "Volcker", true},
+		{"what's up with sugar", "sugar", false},
+		{"why is copper up?", "copper", false},
+		{"is the yen up or down", "yen", false},
+	}
+	for _, tt := range tests {
+		p := parse(tt.question, cal, nil)
+		if got := subject(p.subjectWords()); got != tt.subject || p.newest != tt.newest {
+			t.Errorf("%q: subject %q, newest first %v; want %q, %v", tt.question, got, p.newest, tt.subject, tt.newest)
+		}
+	}
+}
+
+// A spelling the aliases know is no typo, though no article holds it: it
+// finds the articles that hold another.
+func TestReadTakesAnAliasForNoTypo(t *testing.T) {
+	ix := mustIndexOf(t, map[string]string{
+		"dollar.txt": " date 2025-04-01 Dollar falls\n\nThe dollar fell against the yen in Tokyo.\n",
+		"person.txt": " date 2025-04-02 Greenbaum named\n\nThe board named Anne Greenbaum chief economist.\n",
+	})
+	aliases := Aliases{}
+	aliases.add("dollar, greenback")
+	ans, err := Ask(context.Background(), ix, Request{Question: "what's the greenback doing?", Aliases: aliases})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Reading.Corrected) > 0 || len(ans.Sources) != 1 || ans.Sources[0].Article.Title != "Dollar falls" {
+		t.Errorf("corrected %v, %d sources; want none corrected and the dollar's story", ans.Reading.Corrected, len(ans.Sources))
+	}
+}

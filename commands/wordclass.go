@@ -27,7 +27,7 @@ var (
 	lightVerbs = forms(`happen happens happened happening go goes going gone went
 		say says said saying tell tells telling told show shows showing shown showed
 		give gives giving gave given get gets getting got gotten find finding found
-		know knows knew known think thinks thinking thought catch catching caught
+		know knows knew known think thinks thinking thought catch catching caught bring brings bringing brought
 		stand stands standing stood look looking looked mean means meant come comes coming came
 		hear hearing heard explain explaining want wanted need needed like
 		help see seen saw keep kept fill filled brief search searching check let make made
