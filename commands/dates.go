@@ -181,6 +181,10 @@ func (c calendar) readDates(words []string, capitalised []bool) (span, map[int]b
 func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span, int) {
 	prep := ""
 	start := i
+	// "back in June": a date in the past, as all are here
+	if i+1 < len(words) && words[i] == "back" && datePrepositions[words[i+1]] {
+		i++
+	}
 	// "over the past 3 days", "in the last week"
 	for i < len(words) && datePrepositions[words[i]] && prep == "" {
 		prep = words[i]
@@ -480,6 +484,10 @@ func monthPartAt(words []string, i int) (func(Period) Period, int) {
 		return nil, 0
 	}
 	of := i+1 < len(words) && words[i+1] == "of"
+	// "the first half of April", "the second half of April"
+	if half, ok := map[string]int{"first": 0, "second": 1}[words[i]]; ok && i+2 < len(words) && words[i+1] == "half" && words[i+2] == "of" {
+		return halves[half], 3
+	}
 	// "the first week of April"
 	if week, ok := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3}[words[i]]; ok &&
 		i+2 < len(words) && words[i+1] == "week" && words[i+2] == "of" {
@@ -505,6 +513,12 @@ func monthPartAt(words []string, i int) (func(Period) Period, int) {
 		}
 	}
 	return nil, 0
+}
+
+// halves are days 1-15 and 16 on of the month p.
+var halves = [2]func(p Period) Period{
+	func(p Period) Period { return Period{p.Since, p.Since.AddDate(0, 0, 15)} },
+	func(p Period) Period { return Period{p.Since.AddDate(0, 0, 15), p.Until} },
 }
 
 // firstThird, middleThird and lastThird are days 1-10, 11-20 and 21 on of

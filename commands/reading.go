@@ -423,7 +423,7 @@ func splitNames(words []token, aliases Aliases) []token {
 			}
 		}
 		if !known {
-			out = append(out, t)
+			out = append(out, unmarkedPossessive(t, aliases))
 			continue
 		}
 		for i, n := range names {
@@ -435,6 +435,25 @@ func splitNames(words []token, aliases Aliases) []token {
 		}
 	}
 	return out
+}
+
+// unmarkedPossessive is a word typed as a name's possessive without its
+// apostrophe, read as the name when the aliases know it and not the word
+// ("britains economy" is Britain's, with the UK's other spellings); else the
+// word as it was.
+func unmarkedPossessive(t token, aliases Aliases) token {
+	word := bareWord(t.text)
+	lower := strings.ToLower(word)
+	if t.kind != content && t.kind != maybeName || !strings.HasSuffix(lower, "s") || len(aliases[lower]) > 0 {
+		return t
+	}
+	n, ok := aliases.cased(strings.TrimSuffix(lower, "s"))
+	if !ok {
+		return t
+	}
+	t.text = n + strings.TrimPrefix(t.text, word)
+	t.lower, t.kind = strings.ToLower(t.text), name
+	return t
 }
 
 // resolve decides, from how many articles hold each word, which words carry

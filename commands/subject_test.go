@@ -57,6 +57,8 @@ func TestSubject(t *testing.T) {
 		{"what happened with oil prices?", "oil prices"},
 		{"why did the stock market crash in October?", "stock market crash"},
 		{"has anything happened with coffee?", "coffee"},
+		{"morning all. steel industry news?", "steel industry"},
+		{"who's trying to buy usair", "buy usair"},
 		{"what's up with the Bank of England?", "Bank of England"},
 		{"anything new on Iran?", "Iran"},
 		{"is there news about tariffs", "tariffs"},
@@ -118,6 +120,12 @@ func TestSubjectWithAliases(t *testing.T) {
 		{"U.S./Japan chips", "U.S., Japan chips"},
 		{"latest on the current account", "current account"},
 		{"current, account", "account"}, // a comma ends the term
+		// A name's possessive typed without its apostrophe is the name.
+		{"hows britains economy doing", "Britain economy"},
+		{"japans trade surplus", "Japan trade surplus"},
+		{"US wheat sales to the soviets", "US wheat sales Soviet"},
+		{"oil prices", "oil prices"},
+		{"the Philippines", "Philippines"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
