@@ -621,8 +621,7 @@ func (r *Reading) canRelax() bool { return r.mostCommonRequired() >= 0 }
 
 // mostCommonRequired is the index in Required of the most common word that
 // is not a name, typed or as the articles write it (writtenAsName), and that
-// some article holds, when another word stays
-// required; else -1.
+// some article holds, when another word stays required; else -1.
 func (r *Reading) mostCommonRequired() int {
 	most, mostCount, words := -1, 0, 0
 	for i, w := range r.Required {
