@@ -159,15 +159,16 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 		p.tokens[i].at = i
 	}
 	p.classify(isShouting(s), terms)
-	p.readCatchingUp()
+	p.readChatPhrases()
 	return p
 }
 
-// readCatchingUp reads a question that asks to be brought up to date
-// ("catch me up on the dollar", "bring me up to speed on cocoa", "get me up
-// to date") as asking for the latest news; "speed" and "date" there name no
-// subject.
-func (p *parsed) readCatchingUp() {
+// readChatPhrases reads the phrases of chat whose words are each something
+// else alone. Asking to be brought up to date ("catch me up on the dollar",
+// "bring me up to speed on cocoa", "get me up to date") asks for the latest
+// news, and "speed" and "date" there name no subject; nor does "advance" in
+// "thanks in advance".
+func (p *parsed) readChatPhrases() {
 	word := func(i int) string {
 		if i < 0 || i >= len(p.tokens) {
 			return ""
@@ -176,11 +177,12 @@ func (p *parsed) readCatchingUp() {
 	}
 	for i := range p.tokens {
 		switch {
-		case word(i) != "up":
-		case word(i-1) == "catch" || word(i-2) == "catch":
+		case word(i) == "up" && (word(i-1) == "catch" || word(i-2) == "catch"):
 			p.newest = true
-		case word(i+1) == "to" && (word(i+2) == "speed" || word(i+2) == "date"):
+		case word(i) == "up" && word(i+1) == "to" && (word(i+2) == "speed" || word(i+2) == "date"):
 			p.newest, p.tokens[i+2].kind = true, function
+		case word(i) == "advance" && word(i-1) == "in" && politeness[word(i-2)]:
+			p.tokens[i].kind = function
 		}
 	}
 }

@@ -488,9 +488,9 @@ func TestAskLatestAmongManyIsOfTheLastDays(t *testing.T) {
 	}
 }
 
-// Asking to be brought up to date asks for the latest news; catching up
-// alone, or a word that only holds "up", does not.
-func TestReadCatchingUpAsksForTheLatest(t *testing.T) {
+// Asking to be brought up to date asks for the latest news; "up" alone does
+// not; "thanks in advance" thanks.
+func TestReadChatPhrases(t *testing.T) {
 	cal := calendar{Now: time.Date(2025, 5, 7, 12, 0, 0, 0, time.UTC), Latest: func() time.Time { return time.Time{} }}
 	tests := []struct {
 		question, subject string
@@ -504,6 +504,8 @@ func TestReadCatchingUpAsksForTheLatest(t *testing.T) {
 		{"what's up with sugar", "sugar", false},
 		{"why is copper up?", "copper", false},
 		{"is the yen up or down", "yen", false},
+		{"thanks in advance - anything on central bank intervention?", "central bank intervention", false},
+		{"an advance in GNP", "advance GNP", false},
 	}
 	for _, tt := range tests {
 		p := parse(tt.question, cal, nil)
