@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -734,18 +735,49 @@ func updateOf(a news.Article) string {
 }
 
 // repeats recognises articles that repeat one seen before: the same wire
-// story under another title or date, or filed twice.
-type repeats struct{ leads []map[string]bool }
+// story under another title or date, or filed twice. A lead in the same
+// words under another title, with other figures, is another story: a monthly
+// release written to a template ("West Germany's current account surplus
+// widened to a provisional 6.6 billion marks in February..." and, a month
+// later, "... 7.0 billion marks in March").
+type repeats struct{ seen []lead }
+
+// lead is what repeats knows of an article it has seen.
+type lead struct {
+	title   string
+	words   map[string]bool
+	figures map[string]bool
+}
 
 // repeat reports whether a repeats an article seen before, and if not notes
 // it as seen.
 func (r *repeats) repeat(a news.Article) bool {
-	words := wordSet(a.FirstParagraph())
-	if slices.ContainsFunc(r.leads, func(w map[string]bool) bool { return overlap(w, words) >= 0.8 }) {
+	first := a.FirstParagraph()
+	this := lead{strings.ToLower(a.Title), wordSet(first), figuresIn(first)}
+	if slices.ContainsFunc(r.seen, func(l lead) bool {
+		return overlap(l.words, this.words) >= 0.8 && (l.title == this.title || sameFigures(l.figures, this.figures))
+	}) {
 		return true
 	}
-	r.leads = append(r.leads, words)
+	r.seen = append(r.seen, this)
 	return false
+}
+
+// figure is a number as a text writes it: "6.6", "1,250", "1987".
+var figure = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+
+// figuresIn is the set of the figures in text.
+func figuresIn(text string) map[string]bool {
+	set := map[string]bool{}
+	for _, f := range figure.FindAllString(text, -1) {
+		set[f] = true
+	}
+	return set
+}
+
+// sameFigures reports whether two texts give the same figures, or none.
+func sameFigures(a, b map[string]bool) bool {
+	return len(a) == 0 && len(b) == 0 || overlap(a, b) >= 0.8
 }
 
 func isCapitalised(word string) bool {

@@ -445,6 +445,34 @@ func TestDistinctStories(t *testing.T) {
 	}
 }
 
+// A monthly release written to one template is a story each month, though
+// its lead's words are the same: its title and its figures are not. The same
+// lead and figures under another title, or a daily report under one title,
+// repeat.
+func TestDistinctStoriesTellsTemplatesFromRepeats(t *testing.T) {
+	match := func(title, lead string) news.Match {
+		return news.Match{Article: news.Article{Title: title, Body: lead + "\n\nMore."}}
+	}
+	release := "WIESBADEN, %s - West Germany's current account surplus widened to a provisional %s billion marks in %s from a revised %s billion in %s, the Statistics Office said."
+	report := "CHICAGO - Hog slaughter is guesstimated by floor traders and commission house representatives at about %s head versus %s a week ago."
+	matches := []news.Match{
+		match("GERMAN CURRENT ACCOUNT SURPLUS WIDENS IN FEBRUARY", fmt.Sprintf(release, "March 26", "6.6", "February", "4.8", "January")),
+		match("GERMAN CURRENT ACCOUNT SURPLUS WIDENS IN MARCH", fmt.Sprintf(release, "April 29", "7.5", "March", "6.4", "February")),
+		match("WEST GERMAN SURPLUS UP", fmt.Sprintf(release, "April 29", "7.5", "March", "6.4", "February")),
+		match("HOG SLAUGHTER GUESSTIMATES", fmt.Sprintf(report, "290,000", "285,000")),
+		match("HOG SLAUGHTER GUESSTIMATES", fmt.Sprintf(report, "305,000", "298,000")),
+	}
+	got, _ := distinctStories(matches, 10)
+	var titles []string
+	for _, m := range got {
+		titles = append(titles, m.Article.Title)
+	}
+	want := []string{matches[0].Article.Title, matches[1].Article.Title, matches[3].Article.Title}
+	if !slices.Equal(titles, want) {
+		t.Errorf("kept %q; want each month's release, and the refiled release and the next day's report dropped", titles)
+	}
+}
+
 // A market report filed again as the day goes on, with new figures, is one
 // source; the next day's report is another, and so are two stories that
 // only begin alike.

@@ -482,9 +482,12 @@ func TestAskLatestAmongManyIsOfTheLastDays(t *testing.T) {
 		t.Fatalf("%d sources, %v", len(ans.Sources), err)
 	}
 	for _, s := range ans.Sources {
-		if s.Article.Date.Before(time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)) {
-			t.Errorf("source %q of %s; want the last day's", s.Article.Title, s.Article.Date.Format(time.DateOnly))
+		if s.Article.Date.Before(time.Date(2025, 6, 24, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("source %q of %s; want the last week's", s.Article.Title, s.Article.Date.Format(time.DateOnly))
 		}
+	}
+	if d := ans.Sources[0].Article.Date; !d.Equal(time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("the first source is of %s; want the last day's", d.Format(time.DateOnly))
 	}
 }
 
