@@ -622,8 +622,8 @@ func (r *Reading) relax() bool {
 func (r *Reading) canRelax() bool { return r.mostCommonRequired() >= 0 }
 
 // mostCommonRequired is the index in Required of the most common word that
-// is not a name, typed or as the articles write it (writtenAsName), and that
-// some article holds, when another word stays required; else -1.
+// is not a name and that some article holds, when another word stays
+// required; else -1.
 func (r *Reading) mostCommonRequired() int {
 	most, mostCount, words := -1, 0, 0
 	for i, w := range r.Required {
@@ -631,7 +631,7 @@ func (r *Reading) mostCommonRequired() int {
 		if !ok {
 			continue // a connector
 		}
-		if words++; !isCapitalised(w) && !writtenAsName(c) && !r.inTerms[bareWord(w)] && c.Body > mostCount {
+		if words++; !isCapitalised(w) && !r.inTerms[bareWord(w)] && c.Body > mostCount {
 			most, mostCount = i, c.Body
 		}
 	}
@@ -640,12 +640,6 @@ func (r *Reading) mostCommonRequired() int {
 	}
 	return most
 }
-
-// writtenAsName reports whether the articles that hold a word nearly all
-// capitalise it: then it is a name, though typed in lower case, as chat is
-// ("what did reagan do about japan trade sanctions"), and relax keeps it as
-// it keeps names.
-func writtenAsName(c news.WordCount) bool { return c.Body > 0 && 10*c.Names >= 9*c.Body }
 
 // commonerRatio is how many times more articles must hold another spelling
 // of a name for it to be offered: Volcker (108) for Volker (1).
