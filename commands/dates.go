@@ -135,8 +135,14 @@ var weekdays = map[string]time.Weekday{
 }
 
 // ambiguousMonths are month names that are also common words ("may",
-// "march"): alone, without a preposition, a day or a year, they are not dates.
-var ambiguousMonths = wordsOf("may march mar jan sep sept dec")
+// "march"): alone, without a preposition, a day or a year, they are not
+// dates. Other month names are, however typed: chat writes "cocoa jun",
+// "lead & zinc feb". An abbreviation that is also a name ("Jan", "Dec") is
+// a month in lower case only.
+var (
+	ambiguousMonths = wordsOf("may march")
+	monthsOrNames   = wordsOf("mar jan sep sept dec")
+)
 
 // datePrepositions say how a date limits the period: "in October" is
 // October, "since October" from its first day on.
@@ -436,7 +442,7 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 			return span{Period{d, d.AddDate(0, 1, 0)}, months}, 2
 		}
 	}
-	if !afterPreposition && (ambiguousMonths[w] || !capitalised[i]) {
+	if !afterPreposition && (ambiguousMonths[w] || monthsOrNames[w] && capitalised[i]) {
 		return span{}, 0
 	}
 	anchor := c.anchor()
@@ -484,13 +490,12 @@ func monthPartAt(words []string, i int) (func(Period) Period, int) {
 		return nil, 0
 	}
 	of := i+1 < len(words) && words[i+1] == "of"
-	// "the first half of April", "the second half of April"
-	if half, ok := map[string]int{"first": 0, "second": 1}[words[i]]; ok && i+2 < len(words) && words[i+1] == "half" && words[i+2] == "of" {
+	// "the first half of April", "the 2nd half of April"
+	if half, ok := ordinals[words[i]]; ok && half < 2 && i+2 < len(words) && words[i+1] == "half" && words[i+2] == "of" {
 		return halves[half], 3
 	}
-	// "the first week of April"
-	if week, ok := map[string]int{"first": 0, "second": 1, "third": 2, "fourth": 3}[words[i]]; ok &&
-		i+2 < len(words) && words[i+1] == "week" && words[i+2] == "of" {
+	// "the first week of April", "1st week of march"
+	if week, ok := ordinals[words[i]]; ok && i+2 < len(words) && words[i+1] == "week" && words[i+2] == "of" {
 		return func(p Period) Period { return Period{p.Since.AddDate(0, 0, 7*week), p.Since.AddDate(0, 0, 7*week+7)} }, 3
 	}
 	switch words[i] {
@@ -514,6 +519,9 @@ func monthPartAt(words []string, i int) (func(Period) Period, int) {
 	}
 	return nil, 0
 }
+
+// ordinals count the weeks and halves of a month from 0.
+var ordinals = map[string]int{"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
 
 // halves are days 1-15 and 16 on of the month p.
 var halves = [2]func(p Period) Period{
