@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/hbollon/go-edlib"
 )
 
 // builtinAliases is the alias list shipped with newsbot.
@@ -83,6 +86,27 @@ func (a Aliases) For(words []string) map[string][]string {
 		}
 	}
 	return out
+}
+
+// termAfter returns the second word of the term of two words that first
+// and second, in lower case, make, as the list writes it, and whether there
+// is one. The second may be misspelled by one edit ("current acount"): a
+// word of a term the question asks about is no typo for a commoner one
+// ("amount"). A second word under four letters must be exact.
+func (a Aliases) termAfter(first, second string) (string, bool) {
+	if len(a[first+" "+second]) > 0 {
+		return second, true
+	}
+	if utf8.RuneCountInString(second) < 4 {
+		return "", false
+	}
+	for key := range a {
+		w, meant, ok := strings.Cut(key, " ")
+		if ok && w == first && !strings.Contains(meant, " ") && edlib.OSADamerauLevenshteinDistance(meant, second) == 1 {
+			return meant, true
+		}
+	}
+	return "", false
 }
 
 // cased is the name w, typed in lower case, as the list writes it: "japan"

@@ -3,6 +3,7 @@ package commands
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -125,6 +126,8 @@ type parsed struct {
 	period    span
 	hasPeriod bool
 	newest    bool
+	// corrected maps the words read as others while parsing to them.
+	corrected map[string]string
 }
 
 // maxQuestionLength bounds what is read of a question at all; no subject is
@@ -187,12 +190,13 @@ func (p *parsed) readChatPhrases() {
 	}
 }
 
-// tokenize splits a question into words, with their punctuation off.
+// tokenize splits a question into words, with their punctuation off. A
+// comma typed without the space after it still ends a word: "rates,bundesbank".
 func tokenize(s string) []token {
 	var out []token
 	start := true
 	possessive := false // the word before was a possessive: "Fed's"
-	for _, w := range strings.Fields(s) {
+	for _, w := range strings.Fields(commaBeforeLetter.ReplaceAllString(s, "$1 $2")) {
 		// An apostrophe that opens a word is a quote mark: 'Blair'.
 		quoted := strings.TrimLeft(strings.TrimFunc(w, isOuterPunct), "'’")
 		bare := trimPossessive(quoted)
@@ -221,6 +225,10 @@ func tokenize(s string) []token {
 	}
 	return out
 }
+
+// commaBeforeLetter is a comma or semicolon typed without a space before the
+// next word; a comma between digits ("1,250") is part of a number.
+var commaBeforeLetter = regexp.MustCompile(`([,;])(\pL)`)
 
 // isShouting reports whether a question is written in capitals, where no
 // capital says a word is a name.
@@ -251,7 +259,14 @@ func (p *parsed) classify(shouting bool, terms Aliases) {
 	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
 		word := strings.TrimSuffix(t.lower, ",")
-		opensTerm := i+1 < len(ts) && !comma(i) && len(terms[word+" "+strings.TrimSuffix(ts[i+1].lower, ",")]) > 0
+		opensTerm := false
+		if i+1 < len(ts) && !comma(i) {
+			typed := bareWord(ts[i+1].lower)
+			var meant string
+			if meant, opensTerm = terms.termAfter(word, typed); opensTerm && meant != typed {
+				p.correct(i+1, meant)
+			}
+		}
 		switch {
 		case strings.HasPrefix(t.text, "-") && len(strings.TrimLeft(t.text, "-")) > 0:
 			t.kind = without
@@ -290,6 +305,18 @@ func (p *parsed) classify(shouting bool, terms Aliases) {
 	for i := len(ts) - 1; i >= 0 && ts[i].kind == connector; i-- {
 		ts[i].kind = function
 	}
+}
+
+// correct reads the word at i as meant, in lower case, and notes it.
+func (p *parsed) correct(i int, meant string) {
+	t := &p.tokens[i]
+	typed := bareWord(t.text)
+	if p.corrected == nil {
+		p.corrected = map[string]string{}
+	}
+	p.corrected[typed] = meant
+	t.text = strings.Replace(t.text, typed, meant, 1)
+	t.lower = strings.ToLower(t.text)
 }
 
 // nextNonConnector is the index of the first word after i that joins no name.
@@ -386,7 +413,7 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	}}
 	p := parse(req.Question, cal, req.Aliases)
 	words := p.subjectWords()
-	r := Reading{Newest: p.newest || req.Newest, Period: Period{req.Since, req.Until}}
+	r := Reading{Newest: p.newest || req.Newest, Period: Period{req.Since, req.Until}, Corrected: p.corrected}
 	if p.hasPeriod {
 		r.Period, r.unit = p.period.Within(r.Period), p.period.unit
 	}

@@ -135,6 +135,12 @@ func TestReadKeepsOneWayTermsWhole(t *testing.T) {
 	for i := range 10 { // "account" is in most articles: alone, it would only rank
 		stories[fmt.Sprintf("m%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Account report %d\n\nThe account moved on day %d.\n", i+3, i, i)
 	}
+	// "acount" is one article's typo, one letter from "account" and from
+	// the commoner "amount".
+	stories["typo.txt"] = " date 2025-04-20 Acount closed\n\nThe acount was closed.\n"
+	for i := range 20 {
+		stories[fmt.Sprintf("a%d.txt", i)] = fmt.Sprintf(" date 2025-05-%02d Amount paid %d\n\nThe amount paid rose on day %d.\n", i+1, i, i)
+	}
 	ix := mustIndexOf(t, stories)
 	aliases := Aliases{}
 	aliases.add("current account")
@@ -151,6 +157,11 @@ func TestReadKeepsOneWayTermsWhole(t *testing.T) {
 	}
 	if r, _ := Read(context.Background(), ix, Request{Question: "current account surplus"}); !r.Newest {
 		t.Errorf("without the term, %q did not ask for the newest news", "current")
+	}
+	// The term's second word misspelled: the term, and the answer says so.
+	if r, err := Read(context.Background(), ix, Request{Question: "current acount surplus", Aliases: aliases}); err != nil || r.Newest ||
+		!slices.Equal(r.Required, []string{"current", "account", "surplus"}) || r.Corrected["acount"] != "account" {
+		t.Errorf("current acount surplus: required %q, newest first %v, corrected %v, %v; want the term's words required and the typo noted", r.Required, r.Newest, r.Corrected, err)
 	}
 	ans, err := Ask(context.Background(), ix, Request{Question: "current account surplus", Aliases: aliases})
 	if err != nil {

@@ -58,6 +58,13 @@ func TestSubject(t *testing.T) {
 		{"why did the stock market crash in October?", "stock market crash"},
 		{"has anything happened with coffee?", "coffee"},
 		{"morning all. steel industry news?", "steel industry"},
+		// As hurried people type: a comma without its space, "vs", "b/c",
+		// "yoy".
+		{"west germany rates,bundesbank cutting or no?", "west germany rates, bundesbank cutting"},
+		{"1,250 tonnes of sugar", "1,250 tonnes sugar"},
+		{"DOLLAR VS YEN WHATS GOING ON", "DOLLAR YEN"},
+		{"is dollar falling b/c of the trade deficit", "dollar falling trade deficit"},
+		{"bank profits up or down yoy", "bank profits"},
 		{"who's trying to buy usair", "buy usair"},
 		{"what's up with the Bank of England?", "Bank of England"},
 		{"anything new on Iran?", "Iran"},
@@ -126,6 +133,9 @@ func TestSubjectWithAliases(t *testing.T) {
 		{"US wheat sales to the soviets", "US wheat sales Soviet"},
 		{"oil prices", "oil prices"},
 		{"the Philippines", "Philippines"},
+		// A term's second word misspelled by one letter is the term's.
+		{"current acount deficit figs", "current account deficit figs"},
+		{"current amount", "amount"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

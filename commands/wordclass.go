@@ -41,7 +41,8 @@ var (
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
 		gonna wanna gotta can't also even still ever yet much many re overall generally
-		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon gm`)
+		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon gm
+		vs versus b/c bc cuz coz yoy`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
 		updated developments development breaking rn`)
@@ -67,7 +68,7 @@ var (
 		big bigger biggest high higher highest low lower lowest large larger small smaller top
 		good better bad worse strong stronger weak weaker important major key main huge
 		outlook prospects prospect future view views impact effect effects reaction trend trends state
-		level levels problem problems figures figure data numbers statistics stats deal
+		level levels problem problems figures figure figs data numbers statistics stats deal q1 q2 q3 q4
 		fight fights battle battles row rows spat feud dispute disputes tension tensions friction clash clashes
 		standoff saga drama mess controversy debate dead alive
 		release releases released releasing announce announces announced announcing
