@@ -514,7 +514,14 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		if t.kind == maybeName {
 			t.kind = name
 			if 2*c.Names < c.Body {
-				t.kind, t.text = content, strings.ToLower(t.text)
+				// A word that only ranks, capitalised to open the question
+				// ("Rising") or in one written in capitals ("NUMBERS"), still
+				// only ranks; one that opens a term ("Current account") is
+				// the term's.
+				t.text, t.kind = strings.ToLower(t.text), content
+				if classify(t.text) == weak {
+					t.kind = weak
+				}
 			}
 		}
 		if t.kind != content && t.kind != name && t.kind != weak {

@@ -50,6 +50,10 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"Shell?", "Shell", []string{"Shell"}, nil, nil},
 		// Words about how a subject moves or is seen only rank.
 		{"why is oil falling?", "oil falling", []string{"oil"}, []string{"falling"}, nil},
+		// Capitalised to open the question, or in one written in capitals,
+		// they still only rank.
+		{"Outlook for copper?", "outlook copper", []string{"copper"}, []string{"outlook"}, nil},
+		{"COPPER OUTLOOK", "copper outlook", []string{"copper"}, []string{"outlook"}, nil},
 		{"what's the outlook for copper?", "outlook copper", []string{"copper"}, []string{"outlook"}, nil},
 		{"how is copper holding up?", "copper holding", []string{"copper"}, []string{"holding"}, nil},
 		{"where does the oil fight stand?", "oil fight", []string{"oil"}, []string{"fight"}, nil},
