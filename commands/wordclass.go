@@ -57,6 +57,7 @@ var (
 		gain gains gaining gained increase increases increasing increased decrease decreasing decreased
 		grow grows growing grew grown slide sliding slid sink sinking sank tumble tumbling tumbled
 		rally rallying rallied recover recovering recovered move moves moving moved movement movements
+		pick picks picking picked
 		drive drives driving drove driven cause causes causing caused reason reasons run runs running
 		raise raises raising raised cut cuts cutting ease eases easing eased
 		strengthen strengthens strengthening strengthened weaken weakens weakening weakened
@@ -66,6 +67,7 @@ var (
 		affect affecting affected react reacting reacted respond responding responded
 		expect expects expecting expected doing
 		big bigger biggest high higher highest low lower lowest large larger small smaller top
+		fast faster fastest slow slower slowest
 		good better bad worse strong stronger weak weaker important major key main huge
 		outlook prospects prospect future view views impact effect effects reaction trend trends state
 		level levels problem problems figures figure figs data numbers statistics stats deal q1 q2 q3 q4

@@ -166,8 +166,6 @@ func parseQuestion(line string) (Question, error) {
 		return q, errors.New("no question")
 	case len(q.Topics) == 0:
 		return q, fmt.Errorf("%q has no topic tags", q.Text)
-	case q.Since == "" && q.Until != "":
-		return q, fmt.Errorf("%q has an end day but no first day", q.Text)
 	}
 	for _, day := range []string{q.Since, q.Until} {
 		if _, err := time.Parse(time.DateOnly, day); day != "" && err != nil {
@@ -181,7 +179,7 @@ func parseQuestion(line string) (Question, error) {
 	default:
 		return q, fmt.Errorf("%q: empty is %q, want 0 or 1", q.Text, strings.TrimSpace(fields[4]))
 	}
-	if q.Empty && q.Since == "" {
+	if q.Empty && q.Since == "" && q.Until == "" {
 		return q, fmt.Errorf("%q expects no story but names no days", q.Text)
 	}
 	if q.Until != "" && q.Until <= q.Since {
@@ -418,7 +416,7 @@ func WriteQuestions(w io.Writer, results []QuestionResult) {
 		readOff, unread = readOff+r.Sources-r.OnTopic-r.ReadOnTopic-r.Unread, unread+r.Unread
 		onTopic, judged, baseOnTopic, baseJudged = onTopic+r.OnTopic, judged+r.Judged, baseOnTopic+r.BaselineOnTopic, baseJudged+r.BaselineJudged
 		baseP5 += share(r.BaselineOnTopic, r.BaselineSources)
-		if r.Question.Since != "" {
+		if r.Question.Since != "" || r.Question.Until != "" {
 			dated++
 			d5 += share(r.InPeriod, r.Sources)
 			baseD5 += share(r.BaselinePeriod, r.BaselineSources)

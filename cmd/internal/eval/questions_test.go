@@ -58,7 +58,8 @@ func TestReadQuestions(t *testing.T) {
 		"any news on palm oil?\tpalm-oil; veg-oil\t\t\t0\r\n" + // saved on Windows
 		"\n" +
 		"copper news from april\tcopper\t1987-04-01\t1987-05-01\t0\n" +
-		"sugar in May?\tsugar\t1987-05-01\t1987-06-01\t1\n"))
+		"sugar in May?\tsugar\t1987-05-01\t1987-06-01\t1\n" +
+		"gold before April?\tgold\t\t1987-04-01\t0\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,6 +67,7 @@ func TestReadQuestions(t *testing.T) {
 		{Text: "any news on palm oil?", Topics: []string{"palm-oil", "veg-oil"}},
 		{Text: "copper news from april", Topics: []string{"copper"}, Since: "1987-04-01", Until: "1987-05-01"},
 		{Text: "sugar in May?", Topics: []string{"sugar"}, Since: "1987-05-01", Until: "1987-06-01", Empty: true},
+		{Text: "gold before April?", Topics: []string{"gold"}, Until: "1987-04-01"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("read %+v\nwant %+v", got, want)
@@ -74,7 +76,6 @@ func TestReadQuestions(t *testing.T) {
 		"gold?\tgold\t\t0",                       // a field missing
 		"gold?\t\t\t\t0",                         // no tags
 		"gold?\tgold\t1987-4-1\t\t0",             // not a day
-		"gold?\tgold\t\t1987-05-01\t0",           // an end and no start
 		"gold?\tgold\t\t\t1",                     // nothing expected of no days
 		"gold?\tgold\t1987-05-01\t\tyes",         // neither 0 nor 1
 		"gold?\tgold\t1987-05-01\t1987-04-01\t0", // ends before it begins
@@ -91,7 +92,7 @@ func TestReadQuestions(t *testing.T) {
 
 // The sets kept aside read whole.
 func TestHeldOutQuestionsRead(t *testing.T) {
-	for _, name := range []string{"heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout6.tsv"} {
+	for _, name := range []string{"heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout6.tsv", "heldout7.tsv"} {
 		f, err := os.Open(name)
 		if err != nil {
 			t.Fatal(err)
