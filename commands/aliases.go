@@ -100,13 +100,15 @@ func (a Aliases) termAfter(first, second string) (string, bool) {
 	if utf8.RuneCountInString(second) < 4 {
 		return "", false
 	}
+	found := "" // the first in order of those that fit, for the same reading every time
 	for key := range a {
 		w, meant, ok := strings.Cut(key, " ")
-		if ok && w == first && !strings.Contains(meant, " ") && edlib.OSADamerauLevenshteinDistance(meant, second) == 1 {
-			return meant, true
+		if ok && w == first && !strings.Contains(meant, " ") && edlib.OSADamerauLevenshteinDistance(meant, second) == 1 &&
+			(found == "" || meant < found) {
+			found = meant
 		}
 	}
-	return "", false
+	return found, found != ""
 }
 
 // cased is the name w, typed in lower case, as the list writes it: "japan"

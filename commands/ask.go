@@ -715,31 +715,38 @@ func distinctStories(matches []news.Match, limit int) (kept []news.Match, read i
 	return kept, len(matches)
 }
 
-// updateOf names the report that an article updates through its day, or is
-// "": a market's report is filed again as it opens, at midsession and as it
-// closes ("CBT SOYBEAN FUTURES OPEN SLIGHTLY FIRMER", "... MOSTLY HIGHER AT
-// MIDSESSION", "... CLOSE STRONG IN NEW CROP"), under a headline that
-// begins with the same three words, and with new figures, so that repeats
-// does not know it; three of them listed one answer's sources. The
-// headline's first three words must all carry meaning ("Bank of Japan
-// intervenes" and "Bank of Japan deputy says" are two stories), and a
-// headline that names a company by its ticker ("FORD <F> EXTENDS ...") is
-// one of that company's stories, which are not updates of each other.
+// updateOf names the market report that an article updates through its
+// day, or is "": a market's report is filed again as it opens, at
+// midsession and as it closes ("CBT SOYBEAN FUTURES OPEN SLIGHTLY FIRMER",
+// "... MOSTLY HIGHER AT MIDSESSION", "... CLOSE STRONG IN NEW CROP"), with
+// new figures, so that repeats does not know it; three of them listed one
+// answer's sources. Its headline begins with the same three words, each of
+// which carries meaning ("Bank of Japan intervenes" and "Bank of Japan
+// deputy says" are two stories), names no company by its ticker ("FORD <F>
+// EXTENDS ..."), and says when in the session it was filed: "World Bank
+// loans Pakistan" and "World Bank loans Portugal", the same day, are two
+// stories.
 func updateOf(a news.Article) string {
 	words := strings.Fields(strings.ToLower(a.Title))
-	if len(words) < 3 || a.Date.IsZero() || strings.Contains(a.Title, "<") ||
-		slices.ContainsFunc(words[:3], func(w string) bool { return stopWords[w] }) {
+	if len(words) < 4 || a.Date.IsZero() || strings.Contains(a.Title, "<") ||
+		slices.ContainsFunc(words[:3], func(w string) bool { return stopWords[w] || !strings.ContainsFunc(w, unicode.IsLetter) }) ||
+		!slices.ContainsFunc(words[3:], func(w string) bool { return sessionWords[w] }) {
 		return ""
 	}
 	return a.Date.Format(time.DateOnly) + " " + strings.Join(words[:3], " ")
 }
 
+// sessionWords say when in a trading session a market report was filed.
+var sessionWords = wordsOf(`open opens opened opening close closes closed closing finish finishes finished
+	midsession midday early late trading`)
+
 // repeats recognises articles that repeat one seen before: the same wire
-// story under another title or date, or filed twice. A lead in the same
-// words under another title, with other figures, is another story: a monthly
-// release written to a template ("West Germany's current account surplus
-// widened to a provisional 6.6 billion marks in February..." and, a month
-// later, "... 7.0 billion marks in March").
+// story under another title or date, corrected, or filed twice. A lead in
+// the same words under another title, with other figures, is another story:
+// a monthly release written to a template ("West Germany's current account
+// surplus widened to a provisional 6.6 billion marks in February..." and, a
+// month later, "... 7.0 billion marks in March"). The day in a dateline
+// ("TOKYO, March 29 - ") is no figure of the story.
 type repeats struct{ seen []lead }
 
 // lead is what repeats knows of an article it has seen.
@@ -753,15 +760,20 @@ type lead struct {
 // it as seen.
 func (r *repeats) repeat(a news.Article) bool {
 	first := a.FirstParagraph()
-	this := lead{strings.ToLower(a.Title), wordSet(first), figuresIn(first)}
+	this := lead{strings.ToLower(a.Title), wordSet(first), figuresIn(trimDateline(first))}
 	if slices.ContainsFunc(r.seen, func(l lead) bool {
-		return overlap(l.words, this.words) >= 0.8 && (l.title == this.title || sameFigures(l.figures, this.figures))
+		return overlap(l.words, this.words) >= 0.8 &&
+			(l.title == this.title || sameFigures(l.figures, this.figures) || corrected(l.title) || corrected(this.title))
 	}) {
 		return true
 	}
 	r.seen = append(r.seen, this)
 	return false
 }
+
+// corrected reports whether a title, in lower case, is a story's correction
+// ("CORRECTED - CRAZY EDDIE ..."), whose figures differ from the story's.
+func corrected(title string) bool { return strings.HasPrefix(title, "corrected") }
 
 // figure is a number as a text writes it: "6.6", "1,250", "1987".
 var figure = regexp.MustCompile(`\d+(?:[.,]\d+)*`)

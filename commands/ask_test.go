@@ -447,8 +447,8 @@ func TestDistinctStories(t *testing.T) {
 
 // A monthly release written to one template is a story each month, though
 // its lead's words are the same: its title and its figures are not. The same
-// lead and figures under another title, or a daily report under one title,
-// repeat.
+// lead and figures under another title and dateline, a correction, or a
+// daily report under one title, repeat.
 func TestDistinctStoriesTellsTemplatesFromRepeats(t *testing.T) {
 	match := func(title, lead string) news.Match {
 		return news.Match{Article: news.Article{Title: title, Body: lead + "\n\nMore."}}
@@ -458,7 +458,8 @@ func TestDistinctStoriesTellsTemplatesFromRepeats(t *testing.T) {
 	matches := []news.Match{
 		match("GERMAN CURRENT ACCOUNT SURPLUS WIDENS IN FEBRUARY", fmt.Sprintf(release, "March 26", "6.6", "February", "4.8", "January")),
 		match("GERMAN CURRENT ACCOUNT SURPLUS WIDENS IN MARCH", fmt.Sprintf(release, "April 29", "7.5", "March", "6.4", "February")),
-		match("WEST GERMAN SURPLUS UP", fmt.Sprintf(release, "April 29", "7.5", "March", "6.4", "February")),
+		match("WEST GERMAN SURPLUS UP", fmt.Sprintf(release, "April 30", "7.5", "March", "6.4", "February")),
+		match("CORRECTED - GERMAN SURPLUS WIDENS", fmt.Sprintf(release, "April 29", "7.3", "March", "6.4", "February")),
 		match("HOG SLAUGHTER GUESSTIMATES", fmt.Sprintf(report, "290,000", "285,000")),
 		match("HOG SLAUGHTER GUESSTIMATES", fmt.Sprintf(report, "305,000", "298,000")),
 	}
@@ -467,15 +468,15 @@ func TestDistinctStoriesTellsTemplatesFromRepeats(t *testing.T) {
 	for _, m := range got {
 		titles = append(titles, m.Article.Title)
 	}
-	want := []string{matches[0].Article.Title, matches[1].Article.Title, matches[3].Article.Title}
+	want := []string{matches[0].Article.Title, matches[1].Article.Title, matches[4].Article.Title}
 	if !slices.Equal(titles, want) {
-		t.Errorf("kept %q; want each month's release, and the refiled release and the next day's report dropped", titles)
+		t.Errorf("kept %q; want each month's release, and the release refiled the next day or corrected, and the next day's report, dropped", titles)
 	}
 }
 
 // A market report filed again as the day goes on, with new figures, is one
 // source; the next day's report is another, and so are two stories that
-// only begin alike.
+// only begin alike, or that do not say when in the session they were filed.
 func TestDistinctStoriesListsAReportUpdatedThroughTheDayOnce(t *testing.T) {
 	monday := time.Date(1987, 4, 6, 0, 0, 0, 0, time.UTC)
 	match := func(title string, day time.Time, lead string) news.Match {
@@ -490,6 +491,8 @@ func TestDistinctStoriesListsAReportUpdatedThroughTheDayOnce(t *testing.T) {
 		match("FORD <F> EXTENDS INCENTIVES ON LIGHT TRUCKS", monday, "DEARBORN, April 6 - Ford extended its truck incentives to May."),
 		match("FORD <F> EXTENDS BUYER INCENTIVE PROGRAM", monday, "DEARBORN, April 6 - Ford said car buyers get cheap loans until June."),
 		match("CBT SOYBEAN FUTURES CLOSE HIGHER", monday, "CHICAGO, April 6 - Soybeans closed 5 cents higher, near the highs of the day."),
+		match("WORLD BANK LOANS PAKISTAN 220 MLN DLRS", monday, "WASHINGTON, April 6 - The World Bank lent Pakistan 220 mln dlrs for power."),
+		match("WORLD BANK LOANS PORTUGAL 50 MLN DLRS", monday, "WASHINGTON, April 6 - The World Bank approved a 50 mln dlr loan to Portugal."),
 	}
 	got, read := distinctStories(matches, 10)
 	var titles []string
@@ -497,7 +500,7 @@ func TestDistinctStoriesListsAReportUpdatedThroughTheDayOnce(t *testing.T) {
 		titles = append(titles, m.Article.Title)
 	}
 	want := []string{matches[0].Article.Title, matches[2].Article.Title, matches[3].Article.Title, matches[4].Article.Title,
-		matches[5].Article.Title, matches[6].Article.Title}
+		matches[5].Article.Title, matches[6].Article.Title, matches[8].Article.Title, matches[9].Article.Title}
 	if !slices.Equal(titles, want) || read != len(matches) {
 		t.Errorf("kept %q, read %d; want Monday's soybean report once, then Tuesday's and each other story", titles, read)
 	}

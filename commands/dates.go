@@ -136,13 +136,21 @@ var weekdays = map[string]time.Weekday{
 
 // ambiguousMonths are month names that are also common words ("may",
 // "march"): alone, without a preposition, a day or a year, they are not
-// dates. Other month names are, however typed: chat writes "cocoa jun",
-// "lead & zinc feb". An abbreviation that is also a name ("Jan", "Dec") is
-// a month in lower case only.
+// dates. Other month names are, however typed ("sugar news june"); so are
+// their abbreviations as a question's last word, as chat ends one ("cocoa
+// jun", "lead & zinc feb"), where "dec earnings", "strikes mar output" and
+// "the apr on mortgages" end otherwise. An abbreviation that is also a name
+// ("Jan") is a month there in lower case only.
 var (
-	ambiguousMonths = wordsOf("may march")
-	monthsOrNames   = wordsOf("mar jan sep sept dec")
+	ambiguousMonths    = wordsOf("may march")
+	monthAbbreviations = wordsOf("jan feb mar apr jun jul aug sep sept oct nov dec")
+	monthsOrNames      = wordsOf("jan dec")
 )
+
+// backVerbs take "back" as their particle: "buy back", "cut back".
+var backVerbs = wordsOf(`buy buys buying bought cut cuts cutting scale scales scaling scaled roll rolls rolling rolled
+	pay pays paying paid pull pulls pulling pulled fight fights fighting fought bounce bounced come comes came
+	go goes went hold holds held step steps stepped set sets sell sells sold give gives gave`)
 
 // datePrepositions say how a date limits the period: "in October" is
 // October, "since October" from its first day on.
@@ -187,8 +195,9 @@ func (c calendar) readDates(words []string, capitalised []bool) (span, map[int]b
 func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span, int) {
 	prep := ""
 	start := i
-	// "back in June": a date in the past, as all are here
-	if i+1 < len(words) && words[i] == "back" && datePrepositions[words[i+1]] {
+	// "back in June": a date in the past, as all are here; but "a share buy
+	// back in June" is a buyback.
+	if i+1 < len(words) && words[i] == "back" && datePrepositions[words[i+1]] && (i == 0 || !backVerbs[words[i-1]]) {
 		i++
 	}
 	// "over the past 3 days", "in the last week"
@@ -442,7 +451,7 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 			return span{Period{d, d.AddDate(0, 1, 0)}, months}, 2
 		}
 	}
-	if !afterPreposition && (ambiguousMonths[w] || monthsOrNames[w] && capitalised[i]) {
+	if !afterPreposition && (ambiguousMonths[w] || monthAbbreviations[w] && (i < len(words)-1 || monthsOrNames[w] && capitalised[i])) {
 		return span{}, 0
 	}
 	anchor := c.anchor()

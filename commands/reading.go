@@ -31,8 +31,9 @@ type Reading struct {
 	// Dropped are words of the subject that the search stopped requiring,
 	// since too few articles hold all the words.
 	Dropped []string
-	// Corrected maps each word no article holds to the indexed word read
-	// instead, spelled alike: "cofee" to "coffee".
+	// Corrected maps each word read as a typo to the word read instead,
+	// spelled alike: "cofee" to "coffee", which the articles hold, and
+	// "acount" to "account" after "current", a term's.
 	Corrected map[string]string
 	// Commoner maps a name that few articles hold to one spelled like it
 	// that far more hold, for a "did you mean": "Volker" to "Volcker".
@@ -176,11 +177,12 @@ func (p *parsed) readChatPhrases() {
 		if i < 0 || i >= len(p.tokens) {
 			return ""
 		}
-		return strings.TrimSuffix(p.tokens[i].lower, ",")
+		return bareWord(p.tokens[i].lower)
 	}
 	for i := range p.tokens {
 		switch {
-		case word(i) == "up" && (word(i-1) == "catch" || word(i-2) == "catch"):
+		case word(i) == "up" && (word(i-1) == "catch" && word(i+1) == "on" || word(i-2) == "catch" && pronouns[word(i-1)]):
+			// "catch up on", "catch me up": not "catch up with" a rival
 			p.newest = true
 		case word(i) == "up" && word(i+1) == "to" && (word(i+2) == "speed" || word(i+2) == "date"):
 			p.newest, p.tokens[i+2].kind = true, function
@@ -191,7 +193,8 @@ func (p *parsed) readChatPhrases() {
 }
 
 // tokenize splits a question into words, with their punctuation off. A
-// comma typed without the space after it still ends a word: "rates,bundesbank".
+// comma typed without the space before the next word still ends a word:
+// "rates,bundesbank".
 func tokenize(s string) []token {
 	var out []token
 	start := true
@@ -307,10 +310,12 @@ func (p *parsed) classify(shouting bool, terms Aliases) {
 	}
 }
 
-// correct reads the word at i as meant, in lower case, and notes it.
+// correct reads the word at i as meant, in lower case, as capitalised as
+// typed, and notes it.
 func (p *parsed) correct(i int, meant string) {
 	t := &p.tokens[i]
 	typed := bareWord(t.text)
+	meant = matchCase(meant, typed)
 	if p.corrected == nil {
 		p.corrected = map[string]string{}
 	}
@@ -467,21 +472,21 @@ func splitNames(words []token, aliases Aliases) []token {
 }
 
 // unmarkedPossessive is a word typed as a name's possessive without its
-// apostrophe, read as the name when the aliases know it and not the word
-// ("britains economy" is Britain's, with the UK's other spellings); else the
-// word as it was.
+// apostrophe, read as the name, in lower case as typed, when the aliases
+// know it and not the word ("britains economy" is Britain's, with the UK's
+// other spellings); else the word as it was.
 func unmarkedPossessive(t token, aliases Aliases) token {
 	word := bareWord(t.text)
 	lower := strings.ToLower(word)
 	if t.kind != content && t.kind != maybeName || !strings.HasSuffix(lower, "s") || len(aliases[lower]) > 0 {
 		return t
 	}
-	n, ok := aliases.cased(strings.TrimSuffix(lower, "s"))
-	if !ok {
+	name := strings.TrimSuffix(lower, "s")
+	if _, ok := aliases.cased(name); !ok {
 		return t
 	}
-	t.text = n + strings.TrimPrefix(t.text, word)
-	t.lower, t.kind = strings.ToLower(t.text), name
+	t.text = name + strings.TrimPrefix(t.text, word)
+	t.lower = t.text
 	return t
 }
 
@@ -519,7 +524,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 				// only ranks; one that opens a term ("Current account") is
 				// the term's.
 				t.text, t.kind = strings.ToLower(t.text), content
-				if classify(t.text) == weak {
+				if classify(bareWord(t.text)) == weak {
 					t.kind = weak
 				}
 			}

@@ -515,6 +515,7 @@ func TestReadChatPhrases(t *testing.T) {
 		{"what's up with sugar", "sugar", false},
 		{"why is copper up?", "copper", false},
 		{"is the yen up or down", "yen", false},
+		{"can japan catch up with the US in chips?", "japan US chips", false},
 		{"thanks in advance - anything on central bank intervention?", "central bank intervention", false},
 		{"an advance in GNP", "advance GNP", false},
 	}

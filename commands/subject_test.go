@@ -128,9 +128,9 @@ func TestSubjectWithAliases(t *testing.T) {
 		{"latest on the current account", "current account"},
 		{"current, account", "account"}, // a comma ends the term
 		// A name's possessive typed without its apostrophe is the name.
-		{"hows britains economy doing", "Britain economy"},
-		{"japans trade surplus", "Japan trade surplus"},
-		{"US wheat sales to the soviets", "US wheat sales Soviet"},
+		{"hows britains economy doing", "britain economy"},
+		{"japans trade surplus", "japan trade surplus"},
+		{"US wheat sales to the soviets", "US wheat sales soviet"},
 		{"oil prices", "oil prices"},
 		{"the Philippines", "Philippines"},
 		// A term's second word misspelled by one letter is the term's.

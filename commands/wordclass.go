@@ -41,8 +41,8 @@ var (
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
 		gonna wanna gotta can't also even still ever yet much many re overall generally
-		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon gm
-		vs versus b/c bc cuz coz yoy`)
+		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon
+		vs versus b/c cuz coz yoy`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
 		updated developments development breaking rn`)

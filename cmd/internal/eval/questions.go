@@ -31,7 +31,8 @@ type Question struct {
 	Text   string
 	Topics []string
 	// Since and Until (YYYY-MM-DD, Until excluded) are the days the question
-	// names; empty when it names none.
+	// names; either is empty when the question leaves it open ("since June",
+	// "before April"), both when it names none.
 	Since, Until string
 	// Empty is true when the index has no story on the subject in those
 	// days: the right answer is "nothing", never sources of other dates.
