@@ -221,9 +221,15 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 		first.Until = time.Time{}
 		return first, i + 1 - start
 	}
-	// "from March to June", "between March and June"
+	// "from March to June", "between March and June", "from March 24th to
+	// 26th": a bare day after a day is of its month
 	if i+1 < len(words) && (words[i] == "to" || words[i] == "until" || words[i] == "till" || words[i] == "through" || words[i] == "and" || words[i] == "-") &&
 		(prep == "from" || prep == "between" || words[i] != "and") {
+		if day, ok := dayOf(words[i+1]); ok && first.unit == days && !isMonthAfter(words, i+2) {
+			if last := time.Date(first.Since.Year(), first.Since.Month(), day, 0, 0, 0, 0, time.UTC); last.After(first.Since) && last.Day() == day {
+				return span{Period{first.Since, last.AddDate(0, 0, 1)}, days}, i + 2 - start
+			}
+		}
 		if last, m := c.dateAt(words, capitalised, i+1, true); m > 0 {
 			if !last.Since.After(first.Since) && last.unit == months && first.unit == months {
 				first.Since = first.Since.AddDate(-1, 0, 0)

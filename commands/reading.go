@@ -171,7 +171,7 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 // else alone. Asking to be brought up to date ("catch me up on the dollar",
 // "bring me up to speed on cocoa", "get me up to date") asks for the latest
 // news, and "speed" and "date" there name no subject; nor does "advance" in
-// "thanks in advance".
+// "thanks in advance", or "right" in "right now".
 func (p *parsed) readChatPhrases() {
 	word := func(i int) string {
 		if i < 0 || i >= len(p.tokens) {
@@ -186,7 +186,8 @@ func (p *parsed) readChatPhrases() {
 			p.newest = true
 		case word(i) == "up" && word(i+1) == "to" && (word(i+2) == "speed" || word(i+2) == "date"):
 			p.newest, p.tokens[i+2].kind = true, function
-		case word(i) == "advance" && word(i-1) == "in" && politeness[word(i-2)]:
+		case word(i) == "advance" && word(i-1) == "in" && politeness[word(i-2)],
+			word(i) == "right" && word(i+1) == "now":
 			p.tokens[i].kind = function
 		}
 	}
@@ -222,11 +223,49 @@ func tokenize(s string) []token {
 		if strings.ContainsAny(w[len(w)-1:], ",;") {
 			bare += ","
 		}
+		bare = unstretched(bare)
 		out = append(out, token{text: bare, lower: strings.ToLower(bare), start: start})
 		start = strings.HasSuffix(ends, "?") || strings.HasSuffix(ends, "!") ||
 			strings.HasSuffix(ends, ".") && !strings.Contains(strings.TrimSuffix(bare, "."), ".")
 	}
 	return out
+}
+
+// unstretched is a word with the letters that chat stretches for emphasis
+// ("sooo strong", "goood") put back: a run of three or more of one lower-case
+// letter, which no English word has, is one letter when that makes a word
+// that asks rather than names ("so"), else two ("good").
+func unstretched(w string) string {
+	one, stretched := shortenRuns(w, 1)
+	if !stretched {
+		return w
+	}
+	if classify(strings.ToLower(one)) < name {
+		return one
+	}
+	two, _ := shortenRuns(w, 2)
+	return two
+}
+
+// shortenRuns cuts each run of three or more of one lower-case letter in w
+// to keep letters, and reports whether there was one.
+func shortenRuns(w string, keep int) (string, bool) {
+	var b strings.Builder
+	runes := []rune(w)
+	cut := false
+	for i := 0; i < len(runes); {
+		j := i
+		for j < len(runes) && runes[j] == runes[i] {
+			j++
+		}
+		n := j - i
+		if n >= 3 && unicode.IsLower(runes[i]) {
+			n, cut = keep, true
+		}
+		b.WriteString(strings.Repeat(string(runes[i]), n))
+		i = j
+	}
+	return b.String(), cut
 }
 
 // commaBeforeLetter is a comma or semicolon typed without a space before the

@@ -59,6 +59,7 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"where does the oil fight stand?", "oil fight", []string{"oil"}, []string{"fight"}, nil},
 		{"what's driving copper?", "driving copper", []string{"copper"}, []string{"driving"}, nil},
 		{"did oil pick up?", "oil pick", []string{"oil"}, []string{"pick"}, nil},
+		{"is copper a good bet?", "copper good bet", []string{"copper"}, []string{"good", "bet"}, nil},
 		{"how fast is copper rising?", "fast copper rising", []string{"copper"}, []string{"fast", "rising"}, nil},
 		{"top copper stories", "top copper", []string{"copper"}, []string{"top"}, nil},
 		{"copper figures released in the report?", "copper figures released report", []string{"copper"}, []string{"figures", "released", "report"}, nil},

@@ -32,7 +32,7 @@ var (
 		hear hearing heard explain explaining want wanted need needed like
 		help see seen saw keep kept fill filled brief search searching check let make made
 		wonder wondering curious care talk talking summarize summarise summarizing summarising recap posted
-		compare comparing worry worried worrying try tries trying tried`)
+		compare compares compared comparing worry worried worrying try tries trying tried`)
 	// scaffoldNouns name the kind of answer wanted, not its subject.
 	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
 		info information summary details coverage thing things stuff situation status
@@ -42,7 +42,7 @@ var (
 		just really actually exactly quick quickly briefly any some there here else all kind sort
 		gonna wanna gotta can't also even still ever yet much many re overall generally
 		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon
-		vs versus b/c cuz coz yoy`)
+		vs versus b/c cuz coz yoy anywhere somewhere everywhere nowhere`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
 		updated developments development breaking rn`)
@@ -70,6 +70,7 @@ var (
 		fast faster fastest slow slower slowest
 		good better bad worse strong stronger weak weaker important major key main huge
 		outlook prospects prospect future view views impact effect effects reaction trend trends state
+		bet bets worth
 		level levels problem problems figures figure figs data numbers statistics stats deal q1 q2 q3 q4
 		fight fights battle battles row rows spat feud dispute disputes tension tensions friction clash clashes
 		standoff saga drama mess controversy debate dead alive
