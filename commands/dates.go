@@ -211,6 +211,13 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 	if s, n := c.relativeAt(words, i); n > 0 {
 		return limitedBy(prep, s), i + n - start
 	}
+	// "the week of March 16", as answers name a week: Monday to Sunday
+	if i+2 < len(words) && words[i] == "week" && words[i+1] == "of" {
+		if day, n := c.dateAt(words, capitalised, i+2, true); n > 0 && day.unit == days {
+			monday := lastWeekday(day.Since, time.Monday)
+			return limitedBy(prep, span{Period{monday, monday.AddDate(0, 0, 7)}, weeks}), i + 2 + n - start
+		}
+	}
 	first, n := c.dateAt(words, capitalised, i, prep != "")
 	if n == 0 {
 		return span{}, 0

@@ -66,6 +66,7 @@ func TestReadDates(t *testing.T) {
 		{"oil news oct", "October 2024", "oil news"},
 		{"share buy back in june", "June 2024", "share buy back"},
 		{"trade news from march 24th to 26th", "24 March – 26 March 2025", "trade news"},
+		{"gold and silver prices the week of march 19", "the week of 17 March 2025", "gold and silver prices"},
 		{"copper in the third week of April", "15 April – 21 April 2025", "copper"},
 		{"dollar since last week", "since 28 April 2025", "dollar"},
 		{"dollar since yesterday", "since 6 May 2025", "dollar"},

@@ -323,8 +323,9 @@ func (p *parsed) classify(shouting bool, terms Aliases) {
 			t.kind = maybeName // "Current account": the index tells
 		case opensTerm && !capital(i+1):
 			t.kind = content // "current account"
-		case capital(i) && classify(word) < name && (t.start && !isAcronym(t.text, word) || len([]rune(word)) < 2 || !isAllCaps(t.text)):
-			// "What", "Latest", "I": capitalised as a sentence begins.
+		case capital(i) && classify(word) < name && (t.start && !isAcronym(t.text, word) || len([]rune(word)) < 2 || !isAllCaps(t.text) || scaffoldNouns[word]):
+			// "What", "Latest", "I": capitalised as a sentence begins; "on
+			// TV": scaffolding in capitals.
 			t.kind = classify(word)
 		case capital(i) && t.start && isAcronym(t.text, word):
 			t.kind = name

@@ -32,17 +32,19 @@ var (
 		hear hearing heard explain explaining want wanted need needed like
 		help see seen saw keep kept fill filled brief search searching check let make made
 		wonder wondering curious care talk talking summarize summarise summarizing summarising recap posted
-		compare compares compared comparing worry worried worrying try tries trying tried`)
+		compare compares compared comparing worry worried worrying try tries trying tried
+		take takes taking took taken put puts putting`)
 	// scaffoldNouns name the kind of answer wanted, not its subject.
 	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
 		info information summary details coverage thing things stuff situation status
-		anything something everything nothing bit lot word idea overview roundup recap digest buzz scoop gist`)
+		anything something everything nothing bit lot word idea overview roundup recap digest buzz scoop gist
+		picture tv television radio`)
 	// politeness and fillers: greetings, the bot's name, softeners.
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
 		gonna wanna gotta can't also even still ever yet much many re overall generally
 		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon
-		vs versus b/c cuz coz yoy anywhere somewhere everywhere nowhere`)
+		vs versus b/c cuz coz yoy anywhere somewhere everywhere nowhere already whether`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
 		updated developments development breaking rn`)
@@ -57,7 +59,7 @@ var (
 		gain gains gaining gained increase increases increasing increased decrease decreasing decreased
 		grow grows growing grew grown slide sliding slid sink sinking sank tumble tumbling tumbled
 		rally rallying rallied recover recovering recovered move moves moving moved movement movements
-		pick picks picking picked
+		pick picks picking picked stall stalls stalling stalled work works working worked
 		drive drives driving drove driven cause causes causing caused reason reasons run runs running
 		raise raises raising raised cut cuts cutting ease eases easing eased
 		strengthen strengthens strengthening strengthened weaken weakens weakening weakened
@@ -71,7 +73,7 @@ var (
 		good better bad worse strong stronger weak weaker important major key main huge
 		outlook prospects prospect future view views impact effect effects reaction trend trends state
 		bet bets worth
-		level levels problem problems figures figure figs data numbers statistics stats deal q1 q2 q3 q4
+		level levels problem problems figures figure figs data numbers statistics stats deal deals q1 q2 q3 q4
 		fight fights battle battles row rows spat feud dispute disputes tension tensions friction clash clashes
 		standoff saga drama mess controversy debate dead alive
 		release releases released releasing announce announces announced announcing
@@ -79,7 +81,7 @@ var (
 		analyst analysts economist economists expert experts trader traders observers`)
 	// connectors join the words of one name: "Bank of England", "J.P.
 	// Morgan and the U.S. Treasury", "Charles de Gaulle".
-	connectors = wordsOf(`of the and & de du da del della der van von al bin la le y for on`)
+	connectors = wordsOf(`of the and & de du da del della der van von al bin la le y for`)
 )
 
 // forms is the set of the words in list, with a quote mark written either
