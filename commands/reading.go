@@ -591,6 +591,15 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		if !missing && !stemOnly {
 			continue
 		}
+		// A typo of a word that asks is that word: "whats up wiht the yen"
+		// is "with", not "wit".
+		if asking, ok := askingWordLike(strings.ToLower(bareWord(t.text))); ok && t.kind != name {
+			if r.Corrected == nil {
+				r.Corrected = map[string]string{}
+			}
+			r.Corrected[bareWord(t.text)], t.kind = asking, function
+			continue
+		}
 		similar, err := s.SimilarWords(ctx, bareWord(t.text), 1)
 		if err != nil {
 			return err

@@ -67,6 +67,8 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"how big is the market?", "big market", []string{"market"}, []string{"big"}, nil},
 		// A word no article has is read as the indexed word spelled like it.
 		{"any news on copperr?", "copper", []string{"copper"}, nil, map[string]string{"copperr": "copper"}},
+		// A word that asks, with two letters swapped, still asks.
+		{"whats up wiht copper", "copper", []string{"copper"}, nil, map[string]string{"wiht": "with"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -1,6 +1,12 @@
 package commands
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hbollon/go-edlib"
+)
 
 // The word classes that tell a question's subject from the words around it.
 // They are closed classes of English (question words, auxiliaries, pronouns,
@@ -119,6 +125,41 @@ const (
 	// without is a word no source may hold: "-Putin".
 	without
 )
+
+// askingWords are the words that ask rather than name, for askingWordLike.
+var askingWords = func() []string {
+	var all []string
+	for _, set := range []map[string]bool{questionWords, auxiliaries, pronouns, lightVerbs, scaffoldNouns, politeness, stopWords, datePrepositions} {
+		for w := range set {
+			all = append(all, w)
+		}
+	}
+	slices.Sort(all)
+	return slices.Compact(all)
+}()
+
+// askingWordLike returns the word that asks that w, a word no article
+// holds, is with two letters side by side swapped, the commonest typo:
+// "wiht" is "with", "teh" "the", "waht" "what". Another slip ("mony") is
+// left to the index, which knows "money".
+func askingWordLike(w string) (string, bool) {
+	if utf8.RuneCountInString(w) < 3 {
+		return "", false
+	}
+	letters := sortedRunes(w)
+	for _, asking := range askingWords {
+		if slices.Equal(sortedRunes(asking), letters) && edlib.OSADamerauLevenshteinDistance(w, asking) == 1 {
+			return asking, true
+		}
+	}
+	return "", false
+}
+
+func sortedRunes(w string) []rune {
+	r := []rune(w)
+	slices.Sort(r)
+	return r
+}
 
 // classify is the kind of a word in lower case, outside any name.
 func classify(lower string) kind {
