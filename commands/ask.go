@@ -741,16 +741,18 @@ var sessionWords = wordsOf(`open opens opened opening close closes closed closin
 	midsession midday early late trading`)
 
 // repeats recognises articles that repeat one seen before: the same wire
-// story under another title or date, corrected, or filed twice. A lead in
-// the same words under another title, with other figures, is another story:
-// a monthly release written to a template ("West Germany's current account
-// surplus widened to a provisional 6.6 billion marks in February..." and, a
-// month later, "... 7.0 billion marks in March"). The day in a dateline
-// ("TOKYO, March 29 - ") is no figure of the story.
+// story under another title or date, corrected, updated the same day, or
+// filed twice. A lead in the same words on another day, under another title
+// and with other figures, is another story: a monthly release written to a
+// template ("West Germany's current account surplus widened to a provisional
+// 6.6 billion marks in February..." and, a month later, "... 7.0 billion
+// marks in March"). The day in a dateline ("TOKYO, March 29 - ") is no
+// figure of the story.
 type repeats struct{ seen []lead }
 
 // lead is what repeats knows of an article it has seen.
 type lead struct {
+	day     time.Time
 	title   string
 	words   map[string]bool
 	figures map[string]bool
@@ -760,10 +762,10 @@ type lead struct {
 // it as seen.
 func (r *repeats) repeat(a news.Article) bool {
 	first := a.FirstParagraph()
-	this := lead{strings.ToLower(a.Title), wordSet(first), figuresIn(trimDateline(first))}
+	this := lead{a.Date, strings.ToLower(a.Title), wordSet(first), figuresIn(trimDateline(first))}
 	if slices.ContainsFunc(r.seen, func(l lead) bool {
-		return overlap(l.words, this.words) >= 0.8 &&
-			(l.title == this.title || sameFigures(l.figures, this.figures) || corrected(l.title) || corrected(this.title))
+		return overlap(l.words, this.words) >= 0.8 && (l.day.Equal(this.day) || l.title == this.title ||
+			sameFigures(l.figures, this.figures) || corrected(l.title) || corrected(this.title))
 	}) {
 		return true
 	}
