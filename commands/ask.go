@@ -733,7 +733,22 @@ func updateOf(a news.Article) string {
 		!slices.ContainsFunc(words[3:], func(w string) bool { return sessionWords[w] }) {
 		return ""
 	}
-	return a.Date.Format(time.DateOnly) + " " + strings.Join(words[:3], " ")
+	return publishedOn(a) + " " + titleHead(a.Title)
+}
+
+// titleHead is the first three words of a title, in lower case.
+func titleHead(title string) string {
+	words := strings.Fields(strings.ToLower(title))
+	return strings.Join(words[:min(3, len(words))], " ")
+}
+
+// publishedOn is an article's day, as its feed's time of day does not
+// matter here, or "" when it has none.
+func publishedOn(a news.Article) string {
+	if a.Date.IsZero() {
+		return ""
+	}
+	return a.Date.Format(time.DateOnly)
 }
 
 // sessionWords say when in a trading session a market report was filed.
@@ -741,30 +756,31 @@ var sessionWords = wordsOf(`open opens opened opening close closes closed closin
 	midsession midday early late trading`)
 
 // repeats recognises articles that repeat one seen before: the same wire
-// story under another title or date, corrected, updated the same day, or
-// filed twice. A lead in the same words on another day, under another title
-// and with other figures, is another story: a monthly release written to a
-// template ("West Germany's current account surplus widened to a provisional
-// 6.6 billion marks in February..." and, a month later, "... 7.0 billion
-// marks in March"). The day in a dateline ("TOKYO, March 29 - ") is no
-// figure of the story.
+// story under another title or date, corrected, updated the same day under
+// a headline that begins alike, or filed twice. A lead in the same words on
+// another day, under another title and with other figures, is another story:
+// a monthly release written to a template ("West Germany's current account
+// surplus widened to a provisional 6.6 billion marks in February..." and, a
+// month later, "... 7.0 billion marks in March"); so is another company's
+// notice of the same day ("BOSTON, Oct 19 - Shr 22 cts vs 57 cts"). The day
+// in a dateline ("TOKYO, March 29 - ") is no figure of the story.
 type repeats struct{ seen []lead }
 
 // lead is what repeats knows of an article it has seen.
 type lead struct {
-	day     time.Time
-	title   string
-	words   map[string]bool
-	figures map[string]bool
+	// day is the article's day, "" when it has none; head is its title's
+	// first three words.
+	day, head, title string
+	words, figures   map[string]bool
 }
 
 // repeat reports whether a repeats an article seen before, and if not notes
 // it as seen.
 func (r *repeats) repeat(a news.Article) bool {
 	first := a.FirstParagraph()
-	this := lead{a.Date, strings.ToLower(a.Title), wordSet(first), figuresIn(trimDateline(first))}
+	this := lead{day: publishedOn(a), head: titleHead(a.Title), title: strings.ToLower(a.Title), words: wordSet(first), figures: figuresIn(trimDateline(first))}
 	if slices.ContainsFunc(r.seen, func(l lead) bool {
-		return overlap(l.words, this.words) >= 0.8 && (l.day.Equal(this.day) || l.title == this.title ||
+		return overlap(l.words, this.words) >= 0.8 && (l.title == this.title || l.day != "" && l.day == this.day && l.head == this.head ||
 			sameFigures(l.figures, this.figures) || corrected(l.title) || corrected(this.title))
 	}) {
 		return true

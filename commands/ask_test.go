@@ -449,7 +449,7 @@ func TestDistinctStories(t *testing.T) {
 // its lead's words are the same: its day, title and figures are not. The
 // same lead and figures under another title and dateline, a correction, a
 // daily report under one title, or a report updated the same day with new
-// figures, repeat.
+// figures, at another hour, repeat; two funds' notices of one day do not.
 func TestDistinctStoriesTellsTemplatesFromRepeats(t *testing.T) {
 	day := func(month time.Month, d int) time.Time { return time.Date(1987, month, d, 0, 0, 0, 0, time.UTC) }
 	match := func(title string, on time.Time, lead string) news.Match {
@@ -458,6 +458,7 @@ func TestDistinctStoriesTellsTemplatesFromRepeats(t *testing.T) {
 	release := "WIESBADEN, %s - West Germany's current account surplus widened to a provisional %s billion marks in %s from a revised %s billion in %s, the Statistics Office said."
 	report := "CHICAGO - Hog slaughter is guesstimated by floor traders and commission house representatives at about %s head versus %s a week ago."
 	help := "LONDON - The Bank of England said it provided the money market with %s mln stg assistance in the %s session."
+	payout := "SAN MATEO, Calif., March 2 - Franklin %s Insured Tax-Free Income Fund said it declared a monthly dividend of %s cts a share."
 	matches := []news.Match{
 		match("GERMAN CURRENT ACCOUNT SURPLUS WIDENS IN FEBRUARY", day(3, 26), fmt.Sprintf(release, "March 26", "6.6", "February", "4.8", "January")),
 		match("GERMAN CURRENT ACCOUNT SURPLUS WIDENS IN MARCH", day(4, 29), fmt.Sprintf(release, "April 29", "7.5", "March", "6.4", "February")),
@@ -465,17 +466,20 @@ func TestDistinctStoriesTellsTemplatesFromRepeats(t *testing.T) {
 		match("CORRECTED - GERMAN SURPLUS WIDENS", day(4, 30), fmt.Sprintf(release, "April 29", "7.3", "March", "6.4", "February")),
 		match("HOG SLAUGHTER GUESSTIMATES", day(4, 1), fmt.Sprintf(report, "290,000", "285,000")),
 		match("HOG SLAUGHTER GUESSTIMATES", day(4, 2), fmt.Sprintf(report, "305,000", "298,000")),
-		match("U.K. MONEY MARKET GIVEN 90 MLN STG HELP", day(3, 16), fmt.Sprintf(help, "90", "morning")),
-		match("U.K. MONEY MARKET GIVEN FURTHER 550 MLN STG HELP", day(3, 16), fmt.Sprintf(help, "550", "afternoon")),
+		match("U.K. MONEY MARKET GIVEN 90 MLN STG HELP", day(3, 16).Add(9*time.Hour), fmt.Sprintf(help, "90", "morning")),
+		match("U.K. MONEY MARKET GIVEN FURTHER 550 MLN STG HELP", day(3, 16).Add(15*time.Hour), fmt.Sprintf(help, "550", "afternoon")),
+		match("FRANKLIN MASSACHUSETTS FUND SETS PAYOUT", day(3, 2), fmt.Sprintf(payout, "Massachusetts", "5.8")),
+		match("FRANKLIN MICHIGAN FUND SETS PAYOUT", day(3, 2), fmt.Sprintf(payout, "Michigan", "6.1")),
 	}
 	got, _ := distinctStories(matches, 10)
 	var titles []string
 	for _, m := range got {
 		titles = append(titles, m.Article.Title)
 	}
-	want := []string{matches[0].Article.Title, matches[1].Article.Title, matches[4].Article.Title, matches[6].Article.Title}
+	want := []string{matches[0].Article.Title, matches[1].Article.Title, matches[4].Article.Title, matches[6].Article.Title,
+		matches[8].Article.Title, matches[9].Article.Title}
 	if !slices.Equal(titles, want) {
-		t.Errorf("kept %q; want each month's release once, the refiled and the corrected release, the next day's report and the day's second help dropped", titles)
+		t.Errorf("kept %q; want each month's release once, the refiled and the corrected release, the next day's report and the day's second help dropped, each fund's payout kept", titles)
 	}
 }
 

@@ -147,6 +147,9 @@ var (
 	monthsOrNames      = wordsOf("jan dec")
 )
 
+// units follow a number that is no day: "from March 3 to 5 pct".
+var units = wordsOf("pct percent % cents dlrs dollars points mln bln million billion tonnes")
+
 // backVerbs take "back" as their particle: "buy back", "cut back".
 var backVerbs = wordsOf(`buy buys buying bought cut cuts cutting scale scales scaling scaled roll rolls rolling rolled
 	pay pays paying paid pull pulls pulling pulled fight fights fighting fought bounce bounced come comes came
@@ -232,9 +235,12 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 	// 26th": a bare day after a day is of its month
 	if i+1 < len(words) && (words[i] == "to" || words[i] == "until" || words[i] == "till" || words[i] == "through" || words[i] == "and" || words[i] == "-") &&
 		(prep == "from" || prep == "between" || words[i] != "and") {
-		if day, ok := dayOf(words[i+1]); ok && first.unit == days && !isMonthAfter(words, i+2) {
-			if last := time.Date(first.Since.Year(), first.Since.Month(), day, 0, 0, 0, 0, time.UTC); last.After(first.Since) && last.Day() == day {
-				return span{Period{first.Since, last.AddDate(0, 0, 1)}, days}, i + 2 - start
+		if day, ok := dayOf(words[i+1]); ok && first.unit == days && !isMonthAfter(words, i+2) && !(i+2 < len(words) && units[words[i+2]]) {
+			// "from March 30th to 2nd" ends in April
+			for month := first.Since.Month(); month <= first.Since.Month()+1; month++ {
+				if last := time.Date(first.Since.Year(), month, day, 0, 0, 0, 0, time.UTC); last.After(first.Since) && last.Day() == day {
+					return span{Period{first.Since, last.AddDate(0, 0, 1)}, days}, i + 2 - start
+				}
 			}
 		}
 		if last, m := c.dateAt(words, capitalised, i+1, true); m > 0 {

@@ -67,6 +67,8 @@ func TestReadDates(t *testing.T) {
 		{"share buy back in june", "June 2024", "share buy back"},
 		{"trade news from march 24th to 26th", "24 March – 26 March 2025", "trade news"},
 		{"gold and silver prices the week of march 19", "the week of 17 March 2025", "gold and silver prices"},
+		{"oil from march 30th to 2nd", "30 March – 2 April 2025", "oil"},
+		{"rates from march 3 to 5 pct", "3 March 2025", "rates to 5 pct"},
 		{"copper in the third week of April", "15 April – 21 April 2025", "copper"},
 		{"dollar since last week", "since 28 April 2025", "dollar"},
 		{"dollar since yesterday", "since 6 May 2025", "dollar"},

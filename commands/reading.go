@@ -170,8 +170,10 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 // readChatPhrases reads the phrases of chat whose words are each something
 // else alone. Asking to be brought up to date ("catch me up on the dollar",
 // "bring me up to speed on cocoa", "get me up to date") asks for the latest
-// news, and "speed" and "date" there name no subject; nor does "advance" in
-// "thanks in advance", or "right" in "right now".
+// news, and "speed" and "date" there name no subject; nor do "advance" in
+// "thanks in advance", "right" in "right now", "put" in "put out", "TV" in
+// "on TV" (but "Japanese TV exports" are TVs), or "picture" in "the same
+// picture" (but the "motion picture industry" is one).
 func (p *parsed) readChatPhrases() {
 	word := func(i int) string {
 		if i < 0 || i >= len(p.tokens) {
@@ -187,7 +189,10 @@ func (p *parsed) readChatPhrases() {
 		case word(i) == "up" && word(i+1) == "to" && (word(i+2) == "speed" || word(i+2) == "date"):
 			p.newest, p.tokens[i+2].kind = true, function
 		case word(i) == "advance" && word(i-1) == "in" && politeness[word(i-2)],
-			word(i) == "right" && word(i+1) == "now":
+			word(i) == "right" && word(i+1) == "now",
+			word(i) == "put" && word(i+1) == "out",
+			media[word(i)] && (word(i-1) == "on" || word(i-1) == "the" && word(i-2) == "on"),
+			word(i) == "picture" && lookOfThings[word(i-1)]:
 			p.tokens[i].kind = function
 		}
 	}
@@ -234,13 +239,14 @@ func tokenize(s string) []token {
 // unstretched is a word with the letters that chat stretches for emphasis
 // ("sooo strong", "goood") put back: a run of three or more of one lower-case
 // letter, which no English word has, is one letter when that makes a word
-// that asks rather than names ("so"), else two ("good").
+// that asks or only ranks ("so", "bad"), else two ("good", or "loong", which
+// the index then mends). A word of one letter repeated ("aaa" bonds) stays.
 func unstretched(w string) string {
 	one, stretched := shortenRuns(w, 1)
-	if !stretched {
+	if !stretched || utf8.RuneCountInString(one) == 1 {
 		return w
 	}
-	if classify(strings.ToLower(one)) < name {
+	if classify(strings.ToLower(bareWord(one))) != content {
 		return one
 	}
 	two, _ := shortenRuns(w, 2)
@@ -267,6 +273,12 @@ func shortenRuns(w string, keep int) (string, bool) {
 	}
 	return b.String(), cut
 }
+
+// media and lookOfThings are the words of "on TV" and "the same picture".
+var (
+	media        = wordsOf("tv television radio")
+	lookOfThings = wordsOf("same big whole overall the")
+)
 
 // commaBeforeLetter is a comma or semicolon typed without a space before the
 // next word; a comma between digits ("1,250") is part of a number.
@@ -324,8 +336,8 @@ func (p *parsed) classify(shouting bool, terms Aliases) {
 		case opensTerm && !capital(i+1):
 			t.kind = content // "current account"
 		case capital(i) && classify(word) < name && (t.start && !isAcronym(t.text, word) || len([]rune(word)) < 2 || !isAllCaps(t.text) || scaffoldNouns[word]):
-			// "What", "Latest", "I": capitalised as a sentence begins; "on
-			// TV": scaffolding in capitals.
+			// "What", "Latest", "I": capitalised as a sentence begins;
+			// "any NEWS on": scaffolding in capitals.
 			t.kind = classify(word)
 		case capital(i) && t.start && isAcronym(t.text, word):
 			t.kind = name
@@ -593,7 +605,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		}
 		// A typo of a word that asks is that word: "whats up wiht the yen"
 		// is "with", not "wit".
-		if asking, ok := askingWordLike(strings.ToLower(bareWord(t.text))); ok && t.kind != name {
+		if asking, ok := askingWordLike(strings.ToLower(bareWord(t.text))); ok && missing && t.kind != name {
 			if r.Corrected == nil {
 				r.Corrected = map[string]string{}
 			}

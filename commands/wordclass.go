@@ -39,18 +39,20 @@ var (
 		help see seen saw keep kept fill filled brief search searching check let make made
 		wonder wondering curious care talk talking summarize summarise summarizing summarising recap posted
 		compare compares compared comparing worry worried worrying try tries trying tried
-		take takes taking took taken put puts putting`)
+		take takes taking took taken`)
 	// scaffoldNouns name the kind of answer wanted, not its subject.
 	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
 		info information summary details coverage thing things stuff situation status
-		anything something everything nothing bit lot word idea overview roundup recap digest buzz scoop gist
-		picture tv television radio`)
+		anything something everything nothing bit lot word idea overview roundup recap digest buzz scoop gist`)
 	// politeness and fillers: greetings, the bot's name, softeners.
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
 		gonna wanna gotta can't also even still ever yet much many re overall generally
 		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon
-		vs versus b/c cuz coz yoy anywhere somewhere everywhere nowhere already whether`)
+		vs versus b/c cuz coz yoy`)
+	// clauseWords join or bend a clause ("whether it is working", "has it
+	// already", "go anywhere"), and never begin a name: "Whether OPEC".
+	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
 		updated developments development breaking rn`)
@@ -126,39 +128,46 @@ const (
 	without
 )
 
-// askingWords are the words that ask rather than name, for askingWordLike.
-var askingWords = func() []string {
-	var all []string
-	for _, set := range []map[string]bool{questionWords, auxiliaries, pronouns, lightVerbs, scaffoldNouns, politeness, stopWords, datePrepositions} {
-		for w := range set {
-			all = append(all, w)
+// askingClasses are the word classes that ask rather than name. A date
+// preposition left once the dates are out begins a clause, not a subject:
+// "since the talks collapsed".
+var askingClasses = []map[string]bool{questionWords, auxiliaries, pronouns, lightVerbs, scaffoldNouns, politeness, clauseWords, stopWords, datePrepositions}
+
+// askingWords are the words of askingClasses, in order, each with its
+// letters sorted, for askingWordLike.
+var askingWords = func() []struct{ word, letters string } {
+	var all []struct{ word, letters string }
+	for _, class := range askingClasses {
+		for w := range class {
+			all = append(all, struct{ word, letters string }{w, sortedLetters(w)})
 		}
 	}
-	slices.Sort(all)
-	return slices.Compact(all)
+	slices.SortFunc(all, func(a, b struct{ word, letters string }) int { return strings.Compare(a.word, b.word) })
+	return slices.CompactFunc(all, func(a, b struct{ word, letters string }) bool { return a.word == b.word })
 }()
 
-// askingWordLike returns the word that asks that w, a word no article
-// holds, is with two letters side by side swapped, the commonest typo:
+// askingWordLike returns the word that asks that w is with two letters side
+// by side swapped, the commonest typo; resolve asks it of a word no article
+// holds:
 // "wiht" is "with", "teh" "the", "waht" "what". Another slip ("mony") is
 // left to the index, which knows "money".
 func askingWordLike(w string) (string, bool) {
 	if utf8.RuneCountInString(w) < 3 {
 		return "", false
 	}
-	letters := sortedRunes(w)
+	letters := sortedLetters(w)
 	for _, asking := range askingWords {
-		if slices.Equal(sortedRunes(asking), letters) && edlib.OSADamerauLevenshteinDistance(w, asking) == 1 {
-			return asking, true
+		if asking.letters == letters && edlib.OSADamerauLevenshteinDistance(w, asking.word) == 1 {
+			return asking.word, true
 		}
 	}
 	return "", false
 }
 
-func sortedRunes(w string) []rune {
+func sortedLetters(w string) string {
 	r := []rune(w)
 	slices.Sort(r)
-	return r
+	return string(r)
 }
 
 // classify is the kind of a word in lower case, outside any name.
@@ -166,10 +175,8 @@ func classify(lower string) kind {
 	switch {
 	case recencyWords[lower]:
 		return recency
-	case isQuestionWord(lower), auxiliaries[lower], pronouns[lower], lightVerbs[lower], scaffoldNouns[lower], politeness[lower],
-		stopWords[lower], stopWords[trimPossessive(lower)], datePrepositions[lower]:
-		// A date preposition left once the dates are out begins a clause,
-		// not a subject: "since the talks collapsed".
+	case isQuestionWord(lower), stopWords[trimPossessive(lower)],
+		slices.ContainsFunc(askingClasses, func(class map[string]bool) bool { return class[lower] }):
 		return function
 	case weakWords[lower]:
 		return weak
@@ -180,7 +187,7 @@ func classify(lower string) kind {
 // beginsNoName reports whether a capitalised word at the start of a question
 // asks rather than names: "Is Macron", "Who's Witkoff", "Tell me".
 func beginsNoName(lower string) bool {
-	return isQuestionWord(lower) || auxiliaries[lower] || pronouns[lower] || lightVerbs[lower] || datePrepositions[lower] ||
+	return isQuestionWord(lower) || auxiliaries[lower] || pronouns[lower] || lightVerbs[lower] || datePrepositions[lower] || clauseWords[lower] ||
 		stopWords[lower] && !connectors[lower] && !politeness[lower] && !recencyWords[lower]
 }
 
