@@ -542,6 +542,43 @@ func unmarkedPossessive(t token, aliases Aliases) token {
 	return t
 }
 
+// readTitleCase reads capitalised words side by side as common words when
+// the articles mostly write each of them in lower case: "Gold Price" and
+// "Interest Rates", typed in title case, are no names, and as names they
+// found nothing. A name keeps all its words when one of them is mostly
+// written capitalised: "General Motors", "Federal Reserve", "Bank of
+// England".
+func readTitleCase(words []token, counts map[string]news.WordCount) {
+	for start := 0; start < len(words); {
+		end := start + 1
+		for end < len(words) && words[start].kind == name && words[end].kind == name && words[end].at == words[end-1].at+1 &&
+			!strings.HasSuffix(words[end-1].text, ",") {
+			end++
+		}
+		if end-start > 1 && !slices.ContainsFunc(words[start:end], func(t token) bool {
+			c, ok := counts[bareWord(t.text)]
+			return !ok || 2*c.Names >= c.Body
+		}) {
+			for i := start; i < end; i++ {
+				readAsCommon(&words[i], counts)
+			}
+		}
+		start = end
+	}
+}
+
+// readAsCommon reads a capitalised word as the common word in lower case,
+// with its counts: content, or weak when it only ranks.
+func readAsCommon(t *token, counts map[string]news.WordCount) {
+	typed := bareWord(t.text)
+	t.text = strings.ToLower(t.text)
+	counts[bareWord(t.text)] = counts[typed]
+	t.kind = content
+	if classify(bareWord(t.text)) == weak {
+		t.kind = weak
+	}
+}
+
 // resolve decides, from how many articles hold each word, which words carry
 // the search. A capitalised first word that the articles mostly write in
 // lower case is a common word ("Oil prices"); a word no article holds is read
@@ -562,6 +599,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 	if err != nil {
 		return err
 	}
+	readTitleCase(words, counts)
 	for i := range words {
 		t := &words[i]
 		c, ok := counts[bareWord(t.text)]
@@ -575,10 +613,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 				// ("Rising") or in one written in capitals ("NUMBERS"), still
 				// only ranks; one that opens a term ("Current account") is
 				// the term's.
-				t.text, t.kind = strings.ToLower(t.text), content
-				if classify(bareWord(t.text)) == weak {
-					t.kind = weak
-				}
+				readAsCommon(t, counts)
 			}
 		}
 		if t.kind != content && t.kind != name && t.kind != weak {

@@ -48,6 +48,10 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"what happened with oil prices?", "oil prices", []string{"oil"}, []string{"prices"}, nil},
 		// A name stays a name, at the start too.
 		{"Shell?", "Shell", []string{"Shell"}, nil, nil},
+		// Words typed in title case that the articles write in lower case
+		// are common words; a name keeps all its words.
+		{"latest Oil Prices", "oil prices", []string{"oil"}, []string{"prices"}, nil},
+		{"Shell Oil", "Shell Oil", []string{"Shell", "Oil"}, nil, nil},
 		// Words about how a subject moves or is seen only rank.
 		{"why is oil falling?", "oil falling", []string{"oil"}, []string{"falling"}, nil},
 		// Capitalised to open the question, or in one written in capitals,
