@@ -769,19 +769,19 @@ type repeats struct{ seen []lead }
 // lead is what repeats knows of an article it has seen.
 type lead struct {
 	// day is the article's day, "" when it has none; head is its title's
-	// first three words.
-	day, head, title string
-	words, figures   map[string]bool
+	// first three words; first is its first paragraph.
+	day, head, title, first string
+	words                   map[string]bool
 }
 
 // repeat reports whether a repeats an article seen before, and if not notes
-// it as seen.
+// it as seen. Its figures are read only of leads in the same words.
 func (r *repeats) repeat(a news.Article) bool {
 	first := a.FirstParagraph()
-	this := lead{day: publishedOn(a), head: titleHead(a.Title), title: strings.ToLower(a.Title), words: wordSet(first), figures: figuresIn(trimDateline(first))}
+	this := lead{day: publishedOn(a), head: titleHead(a.Title), title: strings.ToLower(a.Title), first: first, words: wordSet(first)}
 	if slices.ContainsFunc(r.seen, func(l lead) bool {
 		return overlap(l.words, this.words) >= 0.8 && (l.title == this.title || l.day != "" && l.day == this.day && l.head == this.head ||
-			sameFigures(l.figures, this.figures) || corrected(l.title) || corrected(this.title))
+			corrected(l.title) || corrected(this.title) || sameFigures(l.first, this.first))
 	}) {
 		return true
 	}
@@ -805,8 +805,10 @@ func figuresIn(text string) map[string]bool {
 	return set
 }
 
-// sameFigures reports whether two texts give the same figures, or none.
-func sameFigures(a, b map[string]bool) bool {
+// sameFigures reports whether two leads give the same figures, or none, the
+// day of their datelines aside.
+func sameFigures(lead, other string) bool {
+	a, b := figuresIn(trimDateline(lead)), figuresIn(trimDateline(other))
 	return len(a) == 0 && len(b) == 0 || overlap(a, b) >= 0.8
 }
 
