@@ -547,20 +547,27 @@ func unmarkedPossessive(t token, aliases Aliases) token {
 // "Interest Rates", typed in title case, are no names, and as names they
 // found nothing. A name keeps all its words when one of them is mostly
 // written capitalised: "General Motors", "Federal Reserve", "Bank of
-// England".
+// England". An acronym among them stays a name: "US Trade Deficit" is the
+// US and the trade deficit.
 func readTitleCase(words []token, counts map[string]news.WordCount) {
+	acronym := func(t token) bool { return isAllCaps(t.text) && utf8.RuneCountInString(bareWord(t.text)) > 1 }
 	for start := 0; start < len(words); {
 		end := start + 1
 		for end < len(words) && words[start].kind == name && words[end].kind == name && words[end].at == words[end-1].at+1 &&
 			!strings.HasSuffix(words[end-1].text, ",") {
 			end++
 		}
-		if end-start > 1 && !slices.ContainsFunc(words[start:end], func(t token) bool {
+		run := words[start:end]
+		common := func(t token) bool {
 			c, ok := counts[bareWord(t.text)]
-			return !ok || 2*c.Names >= c.Body
-		}) {
-			for i := start; i < end; i++ {
-				readAsCommon(&words[i], counts)
+			return ok && 2*c.Names < c.Body
+		}
+		if len(run) > 1 && slices.ContainsFunc(run, func(t token) bool { return !acronym(t) }) &&
+			!slices.ContainsFunc(run, func(t token) bool { return !acronym(t) && !common(t) }) {
+			for i := range run {
+				if !acronym(run[i]) {
+					readAsCommon(&run[i], counts)
+				}
 			}
 		}
 		start = end

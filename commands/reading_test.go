@@ -52,6 +52,7 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		// are common words; a name keeps all its words.
 		{"latest Oil Prices", "oil prices", []string{"oil"}, []string{"prices"}, nil},
 		{"Shell Oil", "Shell Oil", []string{"Shell", "Oil"}, nil, nil},
+		{"OPEC Oil Prices", "OPEC oil prices", []string{"OPEC", "oil"}, []string{"prices"}, nil},
 		// Words about how a subject moves or is seen only rank.
 		{"why is oil falling?", "oil falling", []string{"oil"}, []string{"falling"}, nil},
 		// Capitalised to open the question, or in one written in capitals,
