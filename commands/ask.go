@@ -733,7 +733,7 @@ func updateOf(a news.Article) string {
 		!slices.ContainsFunc(words[3:], func(w string) bool { return sessionWords[w] }) {
 		return ""
 	}
-	return publishedOn(a) + " " + titleHead(a.Title)
+	return publishedOn(a) + " " + strings.Join(words[:3], " ")
 }
 
 // titleHead is the first three words of a title, in lower case.

@@ -368,12 +368,18 @@ func (p *parsed) correct(i int, meant string) {
 	t := &p.tokens[i]
 	typed := bareWord(t.text)
 	meant = matchCase(meant, typed)
-	if p.corrected == nil {
-		p.corrected = map[string]string{}
-	}
-	p.corrected[typed] = meant
+	p.corrected = noted(p.corrected, typed, meant)
 	t.text = strings.Replace(t.text, typed, meant, 1)
 	t.lower = strings.ToLower(t.text)
+}
+
+// noted is corrections with typed read as meant, made if there were none.
+func noted(corrections map[string]string, typed, meant string) map[string]string {
+	if corrections == nil {
+		corrections = map[string]string{}
+	}
+	corrections[typed] = meant
+	return corrections
 }
 
 // nextNonConnector is the index of the first word after i that joins no name.
@@ -551,6 +557,10 @@ func unmarkedPossessive(t token, aliases Aliases) token {
 // US and the trade deficit.
 func readTitleCase(words []token, counts map[string]news.WordCount) {
 	acronym := func(t token) bool { return isAllCaps(t.text) && utf8.RuneCountInString(bareWord(t.text)) > 1 }
+	common := func(t token) bool {
+		c, ok := counts[bareWord(t.text)]
+		return ok && mostlyLowerCase(c)
+	}
 	for start := 0; start < len(words); {
 		end := start + 1
 		for end < len(words) && words[start].kind == name && words[end].kind == name && words[end].at == words[end-1].at+1 &&
@@ -558,10 +568,6 @@ func readTitleCase(words []token, counts map[string]news.WordCount) {
 			end++
 		}
 		run := words[start:end]
-		common := func(t token) bool {
-			c, ok := counts[bareWord(t.text)]
-			return ok && 2*c.Names < c.Body
-		}
 		if len(run) > 1 && slices.ContainsFunc(run, func(t token) bool { return !acronym(t) }) &&
 			!slices.ContainsFunc(run, func(t token) bool { return !acronym(t) && !common(t) }) {
 			for i := range run {
@@ -573,6 +579,11 @@ func readTitleCase(words []token, counts map[string]news.WordCount) {
 		start = end
 	}
 }
+
+// mostlyLowerCase reports whether the articles write a word in lower case
+// at least twice as often as capitalised: then, capitalised in a question,
+// it is the common word.
+func mostlyLowerCase(c news.WordCount) bool { return 2*c.Names < c.Body }
 
 // readAsCommon reads a capitalised word as the common word in lower case,
 // with its counts: content, or weak when it only ranks.
@@ -615,7 +626,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		}
 		if t.kind == maybeName {
 			t.kind = name
-			if 2*c.Names < c.Body {
+			if mostlyLowerCase(c) {
 				// A word that only ranks, capitalised to open the question
 				// ("Rising") or in one written in capitals ("NUMBERS"), still
 				// only ranks; one that opens a term ("Current account") is
@@ -648,10 +659,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		// A typo of a word that asks is that word: "whats up wiht the yen"
 		// is "with", not "wit".
 		if asking, ok := askingWordLike(strings.ToLower(bareWord(t.text))); ok && missing && t.kind != name {
-			if r.Corrected == nil {
-				r.Corrected = map[string]string{}
-			}
-			r.Corrected[bareWord(t.text)], t.kind = asking, function
+			r.Corrected, t.kind = noted(r.Corrected, bareWord(t.text), asking), function
 			continue
 		}
 		similar, err := s.SimilarWords(ctx, bareWord(t.text), 1)
@@ -669,10 +677,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			continue
 		}
 		fixed := matchCase(similar[0], t.text)
-		if r.Corrected == nil {
-			r.Corrected = map[string]string{}
-		}
-		r.Corrected[bareWord(t.text)] = fixed
+		r.Corrected = noted(r.Corrected, bareWord(t.text), fixed)
 		t.text = strings.Replace(t.text, bareWord(t.text), fixed, 1)
 		counts[fixed] = more[similar[0]]
 		if k := classify(strings.ToLower(fixed)); k < name {

@@ -133,24 +133,25 @@ const (
 // "since the talks collapsed".
 var askingClasses = []map[string]bool{questionWords, auxiliaries, pronouns, lightVerbs, scaffoldNouns, politeness, clauseWords, stopWords, datePrepositions}
 
-// askingWords are the words of askingClasses, in order, each with its
-// letters sorted, for askingWordLike.
-var askingWords = func() []struct{ word, letters string } {
-	var all []struct{ word, letters string }
+// askingWord is a word of askingClasses, with its letters sorted.
+type askingWord struct{ word, letters string }
+
+// askingWords are the words of askingClasses, in order, for askingWordLike.
+var askingWords = func() []askingWord {
+	var all []askingWord
 	for _, class := range askingClasses {
 		for w := range class {
-			all = append(all, struct{ word, letters string }{w, sortedLetters(w)})
+			all = append(all, askingWord{w, sortedLetters(w)})
 		}
 	}
-	slices.SortFunc(all, func(a, b struct{ word, letters string }) int { return strings.Compare(a.word, b.word) })
-	return slices.CompactFunc(all, func(a, b struct{ word, letters string }) bool { return a.word == b.word })
+	slices.SortFunc(all, func(a, b askingWord) int { return strings.Compare(a.word, b.word) })
+	return slices.CompactFunc(all, func(a, b askingWord) bool { return a.word == b.word })
 }()
 
 // askingWordLike returns the word that asks that w is with two letters side
-// by side swapped, the commonest typo; resolve asks it of a word no article
-// holds:
-// "wiht" is "with", "teh" "the", "waht" "what". Another slip ("mony") is
-// left to the index, which knows "money".
+// by side swapped, the commonest typo: "wiht" is "with", "teh" "the",
+// "waht" "what". resolve asks it of a word no article holds; another slip
+// ("mony") is left to the index, which knows "money".
 func askingWordLike(w string) (string, bool) {
 	if utf8.RuneCountInString(w) < 3 {
 		return "", false
