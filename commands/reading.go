@@ -145,6 +145,7 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	s = norm.NFKC.String(s)
 	var p parsed
 	p.tokens = tokenize(s)
+	words := p.tokens
 	lower := make([]string, len(p.tokens))
 	capitalised := make([]bool, len(p.tokens))
 	for i, t := range p.tokens {
@@ -162,7 +163,13 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	for i := range p.tokens {
 		p.tokens[i].at = i
 	}
-	p.classify(isShouting(s), terms)
+	shouting, titleCase := isShouting(s), isTitleCase(words)
+	p.classify(shouting, titleCase, terms)
+	if titleCase && !slices.ContainsFunc(p.tokens, func(t token) bool { return t.kind >= name }) {
+		// A title of nothing but words that ask names a work: "Please
+		// Please Me".
+		p.classify(shouting, false, terms)
+	}
 	p.readChatPhrases()
 	return p
 }
@@ -299,6 +306,29 @@ func isShouting(s string) bool {
 	return letters > 3 && upper == letters
 }
 
+// isTitleCase reports whether a question is written in Title Case, every
+// word capitalised, even those that ask ("Is The US Going To Subsidize Wheat
+// Sales To The Soviets?", "Louvre Accord News This Month"): there, as in
+// capitals, no capital says a word is a name. A capitalised connector is no
+// sign of it: "Bank Of England". parse reads the capitals of a question
+// that would otherwise ask about nothing, a work's title.
+func isTitleCase(words []token) bool {
+	lettered, asking := 0, false
+	for i, t := range words {
+		r, _ := utf8.DecodeRuneInString(t.text)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		lettered++
+		word := bareWord(t.lower)
+		asking = asking || i > 0 && !isAllCaps(t.text) && classify(word) < name && !connectors[word]
+	}
+	return lettered >= 3 && asking
+}
+
 // classify gives each word its kind. Capitalised words standing together are
 // one name, which may begin with a word that is otherwise a greeting or
 // scaffolding ("Hey Jude", "News Corp", "New Zealand"), but not with a
@@ -306,9 +336,12 @@ func isShouting(s string) bool {
 // connectors ("Bank of England"). A word that opens a term of terms is
 // part of it, whatever it is alone: "current account" asks for no recent
 // news.
-func (p *parsed) classify(shouting bool, terms Aliases) {
+func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 	ts := p.tokens
-	capital := func(i int) bool { return i < len(ts) && isCapitalised(ts[i].text) && !shouting }
+	// In a question in Title Case, only a word in capitals is surely a
+	// name: "US".
+	caseless := func(i int) bool { return shouting || titleCase && !isAllCaps(ts[i].text) }
+	capital := func(i int) bool { return i < len(ts) && isCapitalised(ts[i].text) && !caseless(i) }
 	comma := func(i int) bool { return strings.HasSuffix(ts[i].text, ",") }
 	for i := 0; i < len(ts); i++ {
 		t := &ts[i]
@@ -345,7 +378,7 @@ func (p *parsed) classify(shouting bool, terms Aliases) {
 			t.kind = maybeName
 		case capital(i):
 			t.kind = name
-		case shouting && classify(word) >= name:
+		case caseless(i) && classify(word) >= name:
 			t.kind = maybeName
 		case len([]rune(word)) == 1 && !capital(i):
 			t.kind = function // "w/", "u", "r": chat shorthand

@@ -53,6 +53,11 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"latest Oil Prices", "oil prices", []string{"oil"}, []string{"prices"}, nil},
 		{"Shell Oil", "Shell Oil", []string{"Shell", "Oil"}, nil, nil},
 		{"OPEC Oil Prices", "OPEC oil prices", []string{"OPEC", "oil"}, []string{"prices"}, nil},
+		// In a question in Title Case, the words that ask still ask, and
+		// the index tells the names; a word in capitals is one.
+		{"What Happened With Oil Prices?", "oil prices", []string{"oil"}, []string{"prices"}, nil},
+		{"Is The US Going To Cut Oil Output?", "US cut oil output", []string{"US,", "oil", "output"}, []string{"cut"}, nil},
+		{"Any Shell News This Month", "Shell", []string{"Shell"}, nil, nil},
 		// Words about how a subject moves or is seen only rank.
 		{"why is oil falling?", "oil falling", []string{"oil"}, []string{"falling"}, nil},
 		// Capitalised to open the question, or in one written in capitals,
