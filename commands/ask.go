@@ -250,17 +250,15 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	if err != nil {
 		return page{query: q}, err
 	}
-	if res.Total < limit && r.canRelax() {
-		// Count alone while relaxing: quoting is for the search that stays.
-		for res.Total < limit && r.relax() {
-			count := r.query(req.Aliases)
-			if res, err = s.Search(ctx, count); err != nil {
-				return page{query: count}, err
-			}
+	if res.Total < limit {
+		if res, err = relax(ctx, s, r, req.Aliases, res, limit); err != nil {
+			return page{query: q}, err
 		}
-		q = r.query(req.Aliases)
-		q.Size, q.From = size, from
-		full = false
+		if len(r.Dropped) > 0 {
+			q = r.query(req.Aliases)
+			q.Size, q.From = size, from
+			full = false
+		}
 	}
 	if r.Newest {
 		matches, next, err := newestAbout(ctx, s, q, from, limit)
@@ -288,6 +286,47 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	// The summary cites them by their place.
 	matches = ordered(newerFirstAmongEquals(matches))
 	return page{q, res.Total, matches, from + read}, nil
+}
+
+// relax stops requiring one word after another while fewer than limit
+// articles hold all the words of r. Each time it leaves out the word whose
+// leaving out finds the best limit articles: those whose scores add up to
+// the most, every word asked counting in the scores, the one left out too,
+// which then only ranks. The most common word is not always the one to go:
+// "aluminium smelter cutbacks" leaves out "cutbacks", which few articles
+// about aluminium smelters hold, not "aluminium" and then "smelter"; "the
+// japan chip trade fight on 17 April" leaves out "chip", which the stories
+// of that day call semiconductors, not "japan". It returns the matches of
+// the reading it leaves, counted, with its first few.
+func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found news.Results, limit int) (news.Results, error) {
+	for found.Total < limit {
+		best, bestFound, bestScore, bestCount := Reading{}, news.Results{Total: -1}, -1.0, 0
+		for _, i := range r.droppable() {
+			// Score the first few alone: quoting is for the search that
+			// stays.
+			trial := r.relaxed(i)
+			q := trial.query(aliases)
+			q.Size, q.Light = limit, true
+			res, err := s.Search(ctx, q)
+			if err != nil {
+				return found, err
+			}
+			score := 0.0
+			for _, m := range res.Matches {
+				score += m.Score
+			}
+			// Of words as good to leave out, the most common goes.
+			count := r.counts[bareWord(r.Required[i])].Body
+			if score > bestScore || score == bestScore && count > bestCount {
+				best, bestFound, bestScore, bestCount = trial, res, score, count
+			}
+		}
+		if bestFound.Total < 0 {
+			break
+		}
+		*r, found = best, bestFound
+	}
+	return found, nil
 }
 
 // everyWordFirst puts first the matches that hold every word the search

@@ -777,48 +777,42 @@ func (r Reading) query(aliases Aliases) news.Query {
 	}
 }
 
-// relax stops requiring the most common of the required words that are not
-// names and that some article holds, and reports whether there was one to
-// stop requiring: names carry the search, a word no article holds finds
-// nothing whatever else is asked, and a question keeps one required word.
-// A comma takes the word's place, so that the names on each side of it are
-// not taken for one ("Reagan budget Volcker").
-func (r *Reading) relax() bool {
-	most := r.mostCommonRequired()
-	if most < 0 {
-		return false
+// relaxed is r no longer requiring its i-th required word, which only ranks
+// then, and is said to be left out. A comma takes the word's place, so that
+// the names on each side of it are not taken for one ("Reagan budget
+// Volcker").
+func (r Reading) relaxed(i int) Reading {
+	w := bareWord(r.Required[i])
+	r.Required = slices.Clone(r.Required)
+	if i > 0 && i+1 < len(r.Required) && !strings.HasSuffix(r.Required[i-1], ",") {
+		r.Required[i-1] += ","
 	}
-	w := bareWord(r.Required[most])
-	if most > 0 && most+1 < len(r.Required) && !strings.HasSuffix(r.Required[most-1], ",") {
-		r.Required[most-1] += ","
-	}
-	r.Required = slices.Delete(r.Required, most, most+1)
-	r.Optional = append(r.Optional, w)
-	r.Dropped = append(r.Dropped, w)
-	return true
+	r.Required = slices.Delete(r.Required, i, i+1)
+	r.Optional = append(slices.Clip(r.Optional), w)
+	r.Dropped = append(slices.Clip(r.Dropped), w)
+	return r
 }
 
-// canRelax reports whether relax has a word to stop requiring.
-func (r *Reading) canRelax() bool { return r.mostCommonRequired() >= 0 }
-
-// mostCommonRequired is the index in Required of the most common word that
-// is not a name and that some article holds, when another word stays
-// required; else -1.
-func (r *Reading) mostCommonRequired() int {
-	most, mostCount, words := -1, 0, 0
+// droppable is the indexes in Required of the words that relaxing may stop
+// requiring: not names, which carry the search, nor a word no article holds,
+// which finds nothing whatever else is asked, nor a word of a term; and
+// none when fewer than two words are required, as a question keeps one.
+func (r Reading) droppable() []int {
+	var out []int
+	words := 0
 	for i, w := range r.Required {
 		c, ok := r.counts[bareWord(w)]
 		if !ok {
 			continue // a connector
 		}
-		if words++; !isCapitalised(w) && !r.inTerms[bareWord(w)] && c.Body > mostCount {
-			most, mostCount = i, c.Body
+		if words++; !isCapitalised(w) && !r.inTerms[bareWord(w)] && c.Body > 0 {
+			out = append(out, i)
 		}
 	}
 	if words < 2 {
-		return -1
+		return nil
 	}
-	return most
+	return out
 }
 
 // commonerRatio is how many times more articles must hold another spelling

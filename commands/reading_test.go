@@ -235,25 +235,38 @@ func TestReadSplitsKnownNames(t *testing.T) {
 	}
 }
 
-// When few articles hold every word, the answer stops requiring the most
-// common of them, says so, and still holds the rest.
+// When few articles hold every word, the answer stops requiring the word
+// whose leaving out finds the best articles, which need not be the most
+// common; says so; and still holds the rest.
 func TestAskRelaxesAndSaysSo(t *testing.T) {
-	ix := marketNews(t)
-	ans, err := Ask(context.Background(), ix, Request{Question: "what about oil and the pipeline?"})
+	stories := map[string]string{}
+	for i := range 100 {
+		stories[fmt.Sprintf("f%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Market report %d\n\nTraders said prices moved in quiet trade.\n", i%28+1, i)
+	}
+	for i := range 8 {
+		stories[fmt.Sprintf("a%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Aluminium smelter %d\n\nThe aluminium smelter raised output, the company said.\n", i+1, i)
+	}
+	for i := range 5 {
+		stories[fmt.Sprintf("c%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Steel plant %d\n\nThe steel plant announced cutbacks, the union said.\n", i+1, i)
+	}
+	ans, err := Ask(context.Background(), mustIndexOf(t, stories), Request{Question: "any aluminium smelter cutbacks?"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(ans.Reading.Dropped, []string{"oil"}) || !slices.Equal(ans.Reading.Required, []string{"pipeline"}) {
-		t.Fatalf("dropped %q, required %q; want oil dropped, pipeline required", ans.Reading.Dropped, ans.Reading.Required)
+	// "aluminium", the most common, left out and then "smelter" would
+	// leave the steel plants.
+	if !slices.Equal(ans.Reading.Dropped, []string{"cutbacks"}) || !slices.Equal(ans.Reading.Required, []string{"aluminium", "smelter"}) {
+		t.Fatalf("dropped %q, required %q; want cutbacks dropped, aluminium smelter required", ans.Reading.Dropped, ans.Reading.Required)
 	}
 	for _, s := range ans.Sources {
-		if !containsWord(s.Article.Body, "pipeline") {
-			t.Errorf("source %q lacks the word still required", s.Article.Title)
+		if !containsWord(s.Article.Body, "aluminium") || !containsWord(s.Article.Body, "smelter") {
+			t.Errorf("source %q lacks a word still required", s.Article.Title)
 		}
 	}
-	if !ans.Reading.Differs(ans.Question) || !strings.Contains(ans.Reading.String(), `not all mention "oil"`) {
+	if !ans.Reading.Differs(ans.Question) || !strings.Contains(ans.Reading.String(), `not all mention "cutbacks"`) {
 		t.Errorf("the reading %q does not say which word was left out", ans.Reading)
 	}
+	ix := marketNews(t)
 	// Names are never left out: the other words are, and with no article
 	// on two names, nothing is found.
 	shell, err := Ask(context.Background(), ix, Request{Question: "Shell pipeline"})
