@@ -12,6 +12,7 @@ import (
 
 	"newsbot/index/news"
 
+	"github.com/hbollon/go-edlib"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -474,9 +475,12 @@ func Subject(question string, aliases Aliases) string {
 // typoShare and typoRatio tell a typo that shares its stem with a word from
 // a rare word: one in under typoShare of the articles is read as the word
 // spelled like it that typoRatio times as many articles hold.
+// A word in at most slipArticles articles, one slip from one in typoRatio
+// times as many, is read as that one too.
 const (
-	typoShare = 0.005
-	typoRatio = 20
+	typoShare    = 0.005
+	typoRatio    = 20
+	slipArticles = 2
 )
 
 // commonShare is the share of the articles above which a word is too common
@@ -686,7 +690,12 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		// hold it; and it misses a letter of a far more common word. A rare
 		// word is not read as a shorter one: "zinc" is not "inc".
 		stemOnly := t.kind != name && c.Names == 0 && float64(c.Body) < typoShare*float64(total)
-		if !missing && !stemOnly {
+		// And the articles have typos too: "bundesbnak", "metels", typed
+		// in lower case, are each in one article, a slip from a word in
+		// hundreds. A shorter word is a slip from too many ("nat" gas,
+		// "figs"), and the word lists know what theirs mean.
+		slip := t.kind == content && max(c.Body, c.Names) <= slipArticles && utf8.RuneCountInString(bareWord(t.text)) >= 5
+		if !missing && !stemOnly && !slip {
 			continue
 		}
 		// A typo of a word that asks is that word: "whats up wiht the yen"
@@ -706,7 +715,9 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		if err != nil {
 			return err
 		}
-		if !missing && (more[similar[0]].Body < typoRatio*c.Body || !missesOneLetter(strings.ToLower(bareWord(t.text)), similar[0])) {
+		typed := strings.ToLower(bareWord(t.text))
+		if !missing && (more[similar[0]].Body < typoRatio*max(c.Body, c.Names) ||
+			!missesOneLetter(typed, similar[0]) && !(slip && edlib.OSADamerauLevenshteinDistance(typed, similar[0]) == 1)) {
 			continue
 		}
 		fixed := matchCase(similar[0], t.text)

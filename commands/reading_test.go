@@ -94,6 +94,33 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 	}
 }
 
+// A word typed with a slip that one article made too is read as the word
+// that far more articles hold ("metels" as "metals"); a short one is not,
+// being a slip from too many.
+func TestReadMendsASlipAnArticleMadeToo(t *testing.T) {
+	stories := map[string]string{
+		"slip.txt": " date 2025-04-01 Metels firm\n\nStrategic metels and the tin price were firm.\n",
+	}
+	for i := range 30 {
+		stories[fmt.Sprintf("m%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Metals report %d\n\nStrategic metals and the tan leather market moved.\n", i%28+1, i)
+	}
+	ix := mustIndexOf(t, stories)
+	r, err := Read(context.Background(), ix, Request{Question: "any news on strategic metels"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Corrected["metels"] != "metals" {
+		t.Errorf("corrected %v; want metels read as metals", r.Corrected)
+	}
+	r, err = Read(context.Background(), ix, Request{Question: "any news on tin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Corrected) > 0 {
+		t.Errorf("corrected %v; tin is a word of its own", r.Corrected)
+	}
+}
+
 // A misspelled word read as one that asks rather than names is no subject
 // word: "whats happenin with copper" asks about copper.
 func TestReadDropsCorrectedQuestionWords(t *testing.T) {
