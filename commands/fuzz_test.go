@@ -36,9 +36,9 @@ func FuzzSubject(f *testing.F) {
 		// (a ligature, U+0344): the subject is no longer than the question so
 		// composed, its invalid bytes read as U+FFFD first, as Subject reads
 		// them: an invalid byte before U+0344 kept it from being composed.
-		// A comma typed without its space before a word gets one ("nn,A00").
-		composed := norm.NFKC.String(strings.Map(func(r rune) rune { return r }, q))
-		composed = commaBeforeLetter.ReplaceAllString(composed, "$1 $2")
+		// A comma typed without its space before a word gets one ("nn,A00"),
+		// and a slash between words is a comma and a space.
+		composed := hurriedPunctuationSpaced(norm.NFKC.String(strings.Map(func(r rune) rune { return r }, q)))
 		if n := utf8.RuneCountInString(s); n > utf8.RuneCountInString(composed) || utf8.ValidString(q) && len(s) > len(composed) {
 			t.Errorf("Subject(%q) = %q is longer than the question", q, s)
 		}

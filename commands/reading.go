@@ -208,12 +208,12 @@ func (p *parsed) readChatPhrases() {
 
 // tokenize splits a question into words, with their punctuation off. A
 // comma typed without the space before the next word still ends a word:
-// "rates,bundesbank".
+// "rates,bundesbank"; so does a slash between words: "dollar/yen".
 func tokenize(s string) []token {
 	var out []token
 	start := true
 	possessive := false // the word before was a possessive: "Fed's"
-	for _, w := range strings.Fields(commaBeforeLetter.ReplaceAllString(s, "$1 $2")) {
+	for _, w := range strings.Fields(hurriedPunctuationSpaced(s)) {
 		// An apostrophe that opens a word is a quote mark: 'Blair'.
 		quoted := strings.TrimLeft(strings.TrimFunc(w, isOuterPunct), "'’")
 		bare := trimPossessive(quoted)
@@ -291,6 +291,27 @@ var (
 // commaBeforeLetter is a comma or semicolon typed without a space before the
 // next word; a comma between digits ("1,250") is part of a number.
 var commaBeforeLetter = regexp.MustCompile(`([,;])(\pL)`)
+
+// slashBetweenWords is a slash between two words of two letters or more,
+// which parts them as a comma does: "dollar/yen", "lead/zinc", and
+// "US/Japan", two names, not one; but "b/c" and "w/o" are chat's shorthand.
+var slashBetweenWords = regexp.MustCompile(`(\pL\pL)/(\pL\pL)`)
+
+// hurriedPunctuationSpaced is s with a space after a comma typed without one
+// before a word, and a comma and a space for a slash between words, each of
+// a run too: "lead/zinc/copper".
+func hurriedPunctuationSpaced(s string) string {
+	s = commaBeforeLetter.ReplaceAllString(s, "$1 $2")
+	for {
+		// A match takes the word after its slash: the next slash of a run
+		// is the next round's.
+		spaced := slashBetweenWords.ReplaceAllString(s, "$1, $2")
+		if spaced == s {
+			return s
+		}
+		s = spaced
+	}
+}
 
 // isShouting reports whether a question is written in capitals, where no
 // capital says a word is a name.

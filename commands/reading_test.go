@@ -67,6 +67,7 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"what's the outlook for copper?", "outlook copper", []string{"copper"}, []string{"outlook"}, nil},
 		{"how is copper holding up?", "copper holding", []string{"copper"}, []string{"holding"}, nil},
 		{"where does the oil fight stand?", "oil fight", []string{"oil"}, []string{"fight"}, nil},
+		{"how did the oil fight develop?", "oil fight develop", []string{"oil"}, []string{"fight", "develop"}, nil},
 		{"what's driving copper?", "driving copper", []string{"copper"}, []string{"driving"}, nil},
 		{"did oil pick up?", "oil pick", []string{"oil"}, []string{"pick"}, nil},
 		{"is copper a good bet?", "copper good bet", []string{"copper"}, []string{"good", "bet"}, nil},

@@ -61,6 +61,10 @@ func TestSubject(t *testing.T) {
 		// As hurried people type: a comma without its space, "vs", "b/c",
 		// "yoy".
 		{"west germany rates,bundesbank cutting or no?", "west germany rates, bundesbank cutting"},
+		// A slash between words parts them, and two names.
+		{"dollar/yen this week", "dollar, yen"},
+		{"US/Japan chip row", "US, Japan chip row"},
+		{"lead/zinc/copper prices", "lead, zinc, copper prices"},
 		{"1,250 tonnes of sugar", "1,250 tonnes sugar"},
 		{"DOLLAR VS YEN WHATS GOING ON", "DOLLAR YEN"},
 		{"is dollar falling b/c of the trade deficit", "dollar falling trade deficit"},

@@ -76,6 +76,8 @@ var (
 		change changes changing changed decide decides deciding decided decision
 		affect affecting affected react reacting reacted respond responding responded
 		expect expects expecting expected doing
+		develop develops developing developed unfold unfolding unfolded evolve evolving evolved
+		progress progressing push pushes pushing pushed
 		big bigger biggest high higher highest low lower lowest large larger small smaller top
 		fast faster fastest slow slower slowest
 		good better bad worse strong stronger weak weaker important major key main huge
