@@ -260,6 +260,20 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 			full = false
 		}
 	}
+	if len(r.terms) > 0 && res.Total > 0 && res.Total <= maxReadOn {
+		// The search finds a term's words wherever they are: of matches few
+		// enough to read, only those holding each term together are about it.
+		var together []string
+		if together, err = holdingTerms(ctx, s, q, r.terms, req.Aliases); err != nil {
+			return page{query: q}, err
+		}
+		if len(together) == 0 {
+			return page{query: q}, nil
+		}
+		if len(together) < res.Total {
+			q.IDs, res.Total, full = together, len(together), false
+		}
+	}
 	if r.Newest {
 		matches, next, err := newestAbout(ctx, s, q, from, limit)
 		return page{q, res.Total, matches, next}, err
@@ -270,7 +284,8 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 		}
 	}
 	ordered := func(matches []news.Match) []news.Match {
-		return everyWordFirst(wordsFirst(matches, q.Words, s.Stem), r.Dropped, s.Stem)
+		matches = everyWordFirst(wordsFirst(matches, q.Words, s.Stem), r.Dropped, s.Stem)
+		return inFront(matches, func(i int) bool { return holdsTerms(matches[i].Article, r.terms, req.Aliases, s.Stem) })
 	}
 	matches, read := distinctStories(ordered(res.Matches), limit)
 	// A daily report under one headline ("HOG AND CATTLE SLAUGHTER
@@ -286,6 +301,23 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	// The summary cites them by their place.
 	matches = ordered(newerFirstAmongEquals(matches))
 	return page{q, res.Total, matches, from + read}, nil
+}
+
+// holdingTerms returns the IDs of the matches of q, every one, that hold
+// each of terms together.
+func holdingTerms(ctx context.Context, s Searcher, q news.Query, terms []string, aliases Aliases) ([]string, error) {
+	q.From, q.Size = 0, maxReadOn
+	res, err := s.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, m := range res.Matches {
+		if holdsTerms(m.Article, terms, aliases, s.Stem) {
+			ids = append(ids, m.Article.ID)
+		}
+	}
+	return ids, nil
 }
 
 // relax stops requiring one word after another while fewer than limit

@@ -50,9 +50,10 @@ type Reading struct {
 	dated bool
 	// counts are how many articles hold each word, for relaxing.
 	counts map[string]news.WordCount
-	// inTerms are the words of terms the aliases know, which
-	// relaxing keeps: "prices" of "consumer prices".
-	inTerms map[string]bool
+	// terms are the terms of two words that the aliases know and the
+	// question holds, in lower case: "consumer prices". Relaxing keeps
+	// their words, and the sources hold them together.
+	terms []string
 }
 
 // Order is "newest" when the newest sources come first, else "relevance".
@@ -769,10 +770,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		pair := strings.ToLower(bareWord(words[i-1].text) + " " + bareWord(words[i].text))
 		if words[i].at == words[i-1].at+1 && len(aliases[pair]) > 0 {
 			inTerm[i-1], inTerm[i] = true, true
-			if r.inTerms == nil {
-				r.inTerms = map[string]bool{}
-			}
-			r.inTerms[bareWord(words[i-1].text)], r.inTerms[bareWord(words[i].text)] = true, true
+			r.terms = append(r.terms, pair)
 		}
 	}
 	for i, t := range words {
@@ -825,6 +823,13 @@ func (r Reading) relaxed(i int) Reading {
 	return r
 }
 
+// inTerm reports whether w is a word of one of r's terms.
+func (r Reading) inTerm(w string) bool {
+	return slices.ContainsFunc(r.terms, func(term string) bool {
+		return slices.Contains(strings.Fields(term), strings.ToLower(w))
+	})
+}
+
 // droppable is the indexes in Required of the words that relaxing may stop
 // requiring: not names, which carry the search, nor a word no article holds,
 // which finds nothing whatever else is asked, nor a word of a term; and
@@ -837,7 +842,7 @@ func (r Reading) droppable() []int {
 		if !ok {
 			continue // a connector
 		}
-		if words++; !isCapitalised(w) && !r.inTerms[bareWord(w)] && c.Body > 0 {
+		if words++; !isCapitalised(w) && !r.inTerm(bareWord(w)) && c.Body > 0 {
 			out = append(out, i)
 		}
 	}
