@@ -147,7 +147,7 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	s = norm.NFKC.String(s)
 	var p parsed
 	p.tokens = tokenize(s)
-	words := p.tokens
+	typed := p.tokens // with the dates, whose capitals tell Title Case too
 	lower := make([]string, len(p.tokens))
 	capitalised := make([]bool, len(p.tokens))
 	for i, t := range p.tokens {
@@ -165,7 +165,7 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	for i := range p.tokens {
 		p.tokens[i].at = i
 	}
-	shouting, titleCase := isShouting(s), isTitleCase(words)
+	shouting, titleCase := isShouting(s), isTitleCase(typed)
 	p.classify(shouting, titleCase, terms)
 	if titleCase && !slices.ContainsFunc(p.tokens, func(t token) bool { return t.kind >= name }) {
 		// A title of nothing but words that ask names a work: "Please
