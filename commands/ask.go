@@ -580,13 +580,37 @@ func recentlyAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]
 	return mostAbout(ctx, s, q, limit)
 }
 
+// headlines is how many headlines matches have between them: a daily report
+// under one ("HOG AND CATTLE SLAUGHTER GUESSTIMATES") is one story however
+// many days it ran.
+func headlines(matches []news.Match) int {
+	seen := map[string]bool{}
+	for _, m := range matches {
+		seen[strings.ToLower(m.Article.Title)] = true
+	}
+	return len(seen)
+}
+
+// withHeadlines is the first of matches, as many as hold n headlines.
+func withHeadlines(matches []news.Match, n int) []news.Match {
+	seen := map[string]bool{}
+	for i, m := range matches {
+		if seen[strings.ToLower(m.Article.Title)] = true; len(seen) > n {
+			return matches[:i]
+		}
+	}
+	return matches
+}
+
 // recentPools are the last days of news, back from the newest article,
 // that recentlyAbout looks in first.
 var recentPools = []int{7, 31}
 
 // mostAbout returns the articles most about q's subject, at most
 // aboutPool: the stories that name it first, near the best of them; else
-// the articles that do; else those that score near the best.
+// the articles that do; else those that score near the best, or the best
+// as far as 2*limit headlines, when those near the best have fewer: a daily
+// report under one headline may score best on every day it ran.
 func mostAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]news.Match, error) {
 	pool := q
 	pool.Light, pool.From, pool.Size = true, 0, aboutPool
@@ -597,11 +621,11 @@ func mostAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]news
 		if err != nil {
 			return nil, err
 		}
-		if about = nearTheBest(res.Matches); len(about) >= limit {
+		if about = nearTheBest(res.Matches); headlines(about) >= limit {
 			break
 		}
-		if !strict.inLead && len(about) < 2*limit {
-			about = res.Matches[:min(2*limit, len(res.Matches))]
+		if !strict.inLead && headlines(about) < 2*limit {
+			about = withHeadlines(res.Matches, 2*limit)
 		}
 	}
 	return about, nil

@@ -373,6 +373,31 @@ func TestAskLatestIsNewestFirst(t *testing.T) {
 	}
 }
 
+// The latest on a subject whose best matches are one daily report under one
+// headline lists other stories too, not that report alone.
+func TestAskLatestIsMoreThanOneDailyReport(t *testing.T) {
+	stories := map[string]string{}
+	for i := range 8 {
+		stories[fmt.Sprintf("g%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Hog and cattle slaughter guesstimates\n\nTraders guesstimate the hog slaughter at %d head and the cattle slaughter at %d head.\n", i+10, 300+i, 120+i)
+	}
+	for i := range 4 {
+		stories[fmt.Sprintf("o%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Farm markets report %d\n\nGrain futures were mixed on day %d, and livestock traders said hog and cattle futures were steady in a long and quiet session that saw little else.\n", i+1, i, i)
+	}
+	for i := range 30 {
+		stories[fmt.Sprintf("m%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Market report %d\n\nTraders said prices moved.\n", i%28+1, i)
+	}
+	ans, err := Ask(context.Background(), mustIndexOf(t, stories), Request{Question: "anything new on cattle and hog?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ans.Reading.Newest || len(ans.Sources) < 3 {
+		for _, s := range ans.Sources {
+			t.Logf("%s %s", s.Article.Date.Format(time.DateOnly), s.Article.Title)
+		}
+		t.Errorf("newest %v, %d sources; want the report and the other stories", ans.Reading.Newest, len(ans.Sources))
+	}
+}
+
 // A question of dates alone is the news of that period.
 func TestAskDatesAlone(t *testing.T) {
 	ans := mustAsk(t, Request{Question: "what happened yesterday?", Now: time.Date(2025, 4, 27, 8, 0, 0, 0, time.UTC)})
