@@ -706,6 +706,13 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			continue
 		}
 		missing := c.Body == 0 && c.Names == 0
+		// A typo of a word that asks is that word: "whats up wiht the yen"
+		// is "with", not "wit"; and "teh", though an article has it.
+		rare := max(c.Body, c.Names) <= slipArticles
+		if asking, ok := askingWordLike(strings.ToLower(bareWord(t.text))); ok && rare && t.kind != name {
+			r.Corrected, t.kind = noted(r.Corrected, bareWord(t.text), asking), function
+			continue
+		}
 		// A typo may share its stem with a word: "interst" is that of
 		// "interstate". No article has it as a word, though, even at the
 		// start of a sentence or in a headline, where the names field would
@@ -716,14 +723,8 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		// in lower case, are each in one article, a slip from a word in
 		// hundreds. A shorter word is a slip from too many ("nat" gas,
 		// "figs"), and the word lists know what theirs mean.
-		slip := t.kind == content && max(c.Body, c.Names) <= slipArticles && utf8.RuneCountInString(bareWord(t.text)) >= 5
+		slip := t.kind == content && rare && utf8.RuneCountInString(bareWord(t.text)) >= 5
 		if !missing && !stemOnly && !slip {
-			continue
-		}
-		// A typo of a word that asks is that word: "whats up wiht the yen"
-		// is "with", not "wit".
-		if asking, ok := askingWordLike(strings.ToLower(bareWord(t.text))); ok && missing && t.kind != name {
-			r.Corrected, t.kind = noted(r.Corrected, bareWord(t.text), asking), function
 			continue
 		}
 		similar, err := s.SimilarWords(ctx, bareWord(t.text), 1)

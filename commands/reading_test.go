@@ -96,11 +96,11 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 }
 
 // A word typed with a slip that one article made too is read as the word
-// that far more articles hold ("metels" as "metals"); a short one is not,
-// being a slip from too many.
+// that far more articles hold ("metels" as "metals"), or as the word that
+// asks ("teh"); a short one is not, being a slip from too many.
 func TestReadMendsASlipAnArticleMadeToo(t *testing.T) {
 	stories := map[string]string{
-		"slip.txt": " date 2025-04-01 Metels firm\n\nStrategic metels and the tin price were firm.\n",
+		"slip.txt": " date 2025-04-01 Metels firm\n\nStrategic metels and teh tin price were firm.\n",
 	}
 	for i := range 30 {
 		stories[fmt.Sprintf("m%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Metals report %d\n\nStrategic metals and the tan leather market moved.\n", i%28+1, i)
@@ -112,6 +112,14 @@ func TestReadMendsASlipAnArticleMadeToo(t *testing.T) {
 	}
 	if r.Corrected["metels"] != "metals" {
 		t.Errorf("corrected %v; want metels read as metals", r.Corrected)
+	}
+	// A word that asks, typed as the article did, still asks.
+	r, err = Read(context.Background(), ix, Request{Question: "whats teh news on tin"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Subject != "tin" || r.Corrected["teh"] != "the" {
+		t.Errorf("read as %q, corrected %v; want tin, teh read as the", r.Subject, r.Corrected)
 	}
 	r, err = Read(context.Background(), ix, Request{Question: "any news on tin"})
 	if err != nil {
