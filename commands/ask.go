@@ -162,7 +162,7 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	ans.Found = p.found
 	if p.found == 0 {
 		if r.dated {
-			ans.Suggestions, err = nearestPeriods(ctx, s, p.query, r)
+			ans.Suggestions, err = nearestPeriods(ctx, s, p.query, r, req.Aliases)
 		} else {
 			ans.Suggestions, err = suggest(ctx, s, p.query)
 		}
@@ -220,7 +220,9 @@ const maxReadOn = 100
 // findPage finds the page of sources of r from the from-th match on: the
 // newest news of the period for a question with no subject; else the
 // matches of r's words, relaxed while too few articles hold them all, most
-// relevant first, or newest first when r asks for the latest.
+// relevant first, or newest first when r asks for the latest. Of at most
+// maxReadOn matches, those that hold a term's words apart are no sources,
+// and when all do, none is found.
 func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int) (page, error) {
 	limit := cmp.Or(req.Sources, DefaultSources)
 	// Ask for more than will be shown: repeats of a story are dropped.
@@ -262,9 +264,10 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	}
 	if len(r.terms) > 0 && res.Total > 0 && res.Total <= maxReadOn {
 		// The search finds a term's words wherever they are: of matches few
-		// enough to read, only those holding each term together are about it.
+		// enough to read, only those holding each term together are about
+		// it. Of more, the best mostly do.
 		var together []string
-		if together, err = holdingTerms(ctx, s, q, r.terms, req.Aliases); err != nil {
+		if together, err = idsHoldingTerms(ctx, s, q, r.terms, req.Aliases); err != nil {
 			return page{query: q}, err
 		}
 		if len(together) == 0 {
@@ -284,8 +287,7 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 		}
 	}
 	ordered := func(matches []news.Match) []news.Match {
-		matches = everyWordFirst(wordsFirst(matches, q.Words, s.Stem), r.Dropped, s.Stem)
-		return inFront(matches, func(i int) bool { return holdsTerms(matches[i].Article, r.terms, req.Aliases, s.Stem) })
+		return everyWordFirst(wordsFirst(matches, q.Words, s.Stem), r.Dropped, s.Stem)
 	}
 	matches, read := distinctStories(ordered(res.Matches), limit)
 	// A daily report under one headline ("HOG AND CATTLE SLAUGHTER
@@ -301,64 +303,6 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	// The summary cites them by their place.
 	matches = ordered(newerFirstAmongEquals(matches))
 	return page{q, res.Total, matches, from + read}, nil
-}
-
-// holdingTerms returns the IDs of the matches of q, every one, that hold
-// each of terms together.
-func holdingTerms(ctx context.Context, s Searcher, q news.Query, terms []string, aliases Aliases) ([]string, error) {
-	q.From, q.Size = 0, maxReadOn
-	res, err := s.Search(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	var ids []string
-	for _, m := range res.Matches {
-		if holdsTerms(m.Article, terms, aliases, s.Stem) {
-			ids = append(ids, m.Article.ID)
-		}
-	}
-	return ids, nil
-}
-
-// relax stops requiring one word after another while fewer than limit
-// articles hold all the words of r. Each time it leaves out the word whose
-// leaving out finds the best limit articles: those whose scores add up to
-// the most, every word asked counting in the scores, the one left out too,
-// which then only ranks. The most common word is not always the one to go:
-// "aluminium smelter cutbacks" leaves out "cutbacks", which few articles
-// about aluminium smelters hold, not "aluminium" and then "smelter"; "the
-// japan chip trade fight on 17 April" leaves out "chip", which the stories
-// of that day call semiconductors, not "japan". It returns the matches of
-// the reading it leaves, counted, with its first few.
-func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found news.Results, limit int) (news.Results, error) {
-	for found.Total < limit {
-		best, bestFound, bestScore, bestCount := Reading{}, news.Results{Total: -1}, -1.0, 0
-		for _, i := range r.droppable() {
-			// Score the first few alone: quoting is for the search that
-			// stays.
-			trial := r.relaxed(i)
-			q := trial.query(aliases)
-			q.Size, q.Light = limit, true
-			res, err := s.Search(ctx, q)
-			if err != nil {
-				return found, err
-			}
-			score := 0.0
-			for _, m := range res.Matches {
-				score += m.Score
-			}
-			// Of words as good to leave out, the most common goes.
-			count := r.counts[bareWord(r.Required[i])].Body
-			if score > bestScore || score == bestScore && count > bestCount {
-				best, bestFound, bestScore, bestCount = trial, res, score, count
-			}
-		}
-		if bestFound.Total < 0 {
-			break
-		}
-		*r, found = best, bestFound
-	}
-	return found, nil
 }
 
 // everyWordFirst puts first the matches that hold every word the search
@@ -608,9 +552,9 @@ var recentPools = []int{7, 31}
 
 // mostAbout returns the articles most about q's subject, at most
 // aboutPool: the stories that name it first, near the best of them; else
-// the articles that do; else those that score near the best, or the best
-// as far as 2*limit headlines, when those near the best have fewer: a daily
-// report under one headline may score best on every day it ran.
+// the articles that do; else those that score near the best, or, when those
+// hold fewer than limit headlines, the best as far as 2*limit headlines: a
+// daily report under one headline may score best on every day it ran.
 func mostAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]news.Match, error) {
 	pool := q
 	pool.Light, pool.From, pool.Size = true, 0, aboutPool
@@ -624,7 +568,7 @@ func mostAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]news
 		if about = nearTheBest(res.Matches); headlines(about) >= limit {
 			break
 		}
-		if !strict.inLead && headlines(about) < 2*limit {
+		if !strict.inLead {
 			about = withHeadlines(res.Matches, 2*limit)
 		}
 	}
@@ -690,21 +634,33 @@ func leads(matches []news.Match, newestFirst bool) []Statement {
 }
 
 // nearestPeriods says, when nothing on q's subject falls in r's period, which
-// periods of the same length nearest before and after it have some.
-func nearestPeriods(ctx context.Context, s Searcher, q news.Query, r Reading) ([]string, error) {
+// periods of the same length nearest before and after it have some: with
+// r's terms held together, when it has terms.
+func nearestPeriods(ctx context.Context, s Searcher, q news.Query, r Reading, aliases Aliases) ([]string, error) {
 	var found []string
 	look := func(q news.Query) error {
-		q.Size, q.From, q.Light, q.Uncounted = 1, 0, true, true
+		// The nearest match, or the nearest holding the terms of those
+		// maxReadOn nearest.
+		q.From, q.Uncounted = 0, true
+		q.Size, q.Light = 1, true
+		if len(r.terms) > 0 {
+			q.Size, q.Light = maxReadOn, false
+		}
 		res, err := s.Search(ctx, q)
-		if err != nil || len(res.Matches) == 0 {
+		if err != nil {
 			return err
 		}
-		near := unitAround(res.Matches[0].Article.Date, r.unit)
-		q.Since, q.Until, q.Size, q.Newest, q.Oldest = near.Since, near.Until, 0, false, false
-		if res, err = s.Search(ctx, q); err != nil {
+		i := slices.IndexFunc(res.Matches, func(m news.Match) bool { return holdsTerms(m.Article, r.terms, aliases, s.Stem) })
+		if i < 0 {
+			return nil
+		}
+		near := unitAround(res.Matches[i].Article.Date, r.unit)
+		q.Since, q.Until, q.Newest, q.Oldest, q.Uncounted = near.Since, near.Until, false, false, false
+		n, err := countHoldingTerms(ctx, s, q, r.terms, aliases)
+		if err != nil {
 			return err
 		}
-		found = append(found, fmt.Sprintf("%s (%s)", near, Articles(res.Total)))
+		found = append(found, fmt.Sprintf("%s (%s)", near, Articles(n)))
 		return nil
 	}
 	if !r.Period.Since.IsZero() {

@@ -50,9 +50,10 @@ type Reading struct {
 	dated bool
 	// counts are how many articles hold each word, for relaxing.
 	counts map[string]news.WordCount
-	// terms are the terms of two words that the aliases know and the
-	// question holds, in lower case: "consumer prices". Relaxing keeps
-	// their words, and the sources hold them together.
+	// terms are the pairs of words side by side in the question that the
+	// aliases know, in lower case: terms ("consumer prices") and names
+	// ("saudi arabia"). Relaxing keeps their words, and of matches few
+	// enough to read, those that hold them apart are no sources.
 	terms []string
 }
 
@@ -167,9 +168,11 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	}
 	shouting, titleCase := isShouting(s), isTitleCase(typed)
 	p.classify(shouting, titleCase, terms)
-	if titleCase && !slices.ContainsFunc(p.tokens, func(t token) bool { return t.kind >= name }) {
-		// A title of nothing but words that ask names a work: "Please
-		// Please Me".
+	if titleCase && !p.hasPeriod && !slices.ContainsFunc(p.tokens, func(t token) bool { return t.kind >= name }) {
+		// A title of nothing but words that ask, and no date, names a
+		// work: "Please Please Me"; its capitals are read. "What Is New
+		// Today" asks for the day's news.
+		p.newest = false
 		p.classify(shouting, false, terms)
 	}
 	p.readChatPhrases()
@@ -333,8 +336,7 @@ func isShouting(s string) bool {
 // word capitalised, even those that ask ("Is The US Going To Subsidize Wheat
 // Sales To The Soviets?", "Louvre Accord News This Month"): there, as in
 // capitals, no capital says a word is a name. A capitalised connector is no
-// sign of it: "Bank Of England". parse reads the capitals of a question
-// that would otherwise ask about nothing, a work's title.
+// sign of it: "Bank Of England".
 func isTitleCase(words []token) bool {
 	lettered, asking := 0, false
 	for i, t := range words {
@@ -497,8 +499,10 @@ func Subject(question string, aliases Aliases) string {
 // typoShare and typoRatio tell a typo that shares its stem with a word from
 // a rare word: one in under typoShare of the articles is read as the word
 // spelled like it that typoRatio times as many articles hold.
-// A word in at most slipArticles articles, one slip from one in typoRatio
-// times as many, is read as that one too.
+// A content word typed in lower case, of five letters or more, that at most
+// slipArticles articles hold, one slip from a word typoRatio times as many
+// hold, is read as that word too; and one that asks, typed with two letters
+// swapped, as that one.
 const (
 	typoShare    = 0.005
 	typoRatio    = 20
@@ -769,7 +773,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 	inTerm := map[int]bool{}
 	for i := 1; i < len(words); i++ {
 		pair := strings.ToLower(bareWord(words[i-1].text) + " " + bareWord(words[i].text))
-		if words[i].at == words[i-1].at+1 && len(aliases[pair]) > 0 {
+		if words[i].at == words[i-1].at+1 && !strings.HasSuffix(words[i-1].text, ",") && len(aliases[pair]) > 0 {
 			inTerm[i-1], inTerm[i] = true, true
 			r.terms = append(r.terms, pair)
 		}
@@ -806,51 +810,6 @@ func (r Reading) query(aliases Aliases) news.Query {
 		Since: r.Period.Since, Until: r.Period.Until,
 		Aliases: aliases.For(slices.Concat(r.Required, r.Optional, r.Without)),
 	}
-}
-
-// relaxed is r no longer requiring its i-th required word, which only ranks
-// then, and is said to be left out. A comma takes the word's place, so that
-// the names on each side of it are not taken for one ("Reagan budget
-// Volcker").
-func (r Reading) relaxed(i int) Reading {
-	w := bareWord(r.Required[i])
-	r.Required = slices.Clone(r.Required)
-	if i > 0 && i+1 < len(r.Required) && !strings.HasSuffix(r.Required[i-1], ",") {
-		r.Required[i-1] += ","
-	}
-	r.Required = slices.Delete(r.Required, i, i+1)
-	r.Optional = append(slices.Clip(r.Optional), w)
-	r.Dropped = append(slices.Clip(r.Dropped), w)
-	return r
-}
-
-// inTerm reports whether w is a word of one of r's terms.
-func (r Reading) inTerm(w string) bool {
-	return slices.ContainsFunc(r.terms, func(term string) bool {
-		return slices.Contains(strings.Fields(term), strings.ToLower(w))
-	})
-}
-
-// droppable is the indexes in Required of the words that relaxing may stop
-// requiring: not names, which carry the search, nor a word no article holds,
-// which finds nothing whatever else is asked, nor a word of a term; and
-// none when fewer than two words are required, as a question keeps one.
-func (r Reading) droppable() []int {
-	var out []int
-	words := 0
-	for i, w := range r.Required {
-		c, ok := r.counts[bareWord(w)]
-		if !ok {
-			continue // a connector
-		}
-		if words++; !isCapitalised(w) && !r.inTerm(bareWord(w)) && c.Body > 0 {
-			out = append(out, i)
-		}
-	}
-	if words < 2 {
-		return nil
-	}
-	return out
 }
 
 // commonerRatio is how many times more articles must hold another spelling

@@ -58,6 +58,7 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"What Happened With Oil Prices?", "oil prices", []string{"oil"}, []string{"prices"}, nil},
 		{"Is The US Going To Cut Oil Output?", "US cut oil output", []string{"US,", "oil", "output"}, []string{"cut"}, nil},
 		{"Any Shell News This Month", "Shell", []string{"Shell"}, nil, nil},
+		{"What Is New Today", "", nil, nil, nil},
 		// Words about how a subject moves or is seen only rank.
 		{"why is oil falling?", "oil falling", []string{"oil"}, []string{"falling"}, nil},
 		// Capitalised to open the question, or in one written in capitals,

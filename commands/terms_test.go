@@ -15,6 +15,8 @@ func TestHoldsTerms(t *testing.T) {
 	aliases := Aliases{}
 	aliases.add("housing starts")
 	aliases.add("consumer prices, cost of living")
+	aliases.add("pay rise, wage increase")
+	aliases.add("natural gas, natgas")
 	tests := []struct {
 		title, body string
 		terms       []string
@@ -26,12 +28,19 @@ func TestHoldsTerms(t *testing.T) {
 		{"Pork belly futures start higher", "Housing data loom.", []string{"housing starts"}, false},
 		{"Troops get cost-of-living increase", "Pay rises.", []string{"consumer prices"}, true},
 		{"Consumer prices rose", "Housing was weak.", []string{"consumer prices", "housing starts"}, false},
+		// A word whose stem is not its beginning ("pay" is "pai").
+		{"Nurses win pay rise", "The union agreed.", []string{"pay rise"}, true},
+		// A spelling of one word.
+		{"Natgas output up", "Wells pumped more.", []string{"natural gas"}, true},
+		{"Gas prices", "Natural resources firms said.", []string{"natural gas"}, false},
 	}
 	for _, tt := range tests {
-		a := news.Article{Title: tt.title, Body: tt.body}
-		if got := holdsTerms(a, tt.terms, aliases, ix.Stem); got != tt.want {
-			t.Errorf("holdsTerms(%q, %q) = %v; want %v", tt.title, tt.terms, got, tt.want)
-		}
+		t.Run(tt.title, func(t *testing.T) {
+			a := news.Article{Title: tt.title, Body: tt.body}
+			if got := holdsTerms(a, tt.terms, aliases, ix.Stem); got != tt.want {
+				t.Errorf("holdsTerms(%q, %q) = %v; want %v", tt.title, tt.terms, got, tt.want)
+			}
+		})
 	}
 }
 
@@ -44,6 +53,7 @@ func TestAskHoldsTermsTogether(t *testing.T) {
 	}
 	for i := range 3 {
 		stories[fmt.Sprintf("p%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Pork belly futures start higher\n\nFutures started higher as housing data loomed on day %d.\n", i+7, i)
+		stories[fmt.Sprintf("q%d.txt", i)] = fmt.Sprintf(" date 2025-05-%02d Cattle futures start lower\n\nFutures started lower as housing data loomed on day %d.\n", i+7, i)
 	}
 	for i := range 30 { // "housing" and "starts" are each rare enough to require
 		stories[fmt.Sprintf("m%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Market report %d\n\nTraders said prices moved.\n", i%28+1, i)
@@ -51,7 +61,7 @@ func TestAskHoldsTermsTogether(t *testing.T) {
 	ix := mustIndexOf(t, stories)
 	aliases := Aliases{}
 	aliases.add("housing starts")
-	now := time.Date(2025, 5, 2, 0, 0, 0, 0, time.UTC)
+	now := time.Date(2025, 6, 2, 0, 0, 0, 0, time.UTC)
 	ans, err := Ask(context.Background(), ix, Request{Question: "housing starts in April?", Aliases: aliases, Now: now})
 	if err != nil {
 		t.Fatal(err)
@@ -61,6 +71,10 @@ func TestAskHoldsTermsTogether(t *testing.T) {
 	}
 	if got := ans.NothingFound(); got != "Nothing on “housing starts” in April 2025" {
 		t.Errorf("NothingFound() = %q", got)
+	}
+	// The nearest months with some hold the term too: not May's futures.
+	if want := []string{"Nearest with some: March 2025 (2 articles)."}; !slices.Equal(ans.Suggestions, want) {
+		t.Errorf("suggestions %q; want %q", ans.Suggestions, want)
 	}
 	ans, err = Ask(context.Background(), ix, Request{Question: "housing starts", Aliases: aliases, Now: now})
 	if err != nil {
@@ -75,28 +89,24 @@ func TestAskHoldsTermsTogether(t *testing.T) {
 	}
 }
 
-// Of more matches than are read, one holding the term together is listed
-// before those that score better and hold its words apart.
-func TestAskPutsTermsTogetherFirst(t *testing.T) {
-	stories := map[string]string{
-		"h.txt": " date 2025-03-17 Building report\n\nOfficials said that the figures for housing starts rose a little after a slow winter.\n\nBuilders were glad.\n",
-	}
-	for i := range DefaultSources + 1 {
-		stories[fmt.Sprintf("s%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Housing weak, futures start higher %d\n\nHousing weak; futures start higher on day %d. Housing sales slow; futures start firm.\n\nTraders were glad.\n", i+1, i, i)
-	}
-	for i := range maxReadOn {
-		stories[fmt.Sprintf("w%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Talks report %d\n\nTalks on housing went on, and officials said on day %d that a start on the long and slow work of the many talks to come was near, though the talks had been hard and were to go on for a long time yet.\n\nOthers were glad.\n", i%28+1, i, i)
-	}
-	for i := range 400 { // the words are rare enough to weigh
-		stories[fmt.Sprintf("m%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Market report %d\n\nTraders said prices moved.\n", i%28+1, i)
-	}
+// Words parted by a comma are no term: "consumer, prices" asks about each.
+func TestReadTermsStandTogether(t *testing.T) {
+	ix := mustIndexOf(t, map[string]string{
+		"a.txt": " date 2025-04-01 Consumer prices rose\n\nConsumer prices rose in March.\n",
+		"b.txt": " date 2025-04-02 Consumer spending\n\nConsumer spending rose as prices fell.\n",
+	})
 	aliases := Aliases{}
-	aliases.add("housing starts")
-	ans, err := Ask(context.Background(), mustIndexOf(t, stories), Request{Question: "housing starts", Aliases: aliases})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.ContainsFunc(ans.Sources, func(s Source) bool { return s.Article.Title == "Building report" }) {
-		t.Errorf("%d sources without the building report", len(ans.Sources))
+	aliases.add("consumer prices, cost of living")
+	for question, want := range map[string][]string{
+		"consumer prices":   {"consumer prices"},
+		"consumer, prices?": nil,
+	} {
+		r, err := Read(context.Background(), ix, Request{Question: question, Aliases: aliases})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(r.terms, want) {
+			t.Errorf("%q: terms %q; want %q", question, r.terms, want)
+		}
 	}
 }

@@ -152,8 +152,8 @@ var askingWords = func() []askingWord {
 
 // askingWordLike returns the word that asks that w is with two letters side
 // by side swapped, the commonest typo: "wiht" is "with", "teh" "the",
-// "waht" "what". resolve asks it of a word no article holds; another slip
-// ("mony") is left to the index, which knows "money".
+// "waht" "what". resolve asks it of a word at most slipArticles articles
+// hold; another slip ("mony") is left to the index, which knows "money".
 func askingWordLike(w string) (string, bool) {
 	if utf8.RuneCountInString(w) < 3 {
 		return "", false
