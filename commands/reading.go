@@ -710,10 +710,11 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			continue
 		}
 		missing := c.Body == 0 && c.Names == 0
+		typed := strings.ToLower(bareWord(t.text))
 		// A typo of a word that asks is that word: "whats up wiht the yen"
 		// is "with", not "wit"; and "teh", though an article has it.
 		rare := max(c.Body, c.Names) <= slipArticles
-		if asking, ok := askingWordLike(strings.ToLower(bareWord(t.text))); ok && rare && t.kind != name {
+		if asking, ok := askingWordLike(typed); ok && rare && t.kind != name {
 			r.Corrected, t.kind = noted(r.Corrected, bareWord(t.text), asking), function
 			continue
 		}
@@ -727,7 +728,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		// in lower case, are each in one article, a slip from a word in
 		// hundreds. A shorter word is a slip from too many ("nat" gas,
 		// "figs"), and the word lists know what theirs mean.
-		slip := t.kind == content && rare && utf8.RuneCountInString(bareWord(t.text)) >= 5
+		slip := t.kind == content && rare && utf8.RuneCountInString(typed) >= 5
 		if !missing && !stemOnly && !slip {
 			continue
 		}
@@ -742,7 +743,6 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		if err != nil {
 			return err
 		}
-		typed := strings.ToLower(bareWord(t.text))
 		if !missing && (more[similar[0]].Body < typoRatio*max(c.Body, c.Names) ||
 			!missesOneLetter(typed, similar[0]) && !(slip && edlib.OSADamerauLevenshteinDistance(typed, similar[0]) == 1)) {
 			continue
