@@ -236,8 +236,20 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 		matches, read := distinctStories(res.Matches, limit)
 		return page{q, res.Total, matches, from + read}, nil
 	}
-	q := r.query(req.Aliases)
-	q.Size, q.From = size, from
+	// The matches are ordered (see inWindows) a window of size at a time,
+	// each window beginning at a multiple of size, so that a page orders the
+	// matches as the page before did: ordered from where that page stopped,
+	// a match moved up past its cut was listed again, and the one moved down
+	// never was. A page beginning inside a window reads the next one too.
+	start := from - from%size
+	window := func(q news.Query) news.Query {
+		q.From, q.Size = start, size
+		if from > start {
+			q.Size = 2 * size
+		}
+		return q
+	}
+	q := window(r.query(req.Aliases))
 	first := q
 	// The latest news is chosen among the articles about the subject
 	// (newestAbout): here only how many there are matters.
@@ -257,8 +269,7 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 			return page{query: q}, err
 		}
 		if len(r.Dropped) > 0 {
-			q = r.query(req.Aliases)
-			q.Size, q.From = size, from
+			q = window(r.query(req.Aliases))
 			full = false
 		}
 	}
@@ -289,20 +300,34 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	ordered := func(matches []news.Match) []news.Match {
 		return everyWordFirst(wordsFirst(matches, q.Words, s.Stem), r.Dropped, s.Stem)
 	}
-	matches, read := distinctStories(ordered(res.Matches), limit)
+	fromHere := func(matches []news.Match) []news.Match {
+		return inWindows(matches, size, ordered)[min(from-start, len(matches)):]
+	}
+	matches, read := distinctStories(fromHere(res.Matches), limit)
 	// A daily report under one headline ("HOG AND CATTLE SLAUGHTER
 	// GUESSTIMATES") may fill a page with repeats of one story: read on,
 	// through the rest of the matches, when they are few.
-	if len(matches) < limit && from+len(res.Matches) < res.Total && res.Total <= maxReadOn {
-		q.Size = res.Total - from
+	if len(matches) < limit && start+len(res.Matches) < res.Total && res.Total <= maxReadOn {
+		q.Size = res.Total - start
 		if res, err = s.Search(ctx, q); err != nil {
 			return page{query: q}, err
 		}
-		matches, read = distinctStories(ordered(res.Matches), limit)
+		matches, read = distinctStories(fromHere(res.Matches), limit)
 	}
 	// The summary cites them by their place.
 	matches = ordered(newerFirstAmongEquals(matches))
 	return page{q, res.Total, matches, from + read}, nil
+}
+
+// inWindows orders each window of size matches on its own, in turn.
+func inWindows(matches []news.Match, size int, order func([]news.Match) []news.Match) []news.Match {
+	var out []news.Match
+	for len(matches) > 0 {
+		n := min(size, len(matches))
+		out = append(out, order(matches[:n:n])...)
+		matches = matches[n:]
+	}
+	return out
 }
 
 // everyWordFirst puts first the matches that hold every word the search

@@ -697,6 +697,46 @@ func TestMoreSourcesNeverRepeatAnArticle(t *testing.T) {
 	}
 }
 
+func TestMoreSourcesListEachMatchOnceAfterOrdering(t *testing.T) {
+	// Matches that write "zorblat" as a word and as a firm's name take
+	// turns in the search's order; each page puts the words first. Paging
+	// on from where the page before stopped listed the words it had
+	// moved up again, and never the names it had moved down.
+	articles := map[string]string{}
+	for i := range 12 {
+		text := fmt.Sprintf("Farmers said the zorblat crop came to %d tonnes.", 100+i)
+		if i%2 == 0 {
+			text = fmt.Sprintf("Shares of Zorblat Stores rose %d cents.", 10+i)
+		}
+		articles[fmt.Sprintf("%02d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Report %d\n\n%s%s", i+1, i, text, strings.Repeat(" Quay", 3*i))
+	}
+	ix := mustIndexOf(t, articles)
+	req := Request{Question: "zorblat", Sources: 3}
+	ans, err := Ask(context.Background(), ix, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	listed := map[string]int{}
+	shown := 0
+	for page := 1; ; page++ {
+		for _, s := range ans.Sources {
+			listed[filepath.Base(s.Article.Path)]++
+			shown = s.N
+		}
+		if ans.Next >= ans.Found || page > 10 {
+			break
+		}
+		if ans, err = MoreSources(context.Background(), ix, req, ans.Next, shown); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name := range articles {
+		if listed[name] != 1 {
+			t.Errorf("%s listed %d times; want once", name, listed[name])
+		}
+	}
+}
+
 func TestQuotable(t *testing.T) {
 	tests := []struct {
 		sentence string
