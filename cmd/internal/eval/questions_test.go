@@ -10,8 +10,8 @@ import (
 )
 
 // read.tsv parses, and every verdict in it is on one of the questions of
-// the measure; a verdict other than on or off, or a story read twice for a
-// question, does not parse.
+// the measure or of the held-out sets; a verdict other than on or off, or
+// a story read twice for a question, does not parse.
 func TestReadVerdictsAreOnTheQuestions(t *testing.T) {
 	read, err := readVerdicts(readTSV)
 	if err != nil {
@@ -23,6 +23,11 @@ func TestReadVerdictsAreOnTheQuestions(t *testing.T) {
 	asked := map[string]bool{}
 	for _, q := range Questions {
 		asked[q.Text] = true
+	}
+	for _, name := range heldOutSets {
+		for _, q := range readSet(t, name) {
+			asked[q.Text] = true
+		}
 	}
 	for q := range read {
 		if !asked[q] {
@@ -90,20 +95,30 @@ func TestReadQuestions(t *testing.T) {
 	}
 }
 
+// heldOutSets are the sets of questions kept aside, in the order they
+// were written.
+var heldOutSets = []string{"heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv", "heldout7.tsv", "heldout8.tsv", "heldout9.tsv", "heldout10.tsv", "heldout11.tsv", "heldout12.tsv", "heldout13.tsv", "heldout14.tsv", "heldout15.tsv"}
+
 // The sets kept aside read whole.
 func TestHeldOutQuestionsRead(t *testing.T) {
-	for _, name := range []string{"heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv", "heldout7.tsv", "heldout8.tsv", "heldout9.tsv", "heldout10.tsv", "heldout11.tsv", "heldout12.tsv", "heldout13.tsv", "heldout14.tsv", "heldout15.tsv"} {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		questions, err := ReadQuestions(f)
-		f.Close()
-		if err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-		if len(questions) != 60 {
+	for _, name := range heldOutSets {
+		if questions := readSet(t, name); len(questions) != 60 {
 			t.Errorf("%s has %d questions; it was written with 60", name, len(questions))
 		}
 	}
+}
+
+// readSet reads the questions of a held-out set.
+func readSet(t *testing.T, name string) []Question {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	questions, err := ReadQuestions(f)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return questions
 }
