@@ -401,6 +401,11 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 			t.kind = name
 		case capital(i) && t.start:
 			t.kind = maybeName
+		case capital(i) && isAllCaps(t.text) && !pronouns[word] && classify(word) >= name:
+			// "whats new with SILVER": a word stressed in capitals, or an
+			// acronym ("OPEC"): the index tells, as the articles write the
+			// one in lower case and the other not.
+			t.kind = maybeName
 		case capital(i):
 			t.kind = name
 		case caseless(i) && classify(word) >= name:

@@ -48,6 +48,10 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"what happened with oil prices?", "oil prices", []string{"oil"}, []string{"prices"}, nil},
 		// A name stays a name, at the start too.
 		{"Shell?", "Shell", []string{"Shell"}, nil, nil},
+		// A word stressed in capitals in a question in lower case is the
+		// word the articles write in lower case; an acronym stays a name.
+		{"whats new with COPPER", "copper", []string{"copper"}, nil, nil},
+		{"anything new on OPEC?", "OPEC", []string{"OPEC"}, nil, nil},
 		// Words typed in title case that the articles write in lower case
 		// are common words; a name keeps all its words.
 		{"latest Oil Prices", "oil prices", []string{"oil"}, []string{"prices"}, nil},
