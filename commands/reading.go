@@ -121,6 +121,9 @@ type token struct {
 	kind  kind
 	// at is the word's place in the question, once dates are out.
 	at int
+	// stressed is true for a word typed in capitals inside a question in
+	// lower case: "whats new with SILVER", "anything on OPEC".
+	stressed bool
 }
 
 // parsed is a question read without the index: its words' kinds, and its
@@ -401,11 +404,11 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 			t.kind = name
 		case capital(i) && t.start:
 			t.kind = maybeName
-		case capital(i) && isAllCaps(t.text) && !pronouns[word] && classify(word) >= name:
+		case capital(i) && isAllCaps(t.text) && classify(word) >= name:
 			// "whats new with SILVER": a word stressed in capitals, or an
 			// acronym ("OPEC"): the index tells, as the articles write the
 			// one in lower case and the other not.
-			t.kind = maybeName
+			t.kind, t.stressed = maybeName, true
 		case capital(i):
 			t.kind = name
 		case caseless(i) && classify(word) >= name:
@@ -694,7 +697,11 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		}
 		if t.kind == maybeName {
 			t.kind = name
-			if mostlyLowerCase(c) {
+			// A word stressed in capitals is counted by its stem, which may
+			// be another word's: the articles write "aid" in lower case, and
+			// "AIDS" is no aid.
+			lower := strings.ToLower(bareWord(t.text))
+			if mostlyLowerCase(c) && (!t.stressed || s.Stem(lower) == lower) {
 				// A word that only ranks, capitalised to open the question
 				// ("Rising") or in one written in capitals ("NUMBERS"), still
 				// only ranks; one that opens a term ("Current account") is

@@ -28,6 +28,12 @@ func marketNews(t *testing.T) *index.Index {
 			body += " Crude oil fell after the new pipeline opened in the north."
 		case 3:
 			body += " The outlook for copper improved, miners said."
+		case 4:
+			body += " OPEC ministers gathered in Vienna."
+		case 5, 6:
+			body += " Donors pledged aid to the region."
+		case 7:
+			body += " Spending on AIDS research grew."
 		}
 		stories[fmt.Sprintf("s%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Market report number %d\n\n%s\n", i+1, i+1, body)
 	}
@@ -52,6 +58,8 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		// word the articles write in lower case; an acronym stays a name.
 		{"whats new with COPPER", "copper", []string{"copper"}, nil, nil},
 		{"anything new on OPEC?", "OPEC", []string{"OPEC"}, nil, nil},
+		// The articles write "aid" in lower case, which is not "AIDS".
+		{"any news on AIDS", "AIDS", []string{"AIDS"}, nil, nil},
 		// Words typed in title case that the articles write in lower case
 		// are common words; a name keeps all its words.
 		{"latest Oil Prices", "oil prices", []string{"oil"}, []string{"prices"}, nil},
