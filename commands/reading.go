@@ -392,8 +392,10 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 			t.kind = name
 		case connectors[word] && i > 0 && (ts[i-1].kind == name && !comma(i-1) || ts[i-1].kind == connector) && capital(nextNonConnector(ts, i)):
 			t.kind = connector // "J.P. Morgan and the U.S. Treasury"
-		case opensTerm && !capital(i+1) && capital(i):
-			t.kind = maybeName // "Current account": the index tells
+		case opensTerm && !capital(i+1) && (capital(i) || caseless(i)):
+			// "Current account", and "RETAIL SALES" or "Retail Sales" in a
+			// question all in capitals or in Title Case: the index tells.
+			t.kind = maybeName
 		case opensTerm && !capital(i+1):
 			t.kind = content // "current account"
 		case capital(i) && classify(word) < name && (t.start && !isAcronym(t.text, word) || len([]rune(word)) < 2 || !isAllCaps(t.text) || scaffoldNouns[word]):

@@ -223,6 +223,13 @@ func TestReadKeepsOneWayTermsWhole(t *testing.T) {
 	if r, err := Read(context.Background(), ix, Request{Question: "Current account surplus?", Aliases: aliases}); err != nil || r.Newest || !slices.Equal(r.Required, []string{"current", "account", "surplus"}) {
 		t.Errorf("Current account surplus?: required %q, newest first %v, %v; want the term's words required, in relevance order", r.Required, r.Newest, err)
 	}
+	// In a question all in capitals or in Title Case, the same: "CURRENT"
+	// searched as a name found only what named it in capitals.
+	for _, q := range []string{"CURRENT ACCOUNT SURPLUS", "Current Account Surplus In April"} {
+		if r, err := Read(context.Background(), ix, Request{Question: q, Aliases: aliases}); err != nil || r.Newest || !slices.Equal(r.Required, []string{"current", "account", "surplus"}) {
+			t.Errorf("%s: required %q, newest first %v, %v; want the term's words required, in relevance order", q, r.Required, r.Newest, err)
+		}
+	}
 	if r, _ := Read(context.Background(), ix, Request{Question: "current account surplus"}); !r.Newest {
 		t.Errorf("without the term, %q did not ask for the newest news", "current")
 	}
