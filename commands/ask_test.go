@@ -737,6 +737,28 @@ func TestMoreSourcesListEachMatchOnceAfterOrdering(t *testing.T) {
 	}
 }
 
+// The More sources button asks the answer's subject again: it reads as the
+// question did. "Lawson UK rates" was the name "Lawson UK", which no article
+// holds.
+func TestSubjectReadsAsTheQuestion(t *testing.T) {
+	stories := map[string]string{}
+	for i := range 3 {
+		stories[fmt.Sprintf("l%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Lawson sees UK rates falling\n\nChancellor Nigel Lawson said UK interest rates would fall by %d points.\n", i+1, i+1)
+	}
+	ix := mustIndexOf(t, stories)
+	asked, err := Ask(context.Background(), ix, Request{Question: "what did Lawson say about UK rates?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Ask(context.Background(), ix, Request{Question: asked.Subject})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if asked.Found != 3 || again.Found != asked.Found {
+		t.Errorf("found %d, and %d asking the subject %q again; want 3 both times", asked.Found, again.Found, asked.Subject)
+	}
+}
+
 func TestQuotable(t *testing.T) {
 	tests := []struct {
 		sentence string

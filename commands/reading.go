@@ -488,6 +488,12 @@ func subject(words []token) string {
 	texts := make([]string, len(words))
 	for i, t := range words {
 		texts[i] = t.text
+		// Names apart in the question stay apart: "Lawson, UK interest
+		// rates", which the More sources button asks again, is not the
+		// name "Lawson UK".
+		if i+1 < len(words) && words[i+1].at != t.at+1 && isCapitalised(t.text) && isCapitalised(words[i+1].text) && !strings.HasSuffix(t.text, ",") {
+			texts[i] += ","
+		}
 	}
 	if n := len(texts); n > 0 {
 		texts[n-1] = strings.TrimSuffix(texts[n-1], ",")
