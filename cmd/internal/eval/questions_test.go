@@ -2,6 +2,7 @@ package eval
 
 import (
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -31,7 +32,7 @@ func TestReadVerdictsAreOnTheQuestions(t *testing.T) {
 	}
 	for q := range read {
 		if !asked[q] {
-			t.Errorf("read.tsv judges sources of %q, which is not a question of the measure", q)
+			t.Errorf("read.tsv judges sources of %q, which is not a question of the measure or of a held-out set", q)
 		}
 	}
 	if _, err := readVerdicts("what's new?\t12\tmaybe\twhy"); err == nil {
@@ -99,8 +100,11 @@ func TestReadQuestions(t *testing.T) {
 // were written.
 var heldOutSets = []string{"heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv", "heldout7.tsv", "heldout8.tsv", "heldout9.tsv", "heldout10.tsv", "heldout11.tsv", "heldout12.tsv", "heldout13.tsv", "heldout14.tsv", "heldout15.tsv"}
 
-// The sets kept aside read whole.
+// The sets kept aside read whole, and none is left out of heldOutSets.
 func TestHeldOutQuestionsRead(t *testing.T) {
+	if files, err := filepath.Glob("heldout*.tsv"); err != nil || len(files) != len(heldOutSets) {
+		t.Errorf("%d held-out files, %d listed in heldOutSets (%v)", len(files), len(heldOutSets), err)
+	}
 	for _, name := range heldOutSets {
 		if questions := readSet(t, name); len(questions) != 60 {
 			t.Errorf("%s has %d questions; it was written with 60", name, len(questions))
