@@ -133,6 +133,8 @@ func runClusterScenario(t *testing.T, exe, natsURL string, middle func()) {
 		out, err := cmd.CombinedOutput()
 		if err == nil && !bytes.HasPrefix(out, []byte("added 2000,")) {
 			err = fmt.Errorf("unexpected report: %s", out)
+		} else if err != nil {
+			err = fmt.Errorf("%w: %s", err, out)
 		}
 		indexed <- err
 	}()
