@@ -667,33 +667,43 @@ func TestMoreSourcesNeverRepeatAnArticle(t *testing.T) {
 		}
 	}
 	ix := mustIndexOf(t, articles)
-	req := Request{Question: "Zorblat", Sources: 3}
-	ans, err := Ask(context.Background(), ix, req)
-	if err != nil {
-		t.Fatal(err)
-	}
 	seen := map[string]bool{}
 	shown := 0
-	for page := 1; ; page++ {
-		for _, s := range ans.Sources {
+	for page, sources := range pagesOf(t, ix, Request{Question: "Zorblat", Sources: 3}) {
+		for _, s := range sources {
 			if s.N != shown+1 {
-				t.Errorf("page %d: source numbered %d after %d", page, s.N, shown)
+				t.Errorf("page %d: source numbered %d after %d", page+1, s.N, shown)
 			}
 			shown = s.N
 			if seen[s.Article.ID] {
-				t.Errorf("page %d repeats [%d] %q", page, s.N, s.Article.Title)
+				t.Errorf("page %d repeats [%d] %q", page+1, s.N, s.Article.Title)
 			}
 			seen[s.Article.ID] = true
-		}
-		if ans.Next >= ans.Found || page > 10 {
-			break
-		}
-		if ans, err = MoreSources(context.Background(), ix, req, ans.Next, shown); err != nil {
-			t.Fatal(err)
 		}
 	}
 	if shown < 12 {
 		t.Errorf("paging listed %d sources; want every one of the 12 stories", shown)
+	}
+}
+
+// pagesOf is the sources of each page of the answer to req, paged as the
+// More sources button does, at most 11 pages.
+func pagesOf(t *testing.T, ix Searcher, req Request) [][]Source {
+	t.Helper()
+	ans, err := Ask(context.Background(), ix, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages [][]Source
+	for {
+		pages = append(pages, ans.Sources)
+		if ans.Next >= ans.Found || len(pages) > 10 || len(ans.Sources) == 0 {
+			return pages
+		}
+		shown := ans.Sources[len(ans.Sources)-1].N
+		if ans, err = MoreSources(context.Background(), ix, req, ans.Next, shown); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -711,23 +721,10 @@ func TestMoreSourcesListEachMatchOnceAfterOrdering(t *testing.T) {
 		articles[fmt.Sprintf("%02d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Report %d\n\n%s%s", i+1, i, text, strings.Repeat(" Quay", 3*i))
 	}
 	ix := mustIndexOf(t, articles)
-	req := Request{Question: "zorblat", Sources: 3}
-	ans, err := Ask(context.Background(), ix, req)
-	if err != nil {
-		t.Fatal(err)
-	}
 	listed := map[string]int{}
-	shown := 0
-	for page := 1; ; page++ {
-		for _, s := range ans.Sources {
+	for _, sources := range pagesOf(t, ix, Request{Question: "zorblat", Sources: 3}) {
+		for _, s := range sources {
 			listed[filepath.Base(s.Article.Path)]++
-			shown = s.N
-		}
-		if ans.Next >= ans.Found || page > 10 {
-			break
-		}
-		if ans, err = MoreSources(context.Background(), ix, req, ans.Next, shown); err != nil {
-			t.Fatal(err)
 		}
 	}
 	for name := range articles {

@@ -703,13 +703,15 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		if !ok {
 			continue
 		}
+		// The word as typed, in lower case: reading it as a common word
+		// changes nothing else of it.
+		typed := strings.ToLower(bareWord(t.text))
 		if t.kind == maybeName {
 			t.kind = name
 			// A word stressed in capitals is counted by its stem, which may
 			// be another word's: the articles write "aid" in lower case, and
 			// "AIDS" is no aid.
-			lower := strings.ToLower(bareWord(t.text))
-			if mostlyLowerCase(c) && (!t.stressed || s.Stem(lower) == lower) {
+			if mostlyLowerCase(c) && (!t.stressed || s.Stem(typed) == typed) {
 				// A word that only ranks, capitalised to open the question
 				// ("Rising") or in one written in capitals ("NUMBERS"), still
 				// only ranks; one that opens a term ("Current account") is
@@ -726,11 +728,10 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		// And a spelling the aliases know is none: "greenback" finds the
 		// dollar where no article calls it that, not "Greenbaum".
 		if strings.ContainsFunc(bareWord(t.text), func(r rune) bool { return !unicode.IsLetter(r) }) || utf8.RuneCountInString(bareWord(t.text)) < 3 ||
-			len(aliases[strings.ToLower(bareWord(t.text))]) > 0 {
+			len(aliases[typed]) > 0 {
 			continue
 		}
 		missing := c.Body == 0 && c.Names == 0
-		typed := strings.ToLower(bareWord(t.text))
 		// A typo of a word that asks is that word: "whats up wiht the yen"
 		// is "with", not "wit"; and "teh", though an article has it.
 		rare := max(c.Body, c.Names) <= slipArticles
