@@ -486,15 +486,22 @@ func newestAbout(ctx context.Context, s Searcher, q news.Query, from, limit int)
 	if err != nil {
 		return nil, from, err
 	}
-	// The order of a search sorted by date: see news.Query.Newest.
-	slices.SortFunc(about, func(a, b news.Match) int {
-		return cmp.Or(b.Article.Date.Compare(a.Article.Date), cmp.Compare(b.Score, a.Score), strings.Compare(a.Article.ID, b.Article.ID))
-	})
+	slices.SortFunc(about, newestFirst)
 	if from >= len(about) {
 		return nil, from, nil
 	}
-	// Wire stories repeat: take enough for limit distinct ones.
-	about = about[from:min(len(about), from+4*limit)]
+	// Wire stories repeat: a window of size is read for limit distinct
+	// ones. The newest that use the words as words come first in each
+	// window, the windows beginning at multiples of size, so that every
+	// page orders them as the page before did (see findPage): a page that
+	// began after the last one it took never listed those it passed over.
+	size := 4 * limit
+	start := from - from%size
+	end := start + size
+	if from > start {
+		end += size
+	}
+	about = about[start:min(len(about), end)]
 	ids := make([]string, len(about))
 	for i, m := range about {
 		ids[i] = m.Article.ID
@@ -505,17 +512,18 @@ func newestAbout(ctx context.Context, s Searcher, q news.Query, from, limit int)
 	if err != nil {
 		return nil, from, err
 	}
-	// The newest that use the words as words, when there are enough; in
-	// date order, and the next page begins after the last one taken.
-	chosen, _ := distinctStories(wordsFirst(page.Matches, q.Words, s.Stem), limit)
-	var matches []news.Match
-	read := 0
-	for i, m := range page.Matches {
-		if slices.ContainsFunc(chosen, func(c news.Match) bool { return c.Article.ID == m.Article.ID }) {
-			matches, read = append(matches, m), i+1
-		}
-	}
+	ordered := inWindows(page.Matches, size, func(matches []news.Match) []news.Match {
+		return wordsFirst(matches, q.Words, s.Stem)
+	})
+	matches, read := distinctStories(ordered[min(from-start, len(ordered)):], limit)
+	slices.SortStableFunc(matches, newestFirst)
 	return matches, from + read, nil
+}
+
+// newestFirst orders matches as a search sorted by date does: see
+// news.Query.Newest.
+func newestFirst(a, b news.Match) int {
+	return cmp.Or(b.Article.Date.Compare(a.Article.Date), cmp.Compare(b.Score, a.Score), strings.Compare(a.Article.ID, b.Article.ID))
 }
 
 // recentlyAbout returns the articles about q's subject that the newest

@@ -734,6 +734,32 @@ func TestMoreSourcesListEachMatchOnceAfterOrdering(t *testing.T) {
 	}
 }
 
+// The newest first too: each page put the newest that use the word as a
+// word first, and the next began after the last one taken, so that the
+// names passed over on the way were never listed.
+func TestMoreSourcesOfTheLatestListEachMatchOnce(t *testing.T) {
+	articles := map[string]string{}
+	for i := range 12 {
+		text := fmt.Sprintf("Farmers said the zorblat crop came to %d tonnes.", 100+i)
+		if i%3 == 0 {
+			text = fmt.Sprintf("Shares of Zorblat Stores rose %d cents.", 10+i)
+		}
+		articles[fmt.Sprintf("%02d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Report %d\n\n%s", i+1, i, text)
+	}
+	ix := mustIndexOf(t, articles)
+	listed := map[string]int{}
+	for _, sources := range pagesOf(t, ix, Request{Question: "latest on zorblat", Sources: 3}) {
+		for _, s := range sources {
+			listed[filepath.Base(s.Article.Path)]++
+		}
+	}
+	for name := range articles {
+		if listed[name] != 1 {
+			t.Errorf("%s listed %d times; want once", name, listed[name])
+		}
+	}
+}
+
 // The More sources button asks the answer's subject again: it reads as the
 // question did. "Lawson UK rates" was the name "Lawson UK", which no article
 // holds.
