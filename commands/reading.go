@@ -406,10 +406,11 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 			t.kind = name
 		case capital(i) && t.start:
 			t.kind = maybeName
-		case capital(i) && isAllCaps(t.text) && classify(word) >= name:
+		case capital(i) && isAllCaps(t.text) && classify(word) >= name && !(i+1 < len(ts) && connectors[ts[i+1].lower] && capital(nextNonConnector(ts, i))):
 			// "whats new with SILVER": a word stressed in capitals, or an
 			// acronym ("OPEC"): the index tells, as the articles write the
-			// one in lower case and the other not.
+			// one in lower case and the other not. One joined to a name
+			// begins it: "the BANK of England".
 			t.kind, t.stressed = maybeName, true
 		case capital(i):
 			t.kind = name

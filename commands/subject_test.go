@@ -89,6 +89,7 @@ func TestSubject(t *testing.T) {
 		{"what's the latest on aaa bonds", "aaa bonds"},
 		{"who's trying to buy usair", "buy usair"},
 		{"what's up with the Bank of England?", "Bank of England"},
+		{"what did the BANK of England do", "BANK of England"},
 		{"anything new on Iran?", "Iran"},
 		{"is there news about tariffs", "tariffs"},
 		{"catch me up on the Paris talks pls", "Paris talks"},
