@@ -73,6 +73,9 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"What Is New Today", "", nil, nil, nil},
 		// Words about how a subject moves or is seen only rank.
 		{"why is oil falling?", "oil falling", []string{"oil"}, []string{"falling"}, nil},
+		// "are rates falling after the crash" is about rates: an article
+		// on the crash alone is no answer, one on rates need not name it.
+		{"why did oil crash?", "oil crash", []string{"oil"}, []string{"crash"}, nil},
 		// Capitalised to open the question, or in one written in capitals,
 		// they still only rank.
 		{"Outlook for copper?", "outlook copper", []string{"copper"}, []string{"outlook"}, nil},

@@ -64,6 +64,7 @@ var (
 	weakWords = forms(`rise rises rising rose risen fall falls falling fell fallen drop drops dropping dropped
 		climb climbs climbing climbed jump jumps jumping jumped surge surges surging surged
 		soar soaring soared plunge plunging plunged slump slumping slumped decline declining declined
+		crash crashes crashing crashed collapse collapses collapsing collapsed
 		gain gains gaining gained increase increases increasing increased decrease decreasing decreased
 		grow grows growing grew grown slide sliding slid sink sinking sank tumble tumbling tumbled
 		rally rallying rallied recover recovering recovered move moves moving moved movement movements
