@@ -170,11 +170,10 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	}
 	ans.Next = p.next
 	// The news of a period, or the latest on a subject, comes newest first.
-	newestFirst := r.Newest || len(r.Required) == 0
 	if len(r.Required) == 0 {
-		ans.Summary = leads(p.matches, newestFirst)
+		ans.Summary = leads(p.matches, r.Newest)
 	} else {
-		ans.Summary = summarize(recentDays(p.matches, r.Newest), slices.Concat(p.query.Words, p.query.Optional), p.query.Words, p.query.Aliases, s.Stem, newestFirst)
+		ans.Summary = summarize(recentDays(p.matches, r.Newest), slices.Concat(p.query.Words, p.query.Optional), p.query.Words, p.query.Aliases, s.Stem, r.Newest)
 	}
 	// A summary newest first cites the newest of its sources first, and
 	// these stay newest first; the sources it does not quote come after.

@@ -573,6 +573,9 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	if len(r.Required) == 0 && !p.hasPeriod {
 		return r, fmt.Errorf("%q only leaves words out: %w", r.Subject, ErrNoSubject)
 	}
+	// A period alone ("what happened yesterday?") asks for its newest news,
+	// as /latest does, and the reading says so.
+	r.Newest = r.Newest || len(r.Required) == 0
 	r.dated = p.hasPeriod
 	return r, nil
 }

@@ -435,6 +435,10 @@ func TestAskDatesAlone(t *testing.T) {
 	if ans.Found == 0 || ans.Reading.Subject != "" || ans.Subject != "News on 26 April 2025" {
 		t.Fatalf("found %d, subject %q", ans.Found, ans.Subject)
 	}
+	// Its newest news, as /latest gives, and the reading says so.
+	if got, want := ans.Reading.String(), "all news, 26 April 2025, newest first"; got != want {
+		t.Errorf("read as %q; want %q", got, want)
+	}
 	for _, s := range ans.Sources {
 		if got := s.Article.Date.Format(time.DateOnly); got != "2025-04-26" {
 			t.Errorf("source %q dated %s", s.Article.Title, got)
