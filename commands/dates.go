@@ -226,8 +226,9 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 		return span{}, 0
 	}
 	i += n
-	// "from 1 March on", "from March onwards"
-	if prep == "from" && i < len(words) && (words[i] == "onwards" || words[i] == "onward" || words[i] == "on") {
+	// "from 1 March on", "from March onwards"; but "news from May on
+	// coffee" is May's, on coffee.
+	if prep == "from" && i < len(words) && (words[i] == "onwards" || words[i] == "onward" || words[i] == "on" && (i+1 == len(words) || classify(words[i+1]) < name)) {
 		first.Until = time.Time{}
 		return first, i + 1 - start
 	}

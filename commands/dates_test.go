@@ -73,6 +73,8 @@ func TestReadDates(t *testing.T) {
 		{"dollar since last week", "since 28 April 2025", "dollar"},
 		{"dollar since yesterday", "since 6 May 2025", "dollar"},
 		{"cocoa from 1 March onwards", "since 1 March 2025", "cocoa"},
+		{"any mergers from may on?", "since 1 May 2025", "any mergers"},
+		{"any news from May on coffee", "May 2025", "any news on coffee"},
 		{"trade news yesterday and today", "6 May – 7 May 2025", "trade news"},
 		{"wheat over the past fortnight", "23 April – 7 May 2025", "wheat"},
 		{"late trading in tin", "", "late trading in tin"},
