@@ -264,10 +264,11 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 		return page{query: q}, err
 	}
 	if res.Total < limit {
+		strict := r.Required
 		if res, err = relax(ctx, s, r, req.Aliases, res, limit); err != nil {
 			return page{query: q}, err
 		}
-		if len(r.Dropped) > 0 {
+		if !slices.Equal(r.Required, strict) {
 			q = window(r.query(req.Aliases))
 			full = false
 		}

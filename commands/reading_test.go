@@ -344,6 +344,24 @@ func TestAskRelaxesAndSaysSo(t *testing.T) {
 	}
 }
 
+// Names typed side by side that no article names as one are two: the
+// answer takes them apart, keeps both, and shows them apart.
+func TestAskTakesNamesSideBySideApart(t *testing.T) {
+	stories := map[string]string{}
+	for i := range 3 {
+		stories[fmt.Sprintf("t%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Court rules in oil suit %d\n\nA court said Pennzoil may collect damages from Texaco.\n", i+1, i)
+	}
+	stories["texaco.txt"] = " date 2025-04-05 Texaco sells refinery\n\nTexaco sold a refinery.\n"
+	stories["pennzoil.txt"] = " date 2025-04-06 Pennzoil buys wells\n\nPennzoil bought oil wells.\n"
+	ans, err := Ask(context.Background(), mustIndexOf(t, stories), Request{Question: "what's up with Texaco Pennzoil"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Found != 3 || !slices.Equal(ans.Reading.Required, []string{"Texaco,", "Pennzoil"}) || ans.Reading.Subject != "Texaco, Pennzoil" {
+		t.Errorf("found %d, required %q, subject %q; want the 3 articles naming both, apart", ans.Found, ans.Reading.Required, ans.Reading.Subject)
+	}
+}
+
 func containsWord(text, word string) bool { return slices.Contains(contentWords(text), word) }
 
 func TestAskHonoursQuestionDates(t *testing.T) {

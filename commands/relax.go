@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"math"
 	"slices"
 	"strings"
 
@@ -16,15 +17,29 @@ import (
 // "aluminium smelter cutbacks" leaves out "cutbacks", which few articles
 // about aluminium smelters hold, not "aluminium" and then "smelter"; "the
 // japan chip trade fight on 17 April" leaves out "chip", which the stories
-// of that day call semiconductors, not "japan". It returns the matches of
-// the reading it leaves, counted, with its first few.
+// of that day call semiconductors, not "japan". Names typed side by side
+// may be two, which it may take apart instead, keeping every word: no
+// article names "Texaco Pennzoil", and dozens name Texaco and Pennzoil. It
+// returns the matches of the reading it leaves, counted, with its first few.
 func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found news.Results, limit int) (news.Results, error) {
 	for found.Total < limit {
-		best, bestFound, bestScore, bestCount := Reading{}, news.Results{Total: -1}, -1.0, 0
+		var trials []Reading
+		var commonness []int // of the word each trial leaves out
 		for _, i := range r.droppable() {
+			trials, commonness = append(trials, r.relaxed(i)), append(commonness, r.counts[bareWord(r.Required[i])].Body)
+		}
+		sideBySide, err := r.namesSideBySide(ctx, s)
+		if err != nil {
+			return found, err
+		}
+		for _, i := range sideBySide {
+			// As good as leaving a word out, it keeps them all.
+			trials, commonness = append(trials, r.apart(i)), append(commonness, math.MaxInt)
+		}
+		best, bestFound, bestScore, bestCount := Reading{}, news.Results{Total: -1}, -1.0, 0
+		for k, trial := range trials {
 			// Score the first few alone: quoting is for the search that
 			// stays.
-			trial := r.relaxed(i)
 			q := trial.query(aliases)
 			q.Size, q.Light = limit, true
 			res, err := s.Search(ctx, q)
@@ -36,9 +51,8 @@ func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found n
 				score += m.Score
 			}
 			// Of words as good to leave out, the most common goes.
-			count := r.counts[bareWord(r.Required[i])].Body
-			if score > bestScore || score == bestScore && count > bestCount {
-				best, bestFound, bestScore, bestCount = trial, res, score, count
+			if score > bestScore || score == bestScore && commonness[k] > bestCount {
+				best, bestFound, bestScore, bestCount = trial, res, score, commonness[k]
 			}
 		}
 		if bestFound.Total < 0 {
@@ -62,6 +76,71 @@ func (r Reading) relaxed(i int) Reading {
 	r.Required = slices.Delete(r.Required, i, i+1)
 	r.Optional = append(slices.Clip(r.Optional), w)
 	r.Dropped = append(slices.Clip(r.Dropped), w)
+	return r
+}
+
+// namesSideBySide is the indexes in Required of the words that end a name
+// another follows: "Texaco" in "Texaco Pennzoil", "GATT" in "GATT Uruguay
+// round". A connector joins the words of one name ("Bank of England"), and
+// so does a surname after a word that is none: "Tony Brown", whom no
+// article names, is not Tony Blair and Gordon Brown, while "Reagan
+// Gorbachev" and "Baker Miyazawa" are two people.
+func (r Reading) namesSideBySide(ctx context.Context, s Searcher) ([]int, error) {
+	var out []int
+	for i := 0; i+1 < len(r.Required); i++ {
+		w, next := r.Required[i], r.Required[i+1]
+		_, isWord := r.counts[bareWord(w)]
+		_, nextIsWord := r.counts[bareWord(next)]
+		if !isWord || !nextIsWord || !isCapitalised(w) || !isCapitalised(next) || strings.HasSuffix(w, ",") {
+			continue
+		}
+		nextSurname, err := isSurname(ctx, s, bareWord(next))
+		if err != nil {
+			return nil, err
+		}
+		surname, err := isSurname(ctx, s, bareWord(w))
+		if err != nil {
+			return nil, err
+		}
+		if surname || !nextSurname {
+			out = append(out, i)
+		}
+	}
+	return out, nil
+}
+
+// isSurname reports whether the people the articles name have word last in
+// their names more often than first: "Reagan" of Ronald Reagan, though a
+// few write of the "Reagan Administratian".
+func isSurname(ctx context.Context, s Searcher, word string) (bool, error) {
+	people, err := s.People(ctx, word, maxPeopleLookedUp)
+	if err != nil {
+		return false, err
+	}
+	first, last := 0, 0
+	for _, p := range people {
+		words := strings.Fields(p.Name)
+		if strings.EqualFold(words[len(words)-1], word) {
+			last += p.Articles
+		} else if strings.EqualFold(words[0], word) {
+			first += p.Articles
+		}
+	}
+	return last > first, nil
+}
+
+// maxPeopleLookedUp bounds the people whose names are looked at for a
+// word: those with a word of their name beginning with it, the most named
+// first.
+const maxPeopleLookedUp = 50
+
+// apart is r requiring the names on each side of the end of its i-th
+// required word apart, as the subject then shows: "Texaco, Pennzoil".
+func (r Reading) apart(i int) Reading {
+	w, next := r.Required[i], r.Required[i+1]
+	r.Required = slices.Clone(r.Required)
+	r.Required[i] += ","
+	r.Subject = strings.Replace(r.Subject, w+" "+next, w+", "+next, 1)
 	return r
 }
 
