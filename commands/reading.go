@@ -385,6 +385,8 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 		switch {
 		case strings.HasPrefix(t.text, "-") && len(strings.TrimLeft(t.text, "-")) > 0:
 			t.kind = without
+		case word == "days" && i > 0 && ts[i-1].lower == "these":
+			t.kind = recency // "what's OPEC up to these days"
 		case capital(i) && (i == 0 || ts[i-1].kind < name || comma(i-1)) && !comma(i) && capital(i+1) && !(t.start && beginsNoName(word)):
 			// The first word of a name of several.
 			t.kind = name
@@ -567,16 +569,19 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 		return r, ErrTooLong
 	}
 	words = splitNames(words, req.Aliases)
+	r.dated = p.hasPeriod
 	if err := r.resolve(ctx, s, words, req.Aliases); err != nil {
 		return r, err
 	}
 	if len(r.Required) == 0 && !p.hasPeriod {
 		return r, fmt.Errorf("%q only leaves words out: %w", r.Subject, ErrNoSubject)
 	}
-	// A period alone ("what happened yesterday?") asks for its newest news,
-	// as /latest does, and the reading says so.
-	r.Newest = r.Newest || len(r.Required) == 0
-	r.dated = p.hasPeriod
+	if len(r.Required) == 0 {
+		// A period alone ("what happened yesterday?", "any big news
+		// today?") asks for its newest news, as /latest does, and the
+		// reading says so.
+		r.Subject, r.Optional, r.Newest = "", nil, true
+	}
 	return r, nil
 }
 
@@ -820,7 +825,9 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			}
 		}
 	}
-	if len(r.Required) == 0 && rarest >= 0 {
+	// Words that only rank carry no search of their own in a question that
+	// names a period: "any big news today?" is today's news, not "big".
+	if len(r.Required) == 0 && rarest >= 0 && !(r.dated && words[rarest].kind == weak) {
 		w := bareWord(words[rarest].text)
 		r.Optional = slices.DeleteFunc(r.Optional, func(o string) bool { return o == w })
 		require(words[rarest])

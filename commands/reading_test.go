@@ -453,6 +453,11 @@ func TestAskDatesAlone(t *testing.T) {
 	if ans.Found == 0 || ans.Reading.Subject != "" || ans.Subject != "News on 26 April 2025" {
 		t.Fatalf("found %d, subject %q", ans.Found, ans.Subject)
 	}
+	// A word that only ranks makes no subject of its own there.
+	big := mustAsk(t, Request{Question: "any big news yesterday?", Now: time.Date(2025, 4, 27, 8, 0, 0, 0, time.UTC)})
+	if big.Found != ans.Found || big.Reading.Subject != "" {
+		t.Errorf("any big news yesterday: found %d, subject %q; want as many as the day holds (%d), no subject", big.Found, big.Reading.Subject, ans.Found)
+	}
 	// Its newest news, as /latest gives, and the reading says so.
 	if got, want := ans.Reading.String(), "all news, 26 April 2025, newest first"; got != want {
 		t.Errorf("read as %q; want %q", got, want)
@@ -650,6 +655,9 @@ func TestReadChatPhrases(t *testing.T) {
 		{"can japan catch up with the US in chips?", "japan US chips", false},
 		{"thanks in advance - anything on central bank intervention?", "central bank intervention", false},
 		{"an advance in GNP", "advance GNP", false},
+		{"what's OPEC up to these days", "OPEC", true},
+		{"what's OPEC up to nowadays", "OPEC", true},
+		{"these days of turmoil", "turmoil", true},
 	}
 	for _, tt := range tests {
 		p := parse(tt.question, cal, nil)

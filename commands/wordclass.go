@@ -54,7 +54,7 @@ var (
 	// already", "go anywhere"), and never begin a name: "Whether OPEC".
 	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere`)
 	// recencyWords ask for the newest news first.
-	recencyWords = wordsOf(`latest new newest recent recently lately current currently now update updates
+	recencyWords = wordsOf(`latest new newest recent recently lately nowadays current currently now update updates
 		updated developments development breaking rn`)
 	// weakWords say how a subject moved, is seen or came out ("why is the
 	// dollar falling", "how big is the coffee market", "what's the outlook",
