@@ -742,9 +742,10 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		}
 		missing := c.Body == 0 && c.Names == 0
 		// A typo of a word that asks is that word: "whats up wiht the yen"
-		// is "with", not "wit"; and "teh", though an article has it.
+		// is "with", not "wit"; and "teh", though an article has it. So is
+		// one that the articles count with it, by its stem: "happenning".
 		rare := max(c.Body, c.Names) <= slipArticles
-		if asking, ok := askingWordLike(typed); ok && rare && t.kind != name {
+		if asking, ok := askingWordLike(typed); ok && (rare || s.Stem(typed) == s.Stem(asking)) && t.kind != name {
 			r.Corrected, t.kind = noted(r.Corrected, bareWord(t.text), asking), function
 			continue
 		}

@@ -96,6 +96,8 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"any news on copperr?", "copper", []string{"copper"}, nil, map[string]string{"copperr": "copper"}},
 		// A word that asks, with two letters swapped, still asks.
 		{"whats up wiht copper", "copper", []string{"copper"}, nil, map[string]string{"wiht": "with"}},
+		// A longer one, with a letter more, still asks.
+		{"what's happenning with copper", "copper", []string{"copper"}, nil, map[string]string{"happenning": "happening"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -655,6 +657,7 @@ func TestReadChatPhrases(t *testing.T) {
 		{"can japan catch up with the US in chips?", "japan US chips", false},
 		{"thanks in advance - anything on central bank intervention?", "central bank intervention", false},
 		{"an advance in GNP", "advance GNP", false},
+		{"what are ppl saying about sugar", "sugar", false},
 		{"what's OPEC up to these days", "OPEC", true},
 		{"what's OPEC up to nowadays", "OPEC", true},
 		{"these days of turmoil", "turmoil", true},

@@ -26,7 +26,7 @@ var (
 		may might must 're 've 'd 'll 's`)
 	pronouns = forms(`i me my myself you your yours yourself we us our ours they them their theirs
 		it its he him his she her hers everyone everybody anyone anybody someone somebody
-		people folks guys y'all ya u ur i'd i'm i've i'll you'd you're you've you'll we'd we're
+		people ppl folks guys y'all ya u ur i'd i'm i've i'll you'd you're you've you'll we'd we're
 		we've we'll they'd they're they've they'll he'd she'd let's`)
 	// lightVerbs say that something is asked, not what about: "what
 	// happened with", "tell me about", "catch me up on".
@@ -153,15 +153,17 @@ var askingWords = func() []askingWord {
 
 // askingWordLike returns the word that asks that w is with two letters side
 // by side swapped, the commonest typo: "wiht" is "with", "teh" "the",
-// "waht" "what". resolve asks it of a word at most slipArticles articles
-// hold; another slip ("mony") is left to the index, which knows "money".
+// "waht" "what"; or, for a word of six letters or more, with one letter
+// more, less or other: "happenning" is "happening". resolve asks it of a
+// word at most slipArticles articles hold; another slip ("mony") is left to
+// the index, which knows "money".
 func askingWordLike(w string) (string, bool) {
 	if utf8.RuneCountInString(w) < 3 {
 		return "", false
 	}
-	letters := sortedLetters(w)
+	letters, long := sortedLetters(w), utf8.RuneCountInString(w) >= 6
 	for _, asking := range askingWords {
-		if asking.letters == letters && edlib.OSADamerauLevenshteinDistance(w, asking.word) == 1 {
+		if (long || asking.letters == letters) && edlib.OSADamerauLevenshteinDistance(w, asking.word) == 1 {
 			return asking.word, true
 		}
 	}
