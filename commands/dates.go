@@ -129,6 +129,12 @@ var monthNumbers = map[string]time.Month{
 	"december": 12, "dec": 12,
 }
 
+// seasonStarts are the months the seasons begin in, in the northern
+// hemisphere, where the wires' readers mostly are: each lasts three months.
+// "fall" is one only at the end of its phrase: "since the fall of the
+// dollar" is an event.
+var seasonStarts = map[string]time.Month{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
 var weekdays = map[string]time.Weekday{
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
@@ -221,6 +227,9 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 			return limitedBy(prep, span{Period{monday, monday.AddDate(0, 0, 7)}, weeks}), i + 2 + n - start
 		}
 	}
+	if s, n := c.daysOfOneMonthAt(words, capitalised, i, prep); n > 0 {
+		return s, i + n - start
+	}
 	first, n := c.dateAt(words, capitalised, i, prep != "")
 	if n == 0 {
 		return span{}, 0
@@ -253,6 +262,35 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 	}
 	return limitedBy(prep, first), i - start
 }
+
+// daysOfOneMonthAt reads, after "from" or "between", days of the month
+// that the last of them names: "between 1 and 5 June", "from the 3rd to
+// the 7th of April".
+func (c calendar) daysOfOneMonthAt(words []string, capitalised []bool, i int, prep string) (span, int) {
+	if prep != "from" && prep != "between" || i+2 >= len(words) || !rangeWords[words[i+1]] {
+		return span{}, 0
+	}
+	first, ok := dayOf(words[i])
+	if !ok {
+		return span{}, 0
+	}
+	j := i + 2
+	if words[j] == "the" {
+		j++
+	}
+	if _, ok := dayOf(words[min(j, len(words)-1)]); !ok {
+		return span{}, 0
+	}
+	last, n := c.dateAt(words, capitalised, j, true)
+	if n == 0 || last.unit != days || last.Since.Day() < first {
+		return span{}, 0
+	}
+	since := last.Since.AddDate(0, 0, first-last.Since.Day())
+	return span{Period{since, last.Until}, days}, j + n - i
+}
+
+// rangeWords join the ends of a range of days: "from 1 to 5 June".
+var rangeWords = wordsOf(`to until till through and -`)
 
 // limitedBy is the days that prep makes of s: "since" March goes on from
 // its first day, "after" March from the day after it, "before" and
@@ -421,6 +459,15 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	if year, ok := yearOf(w); ok && afterPreposition {
 		d := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
 		return span{Period{d, d.AddDate(1, 0, 0)}, years}, 1
+	}
+	// "in the spring", "over the summer": the latest begun by the anchor
+	if start, ok := seasonStarts[w]; ok && afterPreposition && (w != "fall" || i+1 == len(words) || !connectors[words[i+1]] && !datePrepositions[words[i+1]]) {
+		anchor := c.anchor()
+		d := time.Date(anchor.Year(), start, 1, 0, 0, 0, 0, time.UTC)
+		if d.After(anchor) {
+			d = d.AddDate(-1, 0, 0)
+		}
+		return span{Period{d, d.AddDate(0, 3, 0)}, months}, 1
 	}
 	// "early March", "mid-April", "the end of June": a third of the month
 	if part, n := monthPartAt(words, i); n > 0 {

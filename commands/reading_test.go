@@ -658,6 +658,8 @@ func TestReadChatPhrases(t *testing.T) {
 		{"thanks in advance - anything on central bank intervention?", "central bank intervention", false},
 		{"an advance in GNP", "advance GNP", false},
 		{"what are ppl saying about sugar", "sugar", false},
+		{"wat happened to sugar", "sugar", false},
+		{"sugar earlier this year", "sugar", false},
 		{"what's OPEC up to these days", "OPEC", true},
 		{"what's OPEC up to nowadays", "OPEC", true},
 		{"these days of turmoil", "turmoil", true},

@@ -19,7 +19,7 @@ import (
 var (
 	// questionWords, auxiliaries and pronouns never begin a name: "Is
 	// Macron" is a question about Macron.
-	questionWords = wordsOf(`what whats who whos whom whose which when where why how hows`)
+	questionWords = wordsOf(`what whats wat wut who whos whom whose which when where why how hows`)
 	auxiliaries   = forms(`is isn't are aren't was wasn't were weren't be been being am
 		do does did don't doesn't didn't done has hasn't have haven't had hadn't having
 		will won't would wouldn't can can't cannot could couldn't should shouldn't shall
@@ -51,8 +51,9 @@ var (
 		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon
 		vs versus b/c cuz coz yoy`)
 	// clauseWords join or bend a clause ("whether it is working", "has it
-	// already", "go anywhere"), and never begin a name: "Whether OPEC".
-	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere`)
+	// already", "go anywhere", "earlier this year"), and never begin a
+	// name: "Whether OPEC".
+	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere earlier later`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately nowadays current currently now update updates
 		updated developments development breaking rn`)
