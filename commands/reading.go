@@ -620,19 +620,24 @@ func splitNames(words []token, aliases Aliases) []token {
 // unmarkedPossessive is a word typed as a name's possessive without its
 // apostrophe, read as the name, in lower case as typed, when the aliases
 // know it and not the word ("britains economy" is Britain's, with the UK's
-// other spellings); else the word as it was.
+// other spellings); else the word as it was. A name in the plural is read
+// so too: "the Saudis" are Saudi, as the articles name them, and a name is
+// looked up as written.
 func unmarkedPossessive(t token, aliases Aliases) token {
 	word := bareWord(t.text)
 	lower := strings.ToLower(word)
-	if t.kind != content && t.kind != maybeName || !strings.HasSuffix(lower, "s") || len(aliases[lower]) > 0 {
+	if t.kind != content && t.kind != maybeName && t.kind != name || !strings.HasSuffix(lower, "s") || len(aliases[lower]) > 0 {
 		return t
 	}
-	name := strings.TrimSuffix(lower, "s")
-	if _, ok := aliases.cased(name); !ok {
+	single := strings.TrimSuffix(lower, "s")
+	if _, ok := aliases.cased(single); !ok {
 		return t
 	}
-	t.text = name + strings.TrimPrefix(t.text, word)
-	t.lower = t.text
+	if t.kind == name {
+		single = strings.TrimSuffix(word, "s")
+	}
+	t.text = single + strings.TrimPrefix(t.text, word)
+	t.lower = strings.ToLower(t.text)
 	return t
 }
 

@@ -260,6 +260,7 @@ func TestReadSplitsKnownNames(t *testing.T) {
 		"trade.txt": " date 2025-04-01 U.S. presses Japan on trade\n\nThe U.S. asked Japan to open its markets to more trade.\n",
 		"chips.txt": " date 2025-04-02 Japanese chip makers\n\nJapan's chip makers said trade with Europe grew.\n",
 		"other.txt": " date 2025-04-03 Barrot visits Paris\n\nJean-Noël Barrot spoke about trade in Paris.\n",
+		"saudi.txt": " date 2025-04-04 Saudi output\n\nThe Saudi oil minister said output would rise.\n",
 	}
 	for i := range 30 { // that "trade" is rare enough to require
 		stories[fmt.Sprintf("m%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Weather report %d\n\nIt rained on day %d.\n", i%28+1, i, i)
@@ -277,6 +278,8 @@ func TestReadSplitsKnownNames(t *testing.T) {
 		{"US-Japan trade", []string{"US,", "Japan", "trade"}},
 		{"US trade", []string{"US", "trade"}},
 		{"news about Jean-Noël Barrot", []string{"Jean-Noël", "Barrot"}},
+		// A name in the plural is the name the aliases know.
+		{"what are the Saudis doing on oil?", []string{"Saudi,", "oil"}},
 	}
 	for _, tt := range tests {
 		r, err := Read(context.Background(), ix, Request{Question: tt.question, Aliases: aliases})
