@@ -154,7 +154,11 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 		}
 		ans.Others = []string{strings.Join(respelled, " ")}
 	}
+	read := r.Subject
 	p, err := findPage(ctx, s, &r, req, 0)
+	if ans.Subject == read {
+		ans.Subject = r.Subject // names relaxing took apart: "Texaco, Pennzoil"
+	}
 	ans.Reading = r
 	if err != nil {
 		return ans, err

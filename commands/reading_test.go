@@ -362,8 +362,8 @@ func TestAskTakesNamesSideBySideApart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ans.Found != 3 || !slices.Equal(ans.Reading.Required, []string{"Texaco,", "Pennzoil"}) || ans.Reading.Subject != "Texaco, Pennzoil" {
-		t.Errorf("found %d, required %q, subject %q; want the 3 articles naming both, apart", ans.Found, ans.Reading.Required, ans.Reading.Subject)
+	if ans.Found != 3 || !slices.Equal(ans.Reading.Required, []string{"Texaco,", "Pennzoil"}) || ans.Reading.Subject != "Texaco, Pennzoil" || ans.Subject != ans.Reading.Subject {
+		t.Errorf("found %d, required %q, subject %q, answer's %q; want the 3 articles naming both, apart", ans.Found, ans.Reading.Required, ans.Reading.Subject, ans.Subject)
 	}
 }
 

@@ -34,7 +34,7 @@ func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found n
 		}
 		for _, i := range sideBySide {
 			// As good as leaving a word out, it keeps them all.
-			trials, commonness = append(trials, r.apart(i)), append(commonness, math.MaxInt)
+			trials, commonness = append(trials, r.apart(i)), append(commonness, leavesNoWord)
 		}
 		best, bestFound, bestScore, bestCount := Reading{}, news.Results{Total: -1}, -1.0, 0
 		for k, trial := range trials {
@@ -45,6 +45,9 @@ func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found n
 			res, err := s.Search(ctx, q)
 			if err != nil {
 				return found, err
+			}
+			if commonness[k] == leavesNoWord && res.Total == 0 {
+				continue // what was typed stays as it was
 			}
 			score := 0.0
 			for _, m := range res.Matches {
@@ -62,6 +65,10 @@ func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found n
 	}
 	return found, nil
 }
+
+// leavesNoWord stands, for a trial of relax that takes names apart, for
+// the commonness of the word it leaves out.
+const leavesNoWord = math.MaxInt
 
 // relaxed is r no longer requiring its i-th required word, which only ranks
 // then, and is said to be left out. A comma takes the word's place, so that
