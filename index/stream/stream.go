@@ -150,13 +150,14 @@ func open(ctx context.Context, conn *nats.Conn, cfg Config, local Local) (*Strea
 	return s, nil
 }
 
-// Declare runs declare, which creates or updates a JetStream stream or
-// key-value bucket, giving each try a few seconds, until it succeeds or 30 s
-// have passed. On a cluster that has just formed, processes that declare the
-// same replicated stream at once may all wait for an answer that never comes,
-// though the stream is made (nats-server 2.15.3, one start in three in
-// TestDeclareAtOnce): the next try finds it. Before all its servers know one
-// another, the cluster may also find no servers to place the copies on.
+// Declare runs declare, which creates or updates a JetStream stream,
+// consumer or key-value bucket, giving each try a few seconds, until it
+// succeeds or 30 s have passed. On a cluster that has just formed, processes
+// that declare the same replicated stream at once may all wait for an answer
+// that never comes, though the stream is made (nats-server 2.15.3, one start
+// in three in TestDeclareAtOnce): the next try finds it. Before all its
+// servers know one another, the cluster may also find no servers to place
+// the copies on.
 func Declare(ctx context.Context, declare func(context.Context) error) error {
 	ctx, cancel := context.WithTimeout(ctx, declareFor)
 	defer cancel()
@@ -199,19 +200,27 @@ const (
 // message after applied. The index says where this process stands: a
 // consumer left by a process that died, or by a batch that failed, holds the
 // messages fetched and not acknowledged for a while, and acknowledging a
-// later one would acknowledge them too, unapplied.
+// later one would acknowledge them too, unapplied. It is declared as the
+// stream is: on a cluster just formed, or that has just lost a server, the
+// consumer's copies wait for a leader, and a request may get no answer
+// (one start in a few of TestClusterServeProcesses).
 func (s *Stream) resetConsumer(ctx context.Context, applied uint64) error {
 	name := consumerName(s.node)
-	if err := s.js.DeleteConsumer(ctx, s.name, name); err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
-		return fmt.Errorf("reset the consumer of %s: %w", s.node, err)
-	}
 	cfg := jetstream.ConsumerConfig{Durable: name, AckPolicy: jetstream.AckAllPolicy, DeliverPolicy: jetstream.DeliverAllPolicy}
 	if applied > 0 {
 		cfg.DeliverPolicy, cfg.OptStartSeq = jetstream.DeliverByStartSequencePolicy, applied+1
 	}
-	c, err := s.js.CreateConsumer(ctx, s.name, cfg)
+	var c jetstream.Consumer
+	err := Declare(ctx, func(ctx context.Context) error {
+		if err := s.js.DeleteConsumer(ctx, s.name, name); err != nil && !errors.Is(err, jetstream.ErrConsumerNotFound) {
+			return err
+		}
+		var err error
+		c, err = s.js.CreateConsumer(ctx, s.name, cfg)
+		return err
+	})
 	if err != nil {
-		return fmt.Errorf("create the consumer of %s: %w", s.node, err)
+		return fmt.Errorf("make the consumer of %s anew: %w", s.node, err)
 	}
 	s.consumer = c
 	return nil
