@@ -532,10 +532,11 @@ func newestFirst(a, b news.Match) int {
 
 // recentlyAbout returns the articles about q's subject that the newest
 // are chosen from: the most about it of its last week of news, when that
-// week has more stories about it than the pool holds, else of its last
-// month, else of the whole period. Over a million articles the most
-// relevant of all came from weeks apart, and "latest on Reagan" quoted a
-// story of 2 December among hundreds of the 31st.
+// week has stories enough about it for a page, else of its last month,
+// else of the whole period. Over a million articles the most relevant of
+// all came from weeks apart, and "latest on Reagan" quoted a story of 2
+// December among hundreds of the 31st; in the Reuters archive, "latest on
+// oil" quoted June, though its last two days hold 59 stories on oil.
 func recentlyAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]news.Match, error) {
 	end := q.Until
 	if newest, err := s.Latest(ctx); err != nil {
@@ -554,7 +555,7 @@ func recentlyAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]
 		if err != nil {
 			return nil, err
 		}
-		if res.Total > aboutPool {
+		if res.Total >= limit {
 			return mostAbout(ctx, s, window, limit)
 		}
 	}

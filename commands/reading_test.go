@@ -641,6 +641,30 @@ func TestAskLatestAmongManyIsOfTheLastDays(t *testing.T) {
 	}
 }
 
+// A few stories in the last week are the latest too, though more than the
+// newest are chosen from say more about the subject: "latest on oil" in the
+// Reuters archive quoted June, not the 59 oil stories of its last two days,
+// 19 and 20 October.
+func TestAskLatestIsOfTheLastWeekWhenItHasEnough(t *testing.T) {
+	filler := strings.Repeat("The council published its minutes and the figures for the year, and the committee met again to discuss the plans. ", 10)
+	articles := map[string]string{}
+	for i := range aboutPool + 20 {
+		articles[fmt.Sprintf("old%d.txt", i)] = fmt.Sprintf(" date 2025-03-%02d Zorblat expands Zorblat works %d\n\nZorblat said Zorblat would expand its Zorblat works, number %d.\n\n%s", i%28+1, i, i, filler)
+	}
+	for i := range DefaultSources + 1 {
+		articles[fmt.Sprintf("new%d.txt", i)] = fmt.Sprintf(" date 2025-06-%02d Harbour council meets, session %d\n\nThe harbour council met for session %d and heard from Zorblat about the quay.\n\n%s", 24+i, i, i, strings.Repeat(filler, 6))
+	}
+	ans, err := Ask(context.Background(), mustIndexOf(t, articles), Request{Question: "latest on Zorblat"})
+	if err != nil || len(ans.Sources) == 0 {
+		t.Fatalf("%d sources, %v", len(ans.Sources), err)
+	}
+	for _, s := range ans.Sources {
+		if s.Article.Date.Before(time.Date(2025, 6, 24, 0, 0, 0, 0, time.UTC)) {
+			t.Errorf("source %q of %s; want the last week's", s.Article.Title, s.Article.Date.Format(time.DateOnly))
+		}
+	}
+}
+
 // Asking to be brought up to date asks for the latest news; "up" alone does
 // not; "thanks in advance" thanks.
 func TestReadChatPhrases(t *testing.T) {
