@@ -214,10 +214,11 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 		prep = words[i]
 		i++
 	}
-	if i < len(words) && words[i] == "the" {
+	the := i < len(words) && words[i] == "the"
+	if the {
 		i++
 	}
-	if s, n := c.relativeAt(words, i); n > 0 {
+	if s, n := c.relativeAt(words, i, the); n > 0 {
 		return limitedBy(prep, s), i + n - start
 	}
 	// "the week of March 16", as answers name a week: Monday to Sunday
@@ -311,7 +312,7 @@ func limitedBy(prep string, s span) span {
 
 // relativeAt reads the phrases that count back from today: "today",
 // "yesterday", "this week", "last month", "past 3 days", "last few weeks".
-func (c calendar) relativeAt(words []string, i int) (span, int) {
+func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 	if i >= len(words) {
 		return span{}, 0
 	}
@@ -347,19 +348,25 @@ func (c calendar) relativeAt(words []string, i int) (span, int) {
 			return span{c.weekend(), days}, 2
 		}
 	case "last", "past", "previous":
+		if next == "week" && i+2 < len(words) && words[i+2] == "of" {
+			return span{}, 0 // "the last week of March": see monthPartAt
+		}
+		// "last week" is the one before this; "in the last week" the past
+		// seven days, as "the past week" is.
+		calendarUnit := words[i] == "last" && !the
 		switch next {
 		case "week":
-			if words[i] == "last" {
+			if calendarUnit {
 				return span{Period{monday.AddDate(0, 0, -7), monday}, weeks}, 2
 			}
 			return span{Period{today.AddDate(0, 0, -7), tomorrow}, weeks}, 2
 		case "month":
-			if words[i] == "last" {
+			if calendarUnit {
 				return span{Period{firstOfMonth.AddDate(0, -1, 0), firstOfMonth}, months}, 2
 			}
 			return span{Period{today.AddDate(0, -1, 0), tomorrow}, months}, 2
 		case "year":
-			if words[i] == "last" {
+			if calendarUnit {
 				return span{Period{firstOfYear.AddDate(-1, 0, 0), firstOfYear}, years}, 2
 			}
 			return span{Period{today.AddDate(-1, 0, 0), tomorrow}, years}, 2
@@ -570,9 +577,12 @@ func monthPartAt(words []string, i int) (func(Period) Period, int) {
 	if half, ok := ordinals[words[i]]; ok && half < 2 && i+2 < len(words) && words[i+1] == "half" && words[i+2] == "of" {
 		return halves[half], 3
 	}
-	// "the first week of April", "1st week of march"
+	// "the first week of April", "1st week of march", "the last week of May"
 	if week, ok := ordinals[words[i]]; ok && i+2 < len(words) && words[i+1] == "week" && words[i+2] == "of" {
 		return func(p Period) Period { return Period{p.Since.AddDate(0, 0, 7*week), p.Since.AddDate(0, 0, 7*week+7)} }, 3
+	}
+	if words[i] == "last" && i+2 < len(words) && words[i+1] == "week" && words[i+2] == "of" {
+		return func(p Period) Period { return Period{p.Until.AddDate(0, 0, -7), p.Until} }, 3
 	}
 	switch words[i] {
 	case "early":
