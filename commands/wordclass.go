@@ -26,7 +26,7 @@ var (
 		may might must 're 've 'd 'll 's`)
 	pronouns = forms(`i me my myself you your yours yourself we us our ours they them their theirs
 		it its he him his she her hers everyone everybody anyone anybody someone somebody
-		people ppl folks guys y'all ya u ur i'd i'm i've i'll you'd you're you've you'll we'd we're
+		people ppl folks guys y'all yall ya u ur i'd i'm i've i'll you'd you're you've you'll we'd we're
 		we've we'll they'd they're they've they'll he'd she'd let's`)
 	// lightVerbs say that something is asked, not what about: "what
 	// happened with", "tell me about", "catch me up on".
@@ -39,17 +39,22 @@ var (
 		help see seen saw keep kept fill filled brief search searching check let make made
 		wonder wondering curious care talk talking summarize summarise summarizing summarising recap posted
 		compare compares compared comparing worry worried worrying try tries trying tried
-		take takes taking took taken`)
+		take takes taking took taken miss missed list looks poppin popping`)
 	// scaffoldNouns name the kind of answer wanted, not its subject.
 	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
 		info information summary details coverage thing things stuff situation status
-		anything something everything nothing bit lot word idea overview roundup recap digest buzz scoop gist`)
+		anything something everything nothing bit lot word idea overview roundup recap digest buzz scoop gist
+		question questions`)
 	// politeness and fillers: greetings, the bot's name, softeners.
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
-		gonna wanna gotta can't also even still ever yet much many re overall generally
+		gonna wanna gotta can't also even still ever yet much many overall generally
 		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon
+		gimme lemme bruh sup tldr wtf omg lmao ngl dude fam deets interesting
 		vs versus b/c cuz coz yoy`)
+	// subjectPrepositions bring in the subject as "about" does, which is a
+	// stop word: "news concerning brazil", "re: tin".
+	subjectPrepositions = wordsOf(`regarding concerning re`)
 	// clauseWords join or bend a clause ("whether it is working", "has it
 	// already", "go anywhere", "earlier this year"), and never begin a
 	// name: "Whether OPEC".
@@ -65,6 +70,8 @@ var (
 	weakWords = forms(`rise rises rising rose risen fall falls falling fell fallen drop drops dropping dropped
 		climb climbs climbing climbed jump jumps jumping jumped surge surges surging surged
 		soar soaring soared plunge plunging plunged slump slumping slumped decline declining declined
+		plummet plummeting plummeted tanking tanked shrink shrinks shrinking shrank shrunk
+		widen widens widening widened narrow narrows narrowing narrowed
 		crash crashes crashing crashed collapse collapses collapsing collapsed
 		gain gains gaining gained increase increases increasing increased decrease decreasing decreased
 		grow grows growing grew grown slide sliding slid sink sinking sank tumble tumbling tumbled
@@ -135,7 +142,7 @@ const (
 // askingClasses are the word classes that ask rather than name. A date
 // preposition left once the dates are out begins a clause, not a subject:
 // "since the talks collapsed".
-var askingClasses = []map[string]bool{questionWords, auxiliaries, pronouns, lightVerbs, scaffoldNouns, politeness, clauseWords, stopWords, datePrepositions}
+var askingClasses = []map[string]bool{questionWords, auxiliaries, pronouns, lightVerbs, scaffoldNouns, politeness, subjectPrepositions, clauseWords, stopWords, datePrepositions}
 
 // askingWord is a word of askingClasses, with its letters sorted.
 type askingWord struct{ word, letters string }
@@ -194,7 +201,7 @@ func classify(lower string) kind {
 // beginsNoName reports whether a capitalised word at the start of a question
 // asks rather than names: "Is Macron", "Who's Witkoff", "Tell me".
 func beginsNoName(lower string) bool {
-	return isQuestionWord(lower) || auxiliaries[lower] || pronouns[lower] || lightVerbs[lower] || datePrepositions[lower] || clauseWords[lower] ||
+	return isQuestionWord(lower) || auxiliaries[lower] || pronouns[lower] || lightVerbs[lower] || datePrepositions[lower] || clauseWords[lower] || subjectPrepositions[lower] ||
 		stopWords[lower] && !connectors[lower] && !politeness[lower] && !recencyWords[lower]
 }
 
