@@ -16,6 +16,9 @@ type Period struct {
 // IsZero reports whether the period sets no limit.
 func (p Period) IsZero() bool { return p.Since.IsZero() && p.Until.IsZero() }
 
+// IsEmpty reports whether the period holds no day: it ends before it begins.
+func (p Period) IsEmpty() bool { return !p.Until.IsZero() && !p.Until.After(p.Since) }
+
 // Within narrows p to the days that other holds too: a question's "in
 // October" and a command's since: both hold.
 func (p Period) Within(other Period) Period {
@@ -135,6 +138,9 @@ var monthNumbers = map[string]time.Month{
 // dollar" is an event.
 var seasonStarts = map[string]time.Month{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
+// weekdayAbbreviations are dates only before one: "fri 17 apr", not Sun Co.
+var weekdayAbbreviations = wordsOf("mon tue tues wed thu thur thurs fri sat sun")
+
 var weekdays = map[string]time.Weekday{
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday, "wednesday": time.Wednesday,
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
@@ -189,9 +195,13 @@ func (c calendar) readDates(words []string, capitalised []bool) (span, map[int]b
 			taken[end] = true
 			found.Period = found.Union(s.Period)
 			found.unit = min(found.unit, s.unit)
-		default:
+		case !found.Within(s.Period).IsEmpty():
 			found.Period = found.Within(s.Period)
 			found.unit = min(found.unit, s.unit)
+		case s.unit < found.unit:
+			// Phrases with no day in common: the more precise one, as
+			// "Friday" beside "17 April" was.
+			found = s
 		}
 		i += n
 		end = i
@@ -209,10 +219,14 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 	if i+1 < len(words) && words[i] == "back" && datePrepositions[words[i+1]] && (i == 0 || !backVerbs[words[i-1]]) {
 		i++
 	}
-	// "over the past 3 days", "in the last week"
+	// "over the past 3 days", "in the last week", "up to 15 March"
 	for i < len(words) && datePrepositions[words[i]] && prep == "" {
 		prep = words[i]
 		i++
+	}
+	if prep == "" && i+1 < len(words) && words[i] == "up" && words[i+1] == "to" {
+		prep = "until"
+		i += 2
 	}
 	the := i < len(words) && words[i] == "the"
 	if the {
@@ -326,6 +340,10 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 		return span{Period{today, tomorrow}, days}, 1
 	case "yesterday":
 		return span{Period{today.AddDate(0, 0, -1), today}, days}, 1
+	case "day": // "the day before yesterday"
+		if i+2 < len(words) && words[i+1] == "before" && words[i+2] == "yesterday" {
+			return span{Period{today.AddDate(0, 0, -2), today.AddDate(0, 0, -1)}, days}, 3
+		}
 	case "weekend": // "the weekend"
 		return span{c.weekend(), days}, 1
 	}
@@ -460,8 +478,17 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	if d, err := time.Parse(time.DateOnly, w); err == nil {
 		return span{Period{d, d.AddDate(0, 0, 1)}, days}, 1
 	}
+	// "Friday 17 April", "fri apr 17": the date says which Friday
+	if _, ok := weekdays[w]; ok || weekdayAbbreviations[w] {
+		if date, n := c.dateAt(words, capitalised, i+1, true); n > 0 && date.unit == days {
+			return date, n + 1
+		}
+	}
 	if wd, ok := weekdays[w]; ok && afterPreposition {
 		return span{c.weekday(wd), days}, 1
+	}
+	if d, ok := c.numericDate(w); ok {
+		return span{Period{d, d.AddDate(0, 0, 1)}, days}, 1
 	}
 	if year, ok := yearOf(w); ok && afterPreposition {
 		d := time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -536,6 +563,39 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	d := time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
 	return span{Period{d, d.AddDate(0, 1, 0)}, months}, 1
 }
+
+// numericDate reads a date in figures: "10/19" and "10/19/87" month first,
+// as American chat writes it, unless the first can be no month: "19/10".
+// Without a year it is the latest at or before the anchor.
+func (c calendar) numericDate(w string) (time.Time, bool) {
+	m := numericDatePattern.FindStringSubmatch(w)
+	if m == nil {
+		return time.Time{}, false
+	}
+	month, _ := strconv.Atoi(m[1])
+	day, _ := strconv.Atoi(m[2])
+	if month > 12 {
+		month, day = day, month
+	}
+	if month < 1 || month > 12 {
+		return time.Time{}, false
+	}
+	words := []string{strconv.Itoa(day)}
+	if m[3] != "" {
+		year, _ := strconv.Atoi(m[3])
+		if year < 100 {
+			year += 1900
+			if year < 1950 {
+				year += 100
+			}
+		}
+		words = append(words, strconv.Itoa(year))
+	}
+	s, n := c.day(words, 1, time.Month(month), day, 1)
+	return s.Since, n > 0
+}
+
+var numericDatePattern = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$`)
 
 // day is the day of month m, with the year at words[i] when there is one, and
 // otherwise the most recent at or before the anchor; n words were read before i.
