@@ -344,6 +344,21 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 		if i+2 < len(words) && words[i+1] == "before" && words[i+2] == "yesterday" {
 			return span{Period{today.AddDate(0, 0, -2), today.AddDate(0, 0, -1)}, days}, 3
 		}
+	case "other": // "the other day": some day of the last week
+		if i+1 < len(words) && words[i+1] == "day" {
+			return span{Period{today.AddDate(0, 0, -7), today}, days}, 2
+		}
+	case "start", "beginning": // "since the start of the month"
+		if i+3 < len(words) && words[i+1] == "of" && words[i+2] == "the" {
+			switch words[i+3] {
+			case "week":
+				return span{Period{lastWeekday(today, time.Monday), tomorrow}, weeks}, 4
+			case "month":
+				return span{Period{today.AddDate(0, 0, 1-today.Day()), tomorrow}, months}, 4
+			case "year":
+				return span{Period{today.AddDate(0, 0, 1-today.YearDay()), tomorrow}, years}, 4
+			}
+		}
 	case "weekend": // "the weekend"
 		return span{c.weekend(), days}, 1
 	}
@@ -351,7 +366,21 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 		return span{}, 0
 	}
 	next := words[i+1]
+	if start, ok := seasonStarts[next]; ok && (words[i] == "this" || words[i] == "last") {
+		// "this summer", "last spring": the latest begun by today, or,
+		// for "last", ended by it
+		d := time.Date(today.Year(), start, 1, 0, 0, 0, 0, time.UTC)
+		for d.After(today) || words[i] == "last" && d.AddDate(0, 3, 0).After(today) {
+			d = d.AddDate(-1, 0, 0)
+		}
+		return span{Period{d, d.AddDate(0, 3, 0)}, months}, 2
+	}
 	switch words[i] {
+	case "recent": // "in recent weeks": the last few
+		switch next {
+		case "days", "weeks", "months":
+			return c.back(3, next, 2)
+		}
 	case "this":
 		switch next {
 		case "week":
@@ -443,12 +472,22 @@ func countAt(words []string, i int) (int, int) {
 	if n, err := strconv.Atoi(words[i]); err == nil && n > 0 && n <= 1000 {
 		return n, 1
 	}
-	counts := map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "few": 3, "several": 5}
+	counts := map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "ten": 10, "few": 3, "several": 5}
 	if n, ok := counts[words[i]]; ok {
 		return n, 1
 	}
-	if words[i] == "couple" && i+1 < len(words) && words[i+1] == "of" {
-		return 2, 2
+	if words[i] == "couple" {
+		if i+1 < len(words) && words[i+1] == "of" {
+			return 2, 2
+		}
+		return 2, 1 // "the last couple days"
+	}
+	// "a week ago", "a couple of days ago", "a few weeks ago"
+	if words[i] == "a" || words[i] == "an" {
+		if n, m := countAt(words, i+1); m > 0 {
+			return n, m + 1
+		}
+		return 1, 1
 	}
 	return 0, 0
 }

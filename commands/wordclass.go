@@ -56,9 +56,9 @@ var (
 	// stop word: "news concerning brazil", "re: tin".
 	subjectPrepositions = wordsOf(`regarding concerning re`)
 	// clauseWords join or bend a clause ("whether it is working", "has it
-	// already", "go anywhere", "earlier this year"), and never begin a
-	// name: "Whether OPEC".
-	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere earlier later`)
+	// already", "go anywhere", "earlier this year", "so far"), and never
+	// begin a name: "Whether OPEC".
+	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere earlier later far`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately nowadays current currently now update updates
 		updated developments development breaking rn`)
