@@ -199,6 +199,21 @@ func TestReadKeepsTermsWhole(t *testing.T) {
 	}
 }
 
+// Places the shipped aliases name "New ..." ask for no recent news, typed
+// in lower case too; "new" alone still does.
+func TestReadNewPlacesAskForNoRecentNews(t *testing.T) {
+	aliases, err := LoadAliases("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal := calendar{Now: time.Date(2025, 5, 7, 12, 0, 0, 0, time.UTC), Latest: func() time.Time { return time.Time{} }}
+	for question, newest := range map[string]bool{"new zealand dollar": false, "any news from new york?": false, "what's new with the yen": true} {
+		if p := parse(question, cal, aliases); p.newest != newest {
+			t.Errorf("%q: newest first %v; want %v", question, p.newest, newest)
+		}
+	}
+}
+
 // A term the aliases list alone is kept whole too, and a word that opens
 // it is read in it: "current account" asks for no recent news.
 func TestReadKeepsOneWayTermsWhole(t *testing.T) {
