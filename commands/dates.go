@@ -586,7 +586,7 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 		}
 	}
 	if i+1 < len(words) {
-		if year, ok := yearOf(words[i+1]); ok {
+		if year, ok := yearAfterDate(words[i+1]); ok {
 			d := time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
 			return span{Period{d, d.AddDate(0, 1, 0)}, months}, 2
 		}
@@ -641,7 +641,7 @@ var numericDatePattern = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4
 func (c calendar) day(words []string, i int, m time.Month, day, n int) (span, int) {
 	year, ok := 0, false
 	if i < len(words) {
-		year, ok = yearOf(words[i])
+		year, ok = yearAfterDate(words[i])
 	}
 	if !ok {
 		// The latest such day at or before the anchor; 29 February may be
@@ -738,6 +738,23 @@ func isMonthAfter(words []string, i int) bool {
 func yearOf(w string) (int, bool) {
 	n, err := strconv.Atoi(w)
 	return n, err == nil && len(w) == 4 && n >= 1900 && n <= 2100
+}
+
+// yearAfterDate reads the year after a month or a day: "1987", or as chat
+// shortens it, "'87" or "87", which can be no day.
+func yearAfterDate(w string) (int, bool) {
+	if year, ok := yearOf(w); ok {
+		return year, true
+	}
+	short := strings.TrimLeft(w, "'’")
+	n, err := strconv.Atoi(short)
+	if err != nil || len(short) != 2 || n <= 31 && short == w {
+		return 0, false
+	}
+	if n >= 50 {
+		return 1900 + n, true
+	}
+	return 2000 + n, true
 }
 
 // dayOf reads a day of the month: "17", "17th", "1st".
