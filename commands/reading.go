@@ -768,11 +768,11 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		if !missing && !stemOnly && !slip {
 			continue
 		}
-		similar, err := s.SimilarWords(ctx, bareWord(t.text), 1)
+		similar, err := s.SimilarWords(ctx, bareWord(t.text), similarLookedAt)
 		if err != nil {
 			return err
 		}
-		if len(similar) == 0 {
+		if similar = likeliestSlip(similar, typed); len(similar) == 0 {
 			continue
 		}
 		more, _, err := s.WordCounts(ctx, similar)
@@ -881,6 +881,24 @@ func (r *Reading) findCommoner(ctx context.Context, s Searcher, words []token, t
 		}
 	}
 	return nil
+}
+
+// similarLookedAt is how many indexed words spelled like a typo are looked
+// at, the commonest first.
+const similarLookedAt = 3
+
+// likeliestSlip returns, of the indexed words spelled like typed, commonest
+// first, the one it is likeliest a slip of, alone: the commonest with the
+// same first letter, which a slip seldom changes ("oill prices" is oil's, not
+// "will", which is commoner), else the commonest.
+func likeliestSlip(similar []string, typed string) []string {
+	first, _ := utf8.DecodeRuneInString(typed)
+	for i, w := range similar {
+		if r, _ := utf8.DecodeRuneInString(w); r == first {
+			return similar[i : i+1]
+		}
+	}
+	return similar[:min(1, len(similar))]
 }
 
 // missesOneLetter reports whether typed is word with one letter left out.

@@ -736,3 +736,23 @@ func TestReadTakesAnAliasForNoTypo(t *testing.T) {
 		t.Errorf("corrected %v, %d sources; want none corrected and the dollar's story", ans.Reading.Corrected, len(ans.Sources))
 	}
 }
+
+// A slip seldom changes a word's first letter: of the words spelled like
+// it, commonest first, the first with the same first letter is the one.
+func TestLikeliestSlip(t *testing.T) {
+	tests := []struct {
+		similar []string
+		typed   string
+		want    []string
+	}{
+		{[]string{"will", "oil", "ill"}, "oill", []string{"oil"}},
+		{[]string{"news", "newe"}, "newz", []string{"news"}},
+		{[]string{"gold", "bold"}, "fold", []string{"gold"}},
+		{nil, "zzz", nil},
+	}
+	for _, tt := range tests {
+		if got := likeliestSlip(tt.similar, tt.typed); !slices.Equal(got, tt.want) {
+			t.Errorf("likeliestSlip(%q, %q) = %q; want %q", tt.similar, tt.typed, got, tt.want)
+		}
+	}
+}
