@@ -138,6 +138,16 @@ var monthNumbers = map[string]time.Month{
 // dollar" is an event.
 var seasonStarts = map[string]time.Month{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
+// latestSeason is the latest season beginning in month start that has begun
+// by day, or, when ended is set, has ended by it.
+func latestSeason(start time.Month, day time.Time, ended bool) Period {
+	d := time.Date(day.Year(), start, 1, 0, 0, 0, 0, time.UTC)
+	for d.After(day) || ended && d.AddDate(0, 3, 0).After(day) {
+		d = d.AddDate(-1, 0, 0)
+	}
+	return Period{d, d.AddDate(0, 3, 0)}
+}
+
 // weekdayAbbreviations are dates only before one: "fri 17 apr", not Sun Co.
 var weekdayAbbreviations = wordsOf("mon tue tues wed thu thur thurs fri sat sun")
 
@@ -369,11 +379,7 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 	if start, ok := seasonStarts[next]; ok && (words[i] == "this" || words[i] == "last") {
 		// "this summer", "last spring": the latest begun by today, or,
 		// for "last", ended by it
-		d := time.Date(today.Year(), start, 1, 0, 0, 0, 0, time.UTC)
-		for d.After(today) || words[i] == "last" && d.AddDate(0, 3, 0).After(today) {
-			d = d.AddDate(-1, 0, 0)
-		}
-		return span{Period{d, d.AddDate(0, 3, 0)}, months}, 2
+		return span{latestSeason(start, today, words[i] == "last"), months}, 2
 	}
 	switch words[i] {
 	case "recent": // "in recent weeks": the last few
@@ -535,12 +541,7 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	}
 	// "in the spring", "over the summer": the latest begun by the anchor
 	if start, ok := seasonStarts[w]; ok && afterPreposition && (w != "fall" || i+1 == len(words) || !connectors[words[i+1]] && !datePrepositions[words[i+1]]) {
-		anchor := c.anchor()
-		d := time.Date(anchor.Year(), start, 1, 0, 0, 0, 0, time.UTC)
-		if d.After(anchor) {
-			d = d.AddDate(-1, 0, 0)
-		}
-		return span{Period{d, d.AddDate(0, 3, 0)}, months}, 1
+		return span{latestSeason(start, c.anchor(), false), months}, 1
 	}
 	// "early March", "mid-April", "the end of June": a third of the month
 	if part, n := monthPartAt(words, i); n > 0 {
@@ -620,15 +621,11 @@ func (c calendar) numericDate(w string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	words := []string{strconv.Itoa(day)}
-	if m[3] != "" {
-		year, _ := strconv.Atoi(m[3])
-		if year < 100 {
-			year += 1900
-			if year < 1950 {
-				year += 100
-			}
-		}
-		words = append(words, strconv.Itoa(year))
+	switch len(m[3]) {
+	case 2:
+		words = append(words, "'"+m[3]) // shortened, as in "'87"
+	case 4:
+		words = append(words, m[3])
 	}
 	s, n := c.day(words, 1, time.Month(month), day, 1)
 	return s.Since, n > 0

@@ -94,6 +94,7 @@ func TestReadDates(t *testing.T) {
 		{"sun news", "", "sun news"},
 		{"what happened on 10/19", "19 October 2024", "what happened"},
 		{"oil on 19/10/87", "19 October 1987", "oil"},
+		{"oil on 4/17/1987", "17 April 1987", "oil"},
 		{"oil on 4/31", "", "oil on 4/31"},
 		{"what happened the day before yesterday", "5 May 2025", "what happened"},
 		{"sugar up to 15 March", "before 16 March 2025", "sugar"},
