@@ -707,56 +707,41 @@ func pagesOf(t *testing.T, ix Searcher, req Request) [][]Source {
 	}
 }
 
-func TestMoreSourcesListEachMatchOnceAfterOrdering(t *testing.T) {
-	// Matches that write "zorblat" as a word and as a firm's name take
-	// turns in the search's order; each page puts the words first. Paging
-	// on from where the page before stopped listed the words it had
-	// moved up again, and never the names it had moved down.
-	articles := map[string]string{}
-	for i := range 12 {
-		text := fmt.Sprintf("Farmers said the zorblat crop came to %d tonnes.", 100+i)
-		if i%2 == 0 {
-			text = fmt.Sprintf("Shares of Zorblat Stores rose %d cents.", 10+i)
-		}
-		articles[fmt.Sprintf("%02d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Report %d\n\n%s%s", i+1, i, text, strings.Repeat(" Quay", 3*i))
-	}
-	ix := mustIndexOf(t, articles)
-	listed := map[string]int{}
-	for _, sources := range pagesOf(t, ix, Request{Question: "zorblat", Sources: 3}) {
-		for _, s := range sources {
-			listed[filepath.Base(s.Article.Path)]++
-		}
-	}
-	for name := range articles {
-		if listed[name] != 1 {
-			t.Errorf("%s listed %d times; want once", name, listed[name])
-		}
-	}
-}
-
-// The newest first too: each page put the newest that use the word as a
-// word first, and the next began after the last one taken, so that the
-// names passed over on the way were never listed.
-func TestMoreSourcesOfTheLatestListEachMatchOnce(t *testing.T) {
-	articles := map[string]string{}
-	for i := range 12 {
-		text := fmt.Sprintf("Farmers said the zorblat crop came to %d tonnes.", 100+i)
-		if i%3 == 0 {
-			text = fmt.Sprintf("Shares of Zorblat Stores rose %d cents.", 10+i)
-		}
-		articles[fmt.Sprintf("%02d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Report %d\n\n%s", i+1, i, text)
-	}
-	ix := mustIndexOf(t, articles)
-	listed := map[string]int{}
-	for _, sources := range pagesOf(t, ix, Request{Question: "latest on zorblat", Sources: 3}) {
-		for _, s := range sources {
-			listed[filepath.Base(s.Article.Path)]++
-		}
-	}
-	for name := range articles {
-		if listed[name] != 1 {
-			t.Errorf("%s listed %d times; want once", name, listed[name])
-		}
+// Matches that write "zorblat" as a word and as a firm's name take turns in
+// the search's order; each page puts the words first. Paging on from where
+// the page before stopped listed the words it had moved up again, and never
+// the names it had moved down; newest first, the next page began after the
+// last match taken, and the names passed over on the way were never listed.
+func TestMoreSourcesListEachMatchOnce(t *testing.T) {
+	for _, tt := range []struct {
+		question  string
+		nameEvery int
+		padding   string // that scores differ
+	}{
+		{"zorblat", 2, " Quay"},
+		{"latest on zorblat", 3, ""},
+	} {
+		t.Run(tt.question, func(t *testing.T) {
+			articles := map[string]string{}
+			for i := range 12 {
+				text := fmt.Sprintf("Farmers said the zorblat crop came to %d tonnes.", 100+i)
+				if i%tt.nameEvery == 0 {
+					text = fmt.Sprintf("Shares of Zorblat Stores rose %d cents.", 10+i)
+				}
+				articles[fmt.Sprintf("%02d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Report %d\n\n%s%s", i+1, i, text, strings.Repeat(tt.padding, 3*i))
+			}
+			listed := map[string]int{}
+			for _, sources := range pagesOf(t, mustIndexOf(t, articles), Request{Question: tt.question, Sources: 3}) {
+				for _, s := range sources {
+					listed[filepath.Base(s.Article.Path)]++
+				}
+			}
+			for name := range articles {
+				if listed[name] != 1 {
+					t.Errorf("%s listed %d times; want once", name, listed[name])
+				}
+			}
+		})
 	}
 }
 

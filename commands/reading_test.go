@@ -627,57 +627,40 @@ func TestAskOffersTheCommonerSpelling(t *testing.T) {
 	}
 }
 
-// The latest on a subject that many recent stories are about comes from
-// its last days, not from the most relevant stories of all time, which can
-// be months old.
-func TestAskLatestAmongManyIsOfTheLastDays(t *testing.T) {
+// The latest on a subject comes from its last days when they hold stories
+// enough about it, not from the most relevant stories of all time, which
+// can be months old: a hundred and more, or only a page of them ("latest on
+// oil" in the Reuters archive quoted June, not the 59 oil stories of its
+// last two days, 19 and 20 October).
+func TestAskLatestIsOfTheLastDays(t *testing.T) {
 	filler := strings.Repeat("The council published its minutes and the figures for the year, and the committee met again to discuss the plans. ", 10)
-	articles := map[string]string{}
-	// More stories all about Zorblat, from January, than the newest are
-	// chosen from.
-	for i := range aboutPool + 20 {
-		articles[fmt.Sprintf("old%d.txt", i)] = fmt.Sprintf(" date 2025-01-%02d Zorblat expands Zorblat works %d\n\nZorblat said Zorblat would expand its Zorblat works, number %d.\n\n%s", i%28+1, i, i, filler)
-	}
-	// Stories that name Zorblat once, in the last week of June.
-	for i := range aboutPool + 10 {
-		articles[fmt.Sprintf("new%d.txt", i)] = fmt.Sprintf(" date 2025-06-%02d Harbour council meets, session %d\n\nThe harbour council met for session %d and heard from many firms, among them Zorblat, about the plans for the quay and the roads.\n\n%s%s", 24+i%7, i, i, filler, filler)
-	}
-	ix := mustIndexOf(t, articles)
-	ans, err := Ask(context.Background(), ix, Request{Question: "latest on Zorblat"})
-	if err != nil || len(ans.Sources) == 0 {
-		t.Fatalf("%d sources, %v", len(ans.Sources), err)
-	}
-	for _, s := range ans.Sources {
-		if s.Article.Date.Before(time.Date(2025, 6, 24, 0, 0, 0, 0, time.UTC)) {
-			t.Errorf("source %q of %s; want the last week's", s.Article.Title, s.Article.Date.Format(time.DateOnly))
-		}
-	}
-	if d := ans.Sources[0].Article.Date; !d.Equal(time.Date(2025, 6, 30, 0, 0, 0, 0, time.UTC)) {
-		t.Errorf("the first source is of %s; want the last day's", d.Format(time.DateOnly))
-	}
-}
-
-// A few stories in the last week are the latest too, though more than the
-// newest are chosen from say more about the subject: "latest on oil" in the
-// Reuters archive quoted June, not the 59 oil stories of its last two days,
-// 19 and 20 October.
-func TestAskLatestIsOfTheLastWeekWhenItHasEnough(t *testing.T) {
-	filler := strings.Repeat("The council published its minutes and the figures for the year, and the committee met again to discuss the plans. ", 10)
-	articles := map[string]string{}
-	for i := range aboutPool + 20 {
-		articles[fmt.Sprintf("old%d.txt", i)] = fmt.Sprintf(" date 2025-03-%02d Zorblat expands Zorblat works %d\n\nZorblat said Zorblat would expand its Zorblat works, number %d.\n\n%s", i%28+1, i, i, filler)
-	}
-	for i := range DefaultSources + 1 {
-		articles[fmt.Sprintf("new%d.txt", i)] = fmt.Sprintf(" date 2025-06-%02d Harbour council meets, session %d\n\nThe harbour council met for session %d and heard from Zorblat about the quay.\n\n%s", 24+i, i, i, strings.Repeat(filler, 6))
-	}
-	ans, err := Ask(context.Background(), mustIndexOf(t, articles), Request{Question: "latest on Zorblat"})
-	if err != nil || len(ans.Sources) == 0 {
-		t.Fatalf("%d sources, %v", len(ans.Sources), err)
-	}
-	for _, s := range ans.Sources {
-		if s.Article.Date.Before(time.Date(2025, 6, 24, 0, 0, 0, 0, time.UTC)) {
-			t.Errorf("source %q of %s; want the last week's", s.Article.Title, s.Article.Date.Format(time.DateOnly))
-		}
+	for _, recent := range []int{aboutPool + 10, DefaultSources + 1} {
+		t.Run(fmt.Sprint(recent, " recent"), func(t *testing.T) {
+			articles := map[string]string{}
+			// More stories all about Zorblat, from January, than the
+			// newest are chosen from.
+			for i := range aboutPool + 20 {
+				articles[fmt.Sprintf("old%d.txt", i)] = fmt.Sprintf(" date 2025-01-%02d Zorblat expands Zorblat works %d\n\nZorblat said Zorblat would expand its Zorblat works, number %d.\n\n%s", i%28+1, i, i, filler)
+			}
+			// Stories that name Zorblat once, in the last week of June.
+			newest := 24 + min(recent, 7) - 1 // of June
+			for i := range recent {
+				day := 24 + i%7
+				articles[fmt.Sprintf("new%d.txt", i)] = fmt.Sprintf(" date 2025-06-%02d Harbour council meets, session %d\n\nThe harbour council met for session %d and heard from many firms, among them Zorblat, about the plans for the quay and the roads.\n\n%s", day, i, i, strings.Repeat(filler, 6))
+			}
+			ans, err := Ask(context.Background(), mustIndexOf(t, articles), Request{Question: "latest on Zorblat"})
+			if err != nil || len(ans.Sources) == 0 {
+				t.Fatalf("%d sources, %v", len(ans.Sources), err)
+			}
+			for _, s := range ans.Sources {
+				if s.Article.Date.Before(time.Date(2025, 6, 24, 0, 0, 0, 0, time.UTC)) {
+					t.Errorf("source %q of %s; want the last week's", s.Article.Title, s.Article.Date.Format(time.DateOnly))
+				}
+			}
+			if d := ans.Sources[0].Article.Date; !d.Equal(time.Date(2025, 6, newest, 0, 0, 0, 0, time.UTC)) {
+				t.Errorf("the first source is of %s; want the last day's", d.Format(time.DateOnly))
+			}
+		})
 	}
 }
 
