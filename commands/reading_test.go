@@ -685,6 +685,7 @@ func TestReadChatPhrases(t *testing.T) {
 		{"an advance in GNP", "advance GNP", false},
 		{"what are ppl saying about sugar", "sugar", false},
 		{"gimme the scoop on cocoa", "cocoa", false},
+		{"um what happened with sugar", "sugar", false},
 		{"quick question about sugar", "sugar", false},
 		{"what did i miss on sugar", "sugar", false},
 		{"news concerning sugar", "sugar", false},

@@ -50,7 +50,7 @@ var (
 		just really actually exactly quick quickly briefly any some there here else all kind sort
 		gonna wanna gotta can't also even still ever yet much many overall generally
 		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon
-		gimme lemme bruh sup tldr wtf omg lmao ngl dude fam deets interesting
+		gimme lemme bruh sup tldr wtf omg lmao ngl dude fam deets interesting um umm uh uhh er erm hmm
 		vs versus b/c cuz coz yoy`)
 	// subjectPrepositions bring in the subject as "about" does, which is a
 	// stop word: "news concerning brazil", "re: tin".
