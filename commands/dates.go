@@ -255,6 +255,11 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 	if s, n := c.daysOfOneMonthAt(words, capitalised, i, prep); n > 0 {
 		return s, i + n - start
 	}
+	// "copper in Q2", "in the second quarter": a quarter of a year; but
+	// "earnings for the third quarter" are its results, reported after it.
+	if s, n := c.quarterAt(words, i); n > 0 && prep != "" && prep != "for" {
+		return limitedBy(prep, s), i + n - start
+	}
 	first, n := c.dateAt(words, capitalised, i, prep != "")
 	if n == 0 {
 		return span{}, 0
@@ -312,6 +317,50 @@ func (c calendar) daysOfOneMonthAt(words []string, capitalised []bool, i int, pr
 	}
 	since := last.Since.AddDate(0, 0, first-last.Since.Day())
 	return span{Period{since, last.Until}, days}, j + n - i
+}
+
+// quarterAt reads a quarter of a year: "Q2", "2Q", "the second quarter",
+// "3rd quarter of 1987", "q1 87"; without a year, the latest begun by the
+// anchor.
+func (c calendar) quarterAt(words []string, i int) (span, int) {
+	if i >= len(words) {
+		return span{}, 0
+	}
+	q, n := 0, 0
+	w := words[i]
+	switch {
+	case len(w) == 2 && (w[0] == 'q' && w[1] >= '1' && w[1] <= '4'):
+		q, n = int(w[1]-'0'), 1
+	case len(w) == 2 && (w[1] == 'q' && w[0] >= '1' && w[0] <= '4'):
+		q, n = int(w[0]-'0'), 1
+	case i+1 < len(words) && words[i+1] == "quarter":
+		if k, ok := ordinals[w]; ok && k < 4 {
+			q, n = k+1, 2
+		}
+	}
+	if n == 0 {
+		return span{}, 0
+	}
+	// The year after it, if any; else the latest begun by the anchor.
+	j := i + n
+	if j+1 < len(words) && words[j] == "of" {
+		j++
+	}
+	year, ok := 0, false
+	if j < len(words) {
+		year, ok = yearAfterDate(words[j])
+	}
+	if ok {
+		n = j + 1 - i
+	} else {
+		anchor := c.anchor()
+		year = anchor.Year()
+		if time.Date(year, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC).After(anchor) {
+			year--
+		}
+	}
+	d := time.Date(year, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC)
+	return span{Period{d, d.AddDate(0, 3, 0)}, months}, n
 }
 
 // rangeWords join the ends of a range of days: "from 1 to 5 June".
