@@ -16,9 +16,6 @@ type Period struct {
 // IsZero reports whether the period sets no limit.
 func (p Period) IsZero() bool { return p.Since.IsZero() && p.Until.IsZero() }
 
-// IsEmpty reports whether the period holds no day: it ends before it begins.
-func (p Period) IsEmpty() bool { return !p.Until.IsZero() && !p.Until.After(p.Since) }
-
 // Within narrows p to the days that other holds too: a question's "in
 // October" and a command's since: both hold.
 func (p Period) Within(other Period) Period {
@@ -205,13 +202,9 @@ func (c calendar) readDates(words []string, capitalised []bool) (span, map[int]b
 			taken[end] = true
 			found.Period = found.Union(s.Period)
 			found.unit = min(found.unit, s.unit)
-		case !found.Within(s.Period).IsEmpty():
+		default:
 			found.Period = found.Within(s.Period)
 			found.unit = min(found.unit, s.unit)
-		case s.unit < found.unit:
-			// Phrases with no day in common: the more precise one, as
-			// "Friday" beside "17 April" was.
-			found = s
 		}
 		i += n
 		end = i
@@ -273,8 +266,11 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 	}
 	// "from March to June", "between March and June", "from March 24th to
 	// 26th": a bare day after a day is of its month
-	if i+1 < len(words) && (words[i] == "to" || words[i] == "until" || words[i] == "till" || words[i] == "through" || words[i] == "and" || words[i] == "-") &&
-		(prep == "from" || prep == "between" || words[i] != "and") {
+	// "from May till now"
+	if i+1 < len(words) && rangeWords[words[i]] && words[i] != "and" && words[i+1] == "now" {
+		return span{Period{first.Since, c.today().AddDate(0, 0, 1)}, first.unit}, i + 2 - start
+	}
+	if i+1 < len(words) && rangeWords[words[i]] && (prep == "from" || prep == "between" || words[i] != "and") {
 		if day, ok := dayOf(words[i+1]); ok && first.unit == days && !isMonthAfter(words, i+2) && !(i+2 < len(words) && units[words[i+2]]) {
 			// "from March 30th to 2nd" ends in April
 			for month := first.Since.Month(); month <= first.Since.Month()+1; month++ {
@@ -293,11 +289,10 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 	return limitedBy(prep, first), i - start
 }
 
-// daysOfOneMonthAt reads, after "from" or "between", days of the month
-// that the last of them names: "between 1 and 5 June", "from the 3rd to
-// the 7th of April".
+// daysOfOneMonthAt reads days of the month that the last of them names:
+// "between 1 and 5 June", "from the 3rd to the 7th of April", "1-15 March".
 func (c calendar) daysOfOneMonthAt(words []string, capitalised []bool, i int, prep string) (span, int) {
-	if prep != "from" && prep != "between" || i+2 >= len(words) || !rangeWords[words[i+1]] {
+	if i+2 >= len(words) || !rangeWords[words[i+1]] || prep != "from" && prep != "between" && (prep != "" || words[i+1] == "and") {
 		return span{}, 0
 	}
 	first, ok := dayOf(words[i])
@@ -364,7 +359,7 @@ func (c calendar) quarterAt(words []string, i int) (span, int) {
 }
 
 // rangeWords join the ends of a range of days: "from 1 to 5 June".
-var rangeWords = wordsOf(`to until till through and -`)
+var rangeWords = wordsOf(`to until till through thru and -`)
 
 // limitedBy is the days that prep makes of s: "since" March goes on from
 // its first day, "after" March from the day after it, "before" and
@@ -420,6 +415,8 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 		}
 	case "weekend": // "the weekend"
 		return span{c.weekend(), days}, 1
+	case "ytd": // the year to date
+		return span{Period{today.AddDate(0, 0, 1-today.YearDay()), tomorrow}, years}, 1
 	}
 	if i+1 >= len(words) {
 		return span{}, 0
@@ -482,10 +479,15 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 		if wd, ok := weekdays[next]; ok {
 			return span{c.weekday(wd), days}, 2
 		}
-		// "past 3 days", "last few weeks", "past couple of days"
+		// "past 3 days", "last few weeks", "past couple of days", and
+		// joined, "last 24h", "past 3d"
 		count, n := countAt(words, i+1)
 		if n > 0 && i+1+n < len(words) {
 			return c.back(count, words[i+1+n], 2+n)
+		}
+		if m := countAndUnit.FindStringSubmatch(next); m != nil {
+			count, _ := strconv.Atoi(m[1])
+			return c.back(count, m[2], 2)
 		}
 	}
 	// "3 days ago" is a day; "the last 3 days" is handled above.
@@ -502,7 +504,11 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 func (c calendar) back(count int, word string, n int) (span, int) {
 	today := c.today()
 	tomorrow := today.AddDate(0, 0, 1)
-	switch strings.TrimSuffix(word, "s") {
+	unit := strings.TrimSuffix(word, "s")
+	if full, ok := unitAbbreviations[unit]; ok {
+		unit = full // "the past 72 hrs", "last 2 wks"
+	}
+	switch unit {
 	case "hour": // "the last 24 hours": today and the days they reach back into
 		return span{Period{today.AddDate(0, 0, -(count+23)/24), tomorrow}, days}, n
 	case "day":
@@ -518,6 +524,13 @@ func (c calendar) back(count int, word string, n int) (span, int) {
 	}
 	return span{}, 0
 }
+
+// countAndUnit is a count and a unit of time typed as one word: "24h",
+// "3d", "2wks".
+var countAndUnit = regexp.MustCompile(`^(\d{1,3})([a-z]+)$`)
+
+// unitAbbreviations are the units of time as chat shortens them.
+var unitAbbreviations = map[string]string{"h": "hour", "hr": "hour", "d": "day", "wk": "week", "mo": "month", "mth": "month", "yr": "year"}
 
 // countAt reads a small count: "3", "three", "few", "couple of".
 func countAt(words []string, i int) (int, int) {
@@ -641,7 +654,9 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 			return span{Period{d, d.AddDate(0, 1, 0)}, months}, 2
 		}
 	}
-	if !afterPreposition && (ambiguousMonths[w] || monthAbbreviations[w] && (i < len(words)-1 || monthsOrNames[w] && capitalised[i])) {
+	// "march to april": a month before another is one, whatever it is alone
+	beginsRange := i+2 < len(words) && rangeWords[words[i+1]] && words[i+1] != "and" && monthNumbers[words[i+2]] != 0
+	if !afterPreposition && !beginsRange && (ambiguousMonths[w] || monthAbbreviations[w] && (i < len(words)-1 || monthsOrNames[w] && capitalised[i])) {
 		return span{}, 0
 	}
 	anchor := c.anchor()

@@ -150,7 +150,7 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	s := discordTag.ReplaceAllString(strings.Map(dropInvisible, question), " ")
 	s = norm.NFKC.String(s)
 	var p parsed
-	p.tokens = tokenize(s)
+	p.tokens = rangesApart(tokenize(s))
 	typed := p.tokens // with the dates, whose capitals tell Title Case too
 	lower := make([]string, len(p.tokens))
 	capitalised := make([]bool, len(p.tokens))
@@ -247,6 +247,25 @@ func tokenize(s string) []token {
 		out = append(out, token{text: bare, lower: strings.ToLower(bare), start: start})
 		start = strings.HasSuffix(ends, "?") || strings.HasSuffix(ends, "!") ||
 			strings.HasSuffix(ends, ".") && !strings.Contains(strings.TrimSuffix(bare, "."), ".")
+	}
+	return out
+}
+
+// rangesApart parts the ends of a range of months or days typed with a
+// hyphen, as the dates read them apart: "march-april", "1-15 March".
+func rangesApart(tokens []token) []token {
+	var out []token
+	for _, t := range tokens {
+		from, to, ok := strings.Cut(t.lower, "-")
+		_, fromDay := dayOf(from)
+		_, toDay := dayOf(strings.TrimSuffix(to, ","))
+		if !ok || !(monthNumbers[from] != 0 && monthNumbers[strings.TrimSuffix(to, ",")] != 0 || fromDay && toDay) {
+			out = append(out, t)
+			continue
+		}
+		cut := len(from)
+		out = append(out, token{text: t.text[:cut], lower: from, start: t.start}, token{text: "-", lower: "-"},
+			token{text: t.text[cut+1:], lower: to})
 	}
 	return out
 }
