@@ -411,7 +411,7 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 			t.kind = name
 		case capital(i) && i > 0 && ts[i-1].kind == name && !comma(i-1):
 			t.kind = name
-		case connectors[word] && i > 0 && (ts[i-1].kind == name && !comma(i-1) || ts[i-1].kind == connector) && capital(nextNonConnector(ts, i)):
+		case connectors[word] && i > 0 && ((ts[i-1].kind == name || ts[i-1].kind == maybeName) && !comma(i-1) || ts[i-1].kind == connector) && capital(nextNonConnector(ts, i)):
 			t.kind = connector // "J.P. Morgan and the U.S. Treasury"
 		case opensTerm && !capital(i+1) && (capital(i) || caseless(i)):
 			// "Current account", and "RETAIL SALES" or "Retail Sales" in a
@@ -744,7 +744,9 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			// A word stressed in capitals is counted by its stem, which may
 			// be another word's: the articles write "aid" in lower case, and
 			// "AIDS" is no aid.
-			if mostlyLowerCase(c) && (!t.stressed || s.Stem(typed) == typed) {
+			// One joined to a name begins it: "Bank of England?"
+			joined := i+1 < len(words) && words[i+1].kind == connector
+			if mostlyLowerCase(c) && (!t.stressed || s.Stem(typed) == typed) && !joined {
 				// A word that only ranks, capitalised to open the question
 				// ("Rising") or in one written in capitals ("NUMBERS"), still
 				// only ranks; one that opens a term ("Current account") is

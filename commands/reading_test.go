@@ -721,6 +721,23 @@ func TestReadTakesAnAliasForNoTypo(t *testing.T) {
 	}
 }
 
+// A name that opens a question keeps its connector, though the articles
+// write its first word in lower case: "Bank of England" is the bank, not
+// "Bank" and "England" apart.
+func TestReadKeepsANameThatOpensTheQuestionWhole(t *testing.T) {
+	stories := map[string]string{"boe.txt": " date 2025-04-01 Bank of England holds rates\n\nThe Bank of England held its rates.\n"}
+	for i := range 5 {
+		stories[fmt.Sprintf("b%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Loans grow\n\nThe bank lent more, the bank said on day %d.\n", i+2, i)
+	}
+	r, err := Read(context.Background(), mustIndexOf(t, stories), Request{Question: "Bank of England rates?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(r.Required, []string{"Bank", "of", "England"}) {
+		t.Errorf("required %q; want the name Bank of England", r.Required)
+	}
+}
+
 // A slip seldom changes a word's first letter: of the words spelled like
 // it, commonest first, the first with the same first letter is the one.
 func TestLikeliestSlip(t *testing.T) {
