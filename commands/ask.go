@@ -154,9 +154,9 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 		}
 		ans.Others = []string{strings.Join(respelled, " ")}
 	}
-	read := r.Subject
+	subjectAsRead := r.Subject
 	p, err := findPage(ctx, s, &r, req, 0)
-	if ans.Subject == read {
+	if ans.Subject == subjectAsRead {
 		ans.Subject = r.Subject // names relaxing took apart: "Texaco, Pennzoil"
 	}
 	ans.Reading = r
@@ -244,12 +244,9 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	// matches as the page before did: ordered from where that page stopped,
 	// a match moved up past its cut was listed again, and the one moved down
 	// never was. A page beginning inside a window reads the next one too.
-	start := from - from%size
+	start, end := windowsAround(from, size)
 	window := func(q news.Query) news.Query {
-		q.From, q.Size = start, size
-		if from > start {
-			q.Size = 2 * size
-		}
+		q.From, q.Size = start, end-start
 		return q
 	}
 	q := window(r.query(req.Aliases))
@@ -321,6 +318,17 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	// The summary cites them by their place.
 	matches = ordered(newerFirstAmongEquals(matches))
 	return page{q, res.Total, matches, from + read}, nil
+}
+
+// windowsAround is where the windows of size that a page from the from-th
+// match reads begin and end: the window it begins in, and the next too when
+// it begins inside one.
+func windowsAround(from, size int) (start, end int) {
+	start, end = from-from%size, from-from%size+size
+	if from > start {
+		end += size
+	}
+	return start, end
 }
 
 // inWindows orders each window of size matches on its own, in turn.
@@ -500,11 +508,7 @@ func newestAbout(ctx context.Context, s Searcher, q news.Query, from, limit int)
 	// page orders them as the page before did (see findPage): a page that
 	// began after the last one it took never listed those it passed over.
 	size := 4 * limit
-	start := from - from%size
-	end := start + size
-	if from > start {
-		end += size
-	}
+	start, end := windowsAround(from, size)
 	about = about[start:min(len(about), end)]
 	ids := make([]string, len(about))
 	for i, m := range about {

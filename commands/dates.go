@@ -131,8 +131,8 @@ var monthNumbers = map[string]time.Month{
 
 // seasonStarts are the months the seasons begin in, in the northern
 // hemisphere, where the wires' readers mostly are: each lasts three months.
-// "fall" is one only at the end of its phrase: "since the fall of the
-// dollar" is an event.
+// "fall" before a connector or a preposition is an event ("since the fall
+// of the dollar"), unless a year follows ("the fall of 1987").
 var seasonStarts = map[string]time.Month{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 // latestSeason is the latest season beginning in month start that has begun
@@ -145,7 +145,8 @@ func latestSeason(start time.Month, day time.Time, ended bool) Period {
 	return Period{d, d.AddDate(0, 3, 0)}
 }
 
-// weekdayAbbreviations are dates only before one: "fri 17 apr", not Sun Co.
+// weekdayAbbreviations are dates only before a date: "fri 17 apr", not Sun
+// Co.
 var weekdayAbbreviations = wordsOf("mon tue tues wed thu thur thurs fri sat sun")
 
 var weekdays = map[string]time.Weekday{
@@ -227,9 +228,12 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 		prep = words[i]
 		i++
 	}
+	// but "what is OPEC up to this week" asks what it is doing
 	if prep == "" && i+1 < len(words) && words[i] == "up" && words[i+1] == "to" {
-		prep = "until"
-		i += 2
+		if date, n := c.dateAt(words, capitalised, i+2, true); n > 0 && date.unit <= months {
+			prep = "until"
+			i += 2
+		}
 	}
 	the := i < len(words) && words[i] == "the"
 	if the {
@@ -260,16 +264,17 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 	i += n
 	// "from 1 March on", "from March onwards"; but "news from May on
 	// coffee" is May's, on coffee.
-	if prep == "from" && i < len(words) && (words[i] == "onwards" || words[i] == "onward" || words[i] == "on" && (i+1 == len(words) || classify(words[i+1]) < name)) {
+	onwards := i < len(words) && (words[i] == "onwards" || words[i] == "onward" || words[i] == "on" && !subjectAfter(words, i+1))
+	if prep == "from" && onwards {
 		first.Until = time.Time{}
 		return first, i + 1 - start
 	}
-	// "from March to June", "between March and June", "from March 24th to
-	// 26th": a bare day after a day is of its month
 	// "from May till now"
 	if i+1 < len(words) && rangeWords[words[i]] && words[i] != "and" && words[i+1] == "now" {
 		return span{Period{first.Since, c.today().AddDate(0, 0, 1)}, first.unit}, i + 2 - start
 	}
+	// "from March to June", "between March and June", "from March 24th to
+	// 26th": a bare day after a day is of its month
 	if i+1 < len(words) && rangeWords[words[i]] && (prep == "from" || prep == "between" || words[i] != "and") {
 		if day, ok := dayOf(words[i+1]); ok && first.unit == days && !isMonthAfter(words, i+2) && !(i+2 < len(words) && units[words[i+2]]) {
 			// "from March 30th to 2nd" ends in April
@@ -289,10 +294,26 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 	return limitedBy(prep, first), i - start
 }
 
+// subjectAfter reports whether words from i on begin with a subject, past
+// the words that only lead to one: "on the dollar", not "on" alone.
+func subjectAfter(words []string, i int) bool {
+	for ; i < len(words); i++ {
+		if k := classify(words[i]); k >= name {
+			return true
+		} else if !stopWords[words[i]] {
+			return false
+		}
+	}
+	return false
+}
+
 // daysOfOneMonthAt reads days of the month that the last of them names:
 // "between 1 and 5 June", "from the 3rd to the 7th of April", "1-15 March".
 func (c calendar) daysOfOneMonthAt(words []string, capitalised []bool, i int, prep string) (span, int) {
-	if i+2 >= len(words) || !rangeWords[words[i+1]] || prep != "from" && prep != "between" && (prep != "" || words[i+1] == "and") {
+	// "1 and 5 June" is a range after "between" only; "1-15 March" and
+	// "1 to 5 June" are without a preposition too.
+	joined := prep == "from" || prep == "between" || prep == "" && i+1 < len(words) && words[i+1] != "and"
+	if i+2 >= len(words) || !rangeWords[words[i+1]] || !joined {
 		return span{}, 0
 	}
 	first, ok := dayOf(words[i])
@@ -303,7 +324,10 @@ func (c calendar) daysOfOneMonthAt(words []string, capitalised []bool, i int, pr
 	if words[j] == "the" {
 		j++
 	}
-	if _, ok := dayOf(words[min(j, len(words)-1)]); !ok {
+	if j >= len(words) {
+		return span{}, 0
+	}
+	if _, ok := dayOf(words[j]); !ok {
 		return span{}, 0
 	}
 	last, n := c.dateAt(words, capitalised, j, true)
@@ -329,7 +353,7 @@ func (c calendar) quarterAt(words []string, i int) (span, int) {
 	case len(w) == 2 && (w[1] == 'q' && w[0] >= '1' && w[0] <= '4'):
 		q, n = int(w[0]-'0'), 1
 	case i+1 < len(words) && words[i+1] == "quarter":
-		if k, ok := ordinals[w]; ok && k < 4 {
+		if k, ok := ordinals[w]; ok {
 			q, n = k+1, 2
 		}
 	}
@@ -341,10 +365,7 @@ func (c calendar) quarterAt(words []string, i int) (span, int) {
 	if j+1 < len(words) && words[j] == "of" {
 		j++
 	}
-	year, ok := 0, false
-	if j < len(words) {
-		year, ok = yearAfterDate(words[j])
-	}
+	year, ok := c.yearAfterDate(words, j)
 	if ok {
 		n = j + 1 - i
 	} else {
@@ -358,7 +379,8 @@ func (c calendar) quarterAt(words []string, i int) (span, int) {
 	return span{Period{d, d.AddDate(0, 3, 0)}, months}, n
 }
 
-// rangeWords join the ends of a range of days: "from 1 to 5 June".
+// rangeWords join the ends of a range of days or months: "from 1 to 5
+// June", "march thru june".
 var rangeWords = wordsOf(`to until till through thru and -`)
 
 // limitedBy is the days that prep makes of s: "since" March goes on from
@@ -402,21 +424,24 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 		if i+1 < len(words) && words[i+1] == "day" {
 			return span{Period{today.AddDate(0, 0, -7), today}, days}, 2
 		}
-	case "start", "beginning": // "since the start of the month"
+	case "start", "beginning":
+		// "at the start of the month": its first days, as of a month
+		// named ("the start of June"); "since the start of the month"
+		// goes on from them.
 		if i+3 < len(words) && words[i+1] == "of" && words[i+2] == "the" {
 			switch words[i+3] {
 			case "week":
-				return span{Period{lastWeekday(today, time.Monday), tomorrow}, weeks}, 4
+				return span{Period{monday, monday.AddDate(0, 0, 2)}, days}, 4
 			case "month":
-				return span{Period{today.AddDate(0, 0, 1-today.Day()), tomorrow}, months}, 4
+				return span{firstThird(Period{firstOfMonth, firstOfMonth.AddDate(0, 1, 0)}), days}, 4
 			case "year":
-				return span{Period{today.AddDate(0, 0, 1-today.YearDay()), tomorrow}, years}, 4
+				return span{Period{firstOfYear, firstOfYear.AddDate(0, 1, 0)}, months}, 4
 			}
 		}
 	case "weekend": // "the weekend"
 		return span{c.weekend(), days}, 1
 	case "ytd": // the year to date
-		return span{Period{today.AddDate(0, 0, 1-today.YearDay()), tomorrow}, years}, 1
+		return span{Period{firstOfYear, tomorrow}, years}, 1
 	}
 	if i+1 >= len(words) {
 		return span{}, 0
@@ -447,7 +472,7 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 			return span{c.weekend(), days}, 2
 		}
 	case "last", "past", "previous":
-		if next == "week" && i+2 < len(words) && words[i+2] == "of" {
+		if next == "week" && i+3 < len(words) && words[i+2] == "of" && monthNumbers[words[i+3]] != 0 {
 			return span{}, 0 // "the last week of March": see monthPartAt
 		}
 		// "last week" is the one before this; "in the last week" the past
@@ -486,8 +511,9 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 			return c.back(count, words[i+1+n], 2+n)
 		}
 		if m := countAndUnit.FindStringSubmatch(next); m != nil {
-			count, _ := strconv.Atoi(m[1])
-			return c.back(count, m[2], 2)
+			if count, n := countAt(m[1:2], 0); n > 0 {
+				return c.back(count, m[2], 2)
+			}
 		}
 	}
 	// "3 days ago" is a day; "the last 3 days" is handled above.
@@ -594,7 +620,8 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	if wd, ok := weekdays[w]; ok && afterPreposition {
 		return span{c.weekday(wd), days}, 1
 	}
-	if d, ok := c.numericDate(w); ok {
+	if d, withYear, ok := c.numericDate(w); ok && (withYear || afterPreposition && !(i+1 < len(words) && (units[words[i+1]] || words[i+1] == "point"))) {
+		// "on 10/19"; but "bonds fell 1/2 point" is a fraction
 		return span{Period{d, d.AddDate(0, 0, 1)}, days}, 1
 	}
 	if year, ok := yearOf(w); ok && afterPreposition {
@@ -602,8 +629,19 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 		return span{Period{d, d.AddDate(1, 0, 0)}, years}, 1
 	}
 	// "in the spring", "over the summer": the latest begun by the anchor
-	if start, ok := seasonStarts[w]; ok && afterPreposition && (w != "fall" || i+1 == len(words) || !connectors[words[i+1]] && !datePrepositions[words[i+1]]) {
-		return span{latestSeason(start, c.anchor(), false), months}, 1
+	if start, ok := seasonStarts[w]; ok && afterPreposition {
+		// "in the summer of 1987", "fall 1987"
+		j := i + 1
+		if j+1 < len(words) && words[j] == "of" {
+			j++
+		}
+		if year, ok := c.yearAfterDate(words, j); ok {
+			d := time.Date(year, start, 1, 0, 0, 0, 0, time.UTC)
+			return span{Period{d, d.AddDate(0, 3, 0)}, months}, j + 1 - i
+		}
+		if event := w == "fall" && i+1 < len(words) && (connectors[words[i+1]] || datePrepositions[words[i+1]]); !event {
+			return span{latestSeason(start, c.anchor(), false), months}, 1
+		}
 	}
 	// "early March", "mid-April", "the end of June": a third of the month
 	if part, n := monthPartAt(words, i); n > 0 {
@@ -649,7 +687,7 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 		}
 	}
 	if i+1 < len(words) {
-		if year, ok := yearAfterDate(words[i+1]); ok {
+		if year, ok := c.yearAfterDate(words, i+1); ok {
 			d := time.Date(year, m, 1, 0, 0, 0, 0, time.UTC)
 			return span{Period{d, d.AddDate(0, 1, 0)}, months}, 2
 		}
@@ -670,11 +708,12 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 
 // numericDate reads a date in figures: "10/19" and "10/19/87" month first,
 // as American chat writes it, unless the first can be no month: "19/10".
-// Without a year it is the latest at or before the anchor.
-func (c calendar) numericDate(w string) (time.Time, bool) {
+// Without a year it is the latest at or before the anchor. It reports
+// whether the year was written.
+func (c calendar) numericDate(w string) (date time.Time, withYear, ok bool) {
 	m := numericDatePattern.FindStringSubmatch(w)
 	if m == nil {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
 	month, _ := strconv.Atoi(m[1])
 	day, _ := strconv.Atoi(m[2])
@@ -682,7 +721,7 @@ func (c calendar) numericDate(w string) (time.Time, bool) {
 		month, day = day, month
 	}
 	if month < 1 || month > 12 {
-		return time.Time{}, false
+		return time.Time{}, false, false
 	}
 	words := []string{strconv.Itoa(day)}
 	switch len(m[3]) {
@@ -692,7 +731,7 @@ func (c calendar) numericDate(w string) (time.Time, bool) {
 		words = append(words, m[3])
 	}
 	s, n := c.day(words, 1, time.Month(month), day, 1)
-	return s.Since, n > 0
+	return s.Since, m[3] != "", n > 0
 }
 
 var numericDatePattern = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$`)
@@ -700,10 +739,7 @@ var numericDatePattern = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4
 // day is the day of month m, with the year at words[i] when there is one, and
 // otherwise the most recent at or before the anchor; n words were read before i.
 func (c calendar) day(words []string, i int, m time.Month, day, n int) (span, int) {
-	year, ok := 0, false
-	if i < len(words) {
-		year, ok = yearAfterDate(words[i])
-	}
+	year, ok := c.yearAfterDate(words, i)
 	if !ok {
 		// The latest such day at or before the anchor; 29 February may be
 		// a few years back.
@@ -801,21 +837,28 @@ func yearOf(w string) (int, bool) {
 	return n, err == nil && len(w) == 4 && n >= 1900 && n <= 2100
 }
 
-// yearAfterDate reads the year after a month or a day: "1987", or as chat
-// shortens it, "'87" or "87", which can be no day.
-func yearAfterDate(w string) (int, bool) {
-	if year, ok := yearOf(w); ok {
-		return year, true
-	}
-	short := strings.TrimLeft(w, "'’")
-	n, err := strconv.Atoi(short)
-	if err != nil || len(short) != 2 || n <= 31 && short == w {
+// yearAfterDate reads the year at words[i], after a month or a day:
+// "1987", or as chat shortens it, "'87" or "87", which can be no day and is
+// no amount ("june 45 pct"): the latest year ending so at or before the
+// anchor.
+func (c calendar) yearAfterDate(words []string, i int) (int, bool) {
+	if i >= len(words) {
 		return 0, false
 	}
-	if n >= 50 {
-		return 1900 + n, true
+	if year, ok := yearOf(words[i]); ok {
+		return year, true
 	}
-	return 2000 + n, true
+	short := strings.TrimLeft(words[i], "'’")
+	n, err := strconv.Atoi(short)
+	if err != nil || len(short) != 2 || n <= 31 && short == words[i] || i+1 < len(words) && units[words[i+1]] {
+		return 0, false
+	}
+	anchor := c.anchor().Year()
+	year := anchor - anchor%100 + n
+	if year > anchor {
+		year -= 100
+	}
+	return year, true
 }
 
 // dayOf reads a day of the month: "17", "17th", "1st".

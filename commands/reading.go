@@ -252,20 +252,24 @@ func tokenize(s string) []token {
 }
 
 // rangesApart parts the ends of a range of months or days typed with a
-// hyphen, as the dates read them apart: "march-april", "1-15 March".
+// hyphen, as the dates read them apart: "march-april", "1-15 March"; days
+// only before a month, as "the 3-2 vote" is no range.
 func rangesApart(tokens []token) []token {
 	var out []token
-	for _, t := range tokens {
+	for i, t := range tokens {
 		from, to, ok := strings.Cut(t.lower, "-")
+		to = strings.TrimSuffix(to, ",")
 		_, fromDay := dayOf(from)
-		_, toDay := dayOf(strings.TrimSuffix(to, ","))
-		if !ok || !(monthNumbers[from] != 0 && monthNumbers[strings.TrimSuffix(to, ",")] != 0 || fromDay && toDay) {
+		_, toDay := dayOf(to)
+		months := monthNumbers[from] != 0 && monthNumbers[to] != 0
+		days := fromDay && toDay && i+1 < len(tokens) && monthNumbers[strings.TrimSuffix(tokens[i+1].lower, ",")] != 0
+		if !ok || !months && !days {
 			out = append(out, t)
 			continue
 		}
 		cut := len(from)
 		out = append(out, token{text: t.text[:cut], lower: from, start: t.start}, token{text: "-", lower: "-"},
-			token{text: t.text[cut+1:], lower: to})
+			token{text: t.text[cut+1:], lower: t.lower[cut+1:]})
 	}
 	return out
 }
@@ -411,7 +415,7 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 			t.kind = name
 		case capital(i) && i > 0 && ts[i-1].kind == name && !comma(i-1):
 			t.kind = name
-		case connectors[word] && i > 0 && ((ts[i-1].kind == name || ts[i-1].kind == maybeName) && !comma(i-1) || ts[i-1].kind == connector) && capital(nextNonConnector(ts, i)):
+		case connectors[word] && i > 0 && (ts[i-1].kind == name && !comma(i-1) || ts[i-1].kind == connector || ts[i-1].kind == maybeName && word == "of") && capital(nextNonConnector(ts, i)):
 			t.kind = connector // "J.P. Morgan and the U.S. Treasury"
 		case opensTerm && !capital(i+1) && (capital(i) || caseless(i)):
 			// "Current account", and "RETAIL SALES" or "Retail Sales" in a
@@ -744,9 +748,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			// A word stressed in capitals is counted by its stem, which may
 			// be another word's: the articles write "aid" in lower case, and
 			// "AIDS" is no aid.
-			// One joined to a name begins it: "Bank of England?"
-			joined := i+1 < len(words) && words[i+1].kind == connector
-			if mostlyLowerCase(c) && (!t.stressed || s.Stem(typed) == typed) && !joined {
+			if mostlyLowerCase(c) && (!t.stressed || s.Stem(typed) == typed) {
 				// A word that only ranks, capitalised to open the question
 				// ("Rising") or in one written in capitals ("NUMBERS"), still
 				// only ranks; one that opens a term ("Current account") is
@@ -812,6 +814,13 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			t.kind = k // "happenin" is "happen", which asks rather than names
 		}
 	}
+	// A connector joins names: after a word read as the common word
+	// ("Exports of Brazil"), it joins nothing.
+	for i := range words {
+		if words[i].kind == connector && (i == 0 || words[i-1].kind != name && words[i-1].kind != connector) {
+			words[i].kind = function
+		}
+	}
 	words = slices.DeleteFunc(words, func(t token) bool { return t.kind < name })
 	r.Subject, r.counts = subject(words), counts
 	if err := r.findCommoner(ctx, s, words, total); err != nil {
@@ -852,9 +861,10 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			}
 		}
 	}
-	// Words that only rank carry no search of their own in a question that
-	// names a period: "any big news today?" is today's news, not "big".
-	if len(r.Required) == 0 && rarest >= 0 && !(r.dated && words[rarest].kind == weak) {
+	// Words that say how much a subject matters carry no search of their
+	// own in a question that names a period: "any big news today?" is
+	// today's news, not "big"; "the crash last week" is the crash.
+	if len(r.Required) == 0 && rarest >= 0 && !(r.dated && appraisalWords[strings.ToLower(bareWord(words[rarest].text))]) {
 		w := bareWord(words[rarest].text)
 		r.Optional = slices.DeleteFunc(r.Optional, func(o string) bool { return o == w })
 		require(words[rarest])
@@ -908,13 +918,17 @@ func (r *Reading) findCommoner(ctx context.Context, s Searcher, words []token, t
 // at, the commonest first.
 const similarLookedAt = 3
 
-// likeliestSlip returns, of the indexed words spelled like typed, commonest
-// first, the one it is likeliest a slip of, alone: the commonest with the
-// same first letter, which a slip seldom changes ("oill prices" is oil's, not
-// "will", which is commoner), else the commonest.
+// likeliestSlip returns, of the indexed words spelled like typed, nearest
+// first and then commonest (see index.SimilarWords), the one it is likeliest
+// a slip of, alone: of the nearest, the commonest with the same first
+// letter, which a slip seldom changes ("oill prices" is oil's, not "will",
+// which is commoner), else the commonest.
 func likeliestSlip(similar []string, typed string) []string {
 	first, _ := utf8.DecodeRuneInString(typed)
 	for i, w := range similar {
+		if edlib.OSADamerauLevenshteinDistance(typed, w) > edlib.OSADamerauLevenshteinDistance(typed, similar[0]) {
+			break
+		}
 		if r, _ := utf8.DecodeRuneInString(w); r == first {
 			return similar[i : i+1]
 		}

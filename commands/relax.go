@@ -2,10 +2,10 @@ package commands
 
 import (
 	"context"
-	"math"
 	"slices"
 	"strings"
 
+	"newsbot/index/names"
 	"newsbot/index/news"
 )
 
@@ -22,53 +22,69 @@ import (
 // article names "Texaco Pennzoil", and dozens name Texaco and Pennzoil. It
 // returns the matches of the reading it leaves, counted, with its first few.
 func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found news.Results, limit int) (news.Results, error) {
+	surnames := surnameLookup(ctx, s)
 	for found.Total < limit {
-		var trials []Reading
-		var commonness []int // of the word each trial leaves out
-		for _, i := range r.droppable() {
-			trials, commonness = append(trials, r.relaxed(i)), append(commonness, r.counts[bareWord(r.Required[i])].Body)
-		}
-		sideBySide, err := r.namesSideBySide(ctx, s)
+		trials, err := r.trials(surnames)
 		if err != nil {
 			return found, err
 		}
-		for _, i := range sideBySide {
-			// As good as leaving a word out, it keeps them all.
-			trials, commonness = append(trials, r.apart(i)), append(commonness, leavesNoWord)
-		}
-		best, bestFound, bestScore, bestCount := Reading{}, news.Results{Total: -1}, -1.0, 0
-		for k, trial := range trials {
+		best, bestFound, bestScore := trial{}, news.Results{Total: -1}, -1.0
+		for _, t := range trials {
 			// Score the first few alone: quoting is for the search that
 			// stays.
-			q := trial.query(aliases)
+			q := t.reading.query(aliases)
 			q.Size, q.Light = limit, true
 			res, err := s.Search(ctx, q)
 			if err != nil {
 				return found, err
 			}
-			if commonness[k] == leavesNoWord && res.Total == 0 {
-				continue // what was typed stays as it was
+			if t.apart && res.Total <= found.Total {
+				continue // names found apart no more than together stay as typed
 			}
 			score := 0.0
 			for _, m := range res.Matches {
 				score += m.Score
 			}
-			// Of words as good to leave out, the most common goes.
-			if score > bestScore || score == bestScore && commonness[k] > bestCount {
-				best, bestFound, bestScore, bestCount = trial, res, score, commonness[k]
+			if score > bestScore || score == bestScore && t.beats(best) {
+				best, bestFound, bestScore = t, res, score
 			}
 		}
 		if bestFound.Total < 0 {
 			break
 		}
-		*r, found = best, bestFound
+		*r, found = best.reading, bestFound
 	}
 	return found, nil
 }
 
-// leavesNoWord stands, for a trial of relax that takes names apart, for
-// the commonness of the word it leaves out.
-const leavesNoWord = math.MaxInt
+// trial is a reading that relax may go on with: r leaving a word out, or
+// taking names typed side by side apart.
+type trial struct {
+	reading Reading
+	apart   bool
+	// common is how many articles hold the word left out.
+	common int
+}
+
+// beats says which of two trials that score alike relax goes on with:
+// names taken apart, which keeps every word, else the one leaving out the
+// commoner word.
+func (t trial) beats(other trial) bool {
+	return t.apart && !other.apart || t.apart == other.apart && t.common > other.common
+}
+
+// trials are the readings relax may go on with from r.
+func (r Reading) trials(surname func(string) (bool, error)) ([]trial, error) {
+	var out []trial
+	for _, i := range r.droppable() {
+		out = append(out, trial{reading: r.relaxed(i), common: r.counts[bareWord(r.Required[i])].Body})
+	}
+	sideBySide, err := r.namesSideBySide(surname)
+	for _, i := range sideBySide {
+		out = append(out, trial{reading: r.apart(i), apart: true})
+	}
+	return out, err
+}
 
 // relaxed is r no longer requiring its i-th required word, which only ranks
 // then, and is said to be left out. A comma takes the word's place, so that
@@ -92,7 +108,7 @@ func (r Reading) relaxed(i int) Reading {
 // so does a surname after a word that is none: "Tony Brown", whom no
 // article names, is not Tony Blair and Gordon Brown, while "Reagan
 // Gorbachev" and "Baker Miyazawa" are two people.
-func (r Reading) namesSideBySide(ctx context.Context, s Searcher) ([]int, error) {
+func (r Reading) namesSideBySide(surname func(string) (bool, error)) ([]int, error) {
 	var out []int
 	for i := 0; i+1 < len(r.Required); i++ {
 		w, next := r.Required[i], r.Required[i+1]
@@ -101,35 +117,54 @@ func (r Reading) namesSideBySide(ctx context.Context, s Searcher) ([]int, error)
 		if !isWord || !nextIsWord || !isCapitalised(w) || !isCapitalised(next) || strings.HasSuffix(w, ",") {
 			continue
 		}
-		nextSurname, err := isSurname(ctx, s, bareWord(next))
+		nextSurname, err := surname(bareWord(next))
 		if err != nil {
 			return nil, err
 		}
-		surname, err := isSurname(ctx, s, bareWord(w))
+		firstSurname, err := surname(bareWord(w))
 		if err != nil {
 			return nil, err
 		}
-		if surname || !nextSurname {
+		if firstSurname || !nextSurname {
 			out = append(out, i)
 		}
 	}
 	return out, nil
 }
 
+// surnameLookup returns isSurname for s, asking s once per word.
+func surnameLookup(ctx context.Context, s Searcher) func(string) (bool, error) {
+	known := map[string]bool{}
+	return func(word string) (bool, error) {
+		if surname, ok := known[word]; ok {
+			return surname, nil
+		}
+		surname, err := isSurname(ctx, s, word)
+		if err == nil {
+			known[word] = surname
+		}
+		return surname, err
+	}
+}
+
 // isSurname reports whether the people the articles name have word last in
 // their names more often than first: "Reagan" of Ronald Reagan, though a
-// few write of the "Reagan Administratian".
+// few write of the "Reagan Administratian". Names are compared as People
+// finds them, without accents: "Perez" is Pérez.
 func isSurname(ctx context.Context, s Searcher, word string) (bool, error) {
 	people, err := s.People(ctx, word, maxPeopleLookedUp)
 	if err != nil {
 		return false, err
 	}
+	folded := names.Fold(strings.ToLower(word))
 	first, last := 0, 0
 	for _, p := range people {
-		words := strings.Fields(p.Name)
-		if strings.EqualFold(words[len(words)-1], word) {
+		words := strings.Fields(names.Fold(strings.ToLower(p.Name)))
+		switch {
+		case len(words) == 0:
+		case words[len(words)-1] == folded:
 			last += p.Articles
-		} else if strings.EqualFold(words[0], word) {
+		case words[0] == folded:
 			first += p.Articles
 		}
 	}

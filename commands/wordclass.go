@@ -98,6 +98,10 @@ var (
 		release releases released releasing announce announces announced announcing
 		publish publishes published report reports reported reporting
 		analyst analysts economist economists expert experts trader traders observers`)
+	// appraisalWords say how much a subject matters, not what it is: alone
+	// with a period, they make no subject ("any big news today?").
+	appraisalWords = wordsOf(`big bigger biggest high higher highest large larger largest top
+		good better bad worse important major key main huge`)
 	// connectors join the words of one name: "Bank of England", "J.P.
 	// Morgan and the U.S. Treasury", "Charles de Gaulle".
 	connectors = wordsOf(`of the and & de du da del della der van von al bin la le y for`)
@@ -161,21 +165,40 @@ var askingWords = func() []askingWord {
 
 // askingWordLike returns the word that asks that w is with two letters side
 // by side swapped, the commonest typo: "wiht" is "with", "teh" "the",
-// "waht" "what"; or, for a word of six letters or more, with one letter
-// more, less or other: "happenning" is "happening". resolve asks it of a
-// word at most slipArticles articles hold; another slip ("mony") is left to
-// the index, which knows "money".
+// "waht" "what"; or with a letter doubled or undoubled: "happenning",
+// "hapening". resolve asks it of a word at most slipArticles articles hold,
+// or that the articles count with the word that asks, by its stem; another
+// slip ("mony") is left to the index, which knows "money". It reports
+// whether the slip doubled a letter or undid a double.
 func askingWordLike(w string) (string, bool) {
 	if utf8.RuneCountInString(w) < 3 {
 		return "", false
 	}
-	letters, long := sortedLetters(w), utf8.RuneCountInString(w) >= 6
+	letters := sortedLetters(w)
 	for _, asking := range askingWords {
-		if (long || asking.letters == letters) && edlib.OSADamerauLevenshteinDistance(w, asking.word) == 1 {
+		if asking.letters == letters && edlib.OSADamerauLevenshteinDistance(w, asking.word) == 1 ||
+			doubledOrUndoubled(w, asking.word) {
 			return asking.word, true
 		}
 	}
 	return "", false
+}
+
+// doubledOrUndoubled reports whether a is b with one of its letters typed
+// twice, or b is a with one typed twice.
+func doubledOrUndoubled(a, b string) bool {
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a) != len(b)+1 {
+		return false
+	}
+	for i := 1; i < len(a); i++ {
+		if a[i] == a[i-1] && a[:i]+a[i+1:] == b {
+			return true
+		}
+	}
+	return false
 }
 
 func sortedLetters(w string) string {
