@@ -548,13 +548,14 @@ func recentlyAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]
 	} else if end.IsZero() || newest.Before(end) {
 		end = newest.AddDate(0, 0, 1)
 	}
+	var fewer []news.Match // the last days' stories about it, when too few for a page
 	for _, days := range recentPools {
 		window := q
 		if window.Since = end.AddDate(0, 0, -days); !window.Since.After(q.Since) {
 			break
 		}
 		stories := window
-		stories.InLead, stories.Stories, stories.Size = true, true, 0
+		stories.InLead, stories.Stories, stories.Size, stories.Light = true, true, limit, true
 		res, err := s.Search(ctx, stories)
 		if err != nil {
 			return nil, err
@@ -562,8 +563,20 @@ func recentlyAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]
 		if res.Total >= limit {
 			return mostAbout(ctx, s, window, limit)
 		}
+		if fewer == nil {
+			fewer = res.Matches
+		}
 	}
-	return mostAbout(ctx, s, q, limit)
+	// A few stories of the last days that score near the best of all are
+	// the latest too: "Bundesbank latest" quoted June, though stories of 20
+	// October name it first.
+	about, err := mostAbout(ctx, s, q, limit)
+	for _, m := range fewer {
+		if len(about) > 0 && m.Score >= aboutShare*about[0].Score && !slices.ContainsFunc(about, func(a news.Match) bool { return a.Article.ID == m.Article.ID }) {
+			about = append(about, m)
+		}
+	}
+	return about, err
 }
 
 // headlines is how many headlines matches have between them: a daily report
