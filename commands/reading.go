@@ -151,6 +151,7 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	s = norm.NFKC.String(s)
 	var p parsed
 	p.tokens = rangesApart(tokenize(s))
+	mended := p.mendTimeWords()
 	typed := p.tokens // with the dates, whose capitals tell Title Case too
 	lower := make([]string, len(p.tokens))
 	capitalised := make([]bool, len(p.tokens))
@@ -159,6 +160,13 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	}
 	period, taken, ok := cal.readDates(lower, capitalised)
 	p.period, p.hasPeriod = period, ok
+	for i, t := range mended {
+		// A word of time mended and read as none stays as typed: "wk" alone.
+		if !taken[i] && !recencyWords[p.tokens[i].lower] {
+			delete(p.corrected, bareWord(t.text))
+			p.tokens[i] = t
+		}
+	}
 	var kept []token
 	for i, t := range p.tokens {
 		if !taken[i] {
@@ -249,6 +257,51 @@ func tokenize(s string) []token {
 			strings.HasSuffix(ends, ".") && !strings.Contains(strings.TrimSuffix(bare, "."), ".")
 	}
 	return out
+}
+
+// mendTimeWords reads the words of time that chat shortens ("yday", "last
+// wk") or mistypes by a letter left out, added or swapped ("yesterdy",
+// "lastest") as those words, before the dates and the newest news are read
+// from them: they were searched as words. A letter typed for another is no
+// such slip: "decent" is no "recent". It returns the tokens it mended, as
+// typed, by their place.
+func (p *parsed) mendTimeWords() map[int]token {
+	mended := map[int]token{}
+	for i := range p.tokens {
+		t := &p.tokens[i]
+		typed := strings.TrimSuffix(t.lower, ",")
+		meant, ok := chatTimeWords[typed]
+		if !ok && utf8.RuneCountInString(typed) >= 5 && classify(typed) == content {
+			meant, ok = timeWordLike(typed)
+		}
+		if ok && !isCapitalised(t.text) {
+			mended[i] = *t
+			p.corrected = noted(p.corrected, bareWord(t.text), meant)
+			t.text = strings.Replace(t.text, bareWord(t.text), meant, 1)
+			t.lower = strings.ToLower(t.text)
+		}
+	}
+	return mended
+}
+
+// chatTimeWords are the words of time as chat shortens them.
+var chatTimeWords = map[string]string{"yday": "yesterday", "yest": "yesterday", "2day": "today", "tdy": "today",
+	"wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "tues": "tuesday", "weds": "wednesday", "thurs": "thursday"}
+
+// timeWords are the words of time that timeWordLike mends typos of.
+var timeWords = []string{"yesterday", "today", "tonight", "latest", "recent", "recently", "lately", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april", "august", "september",
+	"october", "november", "december", "week", "month", "weekend", "fortnight"}
+
+// timeWordLike returns the word of time that typed is with a letter left
+// out, added, or swapped with the next; "weeks" is no slip.
+func timeWordLike(typed string) (string, bool) {
+	for _, w := range timeWords {
+		if edlib.OSADamerauLevenshteinDistance(typed, w) == 1 && (len(typed) != len(w) || sortedLetters(typed) == sortedLetters(w)) && typed != w+"s" {
+			return w, true
+		}
+	}
+	return "", false
 }
 
 // rangesApart parts the ends of a range of months or days typed with a

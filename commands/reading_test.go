@@ -700,6 +700,7 @@ func TestReadChatPhrases(t *testing.T) {
 		{"thanks in advance - anything on central bank intervention?", "central bank intervention", false},
 		{"an advance in GNP", "advance GNP", false},
 		{"what are ppl saying about sugar", "sugar", false},
+		{"lastest on sugar", "sugar", true},
 		{"gimme the scoop on cocoa", "cocoa", false},
 		{"um what happened with sugar", "sugar", false},
 		{"quick question about sugar", "sugar", false},
