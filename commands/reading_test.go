@@ -707,6 +707,7 @@ func TestReadChatPhrases(t *testing.T) {
 		{"what did i miss on sugar", "sugar", false},
 		{"news concerning sugar", "sugar", false},
 		{"wat happened to sugar", "sugar", false},
+		{"wats new w sugar", "sugar", true},
 		{"sugar earlier this year", "sugar", false},
 		{"what's OPEC up to these days", "OPEC", true},
 		{"what's OPEC up to nowadays", "OPEC", true},

@@ -19,7 +19,7 @@ import (
 var (
 	// questionWords, auxiliaries and pronouns never begin a name: "Is
 	// Macron" is a question about Macron.
-	questionWords = wordsOf(`what whats wat wut who whos whom whose which when where why how hows`)
+	questionWords = wordsOf(`what whats wat wats wht wut who whos whom whose which when where why how hows`)
 	auxiliaries   = forms(`is isn't are aren't was wasn't were weren't be been being am
 		do does did don't doesn't didn't done has hasn't have haven't had hadn't having
 		will won't would wouldn't can can't cannot could couldn't should shouldn't shall
