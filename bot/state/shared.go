@@ -64,12 +64,17 @@ func OpenShared(ctx context.Context, conn *nats.Conn, replicas int, importPath s
 		return nil, fmt.Errorf("the shared state: %w", err)
 	}
 	s := &Shared{conn: conn, kv: kv, log: log, last: empty()}
-	if _, err := kv.Get(ctx, key); errors.Is(err, jetstream.ErrKeyNotFound) {
-		if err := s.importFile(ctx, importPath); err != nil {
-			return nil, err
+	// A bucket just made may have no leader yet to answer: asked again.
+	err = stream.Declare(ctx, func(ctx context.Context) error {
+		if _, err := kv.Get(ctx, key); errors.Is(err, jetstream.ErrKeyNotFound) {
+			return s.importFile(ctx, importPath)
+		} else if err != nil {
+			return fmt.Errorf("the shared state: %w", err)
 		}
-	} else if err != nil {
-		return nil, fmt.Errorf("the shared state: %w", err)
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return s, nil
 }

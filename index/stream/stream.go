@@ -177,11 +177,13 @@ func Declare(ctx context.Context, declare func(context.Context) error) error {
 }
 
 // notReadyYet reports whether a declaration failed for want of a cluster
-// that has finished forming: no answer, or no servers to place the copies
-// on yet (JetStream's "no suitable peers for placement", 10005).
+// that has finished forming: no answer, no leader to answer yet ("no
+// responders": a serve found its bucket of shared state just made so, in
+// CI), or no servers to place the copies on yet (JetStream's "no suitable
+// peers for placement", 10005).
 func notReadyYet(err error) bool {
 	var api *jetstream.APIError
-	return errors.Is(err, context.DeadlineExceeded) || errors.As(err, &api) && api.ErrorCode == clusterNoPeers
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, nats.ErrNoResponders) || errors.As(err, &api) && api.ErrorCode == clusterNoPeers
 }
 
 // clusterNoPeers is JetStream's error code for a stream whose copies find
