@@ -365,28 +365,6 @@ func TestAskRelaxesAndSaysSo(t *testing.T) {
 	}
 }
 
-// Relaxing weighs trials by as many matches as the one finding fewest: the
-// few holding the rare word asked about beat more of a common one alone,
-// which summed up to more ("sugar exports this week" left out sugar).
-func TestAskRelaxKeepsTheRareWord(t *testing.T) {
-	stories := map[string]string{
-		"z.txt": " date 2025-04-01 Zorblat report\n\nZorblat said its output rose, and its plant ran on through the month, the company said.\n",
-	}
-	for i := range 20 {
-		stories[fmt.Sprintf("w%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Exports %d\n\nExports grew, exports of parts too, on day %d.\n", i%28+1, i, i)
-	}
-	for i := range 200 { // that "exports" is rare enough to require
-		stories[fmt.Sprintf("m%d.txt", i)] = fmt.Sprintf(" date 2025-05-%02d Market report %d\n\nTraders said prices moved on day %d.\n", i%28+1, i, i)
-	}
-	ans, err := Ask(context.Background(), mustIndexOf(t, stories), Request{Question: "zorblat exports"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(ans.Reading.Dropped, []string{"exports"}) || ans.Found != 1 {
-		t.Errorf("dropped %q, found %d; want exports left out and Zorblat's article", ans.Reading.Dropped, ans.Found)
-	}
-}
-
 // Names typed side by side that no article names as one are two: the
 // answer takes them apart, keeps both, and shows them apart.
 func TestAskTakesNamesSideBySideApart(t *testing.T) {

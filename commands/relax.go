@@ -28,8 +28,7 @@ func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found n
 		if err != nil {
 			return found, err
 		}
-		var tried []trial
-		var results []news.Results
+		best, bestFound, bestScore := trial{}, news.Results{Total: -1}, -1.0
 		for _, t := range trials {
 			// Score the first few alone: quoting is for the search that
 			// stays.
@@ -42,26 +41,12 @@ func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found n
 			if t.apart && res.Total <= found.Total {
 				continue // names found apart no more than together stay as typed
 			}
-			tried, results = append(tried, t), append(results, res)
-		}
-		// As many of each trial's best as the one finding fewest, but
-		// none, finds: more matches of the commoner words alone outscored
-		// the few holding the topic ("sugar exports this week" left out
-		// sugar).
-		k := limit
-		for _, res := range results {
-			if n := len(res.Matches); n > 0 {
-				k = min(k, n)
-			}
-		}
-		best, bestFound, bestScore := trial{}, news.Results{Total: -1}, -1.0
-		for i, t := range tried {
 			score := 0.0
-			for _, m := range results[i].Matches[:min(k, len(results[i].Matches))] {
+			for _, m := range res.Matches {
 				score += m.Score
 			}
 			if score > bestScore || score == bestScore && t.beats(best) {
-				best, bestFound, bestScore = t, results[i], score
+				best, bestFound, bestScore = t, res, score
 			}
 		}
 		if bestFound.Total < 0 {
