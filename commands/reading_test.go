@@ -708,6 +708,8 @@ func TestReadChatPhrases(t *testing.T) {
 		{"news concerning sugar", "sugar", false},
 		{"wat happened to sugar", "sugar", false},
 		{"wats new w sugar", "sugar", true},
+		{"wheres things at with sugar", "sugar", false},
+		{"news wrt sugar", "sugar", false},
 		{"sugar earlier this year", "sugar", false},
 		{"what's OPEC up to these days", "OPEC", true},
 		{"what's OPEC up to nowadays", "OPEC", true},

@@ -19,7 +19,7 @@ import (
 var (
 	// questionWords, auxiliaries and pronouns never begin a name: "Is
 	// Macron" is a question about Macron.
-	questionWords = wordsOf(`what whats wat wats wht wut who whos whom whose which when where why how hows`)
+	questionWords = wordsOf(`what whats wat wats wht wut who whos whom whose which when where wheres why how hows`)
 	auxiliaries   = forms(`is isn't are aren't was wasn't were weren't be been being am
 		do does did don't doesn't didn't done has hasn't have haven't had hadn't having
 		will won't would wouldn't can can't cannot could couldn't should shouldn't shall
@@ -49,7 +49,7 @@ var (
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
 		gonna wanna gotta can't also even still ever yet much many overall generally
-		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon
+		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon wrt
 		gimme lemme bruh sup tldr wtf omg lmao ngl dude fam deets interesting um umm uh uhh er erm hmm
 		vs versus b/c cuz coz yoy`)
 	// subjectPrepositions bring in the subject as "about" does, which is a
