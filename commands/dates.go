@@ -135,14 +135,30 @@ var monthNumbers = map[string]time.Month{
 // of the dollar"), unless a year follows ("the fall of 1987").
 var seasonStarts = map[string]time.Month{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
-// latestSeason is the latest season beginning in month start that has begun
-// by day, or, when ended is set, has ended by it.
-func latestSeason(start time.Month, day time.Time, ended bool) Period {
+// latestBegun is the latest three months beginning in month start (a
+// season, a quarter) that have begun by day, or, when ended is set, have
+// ended by it.
+func latestBegun(start time.Month, day time.Time, ended bool) Period {
 	d := time.Date(day.Year(), start, 1, 0, 0, 0, 0, time.UTC)
 	for d.After(day) || ended && d.AddDate(0, 3, 0).After(day) {
 		d = d.AddDate(-1, 0, 0)
 	}
 	return Period{d, d.AddDate(0, 3, 0)}
+}
+
+// threeMonths is the three months from month start of the year at
+// words[j], after an "of" or not ("the summer of 1987", "Q1 87"), and how
+// many words the year took; without one, the latest begun by the anchor.
+func (c calendar) threeMonths(words []string, j int, start time.Month) (Period, int) {
+	k := j
+	if k+1 < len(words) && words[k] == "of" {
+		k++
+	}
+	if year, ok := c.yearAfterDate(words, k); ok {
+		d := time.Date(year, start, 1, 0, 0, 0, 0, time.UTC)
+		return Period{d, d.AddDate(0, 3, 0)}, k + 1 - j
+	}
+	return latestBegun(start, c.anchor(), false), 0
 }
 
 // weekdayAbbreviations are dates only before a date: "fri 17 apr", not Sun
@@ -360,23 +376,8 @@ func (c calendar) quarterAt(words []string, i int) (span, int) {
 	if n == 0 {
 		return span{}, 0
 	}
-	// The year after it, if any; else the latest begun by the anchor.
-	j := i + n
-	if j+1 < len(words) && words[j] == "of" {
-		j++
-	}
-	year, ok := c.yearAfterDate(words, j)
-	if ok {
-		n = j + 1 - i
-	} else {
-		anchor := c.anchor()
-		year = anchor.Year()
-		if time.Date(year, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC).After(anchor) {
-			year--
-		}
-	}
-	d := time.Date(year, time.Month(3*q-2), 1, 0, 0, 0, 0, time.UTC)
-	return span{Period{d, d.AddDate(0, 3, 0)}, months}, n
+	p, year := c.threeMonths(words, i+n, time.Month(3*q-2))
+	return span{p, months}, n + year
 }
 
 // rangeWords join the ends of a range of days or months: "from 1 to 5
@@ -450,7 +451,7 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 	if start, ok := seasonStarts[next]; ok && (words[i] == "this" || words[i] == "last") {
 		// "this summer", "last spring": the latest begun by today, or,
 		// for "last", ended by it
-		return span{latestSeason(start, today, words[i] == "last"), months}, 2
+		return span{latestBegun(start, today, words[i] == "last"), months}, 2
 	}
 	switch words[i] {
 	case "recent": // "in recent weeks": the last few
@@ -631,16 +632,9 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	// "in the spring", "over the summer": the latest begun by the anchor
 	if start, ok := seasonStarts[w]; ok && afterPreposition {
 		// "in the summer of 1987", "fall 1987"
-		j := i + 1
-		if j+1 < len(words) && words[j] == "of" {
-			j++
-		}
-		if year, ok := c.yearAfterDate(words, j); ok {
-			d := time.Date(year, start, 1, 0, 0, 0, 0, time.UTC)
-			return span{Period{d, d.AddDate(0, 3, 0)}, months}, j + 1 - i
-		}
-		if event := w == "fall" && i+1 < len(words) && (connectors[words[i+1]] || datePrepositions[words[i+1]]); !event {
-			return span{latestSeason(start, c.anchor(), false), months}, 1
+		p, year := c.threeMonths(words, i+1, start)
+		if event := w == "fall" && i+1 < len(words) && (connectors[words[i+1]] || datePrepositions[words[i+1]]); year > 0 || !event {
+			return span{p, months}, 1 + year
 		}
 	}
 	// "early March", "mid-April", "the end of June": a third of the month

@@ -968,7 +968,7 @@ func (r *Reading) findCommoner(ctx context.Context, s Searcher, words []token, t
 }
 
 // similarLookedAt is how many indexed words spelled like a typo are looked
-// at, the commonest first.
+// at, the nearest first, then the commonest.
 const similarLookedAt = 3
 
 // likeliestSlip returns, of the indexed words spelled like typed, nearest
@@ -977,16 +977,20 @@ const similarLookedAt = 3
 // letter, which a slip seldom changes ("oill prices" is oil's, not "will",
 // which is commoner), else the commonest.
 func likeliestSlip(similar []string, typed string) []string {
+	if len(similar) == 0 {
+		return nil
+	}
 	first, _ := utf8.DecodeRuneInString(typed)
+	nearest := edlib.OSADamerauLevenshteinDistance(typed, similar[0])
 	for i, w := range similar {
-		if edlib.OSADamerauLevenshteinDistance(typed, w) > edlib.OSADamerauLevenshteinDistance(typed, similar[0]) {
+		if edlib.OSADamerauLevenshteinDistance(typed, w) > nearest {
 			break
 		}
 		if r, _ := utf8.DecodeRuneInString(w); r == first {
 			return similar[i : i+1]
 		}
 	}
-	return similar[:min(1, len(similar))]
+	return similar[:1]
 }
 
 // missesOneLetter reports whether typed is word with one letter left out.

@@ -168,8 +168,7 @@ var askingWords = func() []askingWord {
 // "waht" "what"; or with a letter doubled or undoubled: "happenning",
 // "hapening". resolve asks it of a word at most slipArticles articles hold,
 // or that the articles count with the word that asks, by its stem; another
-// slip ("mony") is left to the index, which knows "money". It reports
-// whether the slip doubled a letter or undid a double.
+// slip ("mony") is left to the index, which knows "money".
 func askingWordLike(w string) (string, bool) {
 	if utf8.RuneCountInString(w) < 3 {
 		return "", false
