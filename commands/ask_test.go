@@ -369,6 +369,34 @@ func TestAskAliases(t *testing.T) {
 	}
 }
 
+// The wires' results tables never say "earnings": a question about earnings
+// finds them by their headlines and their per-share line.
+func TestAskEarningsFindsResultsTables(t *testing.T) {
+	aliases, err := LoadAliases("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := mustIndexOf(t, map[string]string{
+		"acme.txt":  " date 1987-10-20 ACME CORP <ACM> 3RD QTR NET\n\nShr 65 cts vs 54 cts\n\nNet 4,600,000 vs 3,900,000\n",
+		"beta.txt":  " date 1987-10-20 BETA INC <BET> 3RD QTR LOSS\n\nShr loss 12 cts vs profit 20 cts\n\nNet loss 1,200,000 vs profit 2,000,000\n",
+		"gamma.txt": " date 1987-10-20 GAMMA CO <GAM> 2ND QTR\n\nOper shr 31 cts vs 18 cts\n\nRevs 88.0 mln vs 80.1 mln\n",
+		"delta.txt": " date 1987-10-19 DELTA SEES HIGHER EARNINGS\n\nDelta Co said it expects higher earnings this year.\n",
+		"tin.txt":   " date 1987-10-19 TIN PRICES FALL\n\nTin prices fell in London as the net long position shrank.\n",
+	})
+	ans, err := Ask(context.Background(), ix, Request{Question: "who reported earnings yesterday?", Now: time.Date(1987, 10, 21, 9, 0, 0, 0, time.UTC), Aliases: aliases})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, s := range ans.Sources {
+		titles = append(titles, s.Article.Title)
+	}
+	slices.Sort(titles)
+	if want := []string{"ACME CORP <ACM> 3RD QTR NET", "BETA INC <BET> 3RD QTR LOSS", "GAMMA CO <GAM> 2ND QTR"}; !slices.Equal(titles, want) {
+		t.Errorf("sources %q; want the day's three results tables", titles)
+	}
+}
+
 // A summary on a topic with a name in it quotes sentences that name it, in
 // one of its spellings, not only sentences on the rest of the topic.
 func TestAskSummaryNamesTheSubject(t *testing.T) {
