@@ -430,6 +430,41 @@ func TestAskNothingInThePeriod(t *testing.T) {
 	}
 }
 
+// A word of the subject that no article of the period holds is not left
+// out to find something: "lead and zinc" in a month without zinc is
+// nothing of that month, not its stories where "lead" is a verb. Where the
+// period holds every word, but few articles hold them all, relaxing goes on.
+func TestAskKeepsAWordThePeriodLacks(t *testing.T) {
+	stories := map[string]string{}
+	for i := range 6 {
+		stories[fmt.Sprintf("lead%d.txt", i)] = fmt.Sprintf(" date 1987-02-%02d Senators lead reform push %d\n\nSenators said they would lead a push for reform of export rules on day %d.\n", i+20, i, i)
+		stories[fmt.Sprintf("zinc%d.txt", i)] = fmt.Sprintf(" date 1987-03-%02d Zinc prices rise %d\n\nZinc and lead prices rose in London on day %d as smelters cut output.\n", i+2, i, i)
+	}
+	stories["tax.txt"] = " date 1987-03-10 Tax reform bill passes\n\nThe Senate passed the tax reform bill.\n"
+	for i := range 150 {
+		stories[fmt.Sprintf("other%d.txt", i)] = fmt.Sprintf(" date 1987-%02d-%02d Markets report %d\n\nTraders said prices moved on day %d.\n", i%2+2, i%20+1, i, i)
+	}
+	ix := mustIndexOf(t, stories)
+	now := time.Date(1987, 10, 21, 9, 0, 0, 0, time.UTC)
+	ans, err := Ask(context.Background(), ix, Request{Question: "lead & zinc feb", Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Found != 0 || len(ans.Reading.Dropped) > 0 {
+		t.Errorf("found %d, left out %q; want nothing, with every word kept", ans.Found, ans.Reading.Dropped)
+	}
+	if want := []string{"Nearest with some: March 1987 (6 articles)."}; !slices.Equal(ans.Suggestions, want) {
+		t.Errorf("suggestions %q; want %q", ans.Suggestions, want)
+	}
+	march, err := Ask(context.Background(), ix, Request{Question: "zinc and reform in march", Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if march.Found != 6 || !slices.Equal(march.Reading.Dropped, []string{"reform"}) {
+		t.Errorf("found %d, left out %q; want March's 6 zinc stories, reform left out", march.Found, march.Reading.Dropped)
+	}
+}
+
 // "latest" puts the newest sources first.
 func TestAskLatestIsNewestFirst(t *testing.T) {
 	ans := mustAsk(t, Request{Question: "latest on Witkoff"})
