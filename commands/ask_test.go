@@ -397,6 +397,27 @@ func TestAskEarningsFindsResultsTables(t *testing.T) {
 	}
 }
 
+// Chat asks for "cpi"; the wires mostly write "consumer prices".
+func TestAskCPIFindsConsumerPrices(t *testing.T) {
+	aliases, err := LoadAliases("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories := map[string]string{
+		"cpi.txt": " date 1987-03-24 U.S. CONSUMER PRICES RISE 0.4 PCT IN FEBRUARY\n\nU.S. consumer prices rose 0.4 pct in February, the Labor Department said.\n",
+	}
+	for i := range 20 {
+		stories[fmt.Sprintf("other%d.txt", i)] = fmt.Sprintf(" date 1987-03-%02d Markets report %d\n\nTraders said prices moved on day %d.\n", i+1, i, i)
+	}
+	ans, err := Ask(context.Background(), mustIndexOf(t, stories), Request{Question: "latest cpi numbers?", Aliases: aliases})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Sources) != 1 || ans.Sources[0].Article.Title != "U.S. CONSUMER PRICES RISE 0.4 PCT IN FEBRUARY" {
+		t.Errorf("%d sources; want the story on consumer prices", len(ans.Sources))
+	}
+}
+
 // A summary on a topic with a name in it quotes sentences that name it, in
 // one of its spellings, not only sentences on the rest of the topic.
 func TestAskSummaryNamesTheSubject(t *testing.T) {
