@@ -463,10 +463,14 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 			t.kind = without
 		case word == "days" && i > 0 && ts[i-1].lower == "these":
 			t.kind = recency // "what's OPEC up to these days"
-		case capital(i) && (i == 0 || ts[i-1].kind < name || comma(i-1)) && !comma(i) && capital(i+1) && !(t.start && beginsNoName(word)):
-			// The first word of a name of several.
+		case capital(i) && (i == 0 || ts[i-1].kind < name || comma(i-1)) && !comma(i) && capital(i+1) && !ts[i+1].start &&
+			!(t.start && beginsNoName(word)) && !beginsNoSentence[word] && !botsName[bareWord(ts[i+1].lower)]:
+			// The first word of a name of several, in one sentence, which
+			// an article or a conjunction does not begin ("any news on The
+			// Fed?", "Cool, thanks. And Texaco?"), nor a greeting of the
+			// bot ("Hey Bot, any news on sugar?").
 			t.kind = name
-		case capital(i) && i > 0 && ts[i-1].kind == name && !comma(i-1):
+		case capital(i) && i > 0 && ts[i-1].kind == name && !comma(i-1) && !t.start:
 			t.kind = name
 		case connectors[word] && i > 0 && (ts[i-1].kind == name && !comma(i-1) || ts[i-1].kind == connector || ts[i-1].kind == maybeName && word == "of") && capital(nextNonConnector(ts, i)):
 			t.kind = connector // "J.P. Morgan and the U.S. Treasury"

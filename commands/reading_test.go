@@ -748,6 +748,16 @@ func TestReadChatPhrases(t *testing.T) {
 		{"sugar earlier this year", "sugar", false},
 		{"what's OPEC up to these days", "OPEC", true},
 		{"what's OPEC up to nowadays", "OPEC", true},
+		// A capital begins a sentence, or stresses; no name runs on past
+		// a sentence's end, or begins with "The", "And", or the bot.
+		{"Hi! What about sugar?", "sugar", false},
+		{"Sugar. What's new?", "Sugar", true},
+		{"Any news on The Fed?", "Fed", false},
+		{"Hey Bot, any news on sugar?", "sugar", false},
+		{"Cool, thanks. And Texaco?", "Texaco", false},
+		{"Awesome, any news on GM?", "GM", false},
+		{"Nice. What about IBM?", "IBM", false},
+		{"any news on New Zealand?", "New Zealand", false},
 	}
 	for _, tt := range tests {
 		p := parse(tt.question, cal, nil)

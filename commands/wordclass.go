@@ -51,7 +51,7 @@ var (
 		gonna wanna gotta can't also even still ever yet much many overall generally
 		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon wrt
 		gimme lemme bruh sup tldr wtf omg lmao ngl dude fam deets interesting um umm uh uhh er erm hmm
-		vs versus b/c cuz coz yoy`)
+		vs versus b/c cuz coz yoy awesome cool great nice neat sweet wow yikes oh ah alright`)
 	// subjectPrepositions bring in the subject as "about" does, which is a
 	// stop word: "news concerning brazil", "re: tin".
 	subjectPrepositions = wordsOf(`regarding concerning re`)
@@ -102,6 +102,12 @@ var (
 	// with a period, they make no subject ("any big news today?").
 	appraisalWords = wordsOf(`big bigger biggest high higher highest large larger largest top
 		good better bad worse important major key main huge`)
+	// beginsNoSentence are the articles and conjunctions that, capitalised
+	// in a question, begin its sentence or stress a name, and never begin
+	// one: "Any news on The Fed?", "And Texaco?", "Now Chrysler please".
+	beginsNoSentence = wordsOf(`the a an and or but nor now then`)
+	// botsName is what a question calls the bot: "Hey Bot".
+	botsName = wordsOf(`bot newsbot`)
 	// connectors join the words of one name: "Bank of England", "J.P.
 	// Morgan and the U.S. Treasury", "Charles de Gaulle".
 	connectors = wordsOf(`of the and & de du da del della der van von al bin la le y for`)
