@@ -148,6 +148,9 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	// Composed as the articles are: "Maros\u030c" is "Maroš"; and typed
 	// in plain letters: full-width "ＶＯＬＣＫＥＲ" is "VOLCKER" (NFKC).
 	s := discordTag.ReplaceAllString(strings.Map(dropInvisible, question), " ")
+	for chatMark.MatchString(s) {
+		s = chatMark.ReplaceAllString(s, " ") // faces side by side share a space
+	}
 	s = norm.NFKC.String(s)
 	var p parsed
 	p.tokens = rangesApart(tokenize(s))

@@ -435,6 +435,8 @@ func TestAskNothingInThePeriod(t *testing.T) {
 // nothing of that month, not its stories where "lead" is a verb. Where the
 // period holds every word, but few articles hold them all, relaxing goes on.
 func TestAskKeepsAWordThePeriodLacks(t *testing.T) {
+	// Nor is a word no article holds: "zinc xyzzy" is nothing, not zinc
+	// left out to find nothing either.
 	stories := map[string]string{}
 	for i := range 6 {
 		stories[fmt.Sprintf("lead%d.txt", i)] = fmt.Sprintf(" date 1987-02-%02d Senators lead reform push %d\n\nSenators said they would lead a push for reform of export rules on day %d.\n", i+20, i, i)
@@ -455,6 +457,13 @@ func TestAskKeepsAWordThePeriodLacks(t *testing.T) {
 	}
 	if want := []string{"Nearest with some: March 1987 (6 articles)."}; !slices.Equal(ans.Suggestions, want) {
 		t.Errorf("suggestions %q; want %q", ans.Suggestions, want)
+	}
+	unknown, err := Ask(context.Background(), ix, Request{Question: "zinc xyzzy", Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if unknown.Found != 0 || len(unknown.Reading.Dropped) > 0 {
+		t.Errorf("zinc xyzzy: found %d, left out %q; want nothing, with every word kept", unknown.Found, unknown.Reading.Dropped)
 	}
 	march, err := Ask(context.Background(), ix, Request{Question: "zinc and reform in march", Now: now})
 	if err != nil {
@@ -758,6 +767,15 @@ func TestReadChatPhrases(t *testing.T) {
 		{"Awesome, any news on GM?", "GM", false},
 		{"Nice. What about IBM?", "IBM", false},
 		{"any news on New Zealand?", "New Zealand", false},
+		// Chat's shorthand and faces ask nothing.
+		{"cocoa :D", "cocoa", false},
+		{"yen xD T_T", "yen", false},
+		{"tl;dr: opec", "opec", false},
+		{"lmk about gnp", "gnp", false},
+		{"eli5 the louvre accord", "louvre accord", false},
+		{"thoughts on brazil", "brazil", false},
+		{"how come gold keeps rising", "gold rising", false},
+		{"hope you're well, what's new with gold", "gold", true},
 	}
 	for _, tt := range tests {
 		p := parse(tt.question, cal, nil)

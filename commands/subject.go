@@ -13,6 +13,12 @@ import (
 // or a custom emoji, and @name is a mention typed as text: none is a subject.
 var discordTag = regexp.MustCompile(`<(?:@[!&]?|#|a?:\w+:)\d+>|(?:^|\s)@\S*`)
 
+// chatMark is a face typed in chat (":D", "xD", "T_T", "o_O", "<3") or
+// "tl;dr", standing alone: none is a subject, and its letters, once its
+// punctuation is off, would be searched ("cocoa :D" found B and D
+// Instruments).
+var chatMark = regexp.MustCompile(`(?:^|\s)(?:[:;=][-'^]?[()\[\]DPpOo3/\\|*]+|[()D][-']?[:;]|[xX][Dd]+|[Tt]_+[Tt]|[oO0]_+[oO0]|\^_*\^|<3+|(?i:tl;?dr):?)(?:\s|$)`)
+
 // SubjectQuery is the search for a subject: its words, those written with a
 // leading minus left out ("Witkoff -Putin"), and their other spellings.
 func SubjectQuery(subject string, aliases Aliases) news.Query {

@@ -36,7 +36,7 @@ var (
 		know knows knew known think thinks thinking thought catch catching caught bring brings bringing brought
 		stand stands standing stood look looking looked mean means meant come comes coming came
 		hear hearing heard explain explaining want wanted need needed like
-		help see seen saw keep kept fill filled brief search searching check let make made
+		help see seen saw keep keeps keeping kept hope hoping hoped fill filled brief search searching check let make made
 		wonder wondering curious care talk talking summarize summarise summarizing summarising recap posted
 		compare compares compared comparing worry worried worrying try tries trying tried
 		take takes taking took taken miss missed list looks poppin popping`)
@@ -44,14 +44,15 @@ var (
 	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
 		info information summary details coverage thing things stuff situation status
 		anything something everything nothing bit lot word idea overview roundup recap digest buzz scoop gist
-		question questions`)
+		question questions thoughts 411`)
 	// politeness and fillers: greetings, the bot's name, softeners.
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
 		gonna wanna gotta can't also even still ever yet much many overall generally
 		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon wrt
 		gimme lemme bruh sup tldr wtf omg lmao ngl dude fam deets interesting um umm uh uhh er erm hmm
-		vs versus b/c cuz coz yoy awesome cool great nice neat sweet wow yikes oh ah alright`)
+		vs versus b/c cuz coz yoy awesome cool great nice neat sweet wow yikes oh ah alright
+		lmk eli5 fr afaik afaict iirc smth sth jk lmfao rofl lolol lololol haha hahaha hehe ikr smh tbf fwiw irl seriously`)
 	// subjectPrepositions bring in the subject as "about" does, which is a
 	// stop word: "news concerning brazil", "re: tin".
 	subjectPrepositions = wordsOf(`regarding concerning re`)
@@ -94,7 +95,8 @@ var (
 		bet bets worth
 		level levels problem problems figures figure figs data numbers statistics stats deal deals q1 q2 q3 q4
 		fight fights battle battles row rows spat feud dispute disputes tension tensions friction clash clashes
-		standoff saga drama mess controversy debate dead alive
+		standoff saga drama mess controversy debate dead alive crazy wild insane nuts
+		consensus prediction predictions
 		release releases released releasing announce announces announced announcing
 		publish publishes published report reports reported reporting
 		analyst analysts economist economists expert experts trader traders observers`)
