@@ -190,7 +190,70 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 		p.classify(shouting, false, terms)
 	}
 	p.readChatPhrases()
+	p.readExclusions()
 	return p
+}
+
+// excluding are the words that leave out what follows them: "anything
+// except oil", "dollar news excluding japan", "commodities other than oil".
+var excluding = wordsOf(`except excluding without besides`)
+
+// verbForm reports whether a word ends as a verb's forms do: "not paying",
+// "not reported".
+func verbForm(lower string) bool {
+	return len(lower) > 4 && (strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ed"))
+}
+
+// readExclusions reads what a question leaves out as "-Putin" is: the names
+// and content words after "except", "excluding", "without", "other than"
+// and "apart from"; and after "not" or "no" that follow a subject ("oil
+// but not opec", "gold, not silver", "cocoa no coffee", "grain news not
+// about the soviets"). A "not" that bends a verb ("why is oil not rising",
+// "did the fed not cut rates", "opec is not meeting", "brazil not paying")
+// leaves nothing out: it follows an auxiliary, or comes before a verb or a
+// word that only ranks.
+func (p *parsed) readExclusions() {
+	ts := p.tokens
+	word := func(i int) string {
+		if i < 0 || i >= len(ts) {
+			return ""
+		}
+		return bareWord(ts[i].lower)
+	}
+	subjectBefore := func(i int) bool {
+		return slices.ContainsFunc(ts[:i], func(t token) bool { return t.kind >= name && t.kind != without })
+	}
+	for i := 0; i < len(ts); i++ {
+		// Words that only rank are left out after a word that says to
+		// ("any news besides the crash?"), not after "not" ("not rising").
+		from, weakToo := -1, true
+		switch w := word(i); {
+		case excluding[w]:
+			from = i + 1
+		case (w == "other" && word(i+1) == "than") || ((w == "apart" || w == "aside") && word(i+1) == "from"):
+			from = i + 2
+		case w == "not" && subjectBefore(i) && !verbForm(word(i+1)) && (word(i-1) == "but" || word(i-1) == "and" || strings.HasSuffix(ts[i-1].text, ",") || ts[i-1].kind >= name || scaffoldNouns[word(i-1)] || word(i+1) == "about"),
+			w == "no" && i > 0 && ts[i-1].kind >= name && ts[i-1].kind != weak:
+			from, weakToo = i+1, false
+		}
+		if from < 0 {
+			continue
+		}
+		for k := i; k < from; k++ {
+			ts[k].kind = function
+		}
+		j := from
+		for j < len(ts) && ts[j].kind < name && !strings.HasSuffix(ts[j-1].text, ",") && !(j > from && stopWords[word(j)] && !connectors[word(j)]) {
+			j++ // "not about the soviets"
+		}
+		for ; j < len(ts) && (ts[j].kind == name || ts[j].kind == maybeName || ts[j].kind == content || ts[j].kind == connector || weakToo && ts[j].kind == weak); j++ {
+			ts[j].kind, ts[j].text, ts[j].lower = without, "-"+ts[j].text, "-"+ts[j].lower
+			if strings.HasSuffix(ts[j].text, ",") {
+				break
+			}
+		}
+		i = j - 1
+	}
 }
 
 // readChatPhrases reads the phrases of chat whose words are each something

@@ -785,6 +785,34 @@ func TestReadChatPhrases(t *testing.T) {
 	}
 }
 
+// What a question says to leave out is left out, as "-Putin" is; a "not"
+// that bends a verb leaves nothing out.
+func TestReadExclusions(t *testing.T) {
+	cal := calendar{Now: time.Date(2025, 5, 7, 12, 0, 0, 0, time.UTC), Latest: func() time.Time { return time.Time{} }}
+	for question, want := range map[string]string{
+		"oil but not opec":                   "oil -opec",
+		"sugar not coffee":                   "sugar -coffee",
+		"tell me about sugar and not coffee": "sugar -coffee",
+		"gold, not silver":                   "gold, -silver",
+		"grain news not about the soviets":   "grain -soviets",
+		"cocoa no coffee pls":                "cocoa -coffee",
+		"dollar news excluding Japan":        "dollar -Japan",
+		"commodities other than oil":         "commodities -oil",
+		"airline takeovers apart from twa":   "airline takeovers -twa",
+		"Witkoff -Putin":                     "Witkoff -Putin",
+		"why is oil not rising":              "oil rising",
+		"did the fed not cut rates":          "fed cut rates",
+		"opec is not meeting in june":        "opec meeting",
+		"why is brazil not paying its debt":  "brazil paying debt",
+		"is chrysler buying amc or not":      "chrysler buying amc",
+		"no news on sugar?":                  "sugar",
+	} {
+		if got := subject(parse(question, cal, nil).subjectWords()); got != want {
+			t.Errorf("%q: subject %q; want %q", question, got, want)
+		}
+	}
+}
+
 // A spelling the aliases know is no typo, though no article holds it: it
 // finds the articles that hold another.
 func TestReadTakesAnAliasForNoTypo(t *testing.T) {
