@@ -193,7 +193,8 @@ var backVerbs = wordsOf(`buy buys buying bought cut cuts cutting scale scales sc
 
 // datePrepositions say how a date limits the period: "in October" is
 // October, "since October" from its first day on.
-var datePrepositions = wordsOf("in on at during from since after before until till through throughout over within for between")
+// "around", "circa" and "roughly" hedge a date, which is read as named.
+var datePrepositions = wordsOf("in on at during from since after before until till through throughout over within for between around circa approx approximately roughly")
 
 // readDates finds the date phrases among words, in lower case, and returns the
 // period they name together with the indexes of the words they take.
@@ -244,6 +245,10 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 		prep = words[i]
 		i++
 	}
+	if prep == "" && i+1 < len(words) && words[i] == "prior" && words[i+1] == "to" {
+		prep = "before" // "wheat prior to june"
+		i += 2
+	}
 	// but "what is OPEC up to this week" asks what it is doing
 	if prep == "" && i+1 < len(words) && words[i] == "up" && words[i+1] == "to" {
 		if date, n := c.dateAt(words, capitalised, i+2, true); n > 0 && date.unit <= months {
@@ -256,6 +261,16 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 		i++
 	}
 	if s, n := c.relativeAt(words, i, the); n > 0 {
+		// "from last week to today", "from yesterday till now", "from 2
+		// weeks ago to last week": a range, of which the phrase begins.
+		if j := i + n; j+1 < len(words) && rangeWords[words[j]] && words[j] != "and" && (prep == "from" || prep == "") {
+			if toNow[words[j+1]] {
+				return span{Period{s.Since, c.today().AddDate(0, 0, 1)}, s.unit}, j + 2 - start
+			}
+			if last, m := c.relativeAt(words, j+1, words[j+1] == "the"); m > 0 && last.Until.After(s.Since) {
+				return span{Period{s.Since, last.Until}, min(s.unit, last.unit)}, j + 1 + m - start
+			}
+		}
 		return limitedBy(prep, s), i + n - start
 	}
 	// "the week of March 16", as answers name a week: Monday to Sunday
@@ -285,8 +300,8 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 		first.Until = time.Time{}
 		return first, i + 1 - start
 	}
-	// "from May till now"
-	if i+1 < len(words) && rangeWords[words[i]] && words[i] != "and" && words[i+1] == "now" {
+	// "from May till now", "from June to date"
+	if i+1 < len(words) && rangeWords[words[i]] && words[i] != "and" && toNow[words[i+1]] {
 		return span{Period{first.Since, c.today().AddDate(0, 0, 1)}, first.unit}, i + 2 - start
 	}
 	// "from March to June", "between March and June", "from March 24th to
@@ -301,8 +316,11 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 			}
 		}
 		if last, m := c.dateAt(words, capitalised, i+1, true); m > 0 {
-			if !last.Since.After(first.Since) && last.unit == months && first.unit == months {
+			switch {
+			case !last.Since.After(first.Since) && last.unit == months && first.unit == months:
 				first.Since = first.Since.AddDate(-1, 0, 0)
+			case !last.Until.After(first.Since):
+				first, last = last, first // "from 20 march to 10 march"
 			}
 			return span{Period{first.Since, last.Until}, min(first.unit, last.unit)}, i + 1 + m - start
 		}
@@ -384,6 +402,9 @@ func (c calendar) quarterAt(words []string, i int) (span, int) {
 // June", "march thru june".
 var rangeWords = wordsOf(`to until till through thru and -`)
 
+// toNow end a range today: "from May till now", "from June to date".
+var toNow = wordsOf(`now today date present`)
+
 // limitedBy is the days that prep makes of s: "since" March goes on from
 // its first day, "after" March from the day after it, "before" and
 // "until" end it.
@@ -443,11 +464,20 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 		return span{c.weekend(), days}, 1
 	case "ytd": // the year to date
 		return span{Period{firstOfYear, tomorrow}, years}, 1
+	case "mtd":
+		return span{Period{firstOfMonth, tomorrow}, months}, 1
+	case "wtd":
+		return span{Period{monday, tomorrow}, weeks}, 1
 	}
 	if i+1 >= len(words) {
 		return span{}, 0
 	}
 	next := words[i+1]
+	// "this weeks news", "last months figures": a possessive typed without
+	// its apostrophe; but "the last weeks of March" are weeks.
+	if (next == "weeks" || next == "months") && !the && (words[i] == "this" || words[i] == "last") && !(i+2 < len(words) && words[i+2] == "of") {
+		next = strings.TrimSuffix(next, "s")
+	}
 	if start, ok := seasonStarts[next]; ok && (words[i] == "this" || words[i] == "last") {
 		// "this summer", "last spring": the latest begun by today, or,
 		// for "last", ended by it
@@ -471,6 +501,9 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 			return span{Period{today, tomorrow}, days}, 2
 		case "weekend":
 			return span{c.weekend(), days}, 2
+		}
+		if wd, ok := weekdays[next]; ok {
+			return span{c.weekday(wd), days}, 2 // "this monday", as chat says of the last
 		}
 	case "last", "past", "previous":
 		if next == "week" && i+3 < len(words) && words[i+2] == "of" && monthNumbers[words[i+3]] != 0 {
@@ -618,11 +651,13 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 			return date, n + 1
 		}
 	}
-	if wd, ok := weekdays[w]; ok && afterPreposition {
+	// "on Monday", and in chat "coffee monday"; but not in a name: "Black
+	// Monday", "Tuesday Morning Inc".
+	if wd, ok := weekdays[w]; ok && (afterPreposition || !inName(capitalised, i)) && !(i > 0 && namedDays[words[i-1]]) {
 		return span{c.weekday(wd), days}, 1
 	}
-	if d, withYear, ok := c.numericDate(w); ok && (withYear || afterPreposition && !(i+1 < len(words) && (units[words[i+1]] || words[i+1] == "point"))) {
-		// "on 10/19"; but "bonds fell 1/2 point" is a fraction
+	if d, alone, ok := c.numericDate(w); ok && (alone || afterPreposition) && !(i+1 < len(words) && (units[words[i+1]] || words[i+1] == "point")) {
+		// "on 10/19", "stocks 10/19"; but "bonds fell 1/2 point" is a fraction
 		return span{Period{d, d.AddDate(0, 0, 1)}, days}, 1
 	}
 	if year, ok := yearOf(w); ok && afterPreposition {
@@ -671,7 +706,7 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 		}
 	}
 	m, ok := monthNumbers[w]
-	if !ok {
+	if !ok || monthOfAContract(words, i) || monthInAName(words, capitalised, i) {
 		return span{}, 0
 	}
 	// "April 17[, 1987]"
@@ -700,35 +735,92 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	return span{Period{d, d.AddDate(0, 1, 0)}, months}, 1
 }
 
-// numericDate reads a date in figures: "10/19" and "10/19/87" month first,
-// as American chat writes it, unless the first can be no month: "19/10".
-// Without a year it is the latest at or before the anchor. It reports
-// whether the year was written.
-func (c calendar) numericDate(w string) (date time.Time, withYear, ok bool) {
-	m := numericDatePattern.FindStringSubmatch(w)
-	if m == nil {
-		return time.Time{}, false, false
+// namedDays name a day of the week as an event, not a date: "black
+// monday", "cyber monday", "super tuesday".
+var namedDays = wordsOf("black cyber blue bloody super")
+
+// contractWords follow a month that names a futures contract or a shipment,
+// not a period: "july coffee futures", "cocoa for may shipment".
+var contractWords = wordsOf("futures future contract contracts delivery deliveries shipment shipments")
+
+// monthOfAContract reports whether the month at i names a contract.
+func monthOfAContract(words []string, i int) bool {
+	return i+1 < len(words) && contractWords[words[i+1]] || i+2 < len(words) && contractWords[words[i+2]]
+}
+
+// monthInAName reports whether the month at i, capitalised, begins a name
+// ("news on the May Department Stores"): the word after it is capitalised
+// and names, and the word before it is not capitalised, as all are in a
+// question in Title Case.
+func monthInAName(words []string, capitalised []bool, i int) bool {
+	return capitalised[i] && i+1 < len(words) && capitalised[i+1] && classify(words[i+1]) >= name &&
+		(i == 0 || !capitalised[i-1]) && monthNumbers[words[i+1]] == 0
+}
+
+// inName reports whether the capitalised word at i stands beside another
+// capitalised one: "Black Monday", "the May Department Stores".
+func inName(capitalised []bool, i int) bool {
+	return capitalised[i] && (i > 0 && capitalised[i-1] || i+1 < len(capitalised) && capitalised[i+1])
+}
+
+// numericDate reads a date in figures, as chat and the world write it:
+// "10/19" and "10/19/87" month first, as American chat writes it, unless the
+// first can be no month ("19/10"); "19.10.87" and "9.4." day first, as
+// Europe writes it; "10-19-87", "19-10-1987", "1987/10/19", and with the
+// month's name, "17-apr-87", "19-oct", "19oct", "oct19". Without a year it
+// is the latest at or before the anchor. alone reports whether it can be
+// read without a preposition before it: it has a year, or it can be no
+// fraction ("1/2 point", "3/16"), no price ("20.10") and no score ("3-2").
+func (c calendar) numericDate(w string) (date time.Time, alone, ok bool) {
+	var month, day int
+	var year string
+	switch m := numericDatePattern.FindStringSubmatch(w); {
+	case m != nil:
+		first, _ := strconv.Atoi(m[1])
+		second, _ := strconv.Atoi(m[3])
+		month, day, year = first, second, m[4]
+		if m[2] == "." || first > 12 {
+			month, day = second, first
+		}
+		alone = year != "" || m[2] == "." && strings.HasSuffix(w, ".") || m[2] == "/" && !fractionDenominators[m[3]]
+		if m[2] == "-" && year == "" || m[2] == "." && !alone {
+			return time.Time{}, false, false
+		}
+	default:
+		if m = yearFirstDatePattern.FindStringSubmatch(w); m != nil {
+			month, _ = strconv.Atoi(m[2])
+			day, _ = strconv.Atoi(m[3])
+			year, alone = m[1], true
+		} else if m = namedMonthDatePattern.FindStringSubmatch(w); m != nil {
+			if m[1] == "" {
+				m[1] = m[4]
+			}
+			day, _ = strconv.Atoi(m[1])
+			month, year, alone = int(monthNumbers[m[2]]), m[3], true
+		}
 	}
-	month, _ := strconv.Atoi(m[1])
-	day, _ := strconv.Atoi(m[2])
-	if month > 12 {
-		month, day = day, month
-	}
-	if month < 1 || month > 12 {
+	if month < 1 || month > 12 || day < 1 {
 		return time.Time{}, false, false
 	}
 	words := []string{strconv.Itoa(day)}
-	switch len(m[3]) {
+	switch len(year) {
 	case 2:
-		words = append(words, "'"+m[3]) // shortened, as in "'87"
+		words = append(words, "'"+year) // shortened, as in "'87"
 	case 4:
-		words = append(words, m[3])
+		words = append(words, year)
 	}
 	s, n := c.day(words, 1, time.Month(month), day, 1)
-	return s.Since, m[3] != "", n > 0
+	return s.Since, alone, n > 0
 }
 
-var numericDatePattern = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?$`)
+var (
+	numericDatePattern    = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})(?:[/.-](\d{4}|\d{2}))?\.?$`)
+	yearFirstDatePattern  = regexp.MustCompile(`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$`)
+	namedMonthDatePattern = regexp.MustCompile(`^(\d{1,2})?-?(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(?:-(\d{4}|\d{2}))?(\d{1,2})?$`)
+	// fractionDenominators are the parts that prices are quoted in: "1/2
+	// point", "3/16", "21/32".
+	fractionDenominators = wordsOf("2 4 8 16 32 64")
+)
 
 // day is the day of month m, with the year at words[i] when there is one, and
 // otherwise the most recent at or before the anchor; n words were read before i.

@@ -352,7 +352,12 @@ func (p *parsed) mendTimeWords() map[int]token {
 
 // chatTimeWords are the words of time as chat shortens them.
 var chatTimeWords = map[string]string{"yday": "yesterday", "yest": "yesterday", "2day": "today", "tdy": "today",
-	"wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "tues": "tuesday", "weds": "wednesday", "thurs": "thursday"}
+	"wk": "week", "wks": "weeks", "mth": "month", "mths": "months", "tues": "tuesday", "weds": "wednesday", "thurs": "thursday",
+	"wknd": "weekend", "wkend": "weekend", "weekends": "weekend", "nite": "night", "tonite": "tonight", "2nite": "tonight",
+	"yesterdays": "yesterday", "todays": "today", "tonights": "tonight",
+	"mondays": "monday", "tuesdays": "tuesday", "wednesdays": "wednesday", "thursdays": "thursday", "fridays": "friday",
+	"b4": "before", "aft": "after", "upto": "until", "untill": "until", "til": "till", "btwn": "between", "b/w": "between",
+	"frm": "from", "snce": "since", "lst": "last", "las": "last", "prev": "previous"}
 
 // timeWords are the words of time that timeWordLike mends typos of.
 var timeWords = []string{"yesterday", "today", "tonight", "latest", "recent", "recently", "lately", "monday", "tuesday",
@@ -371,8 +376,8 @@ func timeWordLike(typed string) (string, bool) {
 }
 
 // rangesApart parts the ends of a range of months or days typed with a
-// hyphen, as the dates read them apart: "march-april", "1-15 March"; days
-// only before a month, as "the 3-2 vote" is no range.
+// hyphen, as the dates read them apart: "march-april", "1-15 March", "oct
+// 19-20"; days only beside a month, as "the 3-2 vote" is no range.
 func rangesApart(tokens []token) []token {
 	var out []token
 	for i, t := range tokens {
@@ -381,7 +386,8 @@ func rangesApart(tokens []token) []token {
 		_, fromDay := dayOf(from)
 		_, toDay := dayOf(to)
 		months := monthNumbers[from] != 0 && monthNumbers[to] != 0
-		days := fromDay && toDay && i+1 < len(tokens) && monthNumbers[strings.TrimSuffix(tokens[i+1].lower, ",")] != 0
+		days := fromDay && toDay && (i+1 < len(tokens) && monthNumbers[strings.TrimSuffix(tokens[i+1].lower, ",")] != 0 ||
+			i > 0 && monthNumbers[tokens[i-1].lower] != 0) // "1-15 March", "oct 19-20"
 		if !ok || !months && !days {
 			out = append(out, t)
 			continue
