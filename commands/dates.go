@@ -505,6 +505,17 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 		if wd, ok := weekdays[next]; ok {
 			return span{c.weekday(wd), days}, 2 // "this monday", as chat says of the last
 		}
+	case "next": // "gold next monday": a day to come, of which nothing is yet
+		if wd, ok := weekdays[next]; ok {
+			day := lastWeekday(today.AddDate(0, 0, 7), wd)
+			return span{Period{day, day.AddDate(0, 0, 1)}, days}, 2
+		}
+		switch next {
+		case "week":
+			return span{Period{monday.AddDate(0, 0, 7), monday.AddDate(0, 0, 14)}, weeks}, 2
+		case "month":
+			return span{Period{firstOfMonth.AddDate(0, 1, 0), firstOfMonth.AddDate(0, 2, 0)}, months}, 2
+		}
 	case "last", "past", "previous":
 		if next == "week" && i+3 < len(words) && words[i+2] == "of" && monthNumbers[words[i+3]] != 0 {
 			return span{}, 0 // "the last week of March": see monthPartAt
@@ -645,15 +656,40 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	if d, err := time.Parse(time.DateOnly, w); err == nil {
 		return span{Period{d, d.AddDate(0, 0, 1)}, days}, 1
 	}
-	// "Friday 17 April", "fri apr 17": the date says which Friday
+	// "Friday 17 April", "fri apr 17", "thursday the 9th of april": the
+	// date says which Friday
 	if _, ok := weekdays[w]; ok || weekdayAbbreviations[w] {
+		the := i+1 < len(words) && words[i+1] == "the"
+		if the {
+			i++
+		}
 		if date, n := c.dateAt(words, capitalised, i+1, true); n > 0 && date.unit == days {
+			if the {
+				n++
+			}
+			// "friday the 13th": the latest 13th that was a Friday
+			if wd, ok := weekdays[w]; ok && the && n == 2 && date.Since.Weekday() != wd {
+				for back := 1; back <= 24; back++ {
+					if d := date.Since.AddDate(0, -back, 0); d.Day() == date.Since.Day() && d.Weekday() == wd {
+						return span{Period{d, d.AddDate(0, 0, 1)}, days}, n + 1
+					}
+				}
+			}
 			return date, n + 1
+		}
+		if the {
+			i--
+		}
+	}
+	// "early monday", "late friday": that day
+	if _, ok := weekdays[wordAfter(words, i)]; ok && (w == "early" || w == "late") {
+		if day, n := c.dateAt(words, capitalised, i+1, true); n > 0 {
+			return day, n + 1
 		}
 	}
 	// "on Monday", and in chat "coffee monday"; but not in a name: "Black
 	// Monday", "Tuesday Morning Inc".
-	if wd, ok := weekdays[w]; ok && (afterPreposition || !inName(capitalised, i)) && !(i > 0 && namedDays[words[i-1]]) {
+	if wd, ok := weekdays[w]; ok && (afterPreposition || !inName(capitalised, i)) && !(i > 0 && namedDays[words[i-1]]) && !(i+1 < len(words) && newspapers[words[i+1]]) {
 		return span{c.weekday(wd), days}, 1
 	}
 	if d, alone, ok := c.numericDate(w); ok && (alone || afterPreposition) && !(i+1 < len(words) && (units[words[i+1]] || words[i+1] == "point")) {
@@ -737,7 +773,10 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 
 // namedDays name a day of the week as an event, not a date: "black
 // monday", "cyber monday", "super tuesday".
-var namedDays = wordsOf("black cyber blue bloody super")
+var namedDays = wordsOf("black cyber blue bloody super good")
+
+// newspapers are named after a day: "the sunday times report".
+var newspapers = wordsOf("times telegraph express mirror post")
 
 // contractWords follow a month that names a futures contract or a shipment,
 // not a period: "july coffee futures", "cocoa for may shipment".
@@ -755,6 +794,14 @@ func monthOfAContract(words []string, i int) bool {
 func monthInAName(words []string, capitalised []bool, i int) bool {
 	return capitalised[i] && i+1 < len(words) && capitalised[i+1] && classify(words[i+1]) >= name &&
 		(i == 0 || !capitalised[i-1]) && monthNumbers[words[i+1]] == 0
+}
+
+// wordAfter is the word after i, or "" after the last.
+func wordAfter(words []string, i int) string {
+	if i+1 < len(words) {
+		return words[i+1]
+	}
+	return ""
 }
 
 // inName reports whether the capitalised word at i stands beside another

@@ -185,6 +185,13 @@ func TestReadDates(t *testing.T) {
 		{"opec march 2-6", "2 March – 6 March 2025", "opec"},
 		{"news on the May Department Stores", "", "news on the May Department Stores"},
 		{"july coffee futures", "", "july coffee futures"},
+		{"g7 thursday the 9th of april", "9 April 2025", "g7"},
+		{"gold monday the 5th", "5 May 2025", "gold"},
+		{"gold good friday", "", "gold good friday"},
+		{"oil late monday", "5 May 2025", "oil"},
+		{"sunday times report", "", "sunday times report"},
+		{"gold next monday", "12 May 2025", "gold"},
+		{"dollar on friday the 13th", "13 December 2024", "dollar"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
