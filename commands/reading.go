@@ -924,12 +924,12 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		if err != nil {
 			return err
 		}
-		if similar = likeliestSlip(similar, typed); len(similar) == 0 {
-			continue
-		}
 		more, _, err := s.WordCounts(ctx, similar)
 		if err != nil {
 			return err
+		}
+		if similar = likeliestSlip(similar, more, typed); len(similar) == 0 {
+			continue
 		}
 		if !missing && (more[similar[0]].Body < typoRatio*max(c.Body, c.Names) ||
 			!missesOneLetter(typed, similar[0]) && !(slip && edlib.OSADamerauLevenshteinDistance(typed, similar[0]) == 1)) {
@@ -1049,25 +1049,75 @@ const similarLookedAt = 3
 
 // likeliestSlip returns, of the indexed words spelled like typed, nearest
 // first and then commonest (see index.SimilarWords), the one it is likeliest
-// a slip of, alone: of the nearest, the commonest with the same first
-// letter, which a slip seldom changes ("oill prices" is oil's, not "will",
-// which is commoner), else the commonest.
-func likeliestSlip(similar []string, typed string) []string {
+// a slip of, alone: of the nearest, those with the same first letter, which
+// a slip seldom changes ("oill prices" is oil's, not "will", which is
+// commoner); of those, the likeliest slip (see slipKind) that is not
+// typoRatio times rarer than the commonest ("intrest" is interest, not the
+// wires' own "interst"), and of those the commonest; else the commonest.
+func likeliestSlip(similar []string, counts map[string]news.WordCount, typed string) []string {
 	if len(similar) == 0 {
 		return nil
 	}
 	first, _ := utf8.DecodeRuneInString(typed)
 	nearest := edlib.OSADamerauLevenshteinDistance(typed, similar[0])
+	best, bestKind, commonest := -1, 0, 0
 	for i, w := range similar {
 		if edlib.OSADamerauLevenshteinDistance(typed, w) > nearest {
 			break
 		}
-		if r, _ := utf8.DecodeRuneInString(w); r == first {
-			return similar[i : i+1]
+		if r, _ := utf8.DecodeRuneInString(w); r != first {
+			continue
+		}
+		if kind := slipKind(typed, w); best < 0 {
+			best, bestKind, commonest = i, kind, counts[w].Body
+		} else if kind > bestKind && typoRatio*counts[w].Body >= commonest {
+			best, bestKind = i, kind
 		}
 	}
-	return similar[:1]
+	if best < 0 {
+		return similar[:1]
+	}
+	return similar[best : best+1]
 }
+
+// slipKind says how likely typed is a slip of word, one edit away: most, a
+// letter typed twice or once too few ("tinn" is tin, not Tenn), or two
+// swapped ("unemploymnet"); then a letter left out or added, or one typed
+// for a key beside it or a letter that sounds alike ("corm" is corn, not
+// corp; "opek" is OPEC, not "oper"); least, any other.
+func slipKind(typed, word string) int {
+	switch {
+	case doubledOrUndoubled(typed, word), len(typed) == len(word) && typed != word && sortedLetters(typed) == sortedLetters(word):
+		return 3
+	case missesOneLetter(typed, word), missesOneLetter(word, typed):
+		return 2
+	case len(typed) == len(word):
+		for i := range len(typed) {
+			if typed[i] != word[i] {
+				if pair := string([]byte{min(typed[i], word[i]), max(typed[i], word[i])}); keysBeside[pair] || soundAlike[pair] {
+					return 2
+				}
+				break
+			}
+		}
+	}
+	return 1
+}
+
+// keysBeside are the pairs of letters beside each other on a QWERTY
+// keyboard, in alphabetical order; soundAlike the pairs that sound alike.
+var (
+	keysBeside = func() map[string]bool {
+		pairs := map[string]bool{}
+		for _, row := range []string{"qwertyuiop", "asdfghjkl", "zxcvbnm"} {
+			for i := 0; i+1 < len(row); i++ {
+				pairs[string([]byte{min(row[i], row[i+1]), max(row[i], row[i+1])})] = true
+			}
+		}
+		return pairs
+	}()
+	soundAlike = wordsOf("ck cs kq sz iy dt bp fv gj")
+)
 
 // missesOneLetter reports whether typed is word with one letter left out.
 func missesOneLetter(typed, word string) bool {

@@ -872,9 +872,11 @@ func TestReadKeepsWordsThatShareAnAskingWordsStem(t *testing.T) {
 }
 
 // A slip seldom changes a word's first letter: of the nearest words
-// spelled like it, commonest first, the first with the same first letter is
-// the one; a nearer word beats one further with that letter.
+// spelled like it, commonest first, the likeliest slip with the same first
+// letter is the one; a nearer word beats one further with that letter.
 func TestLikeliestSlip(t *testing.T) {
+	counts := map[string]news.WordCount{"oper": {Body: 2551}, "open": {Body: 1089}, "opec": {Body: 144},
+		"corp": {Body: 4406}, "corn": {Body: 248}, "interest": {Body: 5000}, "interst": {Body: 3}}
 	tests := []struct {
 		similar []string
 		typed   string
@@ -885,10 +887,19 @@ func TestLikeliestSlip(t *testing.T) {
 		{[]string{"gold", "bold"}, "fold", []string{"gold"}},
 		{[]string{"natural", "nature", "annual"}, "natual", []string{"natural"}},
 		{[]string{"xbcd", "abxy"}, "abcd", []string{"xbcd"}}, // one edit away, not two
+		// Of those as near, the likeliest slip: a letter typed twice, a
+		// key beside the one meant, a letter that sounds alike; but not
+		// one far rarer than the commonest.
+		{[]string{"minn", "tenn", "tin"}, "tinn", []string{"tin"}},
+		{[]string{"corp", "corn", "form"}, "corm", []string{"corn"}},
+		{[]string{"oper", "open", "opec"}, "opek", []string{"opec"}},
+		{[]string{"oper", "open"}, "opex", []string{"oper"}}, // no likelier: the commonest
+		{[]string{"unemploymnent", "unemployment"}, "unemploymnet", []string{"unemployment"}},
+		{[]string{"interest", "interst"}, "intrest", []string{"interest"}},
 		{nil, "zzz", nil},
 	}
 	for _, tt := range tests {
-		if got := likeliestSlip(tt.similar, tt.typed); !slices.Equal(got, tt.want) {
+		if got := likeliestSlip(tt.similar, counts, tt.typed); !slices.Equal(got, tt.want) {
 			t.Errorf("likeliestSlip(%q, %q) = %q; want %q", tt.similar, tt.typed, got, tt.want)
 		}
 	}

@@ -52,7 +52,8 @@ var (
 		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon wrt
 		gimme lemme bruh sup tldr wtf omg lmao ngl dude fam deets interesting um umm uh uhh er erm hmm
 		vs versus b/c cuz coz yoy awesome cool great nice neat sweet wow yikes oh ah alright
-		lmk eli5 fr afaik afaict iirc smth sth jk lmfao rofl lolol lololol haha hahaha hehe ikr smh tbf fwiw irl seriously`)
+		lmk eli5 fr afaik afaict iirc smth sth jk lmfao rofl lolol lololol haha hahaha hehe ikr smh tbf fwiw irl seriously
+		kinda sorta sigh ugh meh`)
 	// subjectPrepositions bring in the subject as "about" does, which is a
 	// stop word: "news concerning brazil", "re: tin".
 	subjectPrepositions = wordsOf(`regarding concerning re`)
