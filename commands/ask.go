@@ -39,10 +39,15 @@ var ErrNoSubject = errors.New(`ask about a person or a topic, for example "Witko
 // paragraph would find nothing, slowly.
 var ErrTooLong = fmt.Errorf("that is more than a subject: ask about a person or a topic in up to %d words", maxSubjectWords)
 
-// maxSubjectWords and MaxSubjectLength bound a subject.
+// maxSubjectWords and MaxSubjectLength bound a subject; of its content
+// words, at most maxRequiredWords, the rarest, are required of every
+// source, so that a question told at length ("my uncle who trades futures
+// says coffee prices are weak because producers can't agree on quotas")
+// finds what its rarest words do, and relaxing it stays quick.
 const (
-	maxSubjectWords  = 12
+	maxSubjectWords  = 20
 	MaxSubjectLength = 200
+	maxRequiredWords = 6
 )
 
 // DefaultSources is how many sources an answer lists unless asked otherwise.

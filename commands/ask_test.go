@@ -397,6 +397,26 @@ func TestAskEarningsFindsResultsTables(t *testing.T) {
 	}
 }
 
+// A question told at length finds what its rarest words do: they carry
+// the search, and the others rank.
+func TestAskALongQuestion(t *testing.T) {
+	stories := map[string]string{}
+	for i := range 4 {
+		stories[fmt.Sprintf("icco%d.txt", i)] = fmt.Sprintf(" date 1987-03-%02d Cocoa buffer stock rules agreed %d\n\nThe International Cocoa Organization council agreed buffer stock rules in London after weeks of talks, delegates said on day %d.\n", i+20, i, i)
+	}
+	for i := range 40 {
+		stories[fmt.Sprintf("other%d.txt", i)] = fmt.Sprintf(" date 1987-03-%02d Markets report %d\n\nTraders in London said prices moved on day %d.\n", i%28+1, i, i)
+	}
+	question := "my cousin says the international cocoa organization finally agreed buffer stock rules in london after months of arguing, can you confirm what was agreed?"
+	ans, err := Ask(context.Background(), mustIndexOf(t, stories), Request{Question: question})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Sources) != 4 || !strings.HasPrefix(ans.Sources[0].Article.Title, "Cocoa buffer stock rules agreed") {
+		t.Errorf("%d sources; want the 4 stories on the cocoa buffer stock rules", len(ans.Sources))
+	}
+}
+
 // Chat asks for "cpi"; the wires mostly write "consumer prices".
 func TestAskCPIFindsConsumerPrices(t *testing.T) {
 	aliases, err := LoadAliases("")

@@ -1,6 +1,7 @@
 package commands
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"regexp"
@@ -973,18 +974,34 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			r.terms = append(r.terms, pair)
 		}
 	}
+	// Of a long question, the rarest content words that articles hold carry
+	// the search, and the others rank: told at length, a question holds
+	// words no article does ("my cousin says...").
+	var carrying []int
+	for i, t := range words {
+		if c := counts[bareWord(t.text)]; t.kind == content && !inTerm[i] && float64(c.Body) <= commonShare*float64(total) {
+			carrying = append(carrying, i)
+		}
+	}
+	if len(carrying) > maxRequiredWords {
+		carrying = slices.DeleteFunc(carrying, func(i int) bool { return counts[bareWord(words[i].text)].Body == 0 })
+		slices.SortStableFunc(carrying, func(a, b int) int {
+			return cmp.Compare(counts[bareWord(words[a].text)].Body, counts[bareWord(words[b].text)].Body)
+		})
+		carrying = carrying[:min(len(carrying), maxRequiredWords)]
+	}
 	for i, t := range words {
 		w := bareWord(t.text)
-		c := counts[w]
 		switch {
 		case t.kind == without:
 			r.Without = append(r.Without, strings.TrimLeft(w, "-"))
 		case t.kind == name, t.kind == connector, inTerm[i]:
 			require(t)
-		case t.kind == content && float64(c.Body) <= commonShare*float64(total):
+		case slices.Contains(carrying, i):
 			require(t)
 		default:
 			r.Optional = append(r.Optional, w)
+			c := counts[w]
 			if rarest < 0 || (words[rarest].kind == weak) == (t.kind == weak) && c.Body < rarestCount || words[rarest].kind == weak && t.kind != weak {
 				rarest, rarestCount = i, c.Body
 			}
