@@ -271,6 +271,9 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 				return span{Period{s.Since, last.Until}, min(s.unit, last.unit)}, j + 1 + m - start
 			}
 		}
+		if prep == "from" && (words[i] == "start" || words[i] == "beginning") {
+			prep = "since" // "from the start of the year"
+		}
 		return limitedBy(prep, s), i + n - start
 	}
 	// "the week of March 16", as answers name a week: Monday to Sunday
@@ -285,7 +288,7 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 	}
 	// "copper in Q2", "in the second quarter": a quarter of a year; but
 	// "earnings for the third quarter" are its results, reported after it.
-	if s, n := c.quarterAt(words, i); n > 0 && prep != "" && prep != "for" {
+	if s, n := c.quarterAt(words, i); n > 0 && prep != "for" && (prep != "" || n > 1 && yearNamed(words, i+n-1)) {
 		return limitedBy(prep, s), i + n - start
 	}
 	first, n := c.dateAt(words, capitalised, i, prep != "")
@@ -379,23 +382,65 @@ func (c calendar) quarterAt(words []string, i int) (span, int) {
 	if i >= len(words) {
 		return span{}, 0
 	}
-	q, n := 0, 0
+	q, n, quarters := 0, 0, 1
 	w := words[i]
 	switch {
 	case len(w) == 2 && (w[0] == 'q' && w[1] >= '1' && w[1] <= '4'):
 		q, n = int(w[1]-'0'), 1
 	case len(w) == 2 && (w[1] == 'q' && w[0] >= '1' && w[0] <= '4'):
 		q, n = int(w[0]-'0'), 1
+	case len(w) == 2 && w[0] == 'h' && (w[1] == '1' || w[1] == '2'):
+		q, n, quarters = 2*int(w[1]-'0')-1, 1, 2 // "h1": a half of the year
 	case i+1 < len(words) && words[i+1] == "quarter":
 		if k, ok := ordinals[w]; ok {
 			q, n = k+1, 2
+		}
+	case i+1 < len(words) && words[i+1] == "half" && !(i+3 < len(words) && words[i+2] == "of" && monthNumbers[words[i+3]] != 0):
+		// "the first half of 1987"; but "the first half of March" is its
+		// first days
+		if k, ok := ordinals[w]; ok && k < 2 {
+			q, n, quarters = 2*k+1, 2, 2
 		}
 	}
 	if n == 0 {
 		return span{}, 0
 	}
 	p, year := c.threeMonths(words, i+n, time.Month(3*q-2))
+	if quarters == 2 {
+		p.Until = p.Since.AddDate(0, 6, 0)
+		if year == 0 {
+			p = latestBegun(time.Month(3*q-2), c.anchor(), false)
+			p.Until = p.Since.AddDate(0, 6, 0)
+		}
+	}
 	return span{p, months}, n + year
+}
+
+// ordinalDays are the days of a month in words: "october nineteenth", "the
+// first of april".
+var ordinalDays = func() map[string]int {
+	days := map[string]int{}
+	for i, w := range strings.Fields(`first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+		thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth`) {
+		days[w] = i + 1
+	}
+	for i, w := range strings.Fields("first second third fourth fifth sixth seventh eighth ninth") {
+		days["twenty-"+w] = 21 + i
+	}
+	days["thirtieth"], days["thirty-first"] = 30, 31
+	return days
+}()
+
+// quarterResults are a quarter's results, which come out after it: "last
+// quarter results for ibm".
+var quarterResults = wordsOf("results earnings profit profits net loss losses numbers figures revenue revenues sales")
+
+// yearNamed reports whether the word at i is a year: "gold 1q 1987", "opec h1
+// 87", "the first half of 1987", without a preposition before them, are
+// periods.
+func yearNamed(words []string, i int) bool {
+	_, ok := yearOf(strings.TrimPrefix(words[i], "'"))
+	return ok
 }
 
 // rangeWords join the ends of a range of days or months: "from 1 to 5
@@ -433,6 +478,7 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 	monday := lastWeekday(today, time.Monday)
 	firstOfMonth := today.AddDate(0, 0, 1-today.Day())
 	firstOfYear := today.AddDate(0, 0, 1-today.YearDay())
+	firstOfQuarter := time.Date(today.Year(), (today.Month()-1)/3*3+1, 1, 0, 0, 0, 0, time.UTC)
 	switch words[i] {
 	case "today", "tonight":
 		return span{Period{today, tomorrow}, days}, 1
@@ -501,6 +547,10 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 			return span{Period{today, tomorrow}, days}, 2
 		case "weekend":
 			return span{c.weekend(), days}, 2
+		case "quarter":
+			if !quarterResults[wordAfter(words, i+1)] {
+				return span{Period{firstOfQuarter, tomorrow}, months}, 2
+			}
 		}
 		if wd, ok := weekdays[next]; ok {
 			return span{c.weekday(wd), days}, 2 // "this monday", as chat says of the last
@@ -545,6 +595,14 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 			return span{c.weekend(), days}, 2
 		case "fortnight":
 			return c.back(1, next, 2)
+		case "quarter":
+			if quarterResults[wordAfter(words, i+1)] {
+				break // "last quarter results" are reported after it
+			}
+			if calendarUnit {
+				return span{Period{firstOfQuarter.AddDate(0, -3, 0), firstOfQuarter}, months}, 2
+			}
+			return span{Period{today.AddDate(0, -3, 0), tomorrow}, months}, 2
 		}
 		if wd, ok := weekdays[next]; ok {
 			return span{c.weekday(wd), days}, 2
@@ -729,8 +787,11 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 			}
 		}
 	}
-	// "17 April [1987]", "17th of April"
-	if day, ok := dayOf(w); ok {
+	// "17 April [1987]", "17th of April", "the first of april"
+	if day, ok := dayOf(w); ok || ordinalDays[w] > 0 && i+1 < len(words) && words[i+1] == "of" {
+		if !ok {
+			day = ordinalDays[w]
+		}
 		j := i + 1
 		if j < len(words) && words[j] == "of" {
 			j++
@@ -745,9 +806,12 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	if !ok || monthOfAContract(words, i) || monthInAName(words, capitalised, i) {
 		return span{}, 0
 	}
-	// "April 17[, 1987]"
+	// "April 17[, 1987]", "october nineteenth"
 	if i+1 < len(words) {
-		if day, ok := dayOf(words[i+1]); ok {
+		if day, ok := dayOf(words[i+1]); ok || ordinalDays[words[i+1]] > 0 {
+			if !ok {
+				day = ordinalDays[words[i+1]]
+			}
 			return c.day(words, i+2, m, day, 2)
 		}
 	}

@@ -110,6 +110,7 @@ func TestReadDates(t *testing.T) {
 		{"copper during 1q 87", "January – March 1987", "copper"},
 		{"earnings for the third quarter", "", "earnings for the third quarter"},
 		{"q3 earnings", "", "q3 earnings"},
+		{"last quarter results for ibm", "", "last quarter results for ibm"},
 		{"19 oct 87 stocks", "19 October 1987", "stocks"},
 		{"coffee in feb '87", "February 1987", "coffee"},
 		{"coffee feb 25", "25 February 2025", "coffee"},
@@ -192,6 +193,17 @@ func TestReadDates(t *testing.T) {
 		{"sunday times report", "", "sunday times report"},
 		{"gold next monday", "12 May 2025", "gold"},
 		{"dollar on friday the 13th", "13 December 2024", "dollar"},
+		{"gatt from the start of the year", "since 1 January 2025", "gatt"},
+		{"stocks march nineteenth", "19 March 2025", "stocks"},
+		{"oil the first of april", "1 April 2025", "oil"},
+		{"wheat this quarter", "1 April – 7 May 2025", "wheat"},
+		{"trade last quarter", "January – March 2025", "trade"},
+		{"rates in the first half of 2024", "January – June 2024", "rates"},
+		{"opec h1 2024", "January – June 2024", "opec"},
+		{"sugar 2q 2024", "April – June 2024", "sugar"},
+		{"q3 earnings", "", "q3 earnings"},
+		{"last quarter results for ibm", "", "last quarter results for ibm"},
+		{"cocoa in the first half of march", "1 March – 15 March 2025", "cocoa"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
