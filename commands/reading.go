@@ -580,6 +580,13 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 			p.newest = true
 		}
 	}
+	// "of" between words in lower case may join a name the index knows
+	// ("bank of japan"; see readLowerCaseNames), which resolve tells.
+	for i := 1; i+1 < len(ts); i++ {
+		if ts[i].lower == "of" && ts[i-1].kind == content && ts[i+1].kind == content && !strings.HasSuffix(ts[i-1].text, ",") {
+			ts[i].kind = connector
+		}
+	}
 	// A connector ends no name: "Bank of" is "Bank".
 	for i := len(ts) - 1; i >= 0 && ts[i].kind == connector; i-- {
 		ts[i].kind = function
@@ -665,7 +672,19 @@ func subject(words []token) string {
 // "US-Japan trade" is "US, Japan trade".
 func Subject(question string, aliases Aliases) string {
 	cal := calendar{Now: time.Now(), Latest: func() time.Time { return time.Time{} }}
-	return subject(splitNames(parse(question, cal, aliases).subjectWords(), aliases))
+	return subject(joiningNames(splitNames(parse(question, cal, aliases).subjectWords(), aliases)))
+}
+
+// joiningNames is words without the connectors that join no names: after a
+// word read as a common one ("Exports of Brazil", "tonnes of sugar"), a
+// connector joins nothing.
+func joiningNames(words []token) []token {
+	for i := range words {
+		if words[i].kind == connector && (i == 0 || words[i-1].kind != name && words[i-1].kind != connector) {
+			words[i].kind = function
+		}
+	}
+	return slices.DeleteFunc(words, func(t token) bool { return t.kind < name })
 }
 
 // typoShare and typoRatio tell a typo that shares its stem with a word from
@@ -944,14 +963,8 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			t.kind = k // "happenin" is "happen", which asks rather than names
 		}
 	}
-	// A connector joins names: after a word read as the common word
-	// ("Exports of Brazil"), it joins nothing.
-	for i := range words {
-		if words[i].kind == connector && (i == 0 || words[i-1].kind != name && words[i-1].kind != connector) {
-			words[i].kind = function
-		}
-	}
-	words = slices.DeleteFunc(words, func(t token) bool { return t.kind < name })
+	readLowerCaseNames(words, counts)
+	words = joiningNames(words)
 	r.Subject, r.counts = subject(words), counts
 	if err := r.findCommoner(ctx, s, words, total); err != nil {
 		return err
@@ -1024,6 +1037,32 @@ func (r Reading) query(aliases Aliases) news.Query {
 		Words: slices.Clone(r.Required), Optional: slices.Clone(r.Optional), Without: r.Without,
 		Since: r.Period.Since, Until: r.Period.Until,
 		Aliases: aliases.For(slices.Concat(r.Required, r.Optional, r.Without)),
+	}
+}
+
+// namedShare is the share of the articles holding a word that write it
+// capitalised, as a name, above which "X of Y" typed in lower case is the
+// name the articles write when Y is a name too: "bank" (64%) of "japan" is
+// the Bank of Japan, and "exports" (4%) of "brazil" are Brazil's exports.
+const namedShare = 0.4
+
+// readLowerCaseNames reads as a name "X of Y" typed in lower case where the
+// articles mostly write Y as a name, and X often as one: "what is the bank
+// of japan doing" asks about the Bank of Japan, not about banks and Japan.
+func readLowerCaseNames(words []token, counts map[string]news.WordCount) {
+	for i := 1; i+1 < len(words); i++ {
+		x, of, y := &words[i-1], &words[i], &words[i+1]
+		if of.kind != connector || x.kind != content || y.kind != content {
+			continue
+		}
+		cx, cy := counts[bareWord(x.text)], counts[bareWord(y.text)]
+		if cy.Names < cy.Body || float64(cx.Names) < namedShare*float64(cx.Body) || cx.Names == 0 {
+			continue
+		}
+		for _, t := range []*token{x, y} {
+			r, size := utf8.DecodeRuneInString(t.text)
+			t.kind, t.text = name, string(unicode.ToUpper(r))+t.text[size:]
+		}
 	}
 }
 

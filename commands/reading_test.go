@@ -832,8 +832,9 @@ func TestReadTakesAnAliasForNoTypo(t *testing.T) {
 }
 
 // A name that opens a question keeps its connector: "Bank of England" is
-// the bank, not "Bank" and "England" apart. A word the articles write in
-// lower case joins nothing: "Exports of Brazil" are Brazil's exports.
+// the bank, not "Bank" and "England" apart, and so is "bank of japan" typed
+// in lower case. A word the articles write in lower case joins nothing:
+// "Exports of Brazil" are Brazil's exports.
 func TestReadKeepsANameThatOpensTheQuestionWhole(t *testing.T) {
 	stories := map[string]string{"boe.txt": " date 2025-04-01 Bank of England holds rates\n\nThe Bank of England held its rates.\n"}
 	for i := range 3 {
@@ -844,6 +845,9 @@ func TestReadKeepsANameThatOpensTheQuestionWhole(t *testing.T) {
 	for question, want := range map[string][]string{
 		"Bank of England rates?": {"Bank", "of", "England"},
 		"Exports of Brazil?":     {"Brazil"}, // exports, in most of these articles, only ranks
+		// Typed in lower case, a name the articles write: they mostly
+		// capitalise "bank" and "japan", and seldom "exports".
+		"what is the bank of japan doing?": {"Bank", "of", "Japan"},
 	} {
 		r, err := Read(context.Background(), ix, Request{Question: question})
 		if err != nil {
@@ -852,6 +856,9 @@ func TestReadKeepsANameThatOpensTheQuestionWhole(t *testing.T) {
 		if !slices.Equal(r.Required, want) {
 			t.Errorf("%s: required %q; want %q", question, r.Required, want)
 		}
+	}
+	if r, err := Read(context.Background(), ix, Request{Question: "exports of brazil?"}); err != nil || slices.Contains(r.Required, "of") {
+		t.Errorf("exports of brazil?: required %q (%v); want no name of them", r.Required, err)
 	}
 }
 
