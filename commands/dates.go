@@ -170,6 +170,11 @@ var weekdays = map[string]time.Weekday{
 	"thursday": time.Thursday, "friday": time.Friday, "saturday": time.Saturday,
 }
 
+func isWeekday(w string) bool {
+	_, ok := weekdays[w]
+	return ok
+}
+
 // ambiguousMonths are month names that are also common words ("may",
 // "march"): alone, without a preposition, a day or a year, they are not
 // dates. Other month names are, however typed ("sugar news june"); so are
@@ -193,8 +198,12 @@ var backVerbs = wordsOf(`buy buys buying bought cut cuts cutting scale scales sc
 
 // datePrepositions say how a date limits the period: "in October" is
 // October, "since October" from its first day on.
-// "around", "circa" and "roughly" hedge a date, which is read as named.
-var datePrepositions = wordsOf("in on at during from since after before until till through throughout over within for between around circa approx approximately roughly")
+// "around", "circa" and "roughly" hedge a date, which is read as named; but
+// not a year, which they hedge as an amount ("gold drop to around 2000").
+var (
+	hedges           = wordsOf("around circa approx approximately roughly")
+	datePrepositions = wordsOf("in on at during from since after before until till through throughout over within for between around circa approx approximately roughly")
+)
 
 // readDates finds the date phrases among words, in lower case, and returns the
 // period they name together with the indexes of the words they take.
@@ -267,8 +276,16 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 			if toNow[words[j+1]] {
 				return span{Period{s.Since, c.today().AddDate(0, 0, 1)}, s.unit}, j + 2 - start
 			}
-			if last, m := c.relativeAt(words, j+1, words[j+1] == "the"); m > 0 && last.Until.After(s.Since) {
-				return span{Period{s.Since, last.Until}, min(s.unit, last.unit)}, j + 1 + m - start
+			k, the := j+1, words[j+1] == "the"
+			if the {
+				k++ // "to the day before yesterday"
+			}
+			last, m := c.relativeAt(words, k, the)
+			if m == 0 {
+				last, m = c.dateAt(words, capitalised, k, true) // "from the start of the year to june"
+			}
+			if m > 0 {
+				return span{c.rangeOf(s, last), min(s.unit, last.unit)}, k + m - start
 			}
 		}
 		if prep == "from" && (words[i] == "start" || words[i] == "beginning") {
@@ -288,12 +305,12 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 	}
 	// "copper in Q2", "in the second quarter": a quarter of a year; but
 	// "earnings for the third quarter" are its results, reported after it.
-	if s, n := c.quarterAt(words, i); n > 0 && prep != "for" && (prep != "" || n > 1 && yearNamed(words, i+n-1)) {
+	if s, n := c.quarterAt(words, i); n > 0 && prep != "for" && (prep != "" || n > 1 && c.yearNamed(words, i+n-1)) {
 		return limitedBy(prep, s), i + n - start
 	}
 	first, n := c.dateAt(words, capitalised, i, prep != "")
-	if n == 0 {
-		return span{}, 0
+	if n == 0 || hedges[prep] && first.unit == years {
+		return span{}, 0 // "gold drop to around 2000" is a price
 	}
 	i += n
 	// "from 1 March on", "from March onwards"; but "news from May on
@@ -319,13 +336,10 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 			}
 		}
 		if last, m := c.dateAt(words, capitalised, i+1, true); m > 0 {
-			switch {
-			case !last.Since.After(first.Since) && last.unit == months && first.unit == months:
+			if !last.Since.After(first.Since) && last.unit == months && first.unit == months {
 				first.Since = first.Since.AddDate(-1, 0, 0)
-			case !last.Until.After(first.Since):
-				first, last = last, first // "from 20 march to 10 march"
 			}
-			return span{Period{first.Since, last.Until}, min(first.unit, last.unit)}, i + 1 + m - start
+			return span{c.rangeOf(first, last), min(first.unit, last.unit)}, i + 1 + m - start
 		}
 	}
 	return limitedBy(prep, first), i - start
@@ -395,11 +409,18 @@ func (c calendar) quarterAt(words []string, i int) (span, int) {
 		if k, ok := ordinals[w]; ok {
 			q, n = k+1, 2
 		}
-	case i+1 < len(words) && words[i+1] == "half" && !(i+3 < len(words) && words[i+2] == "of" && monthNumbers[words[i+3]] != 0):
-		// "the first half of 1987"; but "the first half of March" is its
-		// first days
-		if k, ok := ordinals[w]; ok && k < 2 {
+	case i+1 < len(words) && words[i+1] == "half":
+		// "the first half of 1987", "of the year", or alone; but "the
+		// first half of March" is its first days, and of "the month" or
+		// "last year" is none read here
+		k, ok := ordinals[w]
+		switch {
+		case !ok || k >= 2:
+		case quarterResults[wordAfter(words, i+1)]: // "first half results"
+		case i+2 == len(words) || words[i+2] != "of" || c.yearNamed(words, i+3):
 			q, n, quarters = 2*k+1, 2, 2
+		case i+4 < len(words) && (words[i+3] == "the" || words[i+3] == "this") && words[i+4] == "year":
+			q, n, quarters = 2*k+1, 5, 2
 		}
 	}
 	if n == 0 {
@@ -438,9 +459,24 @@ var quarterResults = wordsOf("results earnings profit profits net loss losses nu
 // yearNamed reports whether the word at i is a year: "gold 1q 1987", "opec h1
 // 87", "the first half of 1987", without a preposition before them, are
 // periods.
-func yearNamed(words []string, i int) bool {
-	_, ok := yearOf(strings.TrimPrefix(words[i], "'"))
+func (c calendar) yearNamed(words []string, i int) bool {
+	_, ok := c.yearAfterDate(words, i)
 	return ok
+}
+
+// rangeOf is the days from first to last. A last that ends before first
+// begins was typed backwards ("from 20 march to 10 march", "from yesterday
+// to last week") and is swapped, unless the year after it is near: "from
+// october 15 to october 25", where the newest article is of 20 October,
+// reads 25 October of the year before as the latest at or before it.
+func (c calendar) rangeOf(first, last span) Period {
+	if last.Until.After(first.Since) {
+		return Period{first.Since, last.Until}
+	}
+	if later := last.Until.AddDate(1, 0, 0); !later.After(first.Since.AddDate(0, 1, 0)) {
+		return Period{first.Since, later}
+	}
+	return Period{last.Since, first.Until}
 }
 
 // rangeWords join the ends of a range of days or months: "from 1 to 5
@@ -554,17 +590,6 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 		}
 		if wd, ok := weekdays[next]; ok {
 			return span{c.weekday(wd), days}, 2 // "this monday", as chat says of the last
-		}
-	case "next": // "gold next monday": a day to come, of which nothing is yet
-		if wd, ok := weekdays[next]; ok {
-			day := lastWeekday(today.AddDate(0, 0, 7), wd)
-			return span{Period{day, day.AddDate(0, 0, 1)}, days}, 2
-		}
-		switch next {
-		case "week":
-			return span{Period{monday.AddDate(0, 0, 7), monday.AddDate(0, 0, 14)}, weeks}, 2
-		case "month":
-			return span{Period{firstOfMonth.AddDate(0, 1, 0), firstOfMonth.AddDate(0, 2, 0)}, months}, 2
 		}
 	case "last", "past", "previous":
 		if next == "week" && i+3 < len(words) && words[i+2] == "of" && monthNumbers[words[i+3]] != 0 {
@@ -740,14 +765,14 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 		}
 	}
 	// "early monday", "late friday": that day
-	if _, ok := weekdays[wordAfter(words, i)]; ok && (w == "early" || w == "late") {
+	if isWeekday(wordAfter(words, i)) && (w == "early" || w == "late") {
 		if day, n := c.dateAt(words, capitalised, i+1, true); n > 0 {
 			return day, n + 1
 		}
 	}
 	// "on Monday", and in chat "coffee monday"; but not in a name: "Black
 	// Monday", "Tuesday Morning Inc".
-	if wd, ok := weekdays[w]; ok && (afterPreposition || !inName(capitalised, i)) && !(i > 0 && namedDays[words[i-1]]) && !(i+1 < len(words) && newspapers[words[i+1]]) {
+	if wd, ok := weekdays[w]; ok && (afterPreposition || !inName(capitalised, i)) && !(i > 0 && (namedDays[words[i-1]] || words[i-1] == "next")) && !(i+1 < len(words) && newspapers[words[i+1]]) {
 		return span{c.weekday(wd), days}, 1
 	}
 	if d, alone, ok := c.numericDate(w); ok && (alone || afterPreposition) && !(i+1 < len(words) && (units[words[i+1]] || words[i+1] == "point")) {
@@ -806,9 +831,10 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	if !ok || monthOfAContract(words, i) || monthInAName(words, capitalised, i) {
 		return span{}, 0
 	}
-	// "April 17[, 1987]", "october nineteenth"
+	// "April 17[, 1987]", "october nineteenth", "march second"; but "prices
+	// may first fall"
 	if i+1 < len(words) {
-		if day, ok := dayOf(words[i+1]); ok || ordinalDays[words[i+1]] > 0 {
+		if day, ok := dayOf(words[i+1]); ok || ordinalDays[words[i+1]] > 0 && (afterPreposition || w != "may") {
 			if !ok {
 				day = ordinalDays[words[i+1]]
 			}
@@ -846,18 +872,21 @@ var newspapers = wordsOf("times telegraph express mirror post")
 // not a period: "july coffee futures", "cocoa for may shipment".
 var contractWords = wordsOf("futures future contract contracts delivery deliveries shipment shipments")
 
-// monthOfAContract reports whether the month at i names a contract.
+// monthOfAContract reports whether the month at i names a contract: not
+// after a preposition but "for" ("in june, futures fell").
 func monthOfAContract(words []string, i int) bool {
+	if i > 0 && datePrepositions[words[i-1]] && words[i-1] != "for" {
+		return false
+	}
 	return i+1 < len(words) && contractWords[words[i+1]] || i+2 < len(words) && contractWords[words[i+2]]
 }
 
-// monthInAName reports whether the month at i, capitalised, begins a name
-// ("news on the May Department Stores"): the word after it is capitalised
-// and names, and the word before it is not capitalised, as all are in a
-// question in Title Case.
+// monthInAName reports whether the month at i, capitalised after "the",
+// begins a name: "news on the May Department Stores", but not "in October
+// Saudi cuts".
 func monthInAName(words []string, capitalised []bool, i int) bool {
-	return capitalised[i] && i+1 < len(words) && capitalised[i+1] && classify(words[i+1]) >= name &&
-		(i == 0 || !capitalised[i-1]) && monthNumbers[words[i+1]] == 0
+	return capitalised[i] && i > 0 && words[i-1] == "the" && i+1 < len(words) && capitalised[i+1] &&
+		classify(words[i+1]) >= name && monthNumbers[words[i+1]] == 0
 }
 
 // wordAfter is the word after i, or "" after the last.
@@ -876,12 +905,13 @@ func inName(capitalised []bool, i int) bool {
 
 // numericDate reads a date in figures, as chat and the world write it:
 // "10/19" and "10/19/87" month first, as American chat writes it, unless the
-// first can be no month ("19/10"); "19.10.87" and "9.4." day first, as
-// Europe writes it; "10-19-87", "19-10-1987", "1987/10/19", and with the
-// month's name, "17-apr-87", "19-oct", "19oct", "oct19". Without a year it
-// is the latest at or before the anchor. alone reports whether it can be
-// read without a preposition before it: it has a year, or it can be no
-// fraction ("1/2 point", "3/16"), no price ("20.10") and no score ("3-2").
+// first can be no month ("19/10"); "19.10.87" day first, as Europe writes
+// it; "10-19-87", "19-10-1987", "1987/10/19", and with the month's name,
+// "17-apr-87", "19-oct", "19oct", "oct19". Without a year it is the latest
+// at or before the anchor; with dots or hyphens, it has one ("20.10" is a
+// price, "3-2" a score). alone reports whether it can be read without a
+// preposition before it: it has a year or a month's name, or it can be no
+// fraction ("10/19", "3/3"; not "1/2 point", "2/3", "3/16", "24/7").
 func (c calendar) numericDate(w string) (date time.Time, alone, ok bool) {
 	var month, day int
 	var year string
@@ -893,8 +923,10 @@ func (c calendar) numericDate(w string) (date time.Time, alone, ok bool) {
 		if m[2] == "." || first > 12 {
 			month, day = second, first
 		}
-		alone = year != "" || m[2] == "." && strings.HasSuffix(w, ".") || m[2] == "/" && !fractionDenominators[m[3]]
-		if m[2] == "-" && year == "" || m[2] == "." && !alone {
+		// "stocks 10/19", "yen 3/3", "wheat 20/10" are days; "2/3 of
+		// opec", "1/2 point", "24/7" and "8.10." ending a price are not.
+		alone = year != "" || m[2] == "/" && !(first < second && fractionDenominators[m[3]]) && w != "24/7"
+		if m[2] != "/" && year == "" {
 			return time.Time{}, false, false
 		}
 	default:
@@ -930,7 +962,7 @@ var (
 	namedMonthDatePattern = regexp.MustCompile(`^(\d{1,2})?-?(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(?:-(\d{4}|\d{2}))?(\d{1,2})?$`)
 	// fractionDenominators are the parts that prices are quoted in: "1/2
 	// point", "3/16", "21/32".
-	fractionDenominators = wordsOf("2 4 8 16 32 64")
+	fractionDenominators = wordsOf("2 3 4 8 16 32 64")
 )
 
 // day is the day of month m, with the year at words[i] when there is one, and

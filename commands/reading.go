@@ -197,7 +197,9 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 
 // excluding are the words that leave out what follows them: "anything
 // except oil", "dollar news excluding japan", "commodities other than oil".
-var excluding = wordsOf(`except excluding without besides`)
+// "without" is none: "what would oil do without opec quotas" asks about
+// OPEC's quotas.
+var excluding = wordsOf(`except excluding besides`)
 
 // verbForm reports whether a word ends as a verb's forms do: "not paying",
 // "not reported".
@@ -205,14 +207,16 @@ func verbForm(lower string) bool {
 	return len(lower) > 4 && (strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ed"))
 }
 
-// readExclusions reads what a question leaves out as "-Putin" is: the names
-// and content words after "except", "excluding", "without", "other than"
-// and "apart from"; and after "not" or "no" that follow a subject ("oil
-// but not opec", "gold, not silver", "cocoa no coffee", "grain news not
-// about the soviets"). A "not" that bends a verb ("why is oil not rising",
-// "did the fed not cut rates", "opec is not meeting", "brazil not paying")
-// leaves nothing out: it follows an auxiliary, or comes before a verb or a
-// word that only ranks.
+// readExclusions reads what a question leaves out as "-Putin" is: the name,
+// or the one content word, after "except", "excluding", "besides", "other
+// than" and "apart from"; and after "not" or "no" that follow a subject
+// ("oil but not opec", "gold, not silver prices", "cocoa no coffee pls",
+// "grain news not about the soviets"). A "not" that bends a verb leaves
+// nothing out: one after an auxiliary ("why did brazil not pay its debt",
+// "opec is not meeting"), unless after "but" or a comma, or before a verb's
+// form or a word that only ranks ("brazil not paying", "oil not rising");
+// nor does "no" before a number ("sugar no. 11") or before more than the
+// one word it leaves out ("brazil no longer exports coffee").
 func (p *parsed) readExclusions() {
 	ts := p.tokens
 	word := func(i int) string {
@@ -224,6 +228,9 @@ func (p *parsed) readExclusions() {
 	subjectBefore := func(i int) bool {
 		return slices.ContainsFunc(ts[:i], func(t token) bool { return t.kind >= name && t.kind != without })
 	}
+	auxiliaryBefore := func(i int) bool {
+		return slices.ContainsFunc(ts[:i], func(t token) bool { return auxiliaries[bareWord(t.lower)] })
+	}
 	for i := 0; i < len(ts); i++ {
 		// Words that only rank are left out after a word that says to
 		// ("any news besides the crash?"), not after "not" ("not rising").
@@ -233,8 +240,11 @@ func (p *parsed) readExclusions() {
 			from = i + 1
 		case (w == "other" && word(i+1) == "than") || ((w == "apart" || w == "aside") && word(i+1) == "from"):
 			from = i + 2
-		case w == "not" && subjectBefore(i) && !verbForm(word(i+1)) && (word(i-1) == "but" || word(i-1) == "and" || strings.HasSuffix(ts[i-1].text, ",") || ts[i-1].kind >= name || scaffoldNouns[word(i-1)] || word(i+1) == "about"),
-			w == "no" && i > 0 && ts[i-1].kind >= name && ts[i-1].kind != weak:
+		case w == "not" && subjectBefore(i) && !verbForm(word(i+1)) &&
+			(word(i-1) == "but" || word(i-1) == "and" || strings.HasSuffix(ts[i-1].text, ",") || word(i+1) == "about" ||
+				(ts[i-1].kind >= name || scaffoldNouns[word(i-1)]) && !auxiliaryBefore(i)),
+			w == "no" && i > 0 && ts[i-1].kind >= name && ts[i-1].kind != weak && i+1 < len(ts) && ts[i+1].kind >= name &&
+				!isNumber(word(i+1)) && (i+2 == len(ts) || strings.HasSuffix(ts[i+1].text, ",") || ts[i+2].kind < name):
 			from, weakToo = i+1, false
 		}
 		if from < 0 {
@@ -247,9 +257,14 @@ func (p *parsed) readExclusions() {
 		for j < len(ts) && ts[j].kind < name && !strings.HasSuffix(ts[j-1].text, ",") && !(j > from && stopWords[word(j)] && !connectors[word(j)]) {
 			j++ // "not about the soviets"
 		}
-		for ; j < len(ts) && (ts[j].kind == name || ts[j].kind == maybeName || ts[j].kind == content || ts[j].kind == connector || weakToo && ts[j].kind == weak); j++ {
+		// A name of several words, or one other word: "not silver prices"
+		// leaves out silver, not prices.
+		for first := j; j < len(ts) && (ts[j].kind == name || ts[j].kind == maybeName || ts[j].kind == connector ||
+			j == first && (ts[j].kind == content || weakToo && ts[j].kind == weak)); j++ {
+			named := ts[j].kind == name || ts[j].kind == maybeName
 			ts[j].kind, ts[j].text, ts[j].lower = without, "-"+ts[j].text, "-"+ts[j].lower
-			if strings.HasSuffix(ts[j].text, ",") {
+			if strings.HasSuffix(ts[j].text, ",") || !named {
+				j++
 				break
 			}
 		}
@@ -257,10 +272,14 @@ func (p *parsed) readExclusions() {
 	}
 }
 
+// nextPeriods are the periods to come that "next" names.
+var nextPeriods = wordsOf("week month year quarter weekend")
+
 // readChatPhrases reads the phrases of chat whose words are each something
 // else alone. Asking to be brought up to date ("catch me up on the dollar",
 // "bring me up to speed on cocoa", "get me up to date") asks for the latest
-// news, and "speed" and "date" there name no subject; nor do "advance" in
+// news, and "speed" and "date" there name no subject; so does asking about
+// days to come ("next week", "next monday"); nor do "advance" in
 // "thanks in advance", "right" in "right now", "put" in "put out", "TV" in
 // "on TV" (but "Japanese TV exports" are TVs), or "picture" in "the same
 // picture" (but the "motion picture industry" is one).
@@ -278,6 +297,10 @@ func (p *parsed) readChatPhrases() {
 			p.newest = true
 		case word(i) == "up" && word(i+1) == "to" && (word(i+2) == "speed" || word(i+2) == "date"):
 			p.newest, p.tokens[i+2].kind = true, function
+		case word(i) == "next" && (nextPeriods[word(i+1)] || isWeekday(word(i+1))):
+			// "what is opec expected to do next week": of days to come
+			// the newest news tells
+			p.newest, p.tokens[i].kind, p.tokens[i+1].kind = true, function, function
 		case word(i) == "advance" && word(i-1) == "in" && politeness[word(i-2)],
 			word(i) == "right" && word(i+1) == "now",
 			word(i) == "put" && word(i+1) == "out",
@@ -1061,7 +1084,9 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) {
 		}
 		for _, t := range []*token{x, y} {
 			r, size := utf8.DecodeRuneInString(t.text)
+			typed := bareWord(t.text)
 			t.kind, t.text = name, string(unicode.ToUpper(r))+t.text[size:]
+			counts[bareWord(t.text)] = counts[typed]
 		}
 	}
 }

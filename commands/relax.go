@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"newsbot/index/names"
 	"newsbot/index/news"
@@ -23,7 +24,7 @@ import (
 // returns the matches of the reading it leaves, counted, with its first few.
 func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found news.Results, limit int) (news.Results, error) {
 	if found.Total == 0 {
-		if absent, err := r.wordInNoArticle(ctx, s, aliases); err != nil || absent {
+		if absent, err := r.wordInNoArticle(ctx, s, aliases, limit); err != nil || absent {
 			return found, err
 		}
 	}
@@ -67,14 +68,31 @@ func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found n
 // nothing, and one that leaves it out answers on something else: "lead &
 // zinc" in a February without zinc gave five stories where "lead" is a
 // verb, and "oil xyzzy" left out oil to find nothing. The answer says that
-// nothing is on the subject, and names the periods that have some.
-func (r Reading) wordInNoArticle(ctx context.Context, s Searcher, aliases Aliases) (bool, error) {
+// nothing is on the subject, and names the periods that have some; so a
+// period's lack counts only when other periods have a page of articles
+// with every word: "my teacher asked about the crash on october 19" is
+// about the crash that day, though one article of June holds "teacher" and
+// "crash".
+func (r Reading) wordInNoArticle(ctx context.Context, s Searcher, aliases Aliases, limit int) (bool, error) {
+	absent, err := r.wordAbsent(ctx, s, aliases)
+	if err != nil || !absent || r.Period.IsZero() {
+		return absent, err
+	}
+	q := r.query(aliases)
+	q.Since, q.Until, q.Size = time.Time{}, time.Time{}, 0
+	anywhere, err := s.Search(ctx, q)
+	return anywhere.Total >= limit, err
+}
+
+// wordAbsent reports whether a word r requires is in no article of its
+// period, or of the index.
+func (r Reading) wordAbsent(ctx context.Context, s Searcher, aliases Aliases) (bool, error) {
 	for _, w := range r.Required {
 		c, ok := r.counts[bareWord(w)]
 		words := []string{bareWord(w)}
 		switch {
 		case !ok:
-			continue // a connector
+			continue // a connector, or a name read from lower case (see readLowerCaseNames)
 		case r.Period.IsZero():
 			// As droppable counts them: "17-apr-87" is in articles, as
 			// its numbers and its month.

@@ -35,7 +35,7 @@ var (
 		give gives giving gave given get gets getting got gotten find finding found
 		know knows knew known think thinks thinking thought catch catching caught bring brings bringing brought
 		stand stands standing stood look looking looked mean means meant come comes coming came
-		hear hearing heard explain explaining want wanted need needed like
+		hear hearing heard explain explaining want wanted need needed like ask asks asked asking
 		help see seen saw keep keeps keeping kept hope hoping hoped fill filled brief search searching check let make made
 		wonder wondering curious care talk talking summarize summarise summarizing summarising recap posted
 		compare compares compared comparing worry worried worrying try tries trying tried
@@ -51,16 +51,16 @@ var (
 		gonna wanna gotta can't also even still ever yet much many overall generally
 		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon wrt
 		gimme lemme bruh sup tldr wtf omg lmao ngl dude fam deets interesting um umm uh uhh er erm hmm
-		vs versus b/c cuz coz yoy awesome cool great nice neat sweet wow yikes oh ah alright
+		vs versus b/c cuz coz yoy awesome cool great nice neat wow yikes oh ah alright
 		lmk eli5 fr afaik afaict iirc smth sth jk lmfao rofl lolol lololol haha hahaha hehe ikr smh tbf fwiw irl seriously
 		kinda sorta sigh ugh meh`)
 	// subjectPrepositions bring in the subject as "about" does, which is a
 	// stop word: "news concerning brazil", "re: tin".
 	subjectPrepositions = wordsOf(`regarding concerning re`)
 	// clauseWords join or bend a clause ("whether it is working", "has it
-	// already", "go anywhere", "earlier this year", "so far"), and never
-	// begin a name: "Whether OPEC".
-	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere earlier later far`)
+	// already", "go anywhere", "earlier this year", "so far", "oil without
+	// opec quotas"), and never begin a name: "Whether OPEC".
+	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere earlier later far without`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately nowadays current currently now update updates
 		updated developments development breaking rn`)
