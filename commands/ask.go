@@ -35,8 +35,7 @@ type Searcher interface {
 var ErrNoSubject = errors.New(`ask about a person or a topic, for example "Witkoff" or "Iran talks"`)
 
 // ErrTooLong means a question's subject has more words or characters than a
-// subject has: newsbot looks for articles with every word of it, so a pasted
-// paragraph would find nothing, slowly.
+// subject has: a pasted paragraph is no question.
 var ErrTooLong = fmt.Errorf("that is more than a subject: ask about a person or a topic in up to %d words", maxSubjectWords)
 
 // maxSubjectWords and MaxSubjectLength bound a subject; of its content

@@ -389,9 +389,10 @@ func (c calendar) daysOfOneMonthAt(words []string, capitalised []bool, i int, pr
 	return span{Period{since, last.Until}, days}, j + n - i
 }
 
-// quarterAt reads a quarter of a year: "Q2", "2Q", "the second quarter",
-// "3rd quarter of 1987", "q1 87"; without a year, the latest begun by the
-// anchor.
+// quarterAt reads a quarter of a year ("Q2", "2Q", "the second quarter",
+// "3rd quarter of 1987", "q1 87") or a half ("h1", "the first half of
+// 1987", "the second half of the year"); without a year, the latest begun
+// by the anchor.
 func (c calendar) quarterAt(words []string, i int) (span, int) {
 	if i >= len(words) {
 		return span{}, 0
@@ -1031,7 +1032,8 @@ func monthPartAt(words []string, i int) (func(Period) Period, int) {
 	return nil, 0
 }
 
-// ordinals count the weeks and halves of a month from 0.
+// ordinals count the weeks and halves of a month, and the quarters and
+// halves of a year, from 0.
 var ordinals = map[string]int{"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
 
 // halves are days 1-15 and 16 on of the month p.

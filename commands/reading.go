@@ -24,8 +24,9 @@ type Reading struct {
 	// Subject is what the question is about, in its own words, names whole:
 	// "oil prices" for "what happened with oil prices in October?".
 	Subject string
-	// Required are the words every source holds: names and rare words. As
-	// in news.Query.Words, a comma after a word ends a name there.
+	// Required are the words every source holds: names and rare words (of
+	// a long question, the rarest few; see maxRequiredWords). As in
+	// news.Query.Words, a comma after a word ends a name there.
 	// Optional are words that rank the sources without being required of
 	// them: common words, and words about how a subject moved or is seen.
 	// Without are words no source may hold ("-Putin").
@@ -889,7 +890,8 @@ func readAsCommon(t *token, counts map[string]news.WordCount) {
 // the search. A capitalised first word that the articles mostly write in
 // lower case is a common word ("Oil prices"); a word no article holds is read
 // as the most common indexed word spelled like it; names and words in under
-// commonShare of the articles are required, other words only rank, and at
+// commonShare of the articles are required (of more than maxRequiredWords
+// such words, the rarest that articles hold), other words only rank, and at
 // least one word, the rarest, is required. The two words of a term the
 // aliases know are both required: one they write another way ("consumer
 // prices", "cost of living"), so that the search can take either way, or
