@@ -53,6 +53,16 @@ func mustAsk(t *testing.T, req Request) Answer {
 	return ans
 }
 
+// sortedTitles are the titles of an answer's sources, sorted.
+func sortedTitles(ans Answer) []string {
+	var titles []string
+	for _, s := range ans.Sources {
+		titles = append(titles, s.Article.Title)
+	}
+	slices.Sort(titles)
+	return titles
+}
+
 // checkCited fails unless every summary sentence stands verbatim in every
 // source it cites, every source is numbered in order, the summary cites them
 // in that order, and no excerpt repeats the summary.
@@ -387,12 +397,7 @@ func TestAskEarningsFindsResultsTables(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var titles []string
-	for _, s := range ans.Sources {
-		titles = append(titles, s.Article.Title)
-	}
-	slices.Sort(titles)
-	if want := []string{"ACME CORP <ACM> 3RD QTR NET", "BETA INC <BET> 3RD QTR LOSS", "GAMMA CO <GAM> 2ND QTR"}; !slices.Equal(titles, want) {
+	if titles, want := sortedTitles(ans), []string{"ACME CORP <ACM> 3RD QTR NET", "BETA INC <BET> 3RD QTR LOSS", "GAMMA CO <GAM> 2ND QTR"}; !slices.Equal(titles, want) {
 		t.Errorf("sources %q; want the day's three results tables", titles)
 	}
 }

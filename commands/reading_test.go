@@ -189,12 +189,7 @@ func TestReadKeepsTermsWhole(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var titles []string
-	for _, src := range ans.Sources {
-		titles = append(titles, src.Article.Title)
-	}
-	slices.Sort(titles)
-	if want := []string{"Consumer prices rise", "Living costs fall"}; !slices.Equal(titles, want) {
+	if titles, want := sortedTitles(ans), []string{"Consumer prices rise", "Living costs fall"}; !slices.Equal(titles, want) {
 		t.Errorf("sources %q; want %q, the term written either way", titles, want)
 	}
 }
