@@ -304,8 +304,10 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 		return s, i + n - start
 	}
 	// "copper in Q2", "in the second quarter": a quarter of a year; but
-	// "earnings for the third quarter" are its results, reported after it.
-	if s, n := c.quarterAt(words, i); n > 0 && prep != "for" && (prep != "" || n > 1 && c.yearNamed(words, i+n-1)) {
+	// "earnings for the third quarter" and "q4 1986 earnings" are its
+	// results, reported after it.
+	if s, n := c.quarterAt(words, i); n > 0 && prep != "for" && (prep != "" || n > 1 && c.yearNamed(words, i+n-1)) &&
+		!quarterResults[wordAfter(words, i+n-1)] && !quarterResults[wordBefore(words, start)] {
 		return limitedBy(prep, s), i + n - start
 	}
 	first, n := c.dateAt(words, capitalised, i, prep != "")
@@ -890,6 +892,22 @@ func monthInAName(words []string, capitalised []bool, i int) bool {
 		classify(words[i+1]) >= name && monthNumbers[words[i+1]] == 0
 }
 
+// eighths are the parts of a point that prices move in beyond a month's
+// number: "bonds up 1/16", "5/32".
+var eighths = wordsOf("16 32 64")
+
+// wordBefore is the word before i, past a "the", or "" before the first:
+// "earnings the third quarter".
+func wordBefore(words []string, i int) string {
+	if i > 0 && words[i-1] == "the" {
+		i--
+	}
+	if i > 0 {
+		return words[i-1]
+	}
+	return ""
+}
+
 // wordAfter is the word after i, or "" after the last.
 func wordAfter(words []string, i int) string {
 	if i+1 < len(words) {
@@ -912,7 +930,7 @@ func inName(capitalised []bool, i int) bool {
 // at or before the anchor; with dots or hyphens, it has one ("20.10" is a
 // price, "3-2" a score). alone reports whether it can be read without a
 // preposition before it: it has a year or a month's name, or it can be no
-// fraction ("10/19", "3/3"; not "1/2 point", "2/3", "3/16", "24/7").
+// fraction ("10/19", "3/3"; not "1/2 point", "2/3", "24/7").
 func (c calendar) numericDate(w string) (date time.Time, alone, ok bool) {
 	var month, day int
 	var year string
@@ -925,8 +943,10 @@ func (c calendar) numericDate(w string) (date time.Time, alone, ok bool) {
 			month, day = second, first
 		}
 		// "stocks 10/19", "yen 3/3", "wheat 20/10" are days; "2/3 of
-		// opec", "1/2 point", "24/7" and "8.10." ending a price are not.
-		alone = year != "" || m[2] == "/" && !(first < second && fractionDenominators[m[3]]) && w != "24/7"
+		// opec", "1/5 of output", "24/7" and "8.10." ending a price are
+		// not: a fraction is less than one, and of a denominator that
+		// could be a month.
+		alone = year != "" || m[2] == "/" && (first >= second || second > 12 && !eighths[m[3]]) && w != "24/7"
 		if m[2] != "/" && year == "" {
 			return time.Time{}, false, false
 		}
@@ -961,9 +981,6 @@ var (
 	numericDatePattern    = regexp.MustCompile(`^(\d{1,2})([/.-])(\d{1,2})(?:[/.-](\d{4}|\d{2}))?\.?$`)
 	yearFirstDatePattern  = regexp.MustCompile(`^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$`)
 	namedMonthDatePattern = regexp.MustCompile(`^(\d{1,2})?-?(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*(?:-(\d{4}|\d{2}))?(\d{1,2})?$`)
-	// fractionDenominators are the parts that prices are quoted in: "1/2
-	// point", "3/16", "21/32".
-	fractionDenominators = wordsOf("2 3 4 8 16 32 64")
 )
 
 // day is the day of month m, with the year at words[i] when there is one, and

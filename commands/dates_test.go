@@ -111,6 +111,8 @@ func TestReadDates(t *testing.T) {
 		{"earnings for the third quarter", "", "earnings for the third quarter"},
 		{"q3 earnings", "", "q3 earnings"},
 		{"last quarter results for ibm", "", "last quarter results for ibm"},
+		{"q4 2024 earnings", "", "q4 2024 earnings"},
+		{"earnings the third quarter of 2024", "", "earnings the third quarter of 2024"},
 		{"19 oct 87 stocks", "19 October 1987", "stocks"},
 		{"coffee in feb '87", "February 1987", "coffee"},
 		{"coffee feb 25", "25 February 2025", "coffee"},
@@ -169,7 +171,8 @@ func TestReadDates(t *testing.T) {
 		{"dollar 9apr", "9 April 2025", "dollar"},
 		{"stocks 4/19", "19 April 2025", "stocks"},
 		{"bonds fell 1/2 point", "", "bonds fell 1/2 point"},
-		{"prices 3/16", "", "prices 3/16"},
+		{"bonds up 1/16", "", "bonds up 1/16"},
+		{"a 1/5 stake", "", "a 1/5 stake"},
 		{"the 3-2 vote", "", "the 3-2 vote"},
 		{"oil 20.10 dlrs", "", "oil 20.10 dlrs"},
 		{"opec over the wknd", "3 May – 4 May 2025", "opec"},
@@ -213,8 +216,6 @@ func TestReadDates(t *testing.T) {
 		{"trade last quarter", "January – March 2025", "trade"},
 		{"rates in the first half of 2024", "January – June 2024", "rates"},
 		{"sugar 2q 2024", "April – June 2024", "sugar"},
-		{"q3 earnings", "", "q3 earnings"},
-		{"last quarter results for ibm", "", "last quarter results for ibm"},
 		{"cocoa in the first half of march", "1 March – 15 March 2025", "cocoa"},
 	}
 	for _, tt := range tests {

@@ -196,28 +196,44 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	return p
 }
 
-// excluding are the words that leave out what follows them: "anything
-// except oil", "dollar news excluding japan", "commodities other than oil".
-// "without" is none: "what would oil do without opec quotas" asks about
-// OPEC's quotas.
-var excluding = wordsOf(`except excluding besides`)
-
-// verbForm reports whether a word ends as a verb's forms do: "not paying",
-// "not reported".
-func verbForm(lower string) bool {
-	return len(lower) > 4 && (strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ed"))
+// endsQuestion reports whether no word of a subject comes at or after i:
+// "sugar not coffee pls".
+func endsQuestion(ts []token, i int) bool {
+	return !slices.ContainsFunc(ts[min(i, len(ts)):], func(t token) bool { return t.kind >= name })
 }
+
+// excluding are the words that leave out what follows them: "anything
+// except oil", "commodities other than oil". "without" and "excluding" are
+// none: "what would oil do without opec quotas" asks about OPEC's quotas,
+// and "retail sales excluding autos" is a figure the wires report.
+var excluding = wordsOf(`except besides`)
+
+// bendsOnly reports whether a word after "not" bends what went before, as
+// a verb's forms and adverbs do ("not paying", "not reappointed", "but not
+// sharply", "but not enough"), rather than naming what to leave out.
+func bendsOnly(lower string) bool {
+	return len(lower) > 4 && (strings.HasSuffix(lower, "ing") || strings.HasSuffix(lower, "ed") || strings.HasSuffix(lower, "ly")) ||
+		degreeWords[lower]
+}
+
+// degreeWords say how much, after "not": "not enough", "not much".
+var degreeWords = wordsOf(`enough much many quite yet very so too`)
+
+// articlesBefore are the words between an exclusion and what it leaves
+// out: "not about the soviets", "other than the soviet union", "but not in
+// airlines".
+var articlesBefore = wordsOf(`about the a an any in from`)
 
 // readExclusions reads what a question leaves out as "-Putin" is: the name,
 // or the one content word, after "except", "excluding", "besides", "other
 // than" and "apart from"; and after "not" or "no" that follow a subject
-// ("oil but not opec", "gold, not silver prices", "cocoa no coffee pls",
-// "grain news not about the soviets"). A "not" that bends a verb leaves
-// nothing out: one after an auxiliary ("why did brazil not pay its debt",
-// "opec is not meeting"), unless after "but" or a comma, or before a verb's
-// form or a word that only ranks ("brazil not paying", "oil not rising");
-// nor does "no" before a number ("sugar no. 11") or before more than the
-// one word it leaves out ("brazil no longer exports coffee").
+// ("oil but not opec", "gold, not silver prices", "grain news not about the
+// soviets"), or that end the question ("sugar not coffee", "cocoa no coffee
+// pls"). Else "not" bends a verb or a word ("why did brazil not pay its
+// debt", "brazil not paying", "japan not in recession", "japan not happy
+// with the dollar"), and "no" names a grade or goes with more words ("sugar
+// no. 11", "brazil no longer exports coffee", "japan no rice imports"):
+// they leave nothing out.
 func (p *parsed) readExclusions() {
 	ts := p.tokens
 	word := func(i int) string {
@@ -234,18 +250,21 @@ func (p *parsed) readExclusions() {
 	}
 	for i := 0; i < len(ts); i++ {
 		// Words that only rank are left out after a word that says to
-		// ("any news besides the crash?"), not after "not" ("not rising").
+		// ("any news besides the crash?"), not after "not" ("not rising");
+		// so are all the words to a comma or the question's end.
 		from, weakToo := -1, true
 		switch w := word(i); {
 		case excluding[w]:
 			from = i + 1
 		case (w == "other" && word(i+1) == "than") || ((w == "apart" || w == "aside") && word(i+1) == "from"):
 			from = i + 2
-		case w == "not" && subjectBefore(i) && !verbForm(word(i+1)) &&
-			(word(i-1) == "but" || word(i-1) == "and" || strings.HasSuffix(ts[i-1].text, ",") || word(i+1) == "about" ||
-				(ts[i-1].kind >= name || scaffoldNouns[word(i-1)]) && !auxiliaryBefore(i)),
-			w == "no" && i > 0 && ts[i-1].kind >= name && ts[i-1].kind != weak && i+1 < len(ts) && ts[i+1].kind >= name &&
-				!isNumber(word(i+1)) && (i+2 == len(ts) || strings.HasSuffix(ts[i+1].text, ",") || ts[i+2].kind < name):
+		case w == "not" && subjectBefore(i) && !bendsOnly(word(i+1)) &&
+			(word(i-1) == "but" || word(i-1) == "and" || strings.HasSuffix(ts[i-1].text, ",") || word(i+1) == "about"),
+			// bare, "not" or "no" leaves out the one word that ends the
+			// question: "sugar not coffee", "cocoa no coffee pls"; not
+			// "japan not happy with the dollar", "japan no rice imports"
+			(w == "not" || w == "no") && i > 0 && (ts[i-1].kind >= name && ts[i-1].kind != weak || scaffoldNouns[word(i-1)]) &&
+				!auxiliaryBefore(i) && i+1 < len(ts) && ts[i+1].kind >= name && !isNumber(word(i+1)) && !bendsOnly(word(i+1)) && endsQuestion(ts, i+2):
 			from, weakToo = i+1, false
 		}
 		if from < 0 {
@@ -255,16 +274,18 @@ func (p *parsed) readExclusions() {
 			ts[k].kind = function
 		}
 		j := from
-		for j < len(ts) && ts[j].kind < name && !strings.HasSuffix(ts[j-1].text, ",") && !(j > from && stopWords[word(j)] && !connectors[word(j)]) {
+		for j < len(ts) && ts[j].kind < name && articlesBefore[word(j)] && !strings.HasSuffix(ts[j-1].text, ",") {
 			j++ // "not about the soviets"
 		}
-		// A name of several words, or one other word: "not silver prices"
-		// leaves out silver, not prices.
+		// A name of several words, or after "not" one other word ("not
+		// silver prices" leaves out silver, not prices), or after "except"
+		// the words to the question's end ("gold except south africa").
+		whole := weakToo
 		for first := j; j < len(ts) && (ts[j].kind == name || ts[j].kind == maybeName || ts[j].kind == connector ||
-			j == first && (ts[j].kind == content || weakToo && ts[j].kind == weak)); j++ {
+			(j == first || whole) && (ts[j].kind == content || weakToo && ts[j].kind == weak)); j++ {
 			named := ts[j].kind == name || ts[j].kind == maybeName
 			ts[j].kind, ts[j].text, ts[j].lower = without, "-"+ts[j].text, "-"+ts[j].lower
-			if strings.HasSuffix(ts[j].text, ",") || !named {
+			if strings.HasSuffix(ts[j].text, ",") || !named && !whole {
 				j++
 				break
 			}

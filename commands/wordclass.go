@@ -51,7 +51,7 @@ var (
 		gonna wanna gotta can't also even still ever yet much many overall generally
 		tbh asap abt btw fyi imo imho lol idk tho morning evening afternoon wrt
 		gimme lemme bruh sup tldr wtf omg lmao ngl dude fam deets interesting um umm uh uhh er erm hmm
-		vs versus b/c cuz coz yoy awesome cool great nice neat wow yikes oh ah alright
+		vs versus b/c cuz coz yoy awesome cool nice neat wow yikes oh ah alright
 		lmk eli5 fr afaik afaict iirc smth sth jk lmfao rofl lolol lololol haha hahaha hehe ikr smh tbf fwiw irl seriously
 		kinda sorta sigh ugh meh`)
 	// subjectPrepositions bring in the subject as "about" does, which is a
@@ -60,7 +60,7 @@ var (
 	// clauseWords join or bend a clause ("whether it is working", "has it
 	// already", "go anywhere", "earlier this year", "so far", "oil without
 	// opec quotas"), and never begin a name: "Whether OPEC".
-	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere earlier later far without`)
+	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere earlier later far without excluding`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately nowadays current currently now update updates
 		updated developments development breaking rn`)
@@ -94,7 +94,7 @@ var (
 		good better bad worse strong stronger weak weaker important major key main huge
 		outlook prospects prospect future view views impact effect effects reaction trend trends state
 		bet bets worth
-		level levels problem problems figures figure figs data numbers statistics stats deal deals q1 q2 q3 q4
+		level levels problem problems figures figure figs data numbers statistics stats deal deals q1 q2 q3 q4 h1 h2
 		fight fights battle battles row rows spat feud dispute disputes tension tensions friction clash clashes
 		standoff saga drama mess controversy debate dead alive crazy wild insane nuts
 		consensus prediction predictions
