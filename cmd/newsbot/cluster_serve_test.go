@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -413,16 +414,33 @@ func (p *botProcess) stop(t *testing.T) {
 	}
 }
 
-// freeAddr is a loopback address nobody listens on now.
+// freeAddr is a loopback address nobody listens on now, and that it has not
+// handed out before: a process given one may not have bound it yet when the
+// next asks, and the kernel hands the same port out again ("bind: address
+// already in use" in a replica started after a shard).
 func freeAddr(t *testing.T) string {
 	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
+	handedOut.Lock()
+	defer handedOut.Unlock()
+	for {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		addr := l.Addr().String()
+		l.Close()
+		if !handedOut.addrs[addr] {
+			handedOut.addrs[addr] = true
+			return addr
+		}
 	}
-	defer l.Close()
-	return l.Addr().String()
 }
+
+// handedOut are the addresses freeAddr has handed out.
+var handedOut = struct {
+	sync.Mutex
+	addrs map[string]bool
+}{addrs: map[string]bool{}}
 
 // lastLines is the end of a log, n lines at most.
 func lastLines(text string, n int) string {
