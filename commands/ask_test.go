@@ -400,6 +400,44 @@ func TestAskEarningsFindsResultsTables(t *testing.T) {
 	if titles, want := sortedTitles(ans), []string{"ACME CORP <ACM> 3RD QTR NET", "BETA INC <BET> 3RD QTR LOSS", "GAMMA CO <GAM> 2ND QTR"}; !slices.Equal(titles, want) {
 		t.Errorf("sources %q; want the day's three results tables", titles)
 	}
+	// Nor "third quarter".
+	third, err := Ask(context.Background(), ix, Request{Question: "third quarter earnings", Aliases: aliases})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if titles, want := sortedTitles(third), []string{"ACME CORP <ACM> 3RD QTR NET", "BETA INC <BET> 3RD QTR LOSS"}; !slices.Equal(titles, want) {
+		t.Errorf("third quarter earnings: sources %q; want the third quarter's tables", titles)
+	}
+}
+
+// What a question leaves out goes on while the words are rare: "gold but not
+// south africa" leaves out South Africa, not "south" alone, which would find
+// Africa's other stories; a common word after it only ranks.
+func TestAskLeavesOutWhatFollowsNot(t *testing.T) {
+	stories := map[string]string{}
+	for i := range 3 {
+		stories[fmt.Sprintf("sa%d.txt", i)] = fmt.Sprintf(" date 1987-03-%02d South African gold output %d\n\nGold output in South Africa rose on day %d, the mines said.\n", i+2, i, i)
+		stories[fmt.Sprintf("au%d.txt", i)] = fmt.Sprintf(" date 1987-03-%02d Australian gold find %d\n\nA gold find in Australia was reported on day %d, with prices firm.\n", i+6, i, i)
+		stories[fmt.Sprintf("af%d.txt", i)] = fmt.Sprintf(" date 1987-03-%02d Africa debt talks %d\n\nWest Africa debt talks went on for day %d.\n", i+10, i, i)
+	}
+	for i := range 60 {
+		stories[fmt.Sprintf("other%d.txt", i)] = fmt.Sprintf(" date 1987-03-%02d Markets report %d\n\nTraders said prices moved on day %d.\n", i%28+1, i, i)
+	}
+	ix := mustIndexOf(t, stories)
+	ans, err := Ask(context.Background(), ix, Request{Question: "gold but not south africa"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := ans.Reading.Without; !slices.Equal(got, []string{"south", "africa"}) || len(ans.Sources) != 3 {
+		t.Errorf("left out %q, %d sources; want south and africa left out, the 3 Australian stories", got, len(ans.Sources))
+	}
+	prices, err := Ask(context.Background(), ix, Request{Question: "gold, not australia prices"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := prices.Reading.Without; !slices.Equal(got, []string{"australia"}) {
+		t.Errorf("left out %q; want australia alone: prices are in most articles", got)
+	}
 }
 
 // A question told at length finds what its rarest words do: they carry

@@ -1011,6 +1011,16 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 	}
 	readLowerCaseNames(words, counts)
 	words = joiningNames(words)
+	// What a question leaves out goes on past its first word while the
+	// words after it are rare: "gold but not south africa", "wheat but not
+	// the soviet union"; a common one only ranks: "gold, not silver prices".
+	for i := 1; i < len(words); i++ {
+		before, t := words[i-1], &words[i]
+		if c := counts[bareWord(t.text)]; before.kind == without && !strings.HasSuffix(before.text, ",") && t.at == before.at+1 &&
+			(t.kind == content || t.kind == name) && float64(c.Body) <= commonShare*float64(total) {
+			t.kind, t.text = without, "-"+t.text
+		}
+	}
 	r.Subject, r.counts = subject(words), counts
 	if err := r.findCommoner(ctx, s, words, total); err != nil {
 		return err
