@@ -52,6 +52,10 @@ type Reading struct {
 	dated bool
 	// counts are how many articles hold each word, for relaxing.
 	counts map[string]news.WordCount
+	// typedLower are the names read from words typed in lower case ("bank
+	// of japan"), which relaxing may leave out as it may common words:
+	// "republic of korea" is mostly Korea's.
+	typedLower []string
 	// terms are the pairs of words side by side in the question that the
 	// aliases know, in lower case: terms ("consumer prices") and names
 	// ("saudi arabia"). Relaxing keeps their words, and of matches few
@@ -1009,7 +1013,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			t.kind = k // "happenin" is "happen", which asks rather than names
 		}
 	}
-	readLowerCaseNames(words, counts)
+	r.typedLower = readLowerCaseNames(words, counts)
 	words = joiningNames(words)
 	// What a question leaves out goes on past its first word while the
 	// words after it are rare: "gold but not south africa", "wheat but not
@@ -1105,7 +1109,8 @@ const namedShare = 0.4
 // readLowerCaseNames reads as a name "X of Y" typed in lower case where the
 // articles mostly write Y as a name, and X often as one: "what is the bank
 // of japan doing" asks about the Bank of Japan, not about banks and Japan.
-func readLowerCaseNames(words []token, counts map[string]news.WordCount) {
+// It returns the words it read as names.
+func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read []string) {
 	for i := 1; i+1 < len(words); i++ {
 		x, of, y := &words[i-1], &words[i], &words[i+1]
 		if of.kind != connector || x.kind != content || y.kind != content {
@@ -1120,8 +1125,10 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) {
 			typed := bareWord(t.text)
 			t.kind, t.text = name, string(unicode.ToUpper(r))+t.text[size:]
 			counts[bareWord(t.text)] = counts[typed]
+			read = append(read, bareWord(t.text))
 		}
 	}
+	return read
 }
 
 // commonerRatio is how many times more articles must hold another spelling

@@ -870,6 +870,29 @@ func TestReadKeepsANameThatOpensTheQuestionWhole(t *testing.T) {
 	}
 }
 
+// A name read from words typed in lower case may be left out as a common
+// word may: "republic of korea", which two articles name, is mostly Korea's.
+func TestAskRelaxesANameTypedInLowerCase(t *testing.T) {
+	stories := map[string]string{}
+	for i := range 2 {
+		stories[fmt.Sprintf("rok%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Seoul talks %d\n\nThe Republic of Korea held talks on day %d.\n", i+1, i, i)
+	}
+	for i := range 6 {
+		stories[fmt.Sprintf("korea%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Korea exports %d\n\nSouth Korea said its exports rose on day %d.\n", i+3, i, i)
+		stories[fmt.Sprintf("dr%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Sugar quota %d\n\nThe Dominican Republic cut its sugar quota on day %d.\n", i+10, i, i)
+	}
+	for i := range 40 {
+		stories[fmt.Sprintf("other%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Markets report %d\n\nTraders said prices moved on day %d.\n", i%28+1, i, i)
+	}
+	ans, err := Ask(context.Background(), mustIndexOf(t, stories), Request{Question: "republic of korea"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Found != 8 || !slices.Equal(ans.Reading.Dropped, []string{"Republic"}) {
+		t.Errorf("found %d, left out %q; want Korea's 8 articles, Republic left out", ans.Found, ans.Reading.Dropped)
+	}
+}
+
 // A word the articles hold that shares its stem with a word that asks is
 // the word, not a slip: "hearings" are no "hearing" of the news.
 func TestReadKeepsWordsThatShareAnAskingWordsStem(t *testing.T) {

@@ -246,7 +246,9 @@ func (r Reading) inTerm(w string) bool {
 }
 
 // droppable is the indexes in Required of the words that relaxing may stop
-// requiring: not names, which carry the search, nor a word no article holds,
+// requiring: not names, which carry the search (but those read from lower
+// case, in a question without dates: "bank of england this week" is its
+// few stories of the week, not the week's banks), nor a word no article holds,
 // which finds nothing whatever else is asked, nor a word of a term; and
 // none when fewer than two words are required, as a question keeps one.
 func (r Reading) droppable() []int {
@@ -257,7 +259,7 @@ func (r Reading) droppable() []int {
 		if !ok {
 			continue // a connector
 		}
-		if words++; !isCapitalised(w) && !r.inTerm(bareWord(w)) && c.Body > 0 {
+		if words++; (!isCapitalised(w) || r.Period.IsZero() && slices.Contains(r.typedLower, bareWord(w))) && !r.inTerm(bareWord(w)) && c.Body > 0 {
 			out = append(out, i)
 		}
 	}
