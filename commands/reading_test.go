@@ -460,6 +460,14 @@ func TestAskKeepsAWordThePeriodLacks(t *testing.T) {
 	if unknown.Found != 0 || len(unknown.Reading.Dropped) > 0 {
 		t.Errorf("zinc xyzzy: found %d, left out %q; want nothing, with every word kept", unknown.Found, unknown.Reading.Dropped)
 	}
+	// A month without articles is nothing, whatever words are left out.
+	may, err := Ask(context.Background(), ix, Request{Question: "zinc and reform in may", Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if may.Found != 0 || len(may.Reading.Dropped) > 0 {
+		t.Errorf("zinc and reform in may: found %d, left out %q; want nothing, with every word kept", may.Found, may.Reading.Dropped)
+	}
 	march, err := Ask(context.Background(), ix, Request{Question: "zinc and reform in march", Now: now})
 	if err != nil {
 		t.Fatal(err)
