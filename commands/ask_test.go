@@ -53,6 +53,15 @@ func mustAsk(t *testing.T, req Request) Answer {
 	return ans
 }
 
+// addMarketReports adds n stories to stories that hold none of the words
+// the tests ask about, dated over the first 28 days of month ("2025-04"),
+// so that the words asked are rare enough to carry a search.
+func addMarketReports(stories map[string]string, n int, month string) {
+	for i := range n {
+		stories[fmt.Sprintf("report%d.txt", i)] = fmt.Sprintf(" date %s-%02d Markets report %d\n\nTraders said prices moved on day %d.\n", month, i%28+1, i, i)
+	}
+}
+
 // sortedTitles are the titles of an answer's sources, sorted.
 func sortedTitles(ans Answer) []string {
 	var titles []string
@@ -420,9 +429,7 @@ func TestAskLeavesOutWhatFollowsNot(t *testing.T) {
 		stories[fmt.Sprintf("au%d.txt", i)] = fmt.Sprintf(" date 1987-03-%02d Australian gold find %d\n\nA gold find in Australia was reported on day %d, with prices firm.\n", i+6, i, i)
 		stories[fmt.Sprintf("af%d.txt", i)] = fmt.Sprintf(" date 1987-03-%02d Africa debt talks %d\n\nWest Africa debt talks went on for day %d.\n", i+10, i, i)
 	}
-	for i := range 60 {
-		stories[fmt.Sprintf("other%d.txt", i)] = fmt.Sprintf(" date 1987-03-%02d Markets report %d\n\nTraders said prices moved on day %d.\n", i%28+1, i, i)
-	}
+	addMarketReports(stories, 60, "1987-03")
 	ix := mustIndexOf(t, stories)
 	ans, err := Ask(context.Background(), ix, Request{Question: "gold but not south africa"})
 	if err != nil {
@@ -469,9 +476,7 @@ func TestAskCPIFindsConsumerPrices(t *testing.T) {
 	stories := map[string]string{
 		"cpi.txt": " date 1987-03-24 U.S. CONSUMER PRICES RISE 0.4 PCT IN FEBRUARY\n\nU.S. consumer prices rose 0.4 pct in February, the Labor Department said.\n",
 	}
-	for i := range 20 {
-		stories[fmt.Sprintf("other%d.txt", i)] = fmt.Sprintf(" date 1987-03-%02d Markets report %d\n\nTraders said prices moved on day %d.\n", i+1, i, i)
-	}
+	addMarketReports(stories, 20, "1987-03")
 	ans, err := Ask(context.Background(), mustIndexOf(t, stories), Request{Question: "latest cpi numbers?", Aliases: aliases})
 	if err != nil {
 		t.Fatal(err)

@@ -200,9 +200,11 @@ var backVerbs = wordsOf(`buy buys buying bought cut cuts cutting scale scales sc
 // October, "since October" from its first day on.
 // "around", "circa" and "roughly" hedge a date, which is read as named; but
 // not a year, which they hedge as an amount ("gold drop to around 2000").
+const hedgeWords = "around circa approx approximately roughly"
+
 var (
-	hedges           = wordsOf("around circa approx approximately roughly")
-	datePrepositions = wordsOf("in on at during from since after before until till through throughout over within for between around circa approx approximately roughly")
+	hedges           = wordsOf(hedgeWords)
+	datePrepositions = wordsOf("in on at during from since after before until till through throughout over within for between " + hedgeWords)
 )
 
 // readDates finds the date phrases among words, in lower case, and returns the
@@ -419,7 +421,6 @@ func (c calendar) quarterAt(words []string, i int) (span, int) {
 		k, ok := ordinals[w]
 		switch {
 		case !ok || k >= 2:
-		case quarterResults[wordAfter(words, i+1)]: // "first half results"
 		case i+2 == len(words) || words[i+2] != "of" || c.yearNamed(words, i+3):
 			q, n, quarters = 2*k+1, 2, 2
 		case i+4 < len(words) && (words[i+3] == "the" || words[i+3] == "this") && words[i+4] == "year":
@@ -430,13 +431,7 @@ func (c calendar) quarterAt(words []string, i int) (span, int) {
 		return span{}, 0
 	}
 	p, year := c.threeMonths(words, i+n, time.Month(3*q-2))
-	if quarters == 2 {
-		p.Until = p.Since.AddDate(0, 6, 0)
-		if year == 0 {
-			p = latestBegun(time.Month(3*q-2), c.anchor(), false)
-			p.Until = p.Since.AddDate(0, 6, 0)
-		}
-	}
+	p.Until = p.Since.AddDate(0, 3*quarters, 0)
 	return span{p, months}, n + year
 }
 
@@ -745,26 +740,20 @@ func (c calendar) dateAt(words []string, capitalised []bool, i int, afterPreposi
 	// "Friday 17 April", "fri apr 17", "thursday the 9th of april": the
 	// date says which Friday
 	if _, ok := weekdays[w]; ok || weekdayAbbreviations[w] {
-		the := i+1 < len(words) && words[i+1] == "the"
-		if the {
-			i++
+		j := i + 1
+		if wordAfter(words, i) == "the" {
+			j++
 		}
-		if date, n := c.dateAt(words, capitalised, i+1, true); n > 0 && date.unit == days {
-			if the {
-				n++
-			}
+		if date, n := c.dateAt(words, capitalised, j, true); n > 0 && date.unit == days {
 			// "friday the 13th": the latest 13th that was a Friday
-			if wd, ok := weekdays[w]; ok && the && n == 2 && date.Since.Weekday() != wd {
+			if wd, ok := weekdays[w]; ok && j == i+2 && n == 1 && date.Since.Weekday() != wd {
 				for back := 1; back <= 24; back++ {
 					if d := date.Since.AddDate(0, -back, 0); d.Day() == date.Since.Day() && d.Weekday() == wd {
-						return span{Period{d, d.AddDate(0, 0, 1)}, days}, n + 1
+						return span{Period{d, d.AddDate(0, 0, 1)}, days}, j + n - i
 					}
 				}
 			}
-			return date, n + 1
-		}
-		if the {
-			i--
+			return date, j + n - i
 		}
 	}
 	// "early monday", "late friday": that day

@@ -228,12 +228,12 @@ var degreeWords = wordsOf(`enough much many quite yet very so too`)
 // airlines".
 var articlesBefore = wordsOf(`about the a an any in from`)
 
-// readExclusions reads what a question leaves out as "-Putin" is: the name,
-// or the one content word, after "except", "excluding", "besides", "other
-// than" and "apart from"; and after "not" or "no" that follow a subject
-// ("oil but not opec", "gold, not silver prices", "grain news not about the
-// soviets"), or that end the question ("sugar not coffee", "cocoa no coffee
-// pls"). Else "not" bends a verb or a word ("why did brazil not pay its
+// readExclusions reads what a question leaves out as "-Putin" is: the words
+// to a comma or the question's end after "except", "besides", "other than"
+// and "apart from" ("gold except south africa"); and a name, or one other
+// word, after "not" or "no" that follow a subject ("oil but not opec",
+// "gold, not silver prices", "grain news not about the soviets"), or that
+// end the question ("sugar not coffee", "cocoa no coffee pls"). Else "not" bends a verb or a word ("why did brazil not pay its
 // debt", "brazil not paying", "japan not in recession", "japan not happy
 // with the dollar"), and "no" names a grade or goes with more words ("sugar
 // no. 11", "brazil no longer exports coffee", "japan no rice imports"):
@@ -253,10 +253,11 @@ func (p *parsed) readExclusions() {
 		return slices.ContainsFunc(ts[:i], func(t token) bool { return auxiliaries[bareWord(t.lower)] })
 	}
 	for i := 0; i < len(ts); i++ {
-		// Words that only rank are left out after a word that says to
-		// ("any news besides the crash?"), not after "not" ("not rising");
-		// so are all the words to a comma or the question's end.
-		from, weakToo := -1, true
+		// A word that says to leave out ("except") leaves out words that
+		// only rank too ("any news besides the crash?"), and all the words
+		// to a comma or the question's end; "not" does neither ("not
+		// rising").
+		from, strong := -1, true
 		switch w := word(i); {
 		case excluding[w]:
 			from = i + 1
@@ -269,7 +270,7 @@ func (p *parsed) readExclusions() {
 			// "japan not happy with the dollar", "japan no rice imports"
 			(w == "not" || w == "no") && i > 0 && (ts[i-1].kind >= name && ts[i-1].kind != weak || scaffoldNouns[word(i-1)]) &&
 				!auxiliaryBefore(i) && i+1 < len(ts) && ts[i+1].kind >= name && !isNumber(word(i+1)) && !bendsOnly(word(i+1)) && endsQuestion(ts, i+2):
-			from, weakToo = i+1, false
+			from, strong = i+1, false
 		}
 		if from < 0 {
 			continue
@@ -282,14 +283,12 @@ func (p *parsed) readExclusions() {
 			j++ // "not about the soviets"
 		}
 		// A name of several words, or after "not" one other word ("not
-		// silver prices" leaves out silver, not prices), or after "except"
-		// the words to the question's end ("gold except south africa").
-		whole := weakToo
+		// silver prices" leaves out silver, not prices).
 		for first := j; j < len(ts) && (ts[j].kind == name || ts[j].kind == maybeName || ts[j].kind == connector ||
-			(j == first || whole) && (ts[j].kind == content || weakToo && ts[j].kind == weak)); j++ {
+			(j == first || strong) && (ts[j].kind == content || strong && ts[j].kind == weak)); j++ {
 			named := ts[j].kind == name || ts[j].kind == maybeName
 			ts[j].kind, ts[j].text, ts[j].lower = without, "-"+ts[j].text, "-"+ts[j].lower
-			if strings.HasSuffix(ts[j].text, ",") || !named && !whole {
+			if strings.HasSuffix(ts[j].text, ",") || !named && !strong {
 				j++
 				break
 			}

@@ -889,9 +889,7 @@ func TestAskRelaxesANameTypedInLowerCase(t *testing.T) {
 		stories[fmt.Sprintf("korea%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Korea exports %d\n\nSouth Korea said its exports rose on day %d.\n", i+3, i, i)
 		stories[fmt.Sprintf("dr%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Sugar quota %d\n\nThe Dominican Republic cut its sugar quota on day %d.\n", i+10, i, i)
 	}
-	for i := range 40 {
-		stories[fmt.Sprintf("other%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Markets report %d\n\nTraders said prices moved on day %d.\n", i%28+1, i, i)
-	}
+	addMarketReports(stories, 40, "2025-04")
 	ans, err := Ask(context.Background(), mustIndexOf(t, stories), Request{Question: "republic of korea"})
 	if err != nil {
 		t.Fatal(err)
@@ -908,9 +906,7 @@ func TestReadKeepsWordsThatShareAnAskingWordsStem(t *testing.T) {
 	for i := range 8 {
 		stories[fmt.Sprintf("h%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Budget hearings %d\n\nThe budget hearings went on for day %d.\n", i+1, i, i)
 	}
-	for i := range 30 {
-		stories[fmt.Sprintf("m%d.txt", i)] = fmt.Sprintf(" date 2025-05-%02d Market report %d\n\nTraders said prices moved on day %d.\n", i%28+1, i, i)
-	}
+	addMarketReports(stories, 30, "2025-05")
 	r, err := Read(context.Background(), mustIndexOf(t, stories), Request{Question: "news on the hearings"})
 	if err != nil || !slices.Equal(r.Required, []string{"hearings"}) {
 		t.Errorf("required %q, corrected %v, %v; want hearings", r.Required, r.Corrected, err)

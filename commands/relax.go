@@ -96,19 +96,20 @@ func (r Reading) wordInNoArticle(ctx context.Context, s Searcher, aliases Aliase
 func (r Reading) wordAbsent(ctx context.Context, s Searcher, aliases Aliases) (bool, error) {
 	for _, w := range r.Required {
 		c, ok := r.counts[bareWord(w)]
+		if !ok {
+			continue // a connector
+		}
 		words := []string{bareWord(w)}
-		switch {
-		case !ok:
-			continue // a connector, or a name read from lower case (see readLowerCaseNames)
-		case r.Period.IsZero():
-			// As droppable counts them: "17-apr-87" is in articles, as
-			// its numbers and its month.
-			if c.Body == 0 && c.Names == 0 && len(aliases.For(words)) == 0 {
+		spellings := aliases.For(words)
+		if r.Period.IsZero() {
+			// As droppable counts them: "17-apr-87" is in articles, as its
+			// numbers and its month.
+			if c.Body == 0 && c.Names == 0 && len(spellings) == 0 {
 				return true, nil
 			}
 			continue
 		}
-		res, err := s.Search(ctx, news.Query{Words: words, Since: r.Period.Since, Until: r.Period.Until, Aliases: aliases.For(words)})
+		res, err := s.Search(ctx, news.Query{Words: words, Since: r.Period.Since, Until: r.Period.Until, Aliases: spellings})
 		if err != nil || res.Total == 0 {
 			return err == nil, err
 		}
