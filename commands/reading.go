@@ -300,14 +300,18 @@ func (p *parsed) readExclusions() {
 // nextPeriods are the periods to come that "next" names.
 var nextPeriods = wordsOf("week month year quarter weekend")
 
+// tomorrow is the day to come as chat writes it: "dollar tmrw".
+var tomorrow = wordsOf("tomorrow tmrw tmr tmrow 2morrow 2moro tomorow tommorow tommorrow")
+
 // readChatPhrases reads the phrases of chat whose words are each something
 // else alone. Asking to be brought up to date ("catch me up on the dollar",
 // "bring me up to speed on cocoa", "get me up to date") asks for the latest
 // news, and "speed" and "date" there name no subject; so does asking about
-// days to come ("next week", "next monday"); nor do "advance" in
+// days to come ("next week", "next monday", "tomorrow"); nor do "advance" in
 // "thanks in advance", "right" in "right now", "put" in "put out", "TV" in
 // "on TV" (but "Japanese TV exports" are TVs), or "picture" in "the same
-// picture" (but the "motion picture industry" is one).
+// picture" (but the "motion picture industry" is one); nor does the one who
+// asks in "my teacher asked about the crash" (but "my oil stocks" are).
 func (p *parsed) readChatPhrases() {
 	word := func(i int) string {
 		if i < 0 || i >= len(p.tokens) {
@@ -326,6 +330,12 @@ func (p *parsed) readChatPhrases() {
 			// "what is opec expected to do next week": of days to come
 			// the newest news tells
 			p.newest, p.tokens[i].kind, p.tokens[i+1].kind = true, function, function
+		case tomorrow[word(i)]:
+			p.newest, p.tokens[i].kind = true, function
+		case (word(i-1) == "my" || word(i-1) == "our") && (lightVerbs[word(i+1)] || auxiliaries[word(i+1)] && lightVerbs[word(i+2)]):
+			// the one who asks, not what about: "my teacher asked about
+			// the crash", "my dad is worried about chrysler"
+			p.tokens[i].kind = function
 		case word(i) == "advance" && word(i-1) == "in" && politeness[word(i-2)],
 			word(i) == "right" && word(i+1) == "now",
 			word(i) == "put" && word(i+1) == "out",

@@ -728,7 +728,7 @@ func TestAskLatestIsOfTheLastDays(t *testing.T) {
 }
 
 // Asking to be brought up to date asks for the latest news; "up" alone does
-// not; "thanks in advance" thanks.
+// not; "thanks in advance" thanks; "my teacher asked" says who asks.
 func TestReadChatPhrases(t *testing.T) {
 	cal := calendar{Now: time.Date(2025, 5, 7, 12, 0, 0, 0, time.UTC), Latest: func() time.Time { return time.Time{} }}
 	tests := []struct {
@@ -779,6 +779,18 @@ func TestReadChatPhrases(t *testing.T) {
 		{"thoughts on brazil", "brazil", false},
 		{"how come gold keeps rising", "gold rising", false},
 		{"hope you're well, what's new with gold", "gold", true},
+		{"any gossip about takeovers", "takeovers", false},
+		{"i know this is a weird one but sugar?", "sugar", false},
+		{"what's the skinny on bp", "bp", false},
+		// Of days to come the newest news tells.
+		{"dollar tmrw", "dollar", true},
+		{"what will gold do tomorrow", "gold", true},
+		// Who asks is no subject; what they own may be.
+		{"my teacher asked about the crash", "crash", false},
+		{"my dad is worried about chrysler", "chrysler", false},
+		{"our broker says gold will rise", "gold rise", false},
+		{"how are my oil stocks doing", "oil stocks", false},
+		{"my shares are falling", "shares falling", false},
 	}
 	for _, tt := range tests {
 		p := parse(tt.question, cal, nil)
@@ -844,6 +856,34 @@ func TestReadTakesAnAliasForNoTypo(t *testing.T) {
 	}
 	if len(ans.Reading.Corrected) > 0 || len(ans.Sources) != 1 || ans.Sources[0].Article.Title != "Dollar falls" {
 		t.Errorf("corrected %v, %d sources; want none corrected and the dollar's story", ans.Reading.Corrected, len(ans.Sources))
+	}
+}
+
+// The built-in aliases read what chat calls the names the wires write in
+// full: "boj" is the Bank of Japan, not Bob; "ipos" are initial public
+// offerings, not "pios".
+func TestBuiltinAliasesReadChatNames(t *testing.T) {
+	ix := mustIndexOf(t, map[string]string{
+		"boj.txt":   " date 2025-04-01 Bank of Japan holds rate\n\nThe Bank of Japan held its discount rate.\n",
+		"bob.txt":   " date 2025-04-01 Bob Smith retires\n\nBob Smith, who set the discount rate policy of a store, retires.\n",
+		"ipo.txt":   " date 2025-04-02 Xylogics in initial public offering\n\nXylogics said it made an initial public offering of shares.\n",
+		"other.txt": " date 2025-04-03 Pios and Baba open\n\nPios and Baba opened a shop.\n",
+	})
+	aliases, err := LoadAliases("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for question, want := range map[string]string{
+		"boj discount rate?": "Bank of Japan holds rate",
+		"any ipos?":          "Xylogics in initial public offering",
+	} {
+		ans, err := Ask(context.Background(), ix, Request{Question: question, Aliases: aliases})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(ans.Sources) == 0 || ans.Sources[0].Article.Title != want || len(ans.Reading.Corrected) > 0 {
+			t.Errorf("%q: %d sources, corrected %v; want %q first, nothing corrected", question, len(ans.Sources), ans.Reading.Corrected, want)
+		}
 	}
 }
 
