@@ -141,7 +141,8 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	}
 	ans := Answer{Question: req.Question, Subject: r.Subject}
 	if r.Subject == "" {
-		ans.Subject = "News " + r.Period.phrase() // "what happened yesterday?"
+		// "what happened yesterday?", "anything but the dollar?"
+		ans.Subject = strings.Join(slices.Concat([]string{"News"}, strings.Fields(r.Period.phrase()), leftOut(r.Without)), " ")
 	}
 	if person, others, err := disambiguate(ctx, s, r); err != nil {
 		return ans, err
@@ -235,7 +236,7 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	// Ask for more than will be shown: repeats of a story are dropped.
 	size := 2 * limit
 	if len(r.Required) == 0 {
-		q := news.Query{Since: r.Period.Since, Until: r.Period.Until, Newest: true, Size: size, From: from}
+		q := news.Query{Since: r.Period.Since, Until: r.Period.Until, Without: r.Without, Aliases: req.Aliases.For(r.Without), Newest: true, Size: size, From: from}
 		res, err := s.Search(ctx, q)
 		if err != nil {
 			return page{query: q}, err

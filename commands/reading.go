@@ -77,7 +77,7 @@ func (r Reading) Order() string {
 func (r Reading) String() string {
 	parts := []string{r.Subject}
 	if r.Subject == "" {
-		parts[0] = "all news"
+		parts[0] = strings.Join(slices.Concat([]string{"all news"}, leftOut(r.Without)), " ")
 	}
 	if p := r.Period.String(); p != "" {
 		parts = append(parts, p)
@@ -104,6 +104,15 @@ func (r Reading) Differs(question string) bool {
 		}), " ")
 	}
 	return plain(r.Subject) != plain(question)
+}
+
+// leftOut is words as a question leaves them out: "-dollar".
+func leftOut(words []string) []string {
+	out := make([]string, len(words))
+	for i, w := range words {
+		out[i] = "-" + w
+	}
+	return out
 }
 
 func quoteAll(words []string) string {
@@ -803,12 +812,13 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	if err := r.resolve(ctx, s, words, req.Aliases); err != nil {
 		return r, err
 	}
-	if len(r.Required) == 0 && !p.hasPeriod {
+	if len(r.Required) == 0 && !p.hasPeriod && len(r.Without) == 0 {
 		return r, fmt.Errorf("%q only leaves words out: %w", r.Subject, ErrNoSubject)
 	}
 	if len(r.Required) == 0 {
 		// A period alone ("what happened yesterday?", "any big news
-		// today?") asks for its newest news, as /latest does, and the
+		// today?"), or words to leave out alone ("everything except the
+		// dollar"), asks for the newest news, as /latest does, and the
 		// reading says so.
 		r.Subject, r.Optional, r.Newest = "", nil, true
 	}

@@ -556,6 +556,38 @@ func TestAskDatesAlone(t *testing.T) {
 	checkCited(t, ans)
 }
 
+// A question that only leaves words out asks for the newest news without
+// them, of its days if it names some.
+func TestAskOnlyLeavingOut(t *testing.T) {
+	ix := mustIndexOf(t, map[string]string{
+		"dollar.txt": " date 2025-04-26 Dollar falls\n\nThe dollar fell against the yen in Tokyo on Friday, dealers said.\n",
+		"sugar.txt":  " date 2025-04-26 Sugar rises\n\nSugar prices rose in London on Friday as buyers returned, traders said.\n",
+		"cocoa.txt":  " date 2025-04-20 Cocoa talks\n\nCocoa producers met in London to talk about the buffer stock, delegates said.\n",
+	})
+	now := time.Date(2025, 4, 27, 8, 0, 0, 0, time.UTC)
+	for question, want := range map[string]struct {
+		subject, reading string
+		titles           []string
+	}{
+		"everything except the dollar":                  {"News -dollar", "all news -dollar, newest first", []string{"Sugar rises", "Cocoa talks"}},
+		"thanks, other than the dollar what's new?":     {"News -dollar", "all news -dollar, newest first", []string{"Sugar rises", "Cocoa talks"}},
+		"what happened yesterday apart from the dollar": {"News on 26 April 2025 -dollar", "all news -dollar, 26 April 2025, newest first", []string{"Sugar rises"}},
+	} {
+		ans, err := Ask(context.Background(), ix, Request{Question: question, Now: now})
+		if err != nil {
+			t.Fatalf("%q: %v", question, err)
+		}
+		var titles []string
+		for _, s := range ans.Sources {
+			titles = append(titles, s.Article.Title)
+		}
+		if ans.Subject != want.subject || ans.Reading.String() != want.reading || !slices.Equal(titles, want.titles) {
+			t.Errorf("%q: %q read as %q, sources %q; want %q read as %q, sources %q", question, ans.Subject, ans.Reading.String(), titles, want.subject, want.reading, want.titles)
+		}
+		checkCited(t, ans)
+	}
+}
+
 // A word asked in lower case is the word, not a name that holds it.
 func TestAskWordBeforeName(t *testing.T) {
 	article := func(title, text string) string { return " date 2025-04-01 " + title + "\n\n" + text + "\n" }
