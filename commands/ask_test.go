@@ -308,8 +308,15 @@ func TestAskLeavesWordsOut(t *testing.T) {
 	if len(ans.Summary) == 0 {
 		t.Error("no summary")
 	}
-	if _, err := Ask(context.Background(), mustSamples(t), Request{Question: "-Putin"}); !errors.Is(err, ErrNoSubject) {
-		t.Errorf(`Ask("-Putin"): err = %v; want %v: there is nothing to search for`, err, ErrNoSubject)
+	// Words to leave out alone ask for the newest news without them.
+	all, err := Ask(context.Background(), mustSamples(t), Request{Question: "-Putin"})
+	if err != nil || all.Found == 0 || !all.Reading.Newest {
+		t.Fatalf(`Ask("-Putin"): found %d, newest first %v, %v; want the newest news without Putin`, all.Found, all.Reading.Newest, err)
+	}
+	for _, s := range all.Sources {
+		if strings.Contains(s.Article.Body, "Putin") {
+			t.Errorf(`Ask("-Putin"): source %q names Putin`, s.Article.Title)
+		}
 	}
 }
 
