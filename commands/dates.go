@@ -1077,7 +1077,8 @@ func yearOf(w string) (int, bool) {
 // yearAfterDate reads the year at words[i], after a month or a day:
 // "1987", or as chat shortens it, "'87" or "87", which can be no day and is
 // no amount ("june 45 pct"): the latest year ending so at or before the
-// anchor.
+// anchor, or the one after it when that is within futureYears: of an
+// archive ending in 1987, "march 88" is 1988, not 1888.
 func (c calendar) yearAfterDate(words []string, i int) (int, bool) {
 	if i >= len(words) {
 		return 0, false
@@ -1095,8 +1096,15 @@ func (c calendar) yearAfterDate(words []string, i int) (int, bool) {
 	if year > anchor {
 		year -= 100
 	}
+	if year+100-anchor <= futureYears {
+		year += 100
+	}
 	return year, true
 }
+
+// futureYears is how far after the anchor a year typed with two digits may
+// be: further on, it is the century before.
+const futureYears = 10
 
 // dayOf reads a day of the month: "17", "17th", "1st".
 func dayOf(w string) (int, bool) {

@@ -79,6 +79,8 @@ func TestReadDates(t *testing.T) {
 		{"interest rates on friday april 17", "17 April 2025", "interest rates"},
 		{"dollar a week ago", "30 April 2025", "dollar"},
 		{"gold march 87", "March 1987", "gold"},
+		{"cocoa in march '34", "March 2034", "cocoa"},
+		{"coffee in feb '36", "February 1936", "coffee"},
 		{"copper in Q2", "April – June 2025", "copper"},
 		{"opec news march thru june", "March – June 2024", "opec news"},
 		{"opec march to april", "March – April 2025", "opec"},
