@@ -94,6 +94,8 @@ func TestReadDates(t *testing.T) {
 		{"the us-japan chip fight", "", "the us-japan chip fight"},
 		{"the 3-2 vote", "", "the 3-2 vote"},
 		{"oil news yesterdy", "6 May 2025", "oil news"},
+		{"gold betwen march and june", "March – June 2024", "gold"},
+		{"gold inbetween march and june", "March – June 2024", "gold"},
 		{"oil news yday", "6 May 2025", "oil news"},
 		{"dollar last wk", "the week of 28 April 2025", "dollar"},
 		{"decent oil news", "", "decent oil news"},

@@ -425,12 +425,12 @@ var chatTimeWords = map[string]string{"yday": "yesterday", "yest": "yesterday", 
 	"yesterdays": "yesterday", "todays": "today", "tonights": "tonight",
 	"mondays": "monday", "tuesdays": "tuesday", "wednesdays": "wednesday", "thursdays": "thursday", "fridays": "friday",
 	"b4": "before", "aft": "after", "upto": "until", "untill": "until", "til": "till", "btwn": "between", "b/w": "between",
-	"frm": "from", "snce": "since", "lst": "last", "las": "last", "prev": "previous"}
+	"frm": "from", "inbetween": "between", "snce": "since", "lst": "last", "las": "last", "prev": "previous"}
 
 // timeWords are the words of time that timeWordLike mends typos of.
 var timeWords = []string{"yesterday", "today", "tonight", "latest", "recent", "recently", "lately", "monday", "tuesday",
 	"wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april", "august", "september",
-	"october", "november", "december", "week", "month", "weekend", "fortnight"}
+	"october", "november", "december", "week", "month", "weekend", "fortnight", "between"}
 
 // timeWordLike returns the word of time that typed is with a letter left
 // out, added, or swapped with the next; "weeks" is no slip.
