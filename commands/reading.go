@@ -1033,6 +1033,9 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		}
 	}
 	r.typedLower = readLowerCaseNames(words, counts)
+	if err := readLowerCasePairs(ctx, s, words, counts, aliases); err != nil {
+		return err
+	}
 	words = joiningNames(words)
 	// What a question leaves out goes on past its first word while the
 	// words after it are rare: "gold but not south africa", "wheat but not
@@ -1149,6 +1152,56 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read [
 	}
 	return read
 }
+
+// readLowerCasePairs reads as a name two words typed side by side in lower
+// case that the articles often write capitalised, and mostly as that name
+// where they hold both: "general motors" is General Motors, and "american
+// express" American Express, not any article with "general" and "motors";
+// "chrysler amc" stays two names, which few articles write side by side, and
+// "black monday" two words, which fewer than a page of articles name. A term
+// the aliases know ("3rd qtr", which the wires' headlines capitalise) stays
+// the term. Such a name is read as if typed capitalised: relaxing keeps it,
+// and "irving bank takeover" is about Irving Bank, not Bank takeovers.
+func readLowerCasePairs(ctx context.Context, s Searcher, words []token, counts map[string]news.WordCount, aliases Aliases) error {
+	capitalised := func(t token) string {
+		r, size := utf8.DecodeRuneInString(t.text)
+		return string(unicode.ToUpper(r)) + t.text[size:]
+	}
+	for i := 1; i < len(words); i++ {
+		x, y := &words[i-1], &words[i]
+		if x.kind != content || y.kind != content || y.at != x.at+1 || strings.HasSuffix(x.text, ",") ||
+			x.text != strings.ToLower(x.text) || y.text != strings.ToLower(y.text) ||
+			strings.ContainsFunc(x.text+y.text, unicode.IsDigit) || len(aliases[x.text+" "+bareWord(y.text)]) > 0 {
+			continue
+		}
+		cx, cy := counts[bareWord(x.text)], counts[bareWord(y.text)]
+		if float64(cx.Names) < pairShare*float64(cx.Body) || float64(cy.Names) < pairShare*float64(cy.Body) || cx.Names == 0 || cy.Names == 0 {
+			continue
+		}
+		named, err := s.Search(ctx, news.Query{Words: []string{capitalised(*x), bareWord(capitalised(*y))}})
+		if err != nil {
+			return err
+		}
+		both, err := s.Search(ctx, news.Query{Words: []string{x.text, bareWord(y.text)}})
+		if err != nil {
+			return err
+		}
+		if named.Total < DefaultSources || float64(named.Total) < namedShare*float64(both.Total) {
+			continue
+		}
+		for _, t := range []*token{x, y} {
+			typed := bareWord(t.text)
+			t.kind, t.text = name, capitalised(*t)
+			counts[bareWord(t.text)] = counts[typed]
+		}
+	}
+	return nil
+}
+
+// pairShare is the share of the articles holding a word that write it
+// capitalised, as a name, above which two such words typed side by side may
+// be one name: "general" (39%) and "motors" (54%), but not "oil" (24%).
+const pairShare = 0.3
 
 // commonerRatio is how many times more articles must hold another spelling
 // of a name for it to be offered: Volcker (108) for Volker (1).

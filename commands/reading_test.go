@@ -891,6 +891,38 @@ func TestReadTakesAnAliasForNoTypo(t *testing.T) {
 	}
 }
 
+// Two words typed in lower case that the articles write as one name are
+// that name: "general motors" finds General Motors, not a general manager's
+// motors; two names the articles seldom write side by side stay two, and a
+// pair fewer than a page of articles name stays words.
+func TestReadLowerCasePairs(t *testing.T) {
+	articles := map[string]string{
+		"manager.txt": " date 2025-04-01 Plant hires\n\nThe general manager of Ford Motors said electric motors sell well. General Mills and Electric Motors Inc agreed.\n",
+		"amc.txt":     " date 2025-04-02 Chrysler to buy AMC\n\nChrysler Corp said it will buy AMC, the maker of Jeep.\n",
+	}
+	for i, what := range []string{"idles a plant", "recalls cars", "raises prices", "hires engineers", "cuts output", "opens a plant"} {
+		articles[fmt.Sprintf("gm%d.txt", i)] = fmt.Sprintf(" date 2025-04-0%d General Motors %s\n\nGeneral Motors Corp said it %s in Detroit.\n", i+1, what, what)
+	}
+	ix := mustIndexOf(t, articles)
+	for question, want := range map[string]struct {
+		subject string
+		found   int
+	}{
+		"general motors":              {"General Motors", 6},
+		"any news on general motors?": {"General Motors", 6},
+		"chrysler amc":                {"chrysler amc", 1},
+		"general manager":             {"general manager", 1},
+	} {
+		ans, err := Ask(context.Background(), ix, Request{Question: question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Reading.Subject != want.subject || ans.Found != want.found {
+			t.Errorf("%q: read as %q, found %d; want %q, %d", question, ans.Reading.Subject, ans.Found, want.subject, want.found)
+		}
+	}
+}
+
 // The built-in aliases read what chat calls the names the wires write in
 // full: "boj" is the Bank of Japan, not Bob; "ipos" are initial public
 // offerings, not "pios".
