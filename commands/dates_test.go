@@ -96,6 +96,7 @@ func TestReadDates(t *testing.T) {
 		{"oil news yesterdy", "6 May 2025", "oil news"},
 		{"gold betwen march and june", "March – June 2024", "gold"},
 		{"gold inbetween march and june", "March – June 2024", "gold"},
+		{"trade stuff thru april", "April 2025", "trade stuff"},
 		{"oil news yday", "6 May 2025", "oil news"},
 		{"dollar last wk", "the week of 28 April 2025", "dollar"},
 		{"decent oil news", "", "decent oil news"},

@@ -425,7 +425,7 @@ var chatTimeWords = map[string]string{"yday": "yesterday", "yest": "yesterday", 
 	"yesterdays": "yesterday", "todays": "today", "tonights": "tonight",
 	"mondays": "monday", "tuesdays": "tuesday", "wednesdays": "wednesday", "thursdays": "thursday", "fridays": "friday",
 	"b4": "before", "aft": "after", "upto": "until", "untill": "until", "til": "till", "btwn": "between", "b/w": "between",
-	"frm": "from", "inbetween": "between", "snce": "since", "lst": "last", "las": "last", "prev": "previous"}
+	"frm": "from", "thru": "through", "inbetween": "between", "snce": "since", "lst": "last", "las": "last", "prev": "previous"}
 
 // timeWords are the words of time that timeWordLike mends typos of.
 var timeWords = []string{"yesterday", "today", "tonight", "latest", "recent", "recently", "lately", "monday", "tuesday",
