@@ -397,8 +397,10 @@ func tokenize(s string) []token {
 // wk") or mistypes by a letter left out, added or swapped ("yesterdy",
 // "lastest") as those words, before the dates and the newest news are read
 // from them: they were searched as words. A letter typed for another is no
-// such slip: "decent" is no "recent". It returns the tokens it mended, as
-// typed, by their place.
+// such slip: "decent" is no "recent". A capitalised word is a name ("Weds"),
+// unless the whole word is in capitals ("THIS WK") or opens the question
+// ("Yestrday gold"). It returns the tokens it mended, as typed, by their
+// place.
 func (p *parsed) mendTimeWords() map[int]token {
 	mended := map[int]token{}
 	for i := range p.tokens {
@@ -408,7 +410,7 @@ func (p *parsed) mendTimeWords() map[int]token {
 		if !ok && utf8.RuneCountInString(typed) >= 5 && classify(typed) == content {
 			meant, ok = timeWordLike(typed)
 		}
-		if ok && !isCapitalised(t.text) {
+		if ok && (!isCapitalised(t.text) || isAllCaps(t.text) || i == 0) {
 			mended[i] = *t
 			p.corrected = noted(p.corrected, bareWord(t.text), meant)
 			t.text = strings.Replace(t.text, bareWord(t.text), meant, 1)
@@ -425,12 +427,13 @@ var chatTimeWords = map[string]string{"yday": "yesterday", "yest": "yesterday", 
 	"yesterdays": "yesterday", "todays": "today", "tonights": "tonight",
 	"mondays": "monday", "tuesdays": "tuesday", "wednesdays": "wednesday", "thursdays": "thursday", "fridays": "friday",
 	"b4": "before", "aft": "after", "upto": "until", "untill": "until", "til": "till", "btwn": "between", "b/w": "between",
-	"frm": "from", "thru": "through", "inbetween": "between", "snce": "since", "lst": "last", "las": "last", "prev": "previous"}
+	"frm": "from", "thru": "through", "inbetween": "between", "&": "and", "sinse": "since", "ths": "this", "thsi": "this",
+	"wek": "week", "mnth": "month", "mnths": "months", "dayz": "days", "ystday": "yesterday", "aprl": "april", "snce": "since", "lst": "last", "las": "last", "prev": "previous"}
 
 // timeWords are the words of time that timeWordLike mends typos of.
 var timeWords = []string{"yesterday", "today", "tonight", "latest", "recent", "recently", "lately", "monday", "tuesday",
 	"wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "april", "august", "september",
-	"october", "november", "december", "week", "month", "weekend", "fortnight", "between"}
+	"october", "november", "december", "march", "week", "month", "weekend", "fortnight", "between"}
 
 // timeWordLike returns the word of time that typed is with a letter left
 // out, added, or swapped with the next; "weeks" is no slip.
