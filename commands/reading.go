@@ -221,6 +221,15 @@ func endsQuestion(ts []token, i int) bool {
 // and "retail sales excluding autos" is a figure the wires report.
 var excluding = wordsOf(`except besides`)
 
+// leavingOutAfterNews are the words that leave out what follows them after
+// the kind of answer asked for ("anything but oil", "grain news without
+// wheat", "news that isn't about oil"), or opening a question ("not oil",
+// "excluding oil, what happened yesterday"; but "but gold?" asks, and
+// "not sure about gold" hedges); after a subject they bend it
+// ("what would oil do without opec quotas", "retail sales excluding
+// autos").
+var leavingOutAfterNews = forms(`but without excluding not isn't isnt aren't arent`)
+
 // bendsOnly reports whether a word after "not" bends what went before, as
 // a verb's forms and adverbs do ("not paying", "not reappointed", "but not
 // sharply", "but not enough"), rather than naming what to leave out.
@@ -229,8 +238,9 @@ func bendsOnly(lower string) bool {
 		degreeWords[lower]
 }
 
-// degreeWords say how much, after "not": "not enough", "not much".
-var degreeWords = wordsOf(`enough much many quite yet very so too`)
+// degreeWords say how much, or how surely, after "not": "not enough", "not
+// much", "not sure".
+var degreeWords = wordsOf(`enough much many quite yet very so too sure`)
 
 // articlesBefore are the words between an exclusion and what it leaves
 // out: "not about the soviets", "other than the soviet union", "but not in
@@ -272,6 +282,11 @@ func (p *parsed) readExclusions() {
 			from = i + 1
 		case (w == "other" && word(i+1) == "than") || ((w == "apart" || w == "aside") && word(i+1) == "from"):
 			from = i + 2
+		case leavingOutAfterNews[w] && !bendsOnly(word(i+1)) &&
+			(i == 0 && w != "but" || scaffoldNouns[word(i-1)] || (word(i-1) == "that" || word(i-1) == "which") && scaffoldNouns[word(i-2)]):
+			// "anything but oil", "grain news without wheat", "news that
+			// isn't about oil", "not oil", "excluding oil, what happened"
+			from = i + 1
 		case w == "not" && subjectBefore(i) && !bendsOnly(word(i+1)) &&
 			(word(i-1) == "but" || word(i-1) == "and" || strings.HasSuffix(ts[i-1].text, ",") || word(i+1) == "about"),
 			// bare, "not" or "no" leaves out the one word that ends the
@@ -341,6 +356,14 @@ func (p *parsed) readChatPhrases() {
 			p.newest, p.tokens[i].kind, p.tokens[i+1].kind = true, function, function
 		case tomorrow[word(i)]:
 			p.newest, p.tokens[i].kind = true, function
+		case word(i) == "sure" && word(i-1) == "not",
+			(word(i) == "right" || word(i) == "true") && (word(i-1) == "that" || word(i-1) == "it"),
+			word(i) == "right" && word(i+1) == "place", word(i) == "place" && word(i-1) == "right",
+			word(i) == "best" && word(i-1) == "the" && (word(i-2) == "ur" || word(i-2) == "you're" || word(i-2) == "youre"),
+			word(i) == "deal" && word(i-1) == "the" && (word(i+1) == "with" || word(i+1) == "w"):
+			// "not sure if this is the right place", "is that right?",
+			// "is it true that", "ur the best", "what's the deal with"
+			p.tokens[i].kind = function
 		case (word(i-1) == "my" || word(i-1) == "our") && (lightVerbs[word(i+1)] || auxiliaries[word(i+1)] && lightVerbs[word(i+2)]):
 			// the one who asks, not what about: "my teacher asked about
 			// the crash", "my dad is worried about chrysler"

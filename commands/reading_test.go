@@ -814,6 +814,12 @@ func TestReadChatPhrases(t *testing.T) {
 		{"any gossip about takeovers", "takeovers", false},
 		{"i know this is a weird one but sugar?", "sugar", false},
 		{"what's the skinny on bp", "bp", false},
+		{"not sure if this is the right place but any sugar news", "sugar", false},
+		{"the dollar crashed yesterday, is that right?", "dollar crashed", false},
+		{"is it true that gold fell", "gold fell", false},
+		{"ty bot ur the best. anything on rubber?", "rubber", false},
+		{"what's the deal with texaco", "texaco", false},
+		{"the right to buy", "right buy", false},
 		// Of days to come the newest news tells.
 		{"dollar tmrw", "dollar", true},
 		{"what will gold do tomorrow", "gold", true},
@@ -866,6 +872,15 @@ func TestReadExclusions(t *testing.T) {
 		"why did the fed not hike rates":        "fed hike rates",
 		"what would oil do without opec quotas": "oil opec quotas",
 		"is there news on oil but not opec":     "oil -opec",
+		// after the kind of answer asked for, or opening the question
+		"anything but oil":                 "-oil",
+		"news that isn't about oil please": "-oil",
+		"not oil":                          "-oil",
+		"anything not about takeovers?":    "-takeovers",
+		"grain news without wheat":         "grain -wheat",
+		"excluding oil, what happened":     "-oil",
+		"but gold?":                        "gold",
+		"not sure about gold":              "gold",
 	} {
 		if got := subject(parse(question, cal, nil).subjectWords()); got != want {
 			t.Errorf("%q: subject %q; want %q", question, got, want)
