@@ -819,6 +819,9 @@ func TestReadChatPhrases(t *testing.T) {
 		{"is it true that gold fell", "gold fell", false},
 		{"ty bot ur the best. anything on rubber?", "rubber", false},
 		{"what's the deal with texaco", "texaco", false},
+		{"copper lowkey pumping? whats up", "copper pumping", false},
+		{"hiya, nws on volcker", "volcker", false},
+		{"my professor mentioned the louvre accord", "louvre accord", false},
 		{"the right to buy", "right buy", false},
 		// Of days to come the newest news tells.
 		{"dollar tmrw", "dollar", true},

@@ -35,7 +35,7 @@ var (
 		give gives giving gave given get gets getting got gotten find finding found
 		know knows knew known think thinks thinking thought catch catching caught bring brings bringing brought
 		stand stands standing stood look looking looked mean means meant come comes coming came
-		hear hearing heard explain explaining want wants wanted need needs needed like ask asks asked asking
+		hear hearing heard explain explaining want wants wanted need needs needed mention mentions mentioned like ask asks asked asking
 		help see seen saw keep keeps keeping kept hope hoping hoped fill filled brief search searching check let make made
 		wonder wondering curious care talk talking summarize summarise summarizing summarising recap posted
 		compare compares compared comparing worry worried worrying try tries trying tried
@@ -44,7 +44,7 @@ var (
 	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
 		info information summary details coverage thing things stuff situation status
 		anything something everything nothing bit lot word idea overview roundup recap digest buzz scoop gist
-		question questions thoughts 411 gossip skinny`)
+		question questions thoughts 411 gossip skinny nws`)
 	// politeness and fillers: greetings, the bot's name, softeners.
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
@@ -53,7 +53,7 @@ var (
 		gimme lemme bruh sup tldr wtf omg lmao ngl dude fam deets interesting um umm uh uhh er erm hmm
 		vs versus b/c cuz coz yoy awesome cool nice neat wow yikes oh ah alright
 		lmk eli5 fr afaik afaict iirc smth sth jk lmfao rofl lolol lololol haha hahaha hehe ikr smh tbf fwiw irl seriously
-		kinda sorta sigh ugh meh rly weird juicy nope lurker`)
+		kinda sorta sigh ugh meh rly weird juicy nope lurker lowkey highkey hiya`)
 	// subjectPrepositions bring in the subject as "about" does, which is a
 	// stop word: "news concerning brazil", "re: tin".
 	subjectPrepositions = wordsOf(`regarding concerning re`)
