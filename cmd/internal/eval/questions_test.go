@@ -98,7 +98,7 @@ func TestReadQuestions(t *testing.T) {
 
 // heldOutSets are the sets of questions kept aside, in the order they
 // were written.
-var heldOutSets = []string{"heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv", "heldout7.tsv", "heldout8.tsv", "heldout9.tsv", "heldout10.tsv", "heldout11.tsv", "heldout12.tsv", "heldout13.tsv", "heldout14.tsv", "heldout15.tsv", "heldout16.tsv", "heldout17.tsv", "heldout18.tsv"}
+var heldOutSets = []string{"heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv", "heldout7.tsv", "heldout8.tsv", "heldout9.tsv", "heldout10.tsv", "heldout11.tsv", "heldout12.tsv", "heldout13.tsv", "heldout14.tsv", "heldout15.tsv", "heldout16.tsv", "heldout17.tsv", "heldout18.tsv", "heldout19.tsv"}
 
 // The sets kept aside read whole, and none is left out of heldOutSets.
 func TestHeldOutQuestionsRead(t *testing.T) {
