@@ -909,34 +909,6 @@ func TestReadTakesAnAliasForNoTypo(t *testing.T) {
 	}
 }
 
-// The built-in terms keep their words together: "discount rate" is a
-// central bank's, not any article that discounts something and names a
-// rate; "australian dollar" is the currency, not Australian news in dollars.
-func TestBuiltinTermsKeepWordsTogether(t *testing.T) {
-	ix := mustIndexOf(t, map[string]string{
-		"boj.txt":   " date 2025-04-01 Japan holds discount rate\n\nThe Bank of Japan held its discount rate at 2.5 pct.\n",
-		"crude.txt": " date 2025-04-01 Iran sells discounted crude\n\nIran sold discounted crude, and the exchange rate fell.\n",
-		"aud.txt":   " date 2025-04-02 Australian dollar opens easier\n\nThe Australian dollar opened easier in Sydney.\n",
-		"beef.txt":  " date 2025-04-02 Australian beef output falls\n\nAustralian beef output fell, worth a billion dollars less.\n",
-	})
-	aliases, err := LoadAliases("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for question, want := range map[string]string{
-		"discount rate news":                 "Japan holds discount rate",
-		"what's the australian dollar doing": "Australian dollar opens easier",
-	} {
-		ans, err := Ask(context.Background(), ix, Request{Question: question, Aliases: aliases})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if len(ans.Sources) != 1 || ans.Sources[0].Article.Title != want {
-			t.Errorf("%q: %d sources; want only %q", question, len(ans.Sources), want)
-		}
-	}
-}
-
 // Two words typed in lower case that the articles write as one name are
 // that name: "general motors" finds General Motors, not a general manager's
 // motors; two names the articles seldom write side by side stay two, and a
@@ -971,28 +943,36 @@ func TestReadLowerCasePairs(t *testing.T) {
 
 // The built-in aliases read what chat calls the names the wires write in
 // full: "boj" is the Bank of Japan, not Bob; "ipos" are initial public
-// offerings, not "pios".
-func TestBuiltinAliasesReadChatNames(t *testing.T) {
+// offerings, not "pios". Their terms keep their words together: "discount
+// rate" is a central bank's, not any article that discounts something and
+// names a rate; "australian dollar" is the currency, not Australian news in
+// dollars.
+func TestBuiltinAliases(t *testing.T) {
 	ix := mustIndexOf(t, map[string]string{
-		"boj.txt":   " date 2025-04-01 Bank of Japan holds rate\n\nThe Bank of Japan held its discount rate.\n",
-		"bob.txt":   " date 2025-04-01 Bob Smith retires\n\nBob Smith, who set the discount rate policy of a store, retires.\n",
+		"boj.txt":   " date 2025-04-01 Bank of Japan holds discount rate\n\nThe Bank of Japan held its discount rate at 2.5 pct.\n",
+		"bob.txt":   " date 2025-04-01 Bob Smith retires\n\nBob Smith, who set the prices of a store, retires.\n",
 		"ipo.txt":   " date 2025-04-02 Xylogics in initial public offering\n\nXylogics said it made an initial public offering of shares.\n",
 		"other.txt": " date 2025-04-03 Pios and Baba open\n\nPios and Baba opened a shop.\n",
+		"crude.txt": " date 2025-04-01 Iran sells discounted crude\n\nIran sold discounted crude, and the exchange rate fell.\n",
+		"aud.txt":   " date 2025-04-02 Australian dollar opens easier\n\nThe Australian dollar opened easier in Sydney.\n",
+		"beef.txt":  " date 2025-04-02 Australian beef output falls\n\nAustralian beef output fell, worth a billion dollars less.\n",
 	})
 	aliases, err := LoadAliases("")
 	if err != nil {
 		t.Fatal(err)
 	}
 	for question, want := range map[string]string{
-		"boj discount rate?": "Bank of Japan holds rate",
-		"any ipos?":          "Xylogics in initial public offering",
+		"boj discount rate?":                 "Bank of Japan holds discount rate",
+		"any ipos?":                          "Xylogics in initial public offering",
+		"discount rate news":                 "Bank of Japan holds discount rate",
+		"what's the australian dollar doing": "Australian dollar opens easier",
 	} {
 		ans, err := Ask(context.Background(), ix, Request{Question: question, Aliases: aliases})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(ans.Sources) == 0 || ans.Sources[0].Article.Title != want || len(ans.Reading.Corrected) > 0 {
-			t.Errorf("%q: %d sources, corrected %v; want %q first, nothing corrected", question, len(ans.Sources), ans.Reading.Corrected, want)
+		if len(ans.Sources) != 1 || ans.Sources[0].Article.Title != want || len(ans.Reading.Corrected) > 0 {
+			t.Errorf("%q: %d sources, corrected %v; want only %q, nothing corrected", question, len(ans.Sources), ans.Reading.Corrected, want)
 		}
 	}
 }
