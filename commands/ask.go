@@ -236,7 +236,8 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	// Ask for more than will be shown: repeats of a story are dropped.
 	size := 2 * limit
 	if len(r.Required) == 0 {
-		q := news.Query{Since: r.Period.Since, Until: r.Period.Until, Without: r.Without, Aliases: req.Aliases.For(r.Without), Newest: true, Size: size, From: from}
+		q := r.query(req.Aliases) // the period, and any words to leave out
+		q.Newest, q.Size, q.From = true, size, from
 		res, err := s.Search(ctx, q)
 		if err != nil {
 			return page{query: q}, err
@@ -1284,6 +1285,11 @@ func matchCase(word, like string) string {
 	if !unicode.IsUpper(first) {
 		return word
 	}
+	return capitalise(word)
+}
+
+// capitalise is word with its first letter in capitals.
+func capitalise(word string) string {
 	r, size := utf8.DecodeRuneInString(word)
 	return string(unicode.ToUpper(r)) + word[size:]
 }

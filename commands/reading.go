@@ -1169,14 +1169,19 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read [
 			continue
 		}
 		for _, t := range []*token{x, y} {
-			r, size := utf8.DecodeRuneInString(t.text)
-			typed := bareWord(t.text)
-			t.kind, t.text = name, string(unicode.ToUpper(r))+t.text[size:]
-			counts[bareWord(t.text)] = counts[typed]
+			readAsName(t, counts)
 			read = append(read, bareWord(t.text))
 		}
 	}
 	return read
+}
+
+// readAsName reads t, typed in lower case, as the name it is capitalised,
+// which as many articles hold.
+func readAsName(t *token, counts map[string]news.WordCount) {
+	typed := bareWord(t.text)
+	t.kind, t.text = name, capitalise(t.text)
+	counts[bareWord(t.text)] = counts[typed]
 }
 
 // readLowerCasePairs reads as a name two words typed side by side in lower
@@ -1189,10 +1194,6 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read [
 // the term. Such a name is read as if typed capitalised: relaxing keeps it,
 // and "irving bank takeover" is about Irving Bank, not Bank takeovers.
 func readLowerCasePairs(ctx context.Context, s Searcher, words []token, counts map[string]news.WordCount, aliases Aliases) error {
-	capitalised := func(t token) string {
-		r, size := utf8.DecodeRuneInString(t.text)
-		return string(unicode.ToUpper(r)) + t.text[size:]
-	}
 	for i := 1; i < len(words); i++ {
 		x, y := &words[i-1], &words[i]
 		if x.kind != content || y.kind != content || y.at != x.at+1 || strings.HasSuffix(x.text, ",") ||
@@ -1204,21 +1205,22 @@ func readLowerCasePairs(ctx context.Context, s Searcher, words []token, counts m
 		if float64(cx.Names) < pairShare*float64(cx.Body) || float64(cy.Names) < pairShare*float64(cy.Body) || cx.Names == 0 || cy.Names == 0 {
 			continue
 		}
-		named, err := s.Search(ctx, news.Query{Words: []string{capitalised(*x), bareWord(capitalised(*y))}})
+		named, err := s.Search(ctx, news.Query{Words: []string{capitalise(x.text), capitalise(bareWord(y.text))}})
 		if err != nil {
 			return err
 		}
+		if named.Total < DefaultSources {
+			continue
+		}
+		// Counting the articles that hold both words is the dearer
+		// search, over a million articles: only for a pair a page names.
 		both, err := s.Search(ctx, news.Query{Words: []string{x.text, bareWord(y.text)}})
 		if err != nil {
 			return err
 		}
-		if named.Total < DefaultSources || float64(named.Total) < namedShare*float64(both.Total) {
-			continue
-		}
-		for _, t := range []*token{x, y} {
-			typed := bareWord(t.text)
-			t.kind, t.text = name, capitalised(*t)
-			counts[bareWord(t.text)] = counts[typed]
+		if float64(named.Total) >= namedShare*float64(both.Total) {
+			readAsName(x, counts)
+			readAsName(y, counts)
 		}
 	}
 	return nil
