@@ -25,8 +25,8 @@ func TestReadVerdictsAreOnTheQuestions(t *testing.T) {
 	for _, q := range Questions {
 		asked[q.Text] = true
 	}
-	for _, name := range heldOutSets {
-		for _, q := range readSet(t, name) {
+	for _, set := range heldOutSets {
+		for _, q := range readSet(t, set.name) {
 			asked[q.Text] = true
 		}
 	}
@@ -97,17 +97,26 @@ func TestReadQuestions(t *testing.T) {
 }
 
 // heldOutSets are the sets of questions kept aside, in the order they
-// were written.
-var heldOutSets = []string{"heldout.tsv", "heldout2.tsv", "heldout3.tsv", "heldout4.tsv", "heldout5.tsv", "heldout6.tsv", "heldout7.tsv", "heldout8.tsv", "heldout9.tsv", "heldout10.tsv", "heldout11.tsv", "heldout12.tsv", "heldout13.tsv", "heldout14.tsv", "heldout15.tsv", "heldout16.tsv", "heldout17.tsv", "heldout18.tsv", "heldout19.tsv"}
+// were written, with how many questions each was written with.
+var heldOutSets = []struct {
+	name      string
+	questions int
+}{
+	{"heldout.tsv", 60}, {"heldout2.tsv", 60}, {"heldout3.tsv", 60}, {"heldout4.tsv", 60},
+	{"heldout5.tsv", 60}, {"heldout6.tsv", 60}, {"heldout7.tsv", 60}, {"heldout8.tsv", 60},
+	{"heldout9.tsv", 60}, {"heldout10.tsv", 60}, {"heldout11.tsv", 60}, {"heldout12.tsv", 60},
+	{"heldout13.tsv", 60}, {"heldout14.tsv", 60}, {"heldout15.tsv", 60}, {"heldout16.tsv", 60},
+	{"heldout17.tsv", 60}, {"heldout18.tsv", 60}, {"heldout19.tsv", 60}, {"heldout20.tsv", 64},
+}
 
 // The sets kept aside read whole, and none is left out of heldOutSets.
 func TestHeldOutQuestionsRead(t *testing.T) {
 	if files, err := filepath.Glob("heldout*.tsv"); err != nil || len(files) != len(heldOutSets) {
 		t.Errorf("%d held-out files, %d listed in heldOutSets (%v)", len(files), len(heldOutSets), err)
 	}
-	for _, name := range heldOutSets {
-		if questions := readSet(t, name); len(questions) != 60 {
-			t.Errorf("%s has %d questions; it was written with 60", name, len(questions))
+	for _, set := range heldOutSets {
+		if questions := readSet(t, set.name); len(questions) != set.questions {
+			t.Errorf("%s has %d questions; it was written with %d", set.name, len(questions), set.questions)
 		}
 	}
 }
