@@ -946,7 +946,7 @@ func TestReadLowerCasePairs(t *testing.T) {
 // offerings, not "pios". Their terms keep their words together: "discount
 // rate" is a central bank's, not any article that discounts something and
 // names a rate; "australian dollar" is the currency, not Australian news in
-// dollars.
+// dollars. Chat's "mtg" is a meeting, not the ticker <MTG>.
 func TestBuiltinAliases(t *testing.T) {
 	ix := mustIndexOf(t, map[string]string{
 		"boj.txt":   " date 2025-04-01 Bank of Japan holds discount rate\n\nThe Bank of Japan held its discount rate at 2.5 pct.\n",
@@ -956,6 +956,9 @@ func TestBuiltinAliases(t *testing.T) {
 		"crude.txt": " date 2025-04-01 Iran sells discounted crude\n\nIran sold discounted crude, and the exchange rate fell.\n",
 		"aud.txt":   " date 2025-04-02 Australian dollar opens easier\n\nThe Australian dollar opened easier in Sydney.\n",
 		"beef.txt":  " date 2025-04-02 Australian beef output falls\n\nAustralian beef output fell, worth a billion dollars less.\n",
+		"opec.txt":  " date 2025-04-03 OPEC meeting ends\n\nThe OPEC meeting in Vienna ended with quotas unchanged.\n",
+		"mtg.txt":   " date 2025-04-03 Mortgage Growth <MTG> net rises\n\nMortgage Growth Investors <MTG> said its net rose.\n",
+		"quota.txt": " date 2025-04-04 OPEC output rises\n\nOPEC output rose above its quotas.\n",
 	})
 	aliases, err := LoadAliases("")
 	if err != nil {
@@ -974,6 +977,13 @@ func TestBuiltinAliases(t *testing.T) {
 		if len(ans.Sources) != 1 || ans.Sources[0].Article.Title != want || len(ans.Reading.Corrected) > 0 {
 			t.Errorf("%q: %d sources, corrected %v; want only %q, nothing corrected", question, len(ans.Sources), ans.Reading.Corrected, want)
 		}
+	}
+	ans, err := Ask(context.Background(), ix, Request{Question: "opec mtg?", Aliases: aliases})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Sources) == 0 || ans.Sources[0].Article.Title != "OPEC meeting ends" || len(ans.Reading.Dropped) > 0 {
+		t.Errorf("opec mtg?: sources %v, %q left out; want the meeting first, nothing left out", titlesOf(ans.Sources), ans.Reading.Dropped)
 	}
 }
 
