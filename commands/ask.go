@@ -554,7 +554,7 @@ func recentlyAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]
 	} else if end.IsZero() || newest.Before(end) {
 		end = newest.AddDate(0, 0, 1)
 	}
-	var fewer []news.Match // the last days' stories about it, when too few for a page
+	var fewer []news.Match // the last days' articles about it, when too few full stories for a page
 	for _, days := range recentPools {
 		window := q
 		if window.Since = end.AddDate(0, 0, -days); !window.Since.After(q.Since) {
@@ -570,12 +570,19 @@ func recentlyAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]
 			return mostAbout(ctx, s, window, limit)
 		}
 		if fewer == nil {
+			named := stories
+			named.Stories = false
+			if res, err = s.Search(ctx, named); err != nil {
+				return nil, err
+			}
 			fewer = res.Matches
 		}
 	}
 	// A few stories of the last days that score near the best of all are
 	// the latest too: "Bundesbank latest" quoted June, though stories of 20
-	// October name it first.
+	// October name it first. Short ones count here ("GREENSPAN SAYS FED
+	// READY TO PROVIDE LIQUIDITY", 400 characters, for "latest on the fed"),
+	// scoring near the best as an item naming it in passing does not.
 	about, err := mostAbout(ctx, s, q, limit)
 	for _, m := range fewer {
 		if len(about) > 0 && m.Score >= aboutShare*about[0].Score && !slices.ContainsFunc(about, func(a news.Match) bool { return a.Article.ID == m.Article.ID }) {

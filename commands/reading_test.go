@@ -726,22 +726,36 @@ func TestAskOffersTheCommonerSpelling(t *testing.T) {
 // can be months old: a hundred and more, or only a page of them ("latest on
 // oil" in the Reuters archive quoted June, not the 59 oil stories of its
 // last two days, 19 and 20 October). Fewer come first ("Bundesbank latest"
-// quoted June, though two stories of 20 October name it first).
+// quoted June, though two stories of 20 October name it first), and so do
+// a few short items that score near the best ("latest on the fed" quoted
+// June, not "GREENSPAN SAYS FED READY TO PROVIDE LIQUIDITY" of 20 October,
+// whose 400 characters are too few for a full story).
 func TestAskLatestIsOfTheLastDays(t *testing.T) {
 	filler := strings.Repeat("The council published its minutes and the figures for the year, and the committee met again to discuss the plans. ", 10)
-	for _, recent := range []int{aboutPool + 10, DefaultSources + 1, 2} {
-		t.Run(fmt.Sprint(recent, " recent"), func(t *testing.T) {
+	for _, c := range []struct {
+		recent int
+		short  bool
+	}{{aboutPool + 10, false}, {DefaultSources + 1, false}, {2, false}, {2, true}} {
+		recent := c.recent
+		t.Run(fmt.Sprint(recent, " recent, short ", c.short), func(t *testing.T) {
 			articles := map[string]string{}
 			// More stories all about Zorblat, from January, than the
 			// newest are chosen from.
 			for i := range aboutPool + 20 {
 				articles[fmt.Sprintf("old%d.txt", i)] = fmt.Sprintf(" date 2025-01-%02d Zorblat expands Zorblat works %d\n\nZorblat said Zorblat would expand its Zorblat works, number %d.\n\n%s", i%28+1, i, i, filler)
 			}
+			// Other news, so that Zorblat is as rare as a subject is.
+			for i := range 300 {
+				articles[fmt.Sprintf("other%d.txt", i)] = fmt.Sprintf(" date 2025-03-%02d Harbour council meets, session %d\n\nThe harbour council met for session %d.\n\n%s", i%28+1, i, i, filler)
+			}
 			// Stories that name Zorblat once, in the last week of June.
 			newest := 24 + min(recent, 7) - 1 // of June
 			for i := range recent {
 				day := 24 + i%7
 				articles[fmt.Sprintf("new%d.txt", i)] = fmt.Sprintf(" date 2025-06-%02d Harbour council meets, session %d\n\nThe harbour council met for session %d and heard from many firms, among them Zorblat, about the plans for the quay and the roads.\n\n%s", day, i, i, strings.Repeat(filler, 6))
+				if c.short {
+					articles[fmt.Sprintf("new%d.txt", i)] = fmt.Sprintf(" date 2025-06-%02d Zorblat ready to act, %d\n\nZorblat said Zorblat was ready to act on plan %d.\n", day, i, i)
+				}
 			}
 			ans, err := Ask(context.Background(), mustIndexOf(t, articles), Request{Question: "latest on Zorblat"})
 			if err != nil || len(ans.Sources) == 0 {
