@@ -44,7 +44,8 @@ func (p Period) Union(other Period) Period {
 }
 
 // String names the period as people do: "17 April 1987", "October 1987",
-// "the week of 12 October 1987", "since 5 October 1987", "March – June 1987".
+// "the week of 12 October 1987", "since 5 October 1987", "March – June 1987";
+// a period of no day by both its limits, never as a range run backwards.
 func (p Period) String() string {
 	const day = "2 January 2006"
 	since, until := p.Since, p.Until
@@ -56,6 +57,10 @@ func (p Period) String() string {
 		return "since " + since.Format(day)
 	case since.IsZero():
 		return "before " + until.Format(day)
+	case !until.After(since):
+		// two periods asked for together that share no day: "in March
+		// since Monday"
+		return "since " + since.Format(day) + " and before " + until.Format(day)
 	case until.Equal(since.AddDate(0, 0, 1)):
 		return since.Format(day)
 	case since.Day() == 1 && until.Equal(since.AddDate(0, 1, 0)):
@@ -77,7 +82,7 @@ func (p Period) String() string {
 func (p Period) phrase() string {
 	s := p.String()
 	switch {
-	case p.Since.IsZero() || p.Until.IsZero():
+	case p.Since.IsZero() || p.Until.IsZero() || !p.Until.After(p.Since):
 		return s
 	case p.Until.Equal(p.Since.AddDate(0, 0, 1)):
 		return "on " + s
@@ -270,6 +275,27 @@ func (c calendar) datePhraseAt(words []string, capitalised []bool, i int) (span,
 	the := i < len(words) && words[i] == "the"
 	if the {
 		i++
+	}
+	// "the weekend of March 14": that Saturday and Sunday, or those nearest
+	// a weekday
+	if i+2 < len(words) && words[i] == "weekend" && words[i+1] == "of" {
+		if days, n := c.daysOfOneMonthAt(words, capitalised, i+2, ""); n > 0 {
+			return limitedBy(prep, days), i + 2 + n - start // "the weekend of 14-15 March"
+		}
+		if day, n := c.dateAt(words, capitalised, i+2, true); n > 0 && day.unit == days {
+			return limitedBy(prep, span{weekendNearest(day.Since), days}), i + 2 + n - start
+		}
+	}
+	// "monday last week", "tuesday of last week": that day of the week before this
+	if wd, ok := weekdays[wordAfter(words, i-1)]; ok && i+2 < len(words) {
+		j := i + 1
+		if words[j] == "of" {
+			j++
+		}
+		if j+1 < len(words) && words[j] == "last" && words[j+1] == "week" {
+			day := lastWeekday(c.today(), time.Monday).AddDate(0, 0, -7+(int(wd)+6)%7)
+			return limitedBy(prep, span{Period{day, day.AddDate(0, 0, 1)}, days}), j + 2 - start
+		}
 	}
 	if s, n := c.relativeAt(words, i, the); n > 0 {
 		// "from last week to today", "from yesterday till now", "from 2
@@ -628,7 +654,12 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 			return span{Period{today.AddDate(0, -3, 0), tomorrow}, months}, 2
 		}
 		if wd, ok := weekdays[next]; ok {
-			return span{c.weekday(wd), days}, 2
+			// "last wednesday" said on a Wednesday is a week ago
+			day := c.weekday(wd)
+			if day.Since.Equal(today) {
+				day = Period{today.AddDate(0, 0, -7), today.AddDate(0, 0, -6)}
+			}
+			return span{day, days}, 2
 		}
 		// "past 3 days", "last few weeks", "past couple of days", and
 		// joined, "last 24h", "past 3d"
@@ -646,6 +677,9 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 	if count, n := countAt(words, i); n > 0 && i+n+1 < len(words) && words[i+n+1] == "ago" {
 		if s, m := c.back(count, words[i+n], n+1); m > 0 {
 			s.Until = s.Since.AddDate(0, 0, 1)
+			if wordAfter(words, i+m) == "today" {
+				m++ // "a week ago today" counts from today, as "ago" does
+			}
 			return span{s.Period, days}, m + 1
 		}
 	}
@@ -1148,6 +1182,16 @@ func DayMeant(sentence string, dated time.Time) (time.Time, bool) {
 }
 
 // lastWeekday is the latest day wd at or before d.
+// weekendNearest is the Saturday and Sunday that hold d, or are nearest it:
+// those before a Monday or Tuesday, those after a Wednesday to a Friday.
+func weekendNearest(d time.Time) Period {
+	saturday := lastWeekday(d, time.Saturday)
+	if wd := d.Weekday(); wd >= time.Wednesday && wd <= time.Friday {
+		saturday = saturday.AddDate(0, 0, 7)
+	}
+	return Period{saturday, saturday.AddDate(0, 0, 2)}
+}
+
 func lastWeekday(d time.Time, wd time.Weekday) time.Time {
 	return d.AddDate(0, 0, -((int(d.Weekday()) - int(wd) + 7) % 7))
 }

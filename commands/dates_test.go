@@ -78,6 +78,17 @@ func TestReadDates(t *testing.T) {
 		{"interest rates in the spring", "March – May 2025", "interest rates"},
 		{"interest rates on friday april 17", "17 April 2025", "interest rates"},
 		{"dollar a week ago", "30 April 2025", "dollar"},
+		{"dollar a week ago today", "30 April 2025", "dollar"},
+		// Said on a Wednesday, "last wednesday" is a week ago, not today.
+		{"crude last wednesday", "30 April 2025", "crude"},
+		{"crude last monday", "5 May 2025", "crude"},
+		{"crude on wednesday", "7 May 2025", "crude"},
+		{"yen monday last week", "28 April 2025", "yen"},
+		{"yen tuesday of last week", "29 April 2025", "yen"},
+		// A weekend named by a day is that one, not the last.
+		{"oil on the weekend of 12 april", "12 April – 13 April 2025", "oil"},
+		{"oil the weekend of 15-16 march", "15 March – 16 March 2025", "oil"},
+		{"oil the weekend of 10 april", "12 April – 13 April 2025", "oil"},
 		{"gold march 87", "March 1987", "gold"},
 		{"cocoa in march '34", "March 2034", "cocoa"},
 		{"coffee in feb '36", "February 1936", "coffee"},
@@ -269,6 +280,13 @@ func TestPeriodWithin(t *testing.T) {
 	}
 	if got := asked.Within(Period{Until: day(5)}); got != (Period{day(1), day(5)}) {
 		t.Errorf("April within before 5 April = %v", got)
+	}
+	none := (Period{day(1), day(5)}).Within(Period{Since: day(20)})
+	if got := none.String(); got != "since 20 April 2025 and before 5 April 2025" {
+		t.Errorf("1-4 April within since 20 April reads %q; want both limits, not a range run backwards", got)
+	}
+	if got := none.phrase(); got != none.String() {
+		t.Errorf("after a verb, 1-4 April within since 20 April reads %q; want %q", got, none.String())
 	}
 }
 
