@@ -336,6 +336,7 @@ var tomorrow = wordsOf("tomorrow tmrw tmr tmrow 2morrow 2moro tomorow tommorow t
 // "on TV" (but "Japanese TV exports" are TVs), or "picture" in "the same
 // picture" (but the "motion picture industry" is one); nor does the one who
 // asks in "my teacher asked about the crash" (but "my oil stocks" are).
+// British chat's "any joy on" and "the state of play on" ask too.
 func (p *parsed) readChatPhrases() {
 	word := func(i int) string {
 		if i < 0 || i >= len(p.tokens) {
@@ -360,9 +361,14 @@ func (p *parsed) readChatPhrases() {
 			(word(i) == "right" || word(i) == "true") && (word(i-1) == "that" || word(i-1) == "it"),
 			word(i) == "right" && word(i+1) == "place", word(i) == "place" && word(i-1) == "right",
 			word(i) == "best" && word(i-1) == "the" && (word(i-2) == "ur" || word(i-2) == "you're" || word(i-2) == "youre"),
-			word(i) == "deal" && word(i-1) == "the" && (word(i+1) == "with" || word(i+1) == "w"):
+			(word(i) == "deal" || word(i) == "score") && word(i-1) == "the" && (word(i+1) == "with" || word(i+1) == "w"),
+			word(i) == "joy" && word(i-1) == "any",
+			(word(i) == "state" || word(i) == "play") && word(i+1) == "of" && word(i+2) == "play" || word(i) == "play" && word(i-1) == "of" && word(i-2) == "state",
+			word(i) == "right" && (i > 0 && i == len(p.tokens)-1 || i == 0 && strings.HasSuffix(p.tokens[i].lower, ",")):
 			// "not sure if this is the right place", "is that right?",
-			// "is it true that", "ur the best", "what's the deal with"
+			// "is it true that", "ur the best", "what's the deal with",
+			// "the score with", "any joy on", "the state of play on", a
+			// question's last "right?" or first "right,"
 			p.tokens[i].kind = function
 		case (word(i-1) == "my" || word(i-1) == "our") && (lightVerbs[word(i+1)] || auxiliaries[word(i+1)] && lightVerbs[word(i+2)]):
 			// the one who asks, not what about: "my teacher asked about

@@ -114,6 +114,31 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 	}
 }
 
+// Chat writes the words that ask without the g of -ing or an apostrophe;
+// they still ask, and are not read as the indexed words spelled like them:
+// "goin" was "gain", "theres" "threes".
+func TestReadChatSpellingsOfWordsThatAsk(t *testing.T) {
+	stories := map[string]string{}
+	for i := range 10 {
+		stories[fmt.Sprintf("c%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Copper gains %d\n\nCopper posted a gain, in threes and fours, on day %d.\n", i+1, i, i)
+	}
+	ix := mustIndexOf(t, stories)
+	for question, typed := range map[string]string{
+		"whats goin on w/ copper":            "goin",
+		"theres been news on copper, right?": "theres",
+		"dont know much about copper":        "dont",
+		"youre the best, copper?":            "youre",
+	} {
+		r, err := Read(context.Background(), ix, Request{Question: question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Subject != "copper" || r.Corrected[typed] == "" {
+			t.Errorf("%q: read as %q, corrected %v; want copper, %q read as a word that asks", question, r.Subject, r.Corrected, typed)
+		}
+	}
+}
+
 // A word typed with a slip that one article made too is read as the word
 // that far more articles hold ("metels" as "metals"), or as the word that
 // asks ("teh"); a short one is not, being a slip from too many.
@@ -837,6 +862,15 @@ func TestReadChatPhrases(t *testing.T) {
 		{"hiya, nws on volcker", "volcker", false},
 		{"my professor mentioned the louvre accord", "louvre accord", false},
 		{"the right to buy", "right buy", false},
+		{"interest rates right?", "interest rates", false},
+		{"right, and gencorp", "gencorp", false},
+		{"what's the state of play on corn", "corn", false},
+		{"any joy on the louvre accord?", "louvre accord", false},
+		{"what's the score with the mark", "mark", false},
+		{"whilst you're at it, interest rates", "interest rates", false},
+		{"cheers mate, and sugar?", "sugar", false},
+		{"pull up the copper coverage", "copper", false},
+		{"dig up whatever you have on gatt", "gatt", false},
 		// Of days to come the newest news tells.
 		{"dollar tmrw", "dollar", true},
 		{"what will gold do tomorrow", "gold", true},

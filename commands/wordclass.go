@@ -27,7 +27,7 @@ var (
 	pronouns = forms(`i me my myself you your yours yourself we us our ours they them their theirs
 		it its he him his she her hers everyone everybody anyone anybody someone somebody
 		people ppl folks guys y'all yall ya u ur i'd i'm i've i'll you'd you're you've you'll we'd we're
-		we've we'll they'd they're they've they'll he'd she'd let's`)
+		we've we'll they'd they're they've they'll he'd she'd let's nobody im`)
 	// lightVerbs say that something is asked, not what about: "what
 	// happened with", "tell me about", "catch me up on".
 	lightVerbs = forms(`happen happens happened happening go goes going gone went
@@ -39,12 +39,12 @@ var (
 		help see seen saw keep keeps keeping kept hope hoping hoped fill filled brief search searching check let make made
 		wonder wondering curious care talk talking summarize summarise summarizing summarising recap posted
 		compare compares compared comparing worry worried worrying try tries trying tried
-		take takes taking took taken miss missed list looks poppin popping`)
+		take takes taking took taken miss missed list looks poppin popping pull dig interested`)
 	// scaffoldNouns name the kind of answer wanted, not its subject.
 	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
 		info information summary details coverage thing things stuff situation status
 		anything something everything nothing bit lot word idea overview roundup recap digest buzz scoop gist
-		question questions thoughts 411 gossip skinny nws`)
+		question questions thoughts 411 gossip skinny nws informations`)
 	// politeness and fillers: greetings, the bot's name, softeners.
 	politeness = wordsOf(`please pls plz thanks thank thx thnx thanx ty tia cheers hey hi hello ok okay so well yo bot newsbot
 		just really actually exactly quick quickly briefly any some there here else all kind sort
@@ -53,14 +53,16 @@ var (
 		gimme lemme bruh sup tldr wtf omg lmao ngl dude fam deets interesting um umm uh uhh er erm hmm
 		vs versus b/c cuz coz yoy awesome cool nice neat wow yikes oh ah alright
 		lmk eli5 fr afaik afaict iirc smth sth jk lmfao rofl lolol lololol haha hahaha hehe ikr smh tbf fwiw irl seriously
-		kinda sorta sigh ugh meh rly weird juicy nope lurker lowkey highkey hiya`)
+		kinda sorta sigh ugh meh rly weird juicy nope lurker lowkey highkey hiya
+		mate innit yeah yep craic eta whatever definitely properly pretty honestly basically literally totally`)
 	// subjectPrepositions bring in the subject as "about" does, which is a
 	// stop word: "news concerning brazil", "re: tin".
 	subjectPrepositions = wordsOf(`regarding concerning re`)
 	// clauseWords join or bend a clause ("whether it is working", "has it
 	// already", "go anywhere", "earlier this year", "so far", "oil without
 	// opec quotas"), and never begin a name: "Whether OPEC".
-	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere earlier later far without excluding`)
+	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere earlier later far without excluding
+		whilst though although`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately nowadays current currently now update updates
 		updated developments development breaking rn`)
@@ -80,7 +82,7 @@ var (
 		rally rallying rallied recover recovering recovered move moves moving moved movement movements
 		pick picks picking picked stall stalls stalling stalled work works working worked
 		drive drives driving drove driven cause causes causing caused reason reasons run runs running
-		raise raises raising raised cut cuts cutting ease eases easing eased
+		raise raises raising raised cut cuts cutting ease eases easing eased break breaks breaking broke broken
 		strengthen strengthens strengthening strengthened weaken weakens weakening weakened
 		firm firms firming firmed heading headed head hold holds holding held
 		buy buys buying bought sell sells selling sold
@@ -175,9 +177,12 @@ var askingWords = func() []askingWord {
 // askingWordLike returns the word that asks that w is with two letters side
 // by side swapped, the commonest typo: "wiht" is "with", "teh" "the",
 // "waht" "what"; or with a letter doubled or undoubled: "happenning",
-// "hapening". resolve asks it of a word at most slipArticles articles hold,
-// or that the articles count with the word that asks, by its stem; another
-// slip ("mony") is left to the index, which knows "money".
+// "hapening"; or as chat writes it, without the g of -ing ("goin") or an
+// apostrophe ("dont", "theres"). resolve asks it of a word at most
+// slipArticles articles hold, or that the articles count with the word that
+// asks, by its stem; another slip ("mony") is left to the index, which knows
+// "money", and so is a word the index has never seen: "goin" was read as
+// "gain", and "theres" as "threes".
 func askingWordLike(w string) (string, bool) {
 	if utf8.RuneCountInString(w) < 3 {
 		return "", false
@@ -189,7 +194,28 @@ func askingWordLike(w string) (string, bool) {
 			return asking.word, true
 		}
 	}
+	if strings.HasSuffix(w, "in") && asks(w+"g") {
+		return w + "g", true
+	}
+	for k := 1; k <= 2 && k < len(w); k++ {
+		if contracted := w[:len(w)-k] + "'" + w[len(w)-k:]; asks(contracted) {
+			return contracted, true // "dont", "youre"
+		}
+	}
+	if base := strings.TrimSuffix(w, "s"); base != w && (questionWords[base] || pronouns[base] || contractsIs[base]) {
+		return base + "'s", true // "theres", "hows"; but "talks" are no "talk's"
+	}
 	return "", false
+}
+
+// contractsIs are the words other than question words and pronouns that
+// chat writes with "is" run on: "there's", "here's", "that's".
+var contractsIs = wordsOf(`there here that`)
+
+// asks reports whether w is a word of askingClasses.
+func asks(w string) bool {
+	_, found := slices.BinarySearchFunc(askingWords, w, func(a askingWord, w string) int { return strings.Compare(a.word, w) })
+	return found
 }
 
 // doubledOrUndoubled reports whether a is b with one of its letters typed
