@@ -61,6 +61,10 @@ type Reading struct {
 	// ("saudi arabia"). Relaxing keeps their words, and of matches few
 	// enough to read, those that hold them apart are no sources.
 	terms []string
+	// asked are the required words that a phrase that asks points at
+	// ("going on with wheat"), which relaxing keeps while it can leave out
+	// others.
+	asked []string
 }
 
 // Order is "newest" when the newest sources come first, else "relevance".
@@ -139,6 +143,10 @@ type token struct {
 	// stressed is true for a word typed in capitals inside a question in
 	// lower case: "whats new with SILVER", "anything on OPEC".
 	stressed bool
+	// asked is true for a word of what a phrase that asks points at:
+	// "wheat" in "I was out of the loop because of exams, what's been going
+	// on with wheat?" (see markAsked).
+	asked bool
 }
 
 // parsed is a question read without the index: its words' kinds, and its
@@ -206,7 +214,36 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	}
 	p.readChatPhrases()
 	p.readExclusions()
+	p.markAsked()
 	return p
+}
+
+// pointers are the prepositions that, after a word that asks, point at
+// what a question is about: "news on", "ask about", "going on with".
+var pointers = wordsOf(`about on with w/ re regarding concerning`)
+
+// markAsked marks the words that a phrase that asks points at: after a
+// word that asks and a pointer ("going on with", "ask about", "news on"),
+// the words of a subject up to the end of the clause ("the tin crisis at
+// the ITC", "jobs and unemployment"), past the stop words between them. A
+// question told at length holds others ("out of the loop", "exams"), which
+// relaxing leaves out first.
+func (p *parsed) markAsked() {
+	for i := 1; i < len(p.tokens); i++ {
+		if !pointers[bareWord(p.tokens[i].lower)] || p.tokens[i-1].kind > recency || strings.HasSuffix(p.tokens[i-1].text, ",") {
+			continue
+		}
+		for j := i + 1; j < len(p.tokens); j++ {
+			t := &p.tokens[j]
+			if t.kind < name && !stopWords[bareWord(t.lower)] {
+				break // "help me out", "thanks"
+			}
+			t.asked = t.kind >= name
+			if strings.HasSuffix(t.text, ",") {
+				break
+			}
+		}
+	}
 }
 
 // endsQuestion reports whether no word of a subject comes at or after i:
@@ -1092,6 +1129,9 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			r.Required[n-1] += ","
 		}
 		r.Required, lastRequired = append(r.Required, t.text), t.at
+		if t.asked {
+			r.asked = append(r.asked, bareWord(t.text))
+		}
 	}
 	inTerm := map[int]bool{}
 	for i := 1; i < len(words); i++ {

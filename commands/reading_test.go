@@ -1087,6 +1087,27 @@ func TestAskRelaxesANameTypedInLowerCase(t *testing.T) {
 	}
 }
 
+// Relaxing a question told at length leaves out the words around what it
+// asks about first: "out of the loop because of exams, what's been going on
+// with wheat?" left out wheat, and answered with the one article holding
+// "loop" and "exams".
+func TestAskRelaxingKeepsWhatTheQuestionPointsAt(t *testing.T) {
+	stories := map[string]string{
+		"loop.txt": " date 2025-04-01 Unit in contract\n\nThe unit, out of the loop, ran exams for a contract.\n",
+	}
+	for i := range 8 {
+		stories[fmt.Sprintf("wheat%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Wheat crop %d\n\nThe wheat crop grew on day %d.\n", i+2, i, i)
+	}
+	addMarketReports(stories, 80, "2025-05")
+	ans, err := Ask(context.Background(), mustIndexOf(t, stories), Request{Question: "ok so I've been out of the loop because of exams and stuff, what's been going on with wheat?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Found != 8 || slices.Contains(ans.Reading.Dropped, "wheat") {
+		t.Errorf("found %d, left out %q; want the 8 wheat stories, wheat kept", ans.Found, ans.Reading.Dropped)
+	}
+}
+
 // A word the articles hold that shares its stem with a word that asks is
 // the word, not a slip: "hearings" are no "hearing" of the news.
 func TestReadKeepsWordsThatShareAnAskingWordsStem(t *testing.T) {

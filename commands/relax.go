@@ -257,8 +257,9 @@ func (r Reading) inTerm(w string) bool {
 // requiring: not names, which carry the search (but those read from lower
 // case, in a question without dates: "bank of england this week" is its
 // few stories of the week, not the week's banks), nor a word no article holds,
-// which finds nothing whatever else is asked, nor a word of a term; and
-// none when fewer than two words are required, as a question keeps one.
+// which finds nothing whatever else is asked, nor a word of a term, nor
+// what the question points at while others can go; and none when fewer
+// than two words are required, as a question keeps one.
 func (r Reading) droppable() []int {
 	var out []int
 	words := 0
@@ -273,6 +274,13 @@ func (r Reading) droppable() []int {
 	}
 	if words < 2 {
 		return nil
+	}
+	// What the question points at stays while other words can go: "out of
+	// the loop because of exams, what's been going on with wheat?" left out
+	// wheat and answered on exams.
+	notAsked := slices.DeleteFunc(slices.Clone(out), func(i int) bool { return slices.Contains(r.asked, bareWord(r.Required[i])) })
+	if len(notAsked) > 0 {
+		return notAsked
 	}
 	return out
 }
