@@ -147,6 +147,11 @@ type token struct {
 	// "wheat" in "I was out of the loop because of exams, what's been going
 	// on with wheat?" (see markAsked).
 	asked bool
+	// leftOutIfName is true for a word after "without" or "excluding" that
+	// ends a question about something else: a name is left out ("copper
+	// without chile"), a common word bends the subject ("retail sales
+	// excluding autos"). The index tells which (see resolve).
+	leftOutIfName bool
 }
 
 // parsed is a question read without the index: its words' kinds, and its
@@ -253,10 +258,12 @@ func endsQuestion(ts []token, i int) bool {
 }
 
 // excluding are the words that leave out what follows them: "anything
-// except oil", "commodities other than oil". "without" and "excluding" are
-// none: "what would oil do without opec quotas" asks about OPEC's quotas,
-// and "retail sales excluding autos" is a figure the wires report.
-var excluding = wordsOf(`except besides`)
+// except oil", "commodities other than oil", "steel news minus usx", "skip
+// the dollar". "without" and "excluding" are none but before a name that
+// ends the question ("copper without chile"): "what would oil do without
+// opec quotas" asks about OPEC's quotas, and "retail sales excluding autos"
+// is a figure the wires report.
+var excluding = wordsOf(`except besides minus skip`)
 
 // leavingOutAfterNews are the words that leave out what follows them after
 // the kind of answer asked for ("anything but oil", "grain news without
@@ -317,14 +324,25 @@ func (p *parsed) readExclusions() {
 		switch w := word(i); {
 		case excluding[w]:
 			from = i + 1
+		case w == "leave" && word(i+1) == "out":
+			from = i + 2 // "leave out wall street, how are bonds"
+		case (w == "without" || w == "excluding") && subjectBefore(i) && !scaffoldNouns[word(i-1)]:
+			j := i + 1
+			if articlesBefore[word(j)] {
+				j++
+			}
+			if j < len(ts) && (ts[j].kind == name || ts[j].kind == content) && !bendsOnly(word(j)) && endsQuestion(ts, j+1) {
+				ts[j].leftOutIfName = true
+			}
 		case (w == "other" && word(i+1) == "than") || ((w == "apart" || w == "aside") && word(i+1) == "from"):
 			from = i + 2
 		case leavingOutAfterNews[w] && !bendsOnly(word(i+1)) &&
-			(i == 0 && w != "but" || scaffoldNouns[word(i-1)] || (word(i-1) == "that" || word(i-1) == "which") && scaffoldNouns[word(i-2)]):
+			((i == 0 || ts[i].start) && w != "but" || scaffoldNouns[word(i-1)] || (word(i-1) == "that" || word(i-1) == "which") && scaffoldNouns[word(i-2)]):
 			// "anything but oil", "grain news without wheat", "news that
-			// isn't about oil", "not oil", "excluding oil, what happened"
+			// isn't about oil", "not oil", "excluding oil, what happened",
+			// "coffee. not colombia"
 			from = i + 1
-		case w == "not" && subjectBefore(i) && !bendsOnly(word(i+1)) &&
+		case (w == "not" || w == "no" && word(i-1) == "but") && subjectBefore(i) && !bendsOnly(word(i+1)) && !isNumber(word(i+1)) &&
 			(word(i-1) == "but" || word(i-1) == "and" || strings.HasSuffix(ts[i-1].text, ",") || word(i+1) == "about"),
 			// bare, "not" or "no" leaves out the one word that ends the
 			// question: "sugar not coffee", "cocoa no coffee pls"; not
@@ -1106,6 +1124,14 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		return err
 	}
 	words = joiningNames(words)
+	// A name after "without" that ends a question is left out: "copper
+	// without chile", "airlines excluding twa".
+	for i := range words {
+		t := &words[i]
+		if c := counts[bareWord(t.text)]; t.leftOutIfName && (t.kind == name || c.Names > 0 && !mostlyLowerCase(c)) {
+			t.kind, t.text, t.lower = without, "-"+t.text, "-"+t.lower
+		}
+	}
 	// What a question leaves out goes on past its first word while the
 	// words after it are rare: "gold but not south africa", "wheat but not
 	// the soviet union"; a common one only ranks: "gold, not silver prices".

@@ -932,9 +932,43 @@ func TestReadExclusions(t *testing.T) {
 		"excluding oil, what happened":     "-oil",
 		"but gold?":                        "gold",
 		"not sure about gold":              "gold",
+		"coffee. not colombia":             "coffee -colombia",
+		// leaving out, whatever comes before
+		"oil but no iran news":                 "oil -iran",
+		"steel news minus usx":                 "steel -usx",
+		"skip the dollar, what about the yen":  "-dollar, yen",
+		"leave out wall street, how are bonds": "-wall -street, bonds",
+		"merger news without hostile bids":     "merger -hostile -bids",
 	} {
 		if got := subject(parse(question, cal, nil).subjectWords()); got != want {
 			t.Errorf("%q: subject %q; want %q", question, got, want)
+		}
+	}
+}
+
+// After a subject, "without" or "excluding" leaves out a name that ends
+// the question ("copper without chile", "airlines excluding twa"), which
+// answered with Chile's copper; a common word there only bends the
+// subject: "retail sales excluding autos" is a figure the wires report.
+func TestAskLeavesOutANameAfterWithout(t *testing.T) {
+	stories := map[string]string{}
+	for i := range 6 {
+		stories[fmt.Sprintf("chile%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Chile copper output %d\n\nChile said its copper output rose on day %d.\n", i+1, i, i)
+		stories[fmt.Sprintf("zambia%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Zambia copper exports %d\n\nZambia said its copper exports fell on day %d.\n", i+8, i, i)
+		stories[fmt.Sprintf("retail%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Retail sales rise %d\n\nRetail sales excluding autos rose on day %d, and autos fell.\n", i+15, i, i)
+	}
+	addMarketReports(stories, 40, "2025-05")
+	ix := mustIndexOf(t, stories)
+	for question, want := range map[string]string{
+		"copper without chile":         "copper -chile",
+		"retail sales excluding autos": "retail sales autos",
+	} {
+		ans, err := Ask(context.Background(), ix, Request{Question: question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Reading.Subject != want || ans.Found != 6 {
+			t.Errorf("%q: read as %q, found %d; want %q, 6", question, ans.Reading.Subject, ans.Found, want)
 		}
 	}
 }

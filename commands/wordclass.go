@@ -39,7 +39,7 @@ var (
 		help see seen saw keep keeps keeping kept hope hoping hoped fill filled brief search searching check let make made
 		wonder wondering curious care talk talking summarize summarise summarizing summarising recap posted
 		compare compares compared comparing worry worried worrying try tries trying tried
-		take takes taking took taken miss missed list looks poppin popping pull dig interested`)
+		take takes taking took taken miss missed list looks poppin popping pull dig interested read reads`)
 	// scaffoldNouns name the kind of answer wanted, not its subject.
 	scaffoldNouns = wordsOf(`news rundown lowdown headline headlines story stories article articles
 		info information summary details coverage thing things stuff situation status
