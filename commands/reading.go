@@ -181,7 +181,7 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	}
 	s = norm.NFKC.String(s)
 	var p parsed
-	p.tokens = rangesApart(tokenize(s))
+	p.tokens = theDow(rangesApart(tokenize(s)))
 	mended := p.mendTimeWords()
 	typed := p.tokens // with the dates, whose capitals tell Title Case too
 	lower := make([]string, len(p.tokens))
@@ -528,6 +528,27 @@ func timeWordLike(typed string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// theDow reads "the dow" as the market does, the Dow Jones average: "is the
+// dow ok" answered with five stories of Dow Chemical, though the archive
+// has "DOW JONES FALLS MORE THAN 400 POINTS". "Dow Chemical" and "Dow's
+// profits" are the company's.
+func theDow(tokens []token) []token {
+	for i := 1; i < len(tokens); i++ {
+		next := ""
+		if i+1 < len(tokens) {
+			next = bareWord(tokens[i+1].lower)
+		}
+		if bareWord(tokens[i].lower) == "dow" && bareWord(tokens[i-1].lower) == "the" && next != "jones" && next != "chemical" && next != "corning" {
+			dow, jones := tokens[i], tokens[i]
+			after := strings.TrimPrefix(tokens[i].lower, "dow") // "the dow, what happened?"
+			dow.text, dow.lower = "Dow", "dow"
+			jones.text, jones.lower, jones.start = "Jones"+after, "jones"+after, false
+			tokens = slices.Insert(slices.Delete(tokens, i, i+1), i, dow, jones)
+		}
+	}
+	return tokens
 }
 
 // rangesApart parts the ends of a range of months or days typed with a

@@ -871,6 +871,10 @@ func TestReadChatPhrases(t *testing.T) {
 		{"cheers mate, and sugar?", "sugar", false},
 		{"pull up the copper coverage", "copper", false},
 		{"dig up whatever you have on gatt", "gatt", false},
+		// "the dow" is the Dow Jones average; Dow Chemical is the company.
+		{"is the dow ok", "Dow Jones", false},
+		{"the dow, what happened?", "Dow Jones", false},
+		{"the dow chemical results", "dow chemical results", false},
 		// Of days to come the newest news tells.
 		{"dollar tmrw", "dollar", true},
 		{"what will gold do tomorrow", "gold", true},
