@@ -539,6 +539,16 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 	firstOfMonth := today.AddDate(0, 0, 1-today.Day())
 	firstOfYear := today.AddDate(0, 0, 1-today.YearDay())
 	firstOfQuarter := time.Date(today.Year(), (today.Month()-1)/3*3+1, 1, 0, 0, 0, 0, time.UTC)
+	if i+2 < len(words) && words[i+1] == "to" && words[i+2] == "date" {
+		switch words[i] { // "year to date", as "ytd"
+		case "year":
+			return span{Period{firstOfYear, tomorrow}, years}, 3
+		case "month":
+			return span{Period{firstOfMonth, tomorrow}, months}, 3
+		case "week":
+			return span{Period{monday, tomorrow}, weeks}, 3
+		}
+	}
 	switch words[i] {
 	case "today", "tonight":
 		return span{Period{today, tomorrow}, days}, 1
@@ -547,6 +557,10 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 	case "day": // "the day before yesterday"
 		if i+2 < len(words) && words[i+1] == "before" && words[i+2] == "yesterday" {
 			return span{Period{today.AddDate(0, 0, -2), today.AddDate(0, 0, -1)}, days}, 3
+		}
+	case "week": // "the week before last"
+		if i+2 < len(words) && words[i+1] == "before" && words[i+2] == "last" {
+			return span{Period{monday.AddDate(0, 0, -14), monday.AddDate(0, 0, -7)}, weeks}, 3
 		}
 	case "other": // "the other day": some day of the last week
 		if i+1 < len(words) && words[i+1] == "day" {

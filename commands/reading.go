@@ -512,7 +512,8 @@ var chatTimeWords = map[string]string{"yday": "yesterday", "yest": "yesterday", 
 	"mondays": "monday", "tuesdays": "tuesday", "wednesdays": "wednesday", "thursdays": "thursday", "fridays": "friday",
 	"b4": "before", "aft": "after", "upto": "until", "untill": "until", "til": "till", "btwn": "between", "b/w": "between",
 	"frm": "from", "thru": "through", "inbetween": "between", "&": "and", "sinse": "since", "ths": "this", "thsi": "this",
-	"wek": "week", "mnth": "month", "mnths": "months", "dayz": "days", "ystday": "yesterday", "aprl": "april", "snce": "since", "lst": "last", "las": "last", "prev": "previous"}
+	"wek": "week", "mnth": "month", "mnths": "months", "dayz": "days", "ystday": "yesterday", "aprl": "april", "snce": "since", "lst": "last", "las": "last", "prev": "previous",
+	"qtr": "quarter", "yr": "year", "yrs": "years"}
 
 // timeWords are the words of time that timeWordLike mends typos of.
 var timeWords = []string{"yesterday", "today", "tonight", "latest", "recent", "recently", "lately", "monday", "tuesday",
