@@ -425,6 +425,11 @@ func (p *parsed) readChatPhrases() {
 			// "the score with", "any joy on", "the state of play on", a
 			// question's last "right?" or first "right,"
 			p.tokens[i].kind = function
+		case bareWord(p.tokens[i].text) == "us" && (word(i-1) == "the" || p.tokens[i].start && i+1 < len(p.tokens) && p.tokens[i+1].kind >= name):
+			// "the us wheat surplus", "us housing starts": the country, as no
+			// pronoun stands there; it only ranks, as most news of US
+			// figures does not name the country
+			p.tokens[i].kind, p.tokens[i].text = weak, strings.Replace(p.tokens[i].text, "us", "US", 1)
 		case (word(i-1) == "my" || word(i-1) == "our") && (lightVerbs[word(i+1)] || auxiliaries[word(i+1)] && lightVerbs[word(i+2)]):
 			// the one who asks, not what about: "my teacher asked about
 			// the crash", "my dad is worried about chrysler"

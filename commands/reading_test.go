@@ -875,6 +875,10 @@ func TestReadChatPhrases(t *testing.T) {
 		{"is the dow ok", "Dow Jones", false},
 		{"the dow, what happened?", "Dow Jones", false},
 		{"the dow chemical results", "dow chemical results", false},
+		// "us" where no pronoun stands is the country.
+		{"how big is the us wheat surplus?", "big US wheat surplus", false},
+		{"us housing starts", "US housing starts", false},
+		{"tell us about gold", "gold", false},
 		// Of days to come the newest news tells.
 		{"dollar tmrw", "dollar", true},
 		{"what will gold do tomorrow", "gold", true},
