@@ -668,10 +668,12 @@ func isShouting(s string) bool {
 // isTitleCase reports whether a question is written in Title Case, every
 // word capitalised, even those that ask ("Is The US Going To Subsidize Wheat
 // Sales To The Soviets?", "Louvre Accord News This Month"): there, as in
-// capitals, no capital says a word is a name. A capitalised connector is no
-// sign of it: "Bank Of England".
+// capitals, no capital says a word is a name, and the index tells. So in a
+// headline pasted in, of three words or more ("Japanese Trade Surplus",
+// "The Dollar And The Yen", found as names, found nothing). A capitalised
+// "of" is no sign of it: "Bank Of England".
 func isTitleCase(words []token) bool {
-	lettered, asking := 0, false
+	lettered, named, asking := 0, 0, false
 	for i, t := range words {
 		r, _ := utf8.DecodeRuneInString(t.text)
 		if !unicode.IsLetter(r) {
@@ -682,9 +684,12 @@ func isTitleCase(words []token) bool {
 		}
 		lettered++
 		word := bareWord(t.lower)
-		asking = asking || i > 0 && !isAllCaps(t.text) && classify(word) < name && !connectors[word]
+		if classify(word) >= name && !connectors[word] {
+			named++ // "So Solid Crew" and "Hey Jude" are names a greeting begins
+		}
+		asking = asking || i > 0 && !isAllCaps(t.text) && classify(word) < name && !connectors[word] || word == "the" || word == "and"
 	}
-	return lettered >= 3 && asking
+	return lettered >= 3 && (asking || named >= 3)
 }
 
 // classify gives each word its kind. Capitalised words standing together are

@@ -71,6 +71,10 @@ func TestReadWeighsWordsByTheIndex(t *testing.T) {
 		{"Is The US Going To Cut Oil Output?", "US cut oil output", []string{"US,", "oil", "output"}, []string{"cut"}, nil},
 		{"Any Shell News This Month", "Shell", []string{"Shell"}, nil, nil},
 		{"What Is New Today", "", nil, nil, nil},
+		// So is a headline pasted in, without words that ask: as a name,
+		// "Shell Oil Output" was in no article.
+		{"Shell Oil Output", "Shell oil output", []string{"Shell", "oil", "output"}, nil, nil},
+		{"The Shell And The Oil", "Shell oil", []string{"Shell,", "oil"}, nil, nil},
 		// Words about how a subject moves or is seen only rank.
 		{"why is oil falling?", "oil falling", []string{"oil"}, []string{"falling"}, nil},
 		// "are rates falling after the crash" is about rates: an article
@@ -1195,5 +1199,17 @@ func TestLikeliestSlip(t *testing.T) {
 		if got := likeliestSlip(tt.similar, counts, tt.typed); !slices.Equal(got, tt.want) {
 			t.Errorf("likeliestSlip(%q, %q) = %q; want %q", tt.similar, tt.typed, got, tt.want)
 		}
+	}
+}
+
+// A stop word that ends a name, once the date after it is read, is no word
+// to look for in the period: "Market Crash Of October" answered "nothing to
+// search for".
+func TestWordAbsentPassesOverAStopWord(t *testing.T) {
+	ix := marketNews(t)
+	r := Reading{Required: []string{"oil", "Of"}, counts: map[string]news.WordCount{"oil": {Body: 3}, "Of": {Names: 1}},
+		Period: Period{time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)}}
+	if absent, err := r.wordAbsent(context.Background(), ix, nil); err != nil || absent {
+		t.Errorf("absent %v, %v; want oil found in April, no error", absent, err)
 	}
 }

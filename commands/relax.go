@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"time"
@@ -41,6 +42,9 @@ func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found n
 			q := t.reading.query(aliases)
 			q.Size, q.Light = limit, true
 			res, err := s.Search(ctx, q)
+			if errors.Is(err, news.ErrNoWords) {
+				continue // it left no word to search for: "Market Crash Of" without "Market" and "Crash"
+			}
 			if err != nil {
 				return found, err
 			}
@@ -110,6 +114,9 @@ func (r Reading) wordAbsent(ctx context.Context, s Searcher, aliases Aliases) (b
 			continue
 		}
 		res, err := s.Search(ctx, news.Query{Words: words, Since: r.Period.Since, Until: r.Period.Until, Aliases: spellings})
+		if errors.Is(err, news.ErrNoWords) {
+			continue // a stop word ending a name: "Market Crash Of October"
+		}
 		if err != nil || res.Total == 0 {
 			return err == nil, err
 		}
