@@ -10,8 +10,11 @@ import (
 )
 
 // discordTag is what Discord writes for a mention of a user, role or channel,
-// or a custom emoji, and @name is a mention typed as text: none is a subject.
-var discordTag = regexp.MustCompile(`<(?:@[!&]?|#|a?:\w+:)\d+>|(?:^|\s)@\S*`)
+// or a custom emoji, and @name is a mention typed as text; a link pasted in
+// is the page read, not what it is about: none is a subject. "saw this
+// https://bit.ly/3xYzAbc gold crash?" found nothing on the link, and said
+// so, posting it back.
+var discordTag = regexp.MustCompile(`<(?:@[!&]?|#|a?:\w+:)\d+>|(?:^|\s)@\S*|<?(?i:https?://|www\.)\S+`)
 
 // chatMark is a face typed in chat (":D", "xD", "T_T", "o_O", "<3") or
 // "tl;dr", standing alone: none is a subject, and its letters, once its

@@ -44,6 +44,10 @@ func TestSubject(t *testing.T) {
 		{"<@123456> <@!42> tell me about Reagan <:pepe:9876>", "Reagan"},
 		{"@newsbot what's new about Volcker <#77> <@&5>?", "Volcker"},
 		{"news@example.com", "news@example.com"},
+		// A link pasted in is no subject.
+		{"saw this https://bit.ly/3xYzAbc gold crash?", "gold crash"},
+		{"<https://example.com/a?b=c> oil", "oil"},
+		{"www.example.com coffee", "coffee"},
 		// A greeting that starts a name stays; one that starts a question goes.
 		{"Hey Jude", "Hey Jude"},
 		{"So Solid Crew", "So Solid Crew"},
