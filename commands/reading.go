@@ -1139,6 +1139,9 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		if similar = likeliestSlip(similar, more, typed); len(similar) == 0 {
 			continue
 		}
+		if missing && !likelyTypo(typed, similar[0], more[similar[0]]) {
+			continue
+		}
 		if !missing && (more[similar[0]].Body < typoRatio*max(c.Body, c.Names) ||
 			!missesOneLetter(typed, similar[0]) && !(slip && edlib.OSADamerauLevenshteinDistance(typed, similar[0]) == 1)) {
 			continue
@@ -1366,6 +1369,17 @@ func (r *Reading) findCommoner(ctx context.Context, s Searcher, words []token, t
 		}
 	}
 	return nil
+}
+
+// likelyTypo reports whether a word no article holds is likely a slip of
+// the indexed word spelled like it, held as counted: a word more than one
+// article holds, one slip away (two, from a long word). Else it is a word
+// the index has never seen, and the answer says it has nothing on it:
+// "covid" was read as "covia" (one article), "yellen" as "ellen", "brexit"
+// as "brent".
+func likelyTypo(typed, indexed string, c news.WordCount) bool {
+	return max(c.Body, c.Names) > 1 &&
+		(edlib.OSADamerauLevenshteinDistance(typed, indexed) <= 1 || utf8.RuneCountInString(typed) >= 7)
 }
 
 // similarLookedAt is how many indexed words spelled like a typo are looked

@@ -26,7 +26,7 @@ func marketNews(t *testing.T) *index.Index {
 			body += " The price of oil rose as Shell cut output, traders said."
 		case 2:
 			body += " Crude oil fell after the new pipeline opened in the north."
-		case 3:
+		case 3, 8:
 			body += " The outlook for copper improved, miners said."
 		case 4:
 			body += " OPEC ministers gathered in Vienna."
@@ -1211,5 +1211,27 @@ func TestWordAbsentPassesOverAStopWord(t *testing.T) {
 		Period: Period{time.Date(2025, 4, 1, 0, 0, 0, 0, time.UTC), time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)}}
 	if absent, err := r.wordAbsent(context.Background(), ix, nil); err != nil || absent {
 		t.Errorf("absent %v, %v; want oil found in April, no error", absent, err)
+	}
+}
+
+// A word no article holds is read as one spelled like it only when that
+// one is likely what was meant: held by more than one article, one slip
+// away, or two from a long word. Else the answer has nothing on it, rather
+// than on another thing: "covid" was read as Covia, one company's name, and
+// "brexit" as Brent crude.
+func TestReadTakesNoWordNeverSeenForATypo(t *testing.T) {
+	stories := map[string]string{"covia.txt": " date 2025-04-01 Covia sells unit\n\nCovia sold a unit; cases were heard.\n"}
+	for i := range 6 {
+		stories[fmt.Sprintf("b%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Brent crude rises %d\n\nBrent crude rose, and copper cases fell, on day %d.\n", i+2, i, i)
+	}
+	ix := mustIndexOf(t, stories)
+	for question, want := range map[string]string{"covid cases": "", "brexit": "", "coppr cases": "copper"} {
+		r, err := Read(context.Background(), ix, Request{Question: question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := slices.Collect(maps.Values(r.Corrected)); want == "" && len(got) > 0 || want != "" && !slices.Equal(got, []string{want}) {
+			t.Errorf("%q: corrected %v; want %q", question, r.Corrected, want)
+		}
 	}
 }

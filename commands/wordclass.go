@@ -54,7 +54,7 @@ var (
 		vs versus b/c cuz coz yoy awesome cool nice neat wow yikes oh ah alright
 		lmk eli5 fr afaik afaict iirc smth sth jk lmfao rofl lolol lololol haha hahaha hehe ikr smh tbf fwiw irl seriously
 		kinda sorta sigh ugh meh rly weird juicy nope lurker lowkey highkey hiya
-		mate innit yeah yep craic eta whatever definitely properly pretty honestly basically literally totally`)
+		mate innit yeah yep craic eta whatever definitely properly pretty honestly basically literally totally kindly`)
 	// subjectPrepositions bring in the subject as "about" does, which is a
 	// stop word: "news concerning brazil", "re: tin".
 	subjectPrepositions = wordsOf(`regarding concerning re`)
