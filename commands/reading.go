@@ -886,6 +886,10 @@ const (
 	slipArticles = 2
 )
 
+// toldAtLength is how many words that may carry the search a question
+// told at length holds at least.
+const toldAtLength = 4
+
 // commonShare is the share of the articles above which a word is too common
 // to require of every source: "market", "prices", "bank" in business news.
 // Rarer words ("oil" at 7%, "crash", "coffee") carry the search.
@@ -1211,8 +1215,14 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 			carrying = append(carrying, i)
 		}
 	}
-	if len(carrying) > maxRequiredWords {
+	// Told at length, a question holds words no article does ("my dad has
+	// been grumpy all week"), which only rank; asked shortly, a word no
+	// article holds is what it asks about ("covid cases"), and nothing is
+	// found on it.
+	if len(carrying) >= toldAtLength {
 		carrying = slices.DeleteFunc(carrying, func(i int) bool { return counts[bareWord(words[i].text)].Body == 0 })
+	}
+	if len(carrying) > maxRequiredWords {
 		slices.SortStableFunc(carrying, func(a, b int) int {
 			return cmp.Compare(counts[bareWord(words[a].text)].Body, counts[bareWord(words[b].text)].Body)
 		})

@@ -1235,3 +1235,24 @@ func TestReadTakesNoWordNeverSeenForATypo(t *testing.T) {
 		}
 	}
 }
+
+// Told at length, a question holds words no article does, which only rank;
+// asked shortly, such a word is what it asks about.
+func TestReadLetsWordsNoArticleHoldsRankInALongQuestion(t *testing.T) {
+	stories := map[string]string{}
+	for i := range 6 {
+		stories[fmt.Sprintf("t%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Tea futures fall %d\n\nTea futures fell all week on bad news from the estates, traders said on day %d.\n", i+1, i, i)
+	}
+	addMarketReports(stories, 80, "2025-05")
+	ix := mustIndexOf(t, stories)
+	r, err := Read(context.Background(), ix, Request{Question: "my dad trades tea futures and he's been grumpy all week, was there some bad news?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(r.Required, "grumpy") || !slices.Contains(r.Optional, "grumpy") {
+		t.Errorf("required %q, optional %q; want grumpy only ranking", r.Required, r.Optional)
+	}
+	if r, err = Read(context.Background(), ix, Request{Question: "grumpy tea"}); err != nil || !slices.Contains(r.Required, "grumpy") {
+		t.Errorf("grumpy tea: required %q (%v); want grumpy required", r.Required, err)
+	}
+}
