@@ -152,6 +152,9 @@ type token struct {
 	// without chile"), a common word bends the subject ("retail sales
 	// excluding autos"). The index tells which (see resolve).
 	leftOutIfName bool
+	// ofAfter is true for a word in lower case that "of" joins to the next
+	// one: "balance" in "balance of payments", a term the aliases may know.
+	ofAfter bool
 }
 
 // parsed is a question read without the index: its words' kinds, and its
@@ -770,7 +773,7 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 	// ("bank of japan"; see readLowerCaseNames), which resolve tells.
 	for i := 1; i+1 < len(ts); i++ {
 		if ts[i].lower == "of" && ts[i-1].kind == content && ts[i+1].kind == content && !strings.HasSuffix(ts[i-1].text, ",") {
-			ts[i].kind = connector
+			ts[i].kind, ts[i-1].ofAfter = connector, true
 		}
 	}
 	// A connector ends no name: "Bank of" is "Bank".
@@ -1200,10 +1203,21 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 	}
 	inTerm := map[int]bool{}
 	for i := 1; i < len(words); i++ {
-		pair := strings.ToLower(bareWord(words[i-1].text) + " " + bareWord(words[i].text))
-		if words[i].at == words[i-1].at+1 && !strings.HasSuffix(words[i-1].text, ",") && len(aliases[pair]) > 0 {
+		x, y := words[i-1], words[i]
+		if strings.HasSuffix(x.text, ",") {
+			continue
+		}
+		// A term of two words side by side ("retail sales"), or joined by
+		// "of" ("balance of payments"), which the question held between.
+		term := strings.ToLower(bareWord(x.text) + " " + bareWord(y.text))
+		if y.at == x.at+2 && x.ofAfter {
+			term = strings.ToLower(bareWord(x.text) + " of " + bareWord(y.text))
+		} else if y.at != x.at+1 {
+			continue
+		}
+		if len(aliases[term]) > 0 {
 			inTerm[i-1], inTerm[i] = true, true
-			r.terms = append(r.terms, pair)
+			r.terms = append(r.terms, term)
 		}
 	}
 	// Of a long question, the rarest content words that articles hold carry

@@ -1040,7 +1040,8 @@ func TestReadLowerCasePairs(t *testing.T) {
 // offerings, not "pios". Their terms keep their words together: "discount
 // rate" is a central bank's, not any article that discounts something and
 // names a rate; "australian dollar" is the currency, not Australian news in
-// dollars. Chat's "mtg" is a meeting, not the ticker <MTG>.
+// dollars; and "balance of payments" is a country's, not any article with a
+// balance and payments. Chat's "mtg" is a meeting, not the ticker <MTG>.
 func TestBuiltinAliases(t *testing.T) {
 	ix := mustIndexOf(t, map[string]string{
 		"boj.txt":   " date 2025-04-01 Bank of Japan holds discount rate\n\nThe Bank of Japan held its discount rate at 2.5 pct.\n",
@@ -1053,6 +1054,8 @@ func TestBuiltinAliases(t *testing.T) {
 		"opec.txt":  " date 2025-04-03 OPEC meeting ends\n\nThe OPEC meeting in Vienna ended with quotas unchanged.\n",
 		"mtg.txt":   " date 2025-04-03 Mortgage Growth <MTG> net rises\n\nMortgage Growth Investors <MTG> said its net rose.\n",
 		"quota.txt": " date 2025-04-04 OPEC output rises\n\nOPEC output rose above its quotas.\n",
+		"bop.txt":   " date 2025-04-04 Italy in deficit\n\nItaly's balance of payments was in deficit in May.\n",
+		"dkk.txt":   " date 2025-04-05 Danish trade in balance\n\nDenmark's trade was in balance, and its payments to the EU rose.\n",
 	})
 	aliases, err := LoadAliases("")
 	if err != nil {
@@ -1063,6 +1066,7 @@ func TestBuiltinAliases(t *testing.T) {
 		"any ipos?":                          "Xylogics in initial public offering",
 		"discount rate news":                 "Bank of Japan holds discount rate",
 		"what's the australian dollar doing": "Australian dollar opens easier",
+		"balance of payments figures":        "Italy in deficit",
 	} {
 		ans, err := Ask(context.Background(), ix, Request{Question: question, Aliases: aliases})
 		if err != nil {
