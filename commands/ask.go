@@ -417,11 +417,24 @@ func textsFirst(matches []news.Match) []news.Match {
 }
 
 // writesAsName reports whether a match's body holds the word with this stem,
-// and only capitalised inside a sentence, as a name.
+// and only capitalised inside a sentence, or opening one before another
+// capitalised word, as a name: "Sterling Software Inc said" is no news of
+// sterling, where "Sterling rose" is.
 func writesAsName(m news.Match, stem string, stemOf func(string) string) bool {
 	return writesOnly(m, stem, stemOf, func(body string, sp news.Span) bool {
-		return isCapitalised(body[sp.Start:sp.End]) && !startsSentence(body, sp.Start)
+		return isCapitalised(body[sp.Start:sp.End]) && (!startsSentence(body, sp.Start) || beforeCapitalised(body, sp.End))
 	})
+}
+
+// beforeCapitalised reports whether the word after i in text, in the same
+// sentence, is capitalised.
+func beforeCapitalised(text string, i int) bool {
+	rest := text[i:]
+	if !strings.HasPrefix(rest, " ") {
+		return false // "Sterling," or "Sterling."
+	}
+	next, _, _ := strings.Cut(strings.TrimLeft(rest, " "), " ")
+	return isCapitalised(next)
 }
 
 // writesAsAmount reports whether a match's body holds the word with this

@@ -641,6 +641,28 @@ func TestAskWordBeforeName(t *testing.T) {
 	}
 }
 
+// A word opening a sentence before another capitalised one is a name's:
+// "Sterling Software Inc said" is no news of sterling, the newest though it
+// is; "Sterling rose" is.
+func TestAskWordBeforeNameOpeningASentence(t *testing.T) {
+	article := func(date, title, text string) string { return " date " + date + " " + title + "\n\n" + text + "\n" }
+	ix := mustIndexOf(t, map[string]string{
+		"ssw.txt":  article("2025-04-09", "Sterling Software buys back shares", "DALLAS, April 9 - Sterling Software Inc said it bought back shares. Sterling Software will buy more."),
+		"stg1.txt": article("2025-04-01", "Sterling firm in London", "Sterling rose against the dollar in London as dealers bought it."),
+		"stg2.txt": article("2025-04-02", "Sterling eases", "Sterling eased after the trade figures, dealers said."),
+		"stg3.txt": article("2025-04-03", "Lawson on sterling", "Chancellor Nigel Lawson said sterling was at the right level."),
+		"stg4.txt": article("2025-04-04", "Sterling steady", "Sterling was steady in quiet trade before the holiday."),
+		"stg5.txt": article("2025-04-05", "Sterling slips", "Sterling slipped as oil prices fell in New York."),
+	})
+	ans, err := Ask(context.Background(), ix, Request{Question: "what's new with sterling?"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if titles := titlesOf(ans.Sources); len(titles) != 5 || slices.Contains(titles, "Sterling Software buys back shares") {
+		t.Errorf("sources %q; want the five on the currency", titles)
+	}
+}
+
 // A currency asked about is the currency, not the unit of an amount: "yen"
 // is not a bank's "200 billion yen of bills", newest or not, while an
 // exchange rate ("140 yen") still speaks of it.
