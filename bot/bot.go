@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -349,14 +350,36 @@ func (b *Bot) forUser(err error, attrs ...any) string {
 	if errors.As(err, &msg) {
 		return string(msg)
 	}
-	for _, mistake := range []error{commands.ErrNoSubject, commands.ErrTooLong} {
-		if errors.Is(err, mistake) {
-			return upperFirst(mistake.Error()) + "."
-		}
+	switch {
+	case errors.Is(err, commands.ErrNoSubject):
+		return b.askAbout()
+	case errors.Is(err, commands.ErrTooLong):
+		return upperFirst(commands.ErrTooLong.Error()) + "."
 	}
 	b.log.Error("answer failed", append(attrs, "err", err)...)
 	return sorry
 }
+
+// askAbout tells someone whose question named nothing to look for what to
+// ask, with two of the people most in the index's last week of news as
+// examples: names of the news the bot holds, whatever its year.
+func (b *Bot) askAbout() string {
+	ctx, cancel := context.WithTimeout(context.Background(), examplesTimeout)
+	defer cancel()
+	msg := upperFirst(commands.ErrNoSubject.Error())
+	if people := commands.PeopleToAskAbout(ctx, b.news, 2); len(people) > 0 {
+		quoted := make([]string, len(people))
+		for i, p := range people {
+			quoted[i] = `"` + escape(p) + `"`
+		}
+		msg += ", for example " + strings.Join(quoted, " or ")
+	}
+	return msg + "."
+}
+
+// examplesTimeout bounds the look-up of examples for a question that named
+// nothing: a count over a week of news, in milliseconds.
+const examplesTimeout = 2 * time.Second
 
 // sorry is what a user is told when newsbot fails them: the cause is in the log.
 const sorry = "Sorry, something went wrong on newsbot's side while answering. Please try again in a minute."

@@ -31,8 +31,8 @@ type Searcher interface {
 }
 
 // ErrNoSubject means a question had no subject left once its question words
-// were taken out ("what's new?").
-var ErrNoSubject = errors.New(`ask about a person or a topic, for example "Witkoff" or "Iran talks"`)
+// were taken out ("what's new?"). PeopleToAskAbout gives examples to add.
+var ErrNoSubject = errors.New("ask about a person or a topic")
 
 // ErrTooLong means a question's subject has more words or characters than a
 // subject has: a pasted paragraph is no question.

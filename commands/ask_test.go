@@ -287,9 +287,23 @@ func TestAskReadsAMisspelling(t *testing.T) {
 }
 
 func TestAskWithoutSubject(t *testing.T) {
-	for _, q := range []string{"what's new?", "   ", "the of and"} {
+	for _, q := range []string{"any news?", "hello", "   ", "the of and"} {
 		if _, err := Ask(context.Background(), mustSamples(t), Request{Question: q}); !errors.Is(err, ErrNoSubject) {
 			t.Errorf("Ask(%q): err = %v; want %v", q, err, ErrNoSubject)
+		}
+	}
+}
+
+// Words that ask for the newest alone ask for the newest news, as /latest
+// does: "what's new?" is no question without a subject.
+func TestAskWhatsNew(t *testing.T) {
+	for _, q := range []string{"what's new?", "what's the latest?"} {
+		ans := mustAsk(t, Request{Question: q})
+		if ans.Reading.Subject != "" || !ans.Reading.Newest || len(ans.Sources) == 0 {
+			t.Fatalf("%q: reading %q, %d sources; want all news, newest first", q, ans.Reading.String(), len(ans.Sources))
+		}
+		if !slices.IsSortedFunc(ans.Sources, func(a, b Source) int { return b.Article.Date.Compare(a.Article.Date) }) {
+			t.Errorf("%q: sources %v; want the newest first", q, titlesOf(ans.Sources))
 		}
 	}
 }

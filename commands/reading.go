@@ -928,7 +928,7 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 		r.Period, r.unit = p.period.Within(r.Period), p.period.unit
 	}
 	switch {
-	case len(words) == 0 && !p.hasPeriod:
+	case len(words) == 0 && !p.hasPeriod && !p.newest:
 		return r, ErrNoSubject
 	case len(words) > maxSubjectWords || utf8.RuneCountInString(subject(words)) > MaxSubjectLength:
 		return r, ErrTooLong
@@ -938,14 +938,15 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	if err := r.resolve(ctx, s, words, req.Aliases); err != nil {
 		return r, err
 	}
-	if len(r.Required) == 0 && !p.hasPeriod && len(r.Without) == 0 {
+	if len(r.Required) == 0 && !p.hasPeriod && len(r.Without) == 0 && !p.newest {
 		return r, fmt.Errorf("%q only leaves words out: %w", r.Subject, ErrNoSubject)
 	}
 	if len(r.Required) == 0 {
 		// A period alone ("what happened yesterday?", "any big news
-		// today?"), or words to leave out alone ("everything except the
-		// dollar"), asks for the newest news, as /latest does, and the
-		// reading says so.
+		// today?"), words to leave out alone ("everything except the
+		// dollar"), or words that ask for the newest alone ("what's new?",
+		// "what's the latest?"), ask for the newest news, as /latest does,
+		// and the reading says so.
 		r.Subject, r.Optional, r.Newest = "", nil, true
 	}
 	return r, nil

@@ -66,7 +66,7 @@ func (e env) ask(ctx context.Context, args []string) error {
 	}
 	ans, err := commands.Ask(ctx, ix, commands.Request{Question: question, Since: from, Sources: *limit, Aliases: aliases, Now: now})
 	if err != nil {
-		return questionError("ask", err)
+		return questionError(ctx, ix, "ask", err)
 	}
 	if *asJSON {
 		return writeJSON(e.stdout, ans)
@@ -82,9 +82,17 @@ func (e env) aliases() (commands.Aliases, error) {
 }
 
 // questionError is a question that is no subject (none, or a paragraph) as
-// a usage error of command, or any other error as it is.
-func questionError(command string, err error) error {
-	if errors.Is(err, commands.ErrNoSubject) || errors.Is(err, commands.ErrTooLong) {
+// a usage error of command, with a person in the index's last week of news
+// to ask about instead, or any other error as it is.
+func questionError(ctx context.Context, nr commands.Newsroom, command string, err error) error {
+	switch {
+	case errors.Is(err, commands.ErrNoSubject):
+		msg := command + ": " + err.Error()
+		if people := commands.PeopleToAskAbout(ctx, nr, 1); len(people) > 0 {
+			msg += fmt.Sprintf(", for example: newsbot %s %q", command, people[0])
+		}
+		return usageError{msg}
+	case errors.Is(err, commands.ErrTooLong):
 		return usageError{command + ": " + err.Error()}
 	}
 	return err

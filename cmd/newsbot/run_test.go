@@ -204,6 +204,17 @@ func TestAskNothingFound(t *testing.T) {
 	}
 }
 
+// A question that names nothing to look for is a usage error, with a person
+// of the index's last week of news to ask about instead.
+func TestAskNothingToLookFor(t *testing.T) {
+	data := mustIndexSamples(t)
+	_, _, err := runNewsbot(t, nil, "ask", "--data", data, "hello?")
+	var usage usageError
+	if !errors.As(err, &usage) || !regexp.MustCompile(`^ask: ask about a person or a topic, for example: newsbot ask "[A-Z][a-z]+ [A-Z][a-z]+"$`).MatchString(err.Error()) {
+		t.Errorf("err = %v; want a usage error with a person to ask about", err)
+	}
+}
+
 func TestAskBuildsSampleIndexOnFirstUse(t *testing.T) {
 	data := t.TempDir()
 	t.Chdir("../..")

@@ -37,7 +37,7 @@ func (e env) timeline(ctx context.Context, args []string) error {
 	}
 	tl, err := commands.MakeTimeline(ctx, ix, commands.Request{Question: topic, Aliases: aliases, Now: e.now()})
 	if err != nil {
-		return questionError("timeline", err)
+		return questionError(ctx, ix, "timeline", err)
 	}
 	if *asJSON {
 		return writeTimelineJSON(e.stdout, tl)
