@@ -933,7 +933,7 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	case len(words) > maxSubjectWords || utf8.RuneCountInString(subject(words)) > MaxSubjectLength:
 		return r, ErrTooLong
 	}
-	words = splitNames(words, req.Aliases)
+	words = casedSymbols(splitNames(words, req.Aliases), req.Aliases)
 	r.dated = p.hasPeriod
 	if err := r.resolve(ctx, s, words, req.Aliases); err != nil {
 		return r, err
@@ -982,6 +982,23 @@ func splitNames(words []token, aliases Aliases) []token {
 		}
 	}
 	return out
+}
+
+// casedSymbols reads a word typed in lower case with a symbol inside, which
+// the aliases know capitalised, as that name: "at&t" is AT&T, where its
+// letters searched as words were "at" and "t" (CB and T Bancshares).
+func casedSymbols(words []token, aliases Aliases) []token {
+	for i, t := range words {
+		w := bareWord(t.text)
+		if t.kind != content || !strings.ContainsFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }) {
+			continue
+		}
+		if named, ok := aliases.cased(w); ok {
+			words[i].text, words[i].kind = named+strings.TrimPrefix(t.text, w), name
+			words[i].lower = strings.ToLower(words[i].text)
+		}
+	}
+	return words
 }
 
 // unmarkedPossessive is a word typed as a name's possessive without its

@@ -1063,7 +1063,8 @@ func TestReadLowerCasePairs(t *testing.T) {
 // rate" is a central bank's, not any article that discounts something and
 // names a rate; "australian dollar" is the currency, not Australian news in
 // dollars; and "balance of payments" is a country's, not any article with a
-// balance and payments. Chat's "mtg" is a meeting, not the ticker <MTG>.
+// balance and payments; "at&t" typed in lower case is AT&T, as the wires
+// write it, not "at" and "t". Chat's "mtg" is a meeting, not the ticker <MTG>.
 func TestBuiltinAliases(t *testing.T) {
 	ix := mustIndexOf(t, map[string]string{
 		"boj.txt":   " date 2025-04-01 Bank of Japan holds discount rate\n\nThe Bank of Japan held its discount rate at 2.5 pct.\n",
@@ -1078,6 +1079,8 @@ func TestBuiltinAliases(t *testing.T) {
 		"quota.txt": " date 2025-04-04 OPEC output rises\n\nOPEC output rose above its quotas.\n",
 		"bop.txt":   " date 2025-04-04 Italy in deficit\n\nItaly's balance of payments was in deficit in May.\n",
 		"dkk.txt":   " date 2025-04-05 Danish trade in balance\n\nDenmark's trade was in balance, and its payments to the EU rose.\n",
+		"att.txt":   " date 2025-04-06 ATT forms computer sales group\n\nAmerican Telephone and Telegraph Co said it formed a computer sales group.\n",
+		"cbt.txt":   " date 2025-04-06 CB and T to make acquisition\n\nCB and T Bancshares said it will make an acquisition at a price of 10 dlrs.\n",
 	})
 	aliases, err := LoadAliases("")
 	if err != nil {
@@ -1089,6 +1092,7 @@ func TestBuiltinAliases(t *testing.T) {
 		"discount rate news":                 "Bank of Japan holds discount rate",
 		"what's the australian dollar doing": "Australian dollar opens easier",
 		"balance of payments figures":        "Italy in deficit",
+		"what's up with at&t":                "ATT forms computer sales group",
 	} {
 		ans, err := Ask(context.Background(), ix, Request{Question: question, Aliases: aliases})
 		if err != nil {
