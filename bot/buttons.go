@@ -3,6 +3,7 @@ package bot
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,8 +37,11 @@ func moreButton(ans commands.Answer) []discordgo.MessageComponent {
 	}
 	shown := ans.Sources[len(ans.Sources)-1].N
 	order := "r"
-	if ans.Reading.Newest {
+	switch {
+	case ans.Reading.Newest:
 		order = "n"
+	case ans.Reading.Oldest:
+		order = "o"
 	}
 	p := ans.Reading.Period
 	id := fmt.Sprintf("%s:%d:%d:%d:%d:%s:%s", moreSources, ans.Next, shown, unixOr0(p.Since), unixOr0(p.Until), order, ans.Subject)
@@ -79,10 +83,10 @@ func parseMore(id string) (req commands.Request, next, shown int, ok bool) {
 	shown, err2 := strconv.Atoi(parts[2])
 	since, err3 := strconv.ParseInt(parts[3], 10, 64)
 	until, err4 := strconv.ParseInt(parts[4], 10, 64)
-	if errors.Join(err1, err2, err3, err4) != nil || next < 0 || shown < 0 || parts[6] == "" || parts[5] != "n" && parts[5] != "r" {
+	if errors.Join(err1, err2, err3, err4) != nil || next < 0 || shown < 0 || parts[6] == "" || !slices.Contains([]string{"n", "o", "r"}, parts[5]) {
 		return req, 0, 0, false
 	}
-	req.Question, req.Newest = parts[6], parts[5] == "n"
+	req.Question, req.Newest, req.Oldest = parts[6], parts[5] == "n", parts[5] == "o"
 	req.Since, req.Until = timeOrZero(since), timeOrZero(until)
 	return req, next, shown, true
 }

@@ -100,6 +100,11 @@ func TestMoreButtonRoundTrip(t *testing.T) {
 	if !ok || next != 7 || shown != 5 || req.Question != "Witkoff" || !req.Since.Equal(since) || !req.Until.Equal(until) || !req.Newest {
 		t.Errorf("parseMore(%q) = %+v, %d, %d, %v", button.CustomID, req, next, shown, ok)
 	}
+	// The earliest news pages oldest first.
+	reading.Newest, reading.Oldest = false, true
+	if req, _, _, ok := parseMore(findButton(moreButton(commands.Answer{Subject: "Witkoff", Reading: reading, Found: 12, Sources: []commands.Source{{N: 5}}, Next: 7})).CustomID); !ok || !req.Oldest || req.Newest {
+		t.Errorf("the earliest news pages as %+v, %v; want oldest first", req, ok)
+	}
 	// A button of an earlier version pages by relevance from its since.
 	req, next, shown, ok = parseMore(fmt.Sprintf("more:7:5:%d:Witkoff", since.Unix()))
 	if !ok || next != 7 || shown != 5 || req.Question != "Witkoff" || !req.Since.Equal(since) || !req.Until.IsZero() || req.Newest {

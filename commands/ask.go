@@ -69,8 +69,9 @@ type Request struct {
 	// Since and Until, when not zero, keep only articles dated on or after
 	// Since and before Until, besides any dates in the question.
 	Since, Until time.Time
-	// Newest puts the newest sources first, as "latest" in the question does.
-	Newest bool
+	// Newest puts the newest sources first, as "latest" in the question does,
+	// and Oldest the oldest, as "earliest" does.
+	Newest, Oldest bool
 	// Now is the time that "today" and "last week" count from; the clock's
 	// when zero.
 	Now time.Time
@@ -182,7 +183,7 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 	if len(r.Required) == 0 {
 		ans.Summary = leads(p.matches, r.Newest)
 	} else {
-		ans.Summary = summarize(recentDays(p.matches, r.Newest), slices.Concat(p.query.Words, p.query.Optional), p.query.Words, p.query.Aliases, s.Stem, r.Newest)
+		ans.Summary = summarize(firstDays(p.matches, r.Newest || r.Oldest), slices.Concat(p.query.Words, p.query.Optional), p.query.Words, p.query.Aliases, s.Stem, r.Newest)
 	}
 	// A summary newest first cites the newest of its sources first, and
 	// these stay newest first; the sources it does not quote come after.
@@ -257,9 +258,9 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	}
 	q := window(r.query(req.Aliases))
 	first := q
-	// The latest news is chosen among the articles about the subject
-	// (newestAbout): here only how many there are matters.
-	full := !r.Newest
+	// The latest or earliest news is chosen among the articles about the
+	// subject (byDateAbout): here only how many there are matters.
+	full := !r.Newest && !r.Oldest
 	if !full {
 		first.Size, first.Light = 0, true
 	}
@@ -295,8 +296,8 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 			q.IDs, res.Total, full = together, len(together), false
 		}
 	}
-	if r.Newest {
-		matches, next, err := newestAbout(ctx, s, q, from, limit)
+	if r.Newest || r.Oldest {
+		matches, next, err := byDateAbout(ctx, s, q, r.Oldest, from, limit)
 		return page{q, res.Total, matches, next}, err
 	}
 	if !full {
@@ -510,14 +511,22 @@ const aboutShare = 0.5
 // from.
 const aboutPool = 100
 
-// newestAbout returns the page from the from-th on of the articles about q's
-// subject, newest first, and where the next page begins.
-func newestAbout(ctx context.Context, s Searcher, q news.Query, from, limit int) ([]news.Match, int, error) {
-	about, err := recentlyAbout(ctx, s, q, limit)
+// byDateAbout returns the page from the from-th on of the articles about
+// q's subject, newest first, or oldest first, and where the next page
+// begins. The newest are chosen among the recent articles about it (see
+// recentlyAbout), the oldest among the most about it of all.
+func byDateAbout(ctx context.Context, s Searcher, q news.Query, oldest bool, from, limit int) ([]news.Match, int, error) {
+	order, about, err := newestFirst, []news.Match(nil), error(nil)
+	if oldest {
+		order = oldestFirst
+		about, err = mostAbout(ctx, s, q, limit)
+	} else {
+		about, err = recentlyAbout(ctx, s, q, limit)
+	}
 	if err != nil {
 		return nil, from, err
 	}
-	slices.SortFunc(about, newestFirst)
+	slices.SortFunc(about, order)
 	if from >= len(about) {
 		return nil, from, nil
 	}
@@ -534,7 +543,7 @@ func newestAbout(ctx context.Context, s Searcher, q news.Query, from, limit int)
 		ids[i] = m.Article.ID
 	}
 	full := q
-	full.IDs, full.From, full.Size, full.Newest = ids, 0, len(ids), true
+	full.IDs, full.From, full.Size, full.Newest, full.Oldest = ids, 0, len(ids), !oldest, oldest
 	page, err := s.Search(ctx, full)
 	if err != nil {
 		return nil, from, err
@@ -543,7 +552,7 @@ func newestAbout(ctx context.Context, s Searcher, q news.Query, from, limit int)
 		return wordsFirst(matches, q.Words, s.Stem)
 	})
 	matches, read := distinctStories(ordered[min(from-start, len(ordered)):], limit)
-	slices.SortStableFunc(matches, newestFirst)
+	slices.SortStableFunc(matches, order)
 	return matches, from + read, nil
 }
 
@@ -551,6 +560,12 @@ func newestAbout(ctx context.Context, s Searcher, q news.Query, from, limit int)
 // news.Query.Newest.
 func newestFirst(a, b news.Match) int {
 	return cmp.Or(b.Article.Date.Compare(a.Article.Date), cmp.Compare(b.Score, a.Score), strings.Compare(a.Article.ID, b.Article.ID))
+}
+
+// oldestFirst orders matches as a search sorted by date does: see
+// news.Query.Oldest.
+func oldestFirst(a, b news.Match) int {
+	return cmp.Or(a.Article.Date.Compare(b.Article.Date), cmp.Compare(b.Score, a.Score), strings.Compare(a.Article.ID, b.Article.ID))
 }
 
 // recentlyAbout returns the articles about q's subject that the newest
@@ -665,17 +680,18 @@ func nearTheBest(matches []news.Match) []news.Match {
 	return slices.DeleteFunc(slices.Clone(matches), func(m news.Match) bool { return m.Score < aboutShare*top })
 }
 
-// recentDays keeps, for an answer on the latest news (newest first), the
-// sources of its most recent days to summarise, when there are enough of
-// them. They are the first ones, so the summary's citations still number
-// them right.
-func recentDays(matches []news.Match, newest bool) []news.Match {
-	if !newest || len(matches) == 0 {
+// firstDays keeps, for an answer on the latest news (newest first) or the
+// earliest (oldest first), the sources of its first days to summarise, the
+// most recent or the earliest, when there are enough of them. They are the
+// first ones, so the summary's citations still number them right.
+func firstDays(matches []news.Match, byDate bool) []news.Match {
+	if !byDate || len(matches) == 0 {
 		return matches
 	}
-	oldest := matches[0].Article.Date.AddDate(0, 0, -recentSpan)
+	first := matches[0].Article.Date
+	within := func(d time.Time) bool { return d.Sub(first).Abs() <= recentSpan*24*time.Hour }
 	n := 0
-	for n < len(matches) && !matches[n].Article.Date.Before(oldest) {
+	for n < len(matches) && within(matches[n].Article.Date) {
 		n++
 	}
 	if n < minSummary {
@@ -685,7 +701,7 @@ func recentDays(matches []news.Match, newest bool) []news.Match {
 }
 
 // recentSpan is how many days back from the newest source the summary of the
-// latest news reaches.
+// latest news reaches, or on from the oldest that of the earliest.
 const recentSpan = 7
 
 // leads summarises the newest news of a period, with no subject: the opening

@@ -47,6 +47,9 @@ type Reading struct {
 	// Newest is true when the question asks for the latest news ("latest
 	// on", "what's new with"): the newest sources come first.
 	Newest bool
+	// Oldest is true when it asks for the earliest ("the earliest news on
+	// the chip dispute"): the oldest sources come first.
+	Oldest bool
 	unit   unit
 	// dated is true when the question named dates.
 	dated bool
@@ -67,10 +70,14 @@ type Reading struct {
 	asked []string
 }
 
-// Order is "newest" when the newest sources come first, else "relevance".
+// Order is "newest" when the newest sources come first, "oldest" when the
+// oldest do, else "relevance".
 func (r Reading) Order() string {
-	if r.Newest {
+	switch {
+	case r.Newest:
 		return "newest"
+	case r.Oldest:
+		return "oldest"
 	}
 	return "relevance"
 }
@@ -86,8 +93,11 @@ func (r Reading) String() string {
 	if p := r.Period.String(); p != "" {
 		parts = append(parts, p)
 	}
-	if r.Newest {
+	switch {
+	case r.Newest:
 		parts = append(parts, "newest first")
+	case r.Oldest:
+		parts = append(parts, "oldest first")
 	}
 	s := strings.Join(parts, ", ")
 	if len(r.Dropped) > 0 {
@@ -99,7 +109,7 @@ func (r Reading) String() string {
 // Differs reports whether the reading says more than the words typed: a
 // question read as its subject alone needs no "Reading this as".
 func (r Reading) Differs(question string) bool {
-	if !r.Period.IsZero() || r.Newest || len(r.Dropped) > 0 || len(r.Corrected) > 0 {
+	if !r.Period.IsZero() || r.Newest || r.Oldest || len(r.Dropped) > 0 || len(r.Corrected) > 0 {
 		return true
 	}
 	plain := func(s string) string {
@@ -164,6 +174,7 @@ type parsed struct {
 	period    span
 	hasPeriod bool
 	newest    bool
+	oldest    bool
 	// corrected maps the words read as others while parsing to them.
 	corrected map[string]string
 }
@@ -765,8 +776,11 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 		default:
 			t.kind = classify(word)
 		}
-		if t.kind == recency {
+		switch {
+		case t.kind == recency:
 			p.newest = true
+		case t.kind == function && originWords[word]:
+			p.oldest = true
 		}
 	}
 	// "of" between words in lower case may join a name the index knows
@@ -924,6 +938,7 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	p := parse(req.Question, cal, req.Aliases)
 	words := p.subjectWords()
 	r := Reading{Newest: p.newest || req.Newest, Period: Period{req.Since, req.Until}, Corrected: p.corrected}
+	r.Oldest = (p.oldest || req.Oldest) && !r.Newest
 	if p.hasPeriod {
 		r.Period, r.unit = p.period.Within(r.Period), p.period.unit
 	}

@@ -525,6 +525,45 @@ func TestAskLatestIsNewestFirst(t *testing.T) {
 	}
 }
 
+// "earliest" puts the oldest sources first, the summary from the first
+// days, and the next page goes on from there.
+func TestAskEarliestIsOldestFirst(t *testing.T) {
+	days := []string{"2025-03-02", "2025-03-05", "2025-03-20", "2025-04-01", "2025-04-09", "2025-04-15", "2025-04-21"}
+	lines := []string{"Tin producers met in London to talk about prices.", "The tin council owes brokers money after the market closed.",
+		"Banks sued the tin council over its debts.", "Tin traders said the market would reopen soon.",
+		"Malaysia said its tin output would fall this year.", "Bolivia cut its tin exports after a strike at its mines.",
+		"Tin prices rose on the reopened market in London."}
+	articles := map[string]string{}
+	for i, day := range days {
+		articles[fmt.Sprintf("tin%d.txt", i)] = " date " + day + " Tin news of " + day + "\n\n" + lines[i] + "\n"
+	}
+	ix := mustIndexOf(t, articles)
+	ans, err := Ask(context.Background(), ix, Request{Question: "earliest news on tin", Sources: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dates []string
+	for _, s := range ans.Sources {
+		dates = append(dates, s.Article.Date.Format(time.DateOnly))
+	}
+	if ans.Reading.Order() != "oldest" || ans.Reading.String() != "tin, oldest first" || !slices.Equal(dates, days[:3]) {
+		t.Fatalf("read as %q (%s), sources of %q; want tin, oldest first, %q", ans.Reading.String(), ans.Reading.Order(), dates, days[:3])
+	}
+	for _, st := range ans.Summary {
+		if day := ans.Sources[st.Sources[0]-1].Article.Date; day.After(ans.Sources[0].Article.Date.AddDate(0, 0, recentSpan)) {
+			t.Errorf("summary quotes %q of %s, past the first week", st.Text, day.Format(time.DateOnly))
+		}
+	}
+	checkCited(t, ans)
+	more, err := MoreSources(context.Background(), ix, Request{Question: ans.Subject, Oldest: true, Sources: 3}, ans.Next, len(ans.Sources))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(more.Sources) == 0 || more.Sources[0].Article.Date.Format(time.DateOnly) != days[3] {
+		t.Errorf("the next page begins with %v; want the story of %s", titlesOf(more.Sources), days[3])
+	}
+}
+
 // The latest on a subject whose best matches are one daily report under one
 // headline lists other stories too, not that report alone.
 func TestAskLatestIsMoreThanOneDailyReport(t *testing.T) {

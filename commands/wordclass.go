@@ -63,6 +63,9 @@ var (
 	// opec quotas"), and never begin a name: "Whether OPEC".
 	clauseWords = wordsOf(`whether already anywhere somewhere everywhere nowhere earlier later far without excluding
 		whilst though although`)
+	// originWords ask for the oldest news first: "the earliest news on the
+	// chip dispute".
+	originWords = wordsOf(`earliest oldest`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately nowadays current currently now update updates
 		updated developments development breaking rn`)
@@ -157,7 +160,7 @@ const (
 // askingClasses are the word classes that ask rather than name. A date
 // preposition left once the dates are out begins a clause, not a subject:
 // "since the talks collapsed".
-var askingClasses = []map[string]bool{questionWords, auxiliaries, pronouns, lightVerbs, scaffoldNouns, politeness, subjectPrepositions, clauseWords, stopWords, datePrepositions}
+var askingClasses = []map[string]bool{questionWords, auxiliaries, pronouns, lightVerbs, scaffoldNouns, politeness, subjectPrepositions, clauseWords, stopWords, datePrepositions, originWords}
 
 // askingWord is a word of askingClasses, with its letters sorted.
 type askingWord struct{ word, letters string }
