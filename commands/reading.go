@@ -405,7 +405,8 @@ var tomorrow = wordsOf("tomorrow tmrw tmr tmrow 2morrow 2moro tomorow tommorow t
 // "on TV" (but "Japanese TV exports" are TVs), or "picture" in "the same
 // picture" (but the "motion picture industry" is one); nor does the one who
 // asks in "my teacher asked about the crash" (but "my oil stocks" are).
-// British chat's "any joy on" and "the state of play on" ask too.
+// British chat's "any joy on" and "the state of play on" ask too. Asking
+// when something was "first reported" asks for the oldest news.
 func (p *parsed) readChatPhrases() {
 	word := func(i int) string {
 		if i < 0 || i >= len(p.tokens) {
@@ -426,6 +427,10 @@ func (p *parsed) readChatPhrases() {
 			p.newest, p.tokens[i].kind, p.tokens[i+1].kind = true, function, function
 		case tomorrow[word(i)]:
 			p.newest, p.tokens[i].kind = true, function
+		case word(i) == "first" && firstTold[word(i+1)]:
+			// "when was the chip dispute first reported", "the first news
+			// on tin": the oldest news tells
+			p.oldest, p.tokens[i].kind, p.tokens[i+1].kind = true, function, function
 		case word(i) == "sure" && word(i-1) == "not",
 			(word(i) == "right" || word(i) == "true") && (word(i-1) == "that" || word(i-1) == "it"),
 			word(i) == "right" && word(i+1) == "place", word(i) == "place" && word(i-1) == "right",

@@ -526,7 +526,8 @@ func TestAskLatestIsNewestFirst(t *testing.T) {
 }
 
 // "earliest" puts the oldest sources first, the summary from the first
-// days, and the next page goes on from there.
+// days, and the next page goes on from there; so does asking when something
+// was first reported.
 func TestAskEarliestIsOldestFirst(t *testing.T) {
 	days := []string{"2025-03-02", "2025-03-05", "2025-03-20", "2025-04-01", "2025-04-09", "2025-04-15", "2025-04-21"}
 	lines := []string{"Tin producers met in London to talk about prices.", "The tin council owes brokers money after the market closed.",
@@ -555,6 +556,11 @@ func TestAskEarliestIsOldestFirst(t *testing.T) {
 		}
 	}
 	checkCited(t, ans)
+	for _, q := range []string{"when was tin first reported?", "when did we first hear about tin"} {
+		if first, err := Ask(context.Background(), ix, Request{Question: q, Sources: 3}); err != nil || first.Reading.String() != "tin, oldest first" {
+			t.Errorf("%q: read as %q (%v); want tin, oldest first", q, first.Reading.String(), err)
+		}
+	}
 	more, err := MoreSources(context.Background(), ix, Request{Question: ans.Subject, Oldest: true, Sources: 3}, ans.Next, len(ans.Sources))
 	if err != nil {
 		t.Fatal(err)

@@ -66,6 +66,9 @@ var (
 	// originWords ask for the oldest news first: "the earliest news on the
 	// chip dispute".
 	originWords = wordsOf(`earliest oldest`)
+	// firstTold are what "first" asks the oldest of: "first reported",
+	// "the first news on".
+	firstTold = wordsOf(`mention mentions mentioned reported report reports news story stories hear heard`)
 	// recencyWords ask for the newest news first.
 	recencyWords = wordsOf(`latest new newest recent recently lately nowadays current currently now update updates
 		updated developments development breaking rn`)
