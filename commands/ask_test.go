@@ -294,6 +294,21 @@ func TestAskWithoutSubject(t *testing.T) {
 	}
 }
 
+// A message longer than a subject is about what it asks about last, the
+// rest telling why; a paragraph that asks about nothing is no question.
+func TestAskLongMessage(t *testing.T) {
+	preamble := "So I have been following the markets closely and honestly the last days were insane, stocks crashed, " +
+		"the dollar is all over the place, the yen fell, oil prices slid, copper and silver slumped, bonds rallied, gold jumped, " +
+		"and everyone at work keeps talking about the talks, "
+	ans := mustAsk(t, Request{Question: preamble + "what's new about Witkoff?"})
+	if ans.Reading.Subject != "Witkoff" || ans.Found == 0 {
+		t.Errorf("read as %q, found %d; want Witkoff's articles", ans.Reading.String(), ans.Found)
+	}
+	if _, err := Ask(context.Background(), mustSamples(t), Request{Question: strings.Repeat("Witkoff and the talks ", 20)}); !errors.Is(err, ErrTooLong) {
+		t.Errorf("a paragraph asking nothing: err = %v; want %v", err, ErrTooLong)
+	}
+}
+
 // Words that ask for the newest alone ask for the newest news, as /latest
 // does: "what's new?" is no question without a subject.
 func TestAskWhatsNew(t *testing.T) {

@@ -157,6 +157,9 @@ type token struct {
 	// "wheat" in "I was out of the loop because of exams, what's been going
 	// on with wheat?" (see markAsked).
 	asked bool
+	// askedBy is, for a word asked, the place of the word that points at
+	// it, plus one: a long message may ask more than once.
+	askedBy int
 	// leftOutIfName is true for a word after "without" or "excluding" that
 	// ends a question about something else: a name is left out ("copper
 	// without chile"), a common word bends the subject ("retail sales
@@ -257,7 +260,9 @@ func (p *parsed) markAsked() {
 			if t.kind < name && !stopWords[bareWord(t.lower)] {
 				break // "help me out", "thanks"
 			}
-			t.asked = t.kind >= name
+			if t.asked = t.kind >= name; t.asked {
+				t.askedBy = i + 1
+			}
 			if strings.HasSuffix(t.text, ",") {
 				break
 			}
@@ -947,11 +952,22 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	if p.hasPeriod {
 		r.Period, r.unit = p.period.Within(r.Period), p.period.unit
 	}
-	switch {
-	case len(words) == 0 && !p.hasPeriod && !p.newest:
+	if tooLong(words) {
+		// A long message that asks about something is about what it asks
+		// about last: "...everyone at work keeps talking about rates,
+		// what's the latest on the fed?"
+		last := 0
+		for _, t := range words {
+			last = max(last, t.askedBy)
+		}
+		asked := slices.DeleteFunc(words, func(t token) bool { return last == 0 || t.askedBy != last })
+		if len(asked) == 0 || tooLong(asked) {
+			return r, ErrTooLong
+		}
+		words = asked
+	}
+	if len(words) == 0 && !p.hasPeriod && !p.newest {
 		return r, ErrNoSubject
-	case len(words) > maxSubjectWords || utf8.RuneCountInString(subject(words)) > MaxSubjectLength:
-		return r, ErrTooLong
 	}
 	words = casedSymbols(splitNames(words, req.Aliases), req.Aliases)
 	r.dated = p.hasPeriod
@@ -970,6 +986,12 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 		r.Subject, r.Optional, r.Newest = "", nil, true
 	}
 	return r, nil
+}
+
+// tooLong reports whether words are more than a subject has: a pasted
+// paragraph is no question.
+func tooLong(words []token) bool {
+	return len(words) > maxSubjectWords || utf8.RuneCountInString(subject(words)) > MaxSubjectLength
 }
 
 // splitNames splits a word of names joined by hyphens, dashes or slashes,
