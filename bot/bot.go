@@ -343,8 +343,9 @@ type userMessage string
 func (m userMessage) Error() string { return string(m) }
 
 // forUser turns an error into what to tell the user: the sentence itself for
-// errors meant for users, and a plain apology for anything else (which goes to
-// the log in full).
+// errors meant for users, with examples from the index for a question that
+// named nothing (see askAbout), and a plain apology for anything else (which
+// goes to the log in full).
 func (b *Bot) forUser(err error, attrs ...any) string {
 	var msg userMessage
 	if errors.As(err, &msg) {
@@ -367,7 +368,11 @@ func (b *Bot) askAbout() string {
 	ctx, cancel := context.WithTimeout(context.Background(), examplesTimeout)
 	defer cancel()
 	msg := upperFirst(commands.ErrNoSubject.Error())
-	if people := commands.PeopleToAskAbout(ctx, b.news, 2); len(people) > 0 {
+	people, err := commands.PeopleToAskAbout(ctx, b.news, 2)
+	if err != nil {
+		b.log.Warn("no examples to ask about", "err", err)
+	}
+	if len(people) > 0 {
 		quoted := make([]string, len(people))
 		for i, p := range people {
 			quoted[i] = `"` + escape(p) + `"`
@@ -378,7 +383,8 @@ func (b *Bot) askAbout() string {
 }
 
 // examplesTimeout bounds the look-up of examples for a question that named
-// nothing: a count over a week of news, in milliseconds.
+// nothing: a count over a week of news, which takes milliseconds. It has
+// time of its own, as the answer it replaces may have used up its own.
 const examplesTimeout = 2 * time.Second
 
 // sorry is what a user is told when newsbot fails them: the cause is in the log.

@@ -243,7 +243,7 @@ func TestHelpAndMistakesAreEphemeral(t *testing.T) {
 				var p discordgo.WebhookParams
 				r.Decode(&p)
 				// With examples from the index's last week of news.
-				people := commands.PeopleToAskAbout(context.Background(), h.bot.news, 2)
+				people, _ := commands.PeopleToAskAbout(context.Background(), h.bot.news, 2)
 				if p.Flags&discordgo.MessageFlagsEphemeral == 0 || len(people) == 0 ||
 					!strings.Contains(p.Content, `Ask about a person or a topic, for example "`+people[0]+`"`) {
 					t.Errorf("followup %s; want an ephemeral explanation with examples %q", mustJSON(t, p), people)

@@ -179,7 +179,8 @@ func Ask(ctx context.Context, s Searcher, req Request) (Answer, error) {
 		return ans, err
 	}
 	ans.Next = p.next
-	// The news of a period, or the latest on a subject, comes newest first.
+	// The news of a period, or the latest on a subject, comes newest first,
+	// and the earliest oldest first.
 	if len(r.Required) == 0 {
 		ans.Summary = leads(p.matches, r.Newest)
 	} else {
@@ -238,7 +239,7 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	size := 2 * limit
 	if len(r.Required) == 0 {
 		q := r.query(req.Aliases) // the period, and any words to leave out
-		q.Newest, q.Size, q.From = true, size, from
+		q.Newest, q.Oldest, q.Size, q.From = r.Newest, r.Oldest, size, from
 		res, err := s.Search(ctx, q)
 		if err != nil {
 			return page{query: q}, err
@@ -502,9 +503,9 @@ func startsSentence(text string, i int) bool {
 }
 
 // aboutShare is how high an article's score must be, as a share of the best
-// one's, for it to be about the subject when the newest come first: the
-// newest article with the words in passing, or naming them once in its lead
-// among other things, is not the latest news on them.
+// one's, for it to be about the subject when the newest (or the oldest)
+// come first: the newest article with the words in passing, or naming them
+// once in its lead among other things, is not the latest news on them.
 const aboutShare = 0.5
 
 // aboutPool is how many of the most relevant matches the newest are chosen
@@ -514,12 +515,12 @@ const aboutPool = 100
 // byDateAbout returns the page from the from-th on of the articles about
 // q's subject, newest first, or oldest first, and where the next page
 // begins. The newest are chosen among the recent articles about it (see
-// recentlyAbout), the oldest among the most about it of all.
+// recentlyAbout), the oldest among the first (see earliestAbout).
 func byDateAbout(ctx context.Context, s Searcher, q news.Query, oldest bool, from, limit int) ([]news.Match, int, error) {
 	order, about, err := newestFirst, []news.Match(nil), error(nil)
 	if oldest {
 		order = oldestFirst
-		about, err = mostAbout(ctx, s, q, limit)
+		about, err = earliestAbout(ctx, s, q, limit)
 	} else {
 		about, err = recentlyAbout(ctx, s, q, limit)
 	}
@@ -618,6 +619,35 @@ func recentlyAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]
 		}
 	}
 	return about, err
+}
+
+// earliestAbout returns the articles about q's subject that the oldest are
+// chosen from: of the first stories that name it in their title or first
+// paragraph, else of the first articles that do, those scoring at least
+// aboutShare of the best; else the most about it (see mostAbout). Over
+// years of news the first report of a subject need not be among the
+// hundred most relevant, and an article naming it among other things in
+// its lead ("profit rose despite the tin crisis") is no report of it.
+func earliestAbout(ctx context.Context, s Searcher, q news.Query, limit int) ([]news.Match, error) {
+	most, err := mostAbout(ctx, s, q, limit)
+	if err != nil || len(most) == 0 {
+		return most, err
+	}
+	floor := aboutShare * most[0].Score
+	first := q
+	first.Light, first.From, first.Size, first.Oldest, first.InLead = true, 0, aboutPool, true, true
+	for _, stories := range []bool{true, false} {
+		first.Stories = stories
+		res, err := s.Search(ctx, first)
+		if err != nil {
+			return nil, err
+		}
+		about := slices.DeleteFunc(res.Matches, func(m news.Match) bool { return m.Score < floor })
+		if headlines(about) >= limit {
+			return about, nil
+		}
+	}
+	return most, nil
 }
 
 // headlines is how many headlines matches have between them: a daily report

@@ -304,8 +304,15 @@ func TestAskLongMessage(t *testing.T) {
 	if ans.Reading.Subject != "Witkoff" || ans.Found == 0 {
 		t.Errorf("read as %q, found %d; want Witkoff's articles", ans.Reading.String(), ans.Found)
 	}
-	if _, err := Ask(context.Background(), mustSamples(t), Request{Question: strings.Repeat("Witkoff and the talks ", 20)}); !errors.Is(err, ErrTooLong) {
-		t.Errorf("a paragraph asking nothing: err = %v; want %v", err, ErrTooLong)
+	// The question first, and the message telling why after it.
+	ans = mustAsk(t, Request{Question: "what's new on Witkoff? " + preamble})
+	if ans.Reading.Subject != "Witkoff" {
+		t.Errorf("asked first, read as %q; want Witkoff", ans.Reading.String())
+	}
+	for _, q := range []string{strings.Repeat("Witkoff and the talks ", 20), preamble + "any news?"} {
+		if _, err := Ask(context.Background(), mustSamples(t), Request{Question: q}); !errors.Is(err, ErrTooLong) {
+			t.Errorf("a paragraph asking about nothing: err = %v; want %v", err, ErrTooLong)
+		}
 	}
 }
 

@@ -15,21 +15,22 @@ type Newsroom interface {
 }
 
 // PeopleToAskAbout returns up to n of the people named most in the index's
-// last week of news, as examples for someone whose question named nothing to
-// look for: an archive of 1987 suggests "James Baker", not a name of another
-// year. None, for an empty index or one that cannot tell.
-func PeopleToAskAbout(ctx context.Context, nr Newsroom, n int) []string {
+// last exampleDays of news, as examples for someone whose question named
+// nothing to look for: an archive of 1987 suggests "James Baker", not a
+// name of another year. None for an empty index.
+func PeopleToAskAbout(ctx context.Context, nr Newsroom, n int) ([]string, error) {
 	latest, err := nr.Latest(ctx)
 	if err != nil || latest.IsZero() {
-		return nil
+		return nil, err
 	}
-	people, err := nr.PeopleInTheNews(ctx, latest.AddDate(0, 0, -7), n)
-	if err != nil {
-		return nil
-	}
+	people, err := nr.PeopleInTheNews(ctx, latest.AddDate(0, 0, -exampleDays), n)
 	names := make([]string, len(people))
 	for i, p := range people {
 		names[i] = p.Name
 	}
-	return names
+	return names, err
 }
+
+// exampleDays is how many days of the newest news the examples come from:
+// a week, as /stats's people in the news.
+const exampleDays = 7

@@ -21,10 +21,10 @@ func TestPeopleToAskAbout(t *testing.T) {
 		"new2.txt": story("1987-10-20", "Alan Greenspan"),
 		"new3.txt": story("1987-10-16", "Nigel Lawson"),
 	})
-	if got := PeopleToAskAbout(context.Background(), ix, 2); !slices.Equal(got, []string{"Alan Greenspan", "Nigel Lawson"}) {
-		t.Errorf("examples %q; want the people of the last week, most named first", got)
+	if got, err := PeopleToAskAbout(context.Background(), ix, 2); err != nil || !slices.Equal(got, []string{"Alan Greenspan", "Nigel Lawson"}) {
+		t.Errorf("examples %q (%v); want the people of the last week, most named first", got, err)
 	}
-	if got := PeopleToAskAbout(context.Background(), mustIndexOf(t, nil), 2); len(got) != 0 {
-		t.Errorf("examples from an empty index %q; want none", got)
+	if got, err := PeopleToAskAbout(context.Background(), mustIndexOf(t, nil), 2); err != nil || len(got) != 0 {
+		t.Errorf("examples from an empty index %q (%v); want none", got, err)
 	}
 }

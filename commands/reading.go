@@ -157,8 +157,9 @@ type token struct {
 	// "wheat" in "I was out of the loop because of exams, what's been going
 	// on with wheat?" (see markAsked).
 	asked bool
-	// askedBy is, for a word asked, the place of the word that points at
-	// it, plus one: a long message may ask more than once.
+	// askedBy is, for a word a question points at ("the latest on the
+	// fed", not "talking about rates"), the place of the word that points,
+	// plus one: a long message tells and asks, and may ask more than once.
 	askedBy int
 	// leftOutIfName is true for a word after "without" or "excluding" that
 	// ends a question about something else: a name is left out ("copper
@@ -257,10 +258,10 @@ func (p *parsed) markAsked() {
 		}
 		for j := i + 1; j < len(p.tokens); j++ {
 			t := &p.tokens[j]
-			if t.kind < name && !stopWords[bareWord(t.lower)] {
-				break // "help me out", "thanks"
+			if t.kind < name && !stopWords[bareWord(t.lower)] || t.start {
+				break // "help me out", "thanks", or the next sentence
 			}
-			if t.asked = t.kind >= name; t.asked {
+			if t.asked = t.kind >= name; t.asked && clauseAsks(p.tokens, i) {
 				t.askedBy = i + 1
 			}
 			if strings.HasSuffix(t.text, ",") {
@@ -268,6 +269,25 @@ func (p *parsed) markAsked() {
 			}
 		}
 	}
+}
+
+// clauseAsks reports whether the clause of the i-th token, from the start
+// of its sentence or its last comma, asks: it holds a question word, a word
+// asking for news ("the latest on", "any news on"), or opens with an
+// auxiliary or a verb ("can you tell me about", "tell me about"); where
+// "everyone at work keeps talking about rates" only tells.
+func clauseAsks(ts []token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		w := bareWord(ts[j].lower)
+		opens := ts[j].start || j == 0 || strings.HasSuffix(ts[j-1].text, ",")
+		if isQuestionWord(w) || ts[j].kind == recency || scaffoldNouns[w] || opens && (auxiliaries[w] || lightVerbs[w]) {
+			return true
+		}
+		if opens {
+			return false
+		}
+	}
+	return false
 }
 
 // endsQuestion reports whether no word of a subject comes at or after i:
@@ -924,8 +944,10 @@ const commonShare = 0.10
 
 // Read reads req's question with what the index knows of its words: which
 // capitalised first word is a name, which word is misspelled, which words are
-// rare enough to require. It returns ErrNoSubject when the question names
-// neither a subject nor a period, and ErrTooLong for a paragraph.
+// rare enough to require. A message longer than a subject is read for what it
+// asks about last (see lastAsked). It returns ErrNoSubject when the question
+// names no subject, no period and no wish for the newest news, and
+// ErrTooLong for a paragraph that asks about nothing.
 func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	if utf8.RuneCountInString(req.Question) > maxQuestionLength {
 		return Reading{}, ErrTooLong
@@ -953,18 +975,10 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 		r.Period, r.unit = p.period.Within(r.Period), p.period.unit
 	}
 	if tooLong(words) {
-		// A long message that asks about something is about what it asks
-		// about last: "...everyone at work keeps talking about rates,
-		// what's the latest on the fed?"
-		last := 0
-		for _, t := range words {
-			last = max(last, t.askedBy)
-		}
-		asked := slices.DeleteFunc(words, func(t token) bool { return last == 0 || t.askedBy != last })
-		if len(asked) == 0 || tooLong(asked) {
+		var ok bool
+		if words, ok = lastAsked(words); !ok {
 			return r, ErrTooLong
 		}
-		words = asked
 	}
 	if len(words) == 0 && !p.hasPeriod && !p.newest {
 		return r, ErrNoSubject
@@ -983,9 +997,26 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 		// dollar"), or words that ask for the newest alone ("what's new?",
 		// "what's the latest?"), ask for the newest news, as /latest does,
 		// and the reading says so.
-		r.Subject, r.Optional, r.Newest = "", nil, true
+		// "earliest news in March" is its oldest.
+		r.Subject, r.Optional, r.Newest = "", nil, !r.Oldest
 	}
 	return r, nil
+}
+
+// lastAsked is, of a message longer than a subject, the words of what it
+// asks about last: "...everyone at work keeps talking about rates, what's
+// the latest on the fed?" is about the Fed. It reports false when the
+// message asks about nothing, or about more than a subject.
+func lastAsked(words []token) ([]token, bool) {
+	last := 0
+	for _, t := range words {
+		last = max(last, t.askedBy)
+	}
+	if last == 0 {
+		return nil, false
+	}
+	asked := slices.DeleteFunc(slices.Clone(words), func(t token) bool { return t.askedBy != last })
+	return asked, !tooLong(asked)
 }
 
 // tooLong reports whether words are more than a subject has: a pasted
@@ -1026,9 +1057,10 @@ func splitNames(words []token, aliases Aliases) []token {
 	return out
 }
 
-// casedSymbols reads a word typed in lower case with a symbol inside, which
-// the aliases know capitalised, as that name: "at&t" is AT&T, where its
-// letters searched as words were "at" and "t" (CB and T Bancshares).
+// casedSymbols reads a word typed in lower case with other characters than
+// letters in it, which the aliases know capitalised, as that name: "at&t"
+// is AT&T, where its letters searched as words were "at" and "t" (CB and T
+// Bancshares); "u.s." is the U.S. and "g7" the G7.
 func casedSymbols(words []token, aliases Aliases) []token {
 	for i, t := range words {
 		w := bareWord(t.text)
@@ -1269,15 +1301,18 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		}
 		// A term of two words side by side ("retail sales"), or joined by
 		// "of" ("balance of payments"), which the question held between.
-		term := strings.ToLower(bareWord(x.text) + " " + bareWord(y.text))
+		typed := bareWord(x.text) + " " + bareWord(y.text)
 		if y.at == x.at+2 && x.ofAfter {
-			term = strings.ToLower(bareWord(x.text) + " of " + bareWord(y.text))
+			typed = bareWord(x.text) + " of " + bareWord(y.text)
 		} else if y.at != x.at+1 {
 			continue
 		}
-		if len(aliases[term]) > 0 {
+		if term := strings.ToLower(typed); len(aliases[term]) > 0 {
 			inTerm[i-1], inTerm[i] = true, true
 			r.terms = append(r.terms, term)
+			// The subject keeps the term's "of": it is asked again for
+			// the next page of sources.
+			r.Subject = strings.Replace(r.Subject, x.text+" "+y.text, typed, 1)
 		}
 	}
 	// Of a long question, the rarest content words that articles hold carry

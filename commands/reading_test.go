@@ -561,6 +561,10 @@ func TestAskEarliestIsOldestFirst(t *testing.T) {
 			t.Errorf("%q: read as %q (%v); want tin, oldest first", q, first.Reading.String(), err)
 		}
 	}
+	april, err := Ask(context.Background(), ix, Request{Question: "earliest tin news in april", Sources: 2})
+	if err != nil || len(april.Sources) != 2 || april.Sources[0].Article.Date.Format(time.DateOnly) != days[3] || april.Reading.Order() != "oldest" {
+		t.Errorf("earliest in April: sources %v, %s (%v); want April's first, oldest first", titlesOf(april.Sources), april.Reading.Order(), err)
+	}
 	more, err := MoreSources(context.Background(), ix, Request{Question: ans.Subject, Oldest: true, Sources: 3}, ans.Next, len(ans.Sources))
 	if err != nil {
 		t.Fatal(err)
@@ -1146,6 +1150,10 @@ func TestBuiltinAliases(t *testing.T) {
 		if len(ans.Sources) != 1 || ans.Sources[0].Article.Title != want || len(ans.Reading.Corrected) > 0 {
 			t.Errorf("%q: %d sources, corrected %v; want only %q, nothing corrected", question, len(ans.Sources), ans.Reading.Corrected, want)
 		}
+	}
+	// The subject keeps the term's "of": the next page asks it again.
+	if bop, err := Ask(context.Background(), ix, Request{Question: "balance of payments figures", Aliases: aliases}); err != nil || bop.Subject != "balance of payments figures" {
+		t.Errorf("balance of payments figures: subject %q (%v); want balance of payments figures", bop.Subject, err)
 	}
 	ans, err := Ask(context.Background(), ix, Request{Question: "opec mtg?", Aliases: aliases})
 	if err != nil {

@@ -88,7 +88,9 @@ func questionError(ctx context.Context, nr commands.Newsroom, command string, er
 	switch {
 	case errors.Is(err, commands.ErrNoSubject):
 		msg := command + ": " + err.Error()
-		if people := commands.PeopleToAskAbout(ctx, nr, 1); len(people) > 0 {
+		// Without examples when the index cannot tell: the question's
+		// mistake is what to say.
+		if people, _ := commands.PeopleToAskAbout(ctx, nr, 1); len(people) > 0 {
 			msg += fmt.Sprintf(", for example: newsbot %s %q", command, people[0])
 		}
 		return usageError{msg}
