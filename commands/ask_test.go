@@ -327,6 +327,11 @@ func TestAskWhatsNew(t *testing.T) {
 		if !slices.IsSortedFunc(ans.Sources, func(a, b Source) int { return b.Article.Date.Compare(a.Article.Date) }) {
 			t.Errorf("%q: sources %v; want the newest first", q, titlesOf(ans.Sources))
 		}
+		// The next page, as the More sources button asks for it.
+		more, err := MoreSources(context.Background(), mustSamples(t), Request{Question: ans.Subject, Newest: true}, ans.Next, len(ans.Sources))
+		if err != nil || len(more.Sources) == 0 || more.Sources[0].Article.Date.After(ans.Sources[len(ans.Sources)-1].Article.Date) {
+			t.Errorf("%q: next page %v (%v); want the next newest", q, titlesOf(more.Sources), err)
+		}
 	}
 }
 

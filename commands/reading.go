@@ -980,7 +980,9 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 			return r, ErrTooLong
 		}
 	}
-	if len(words) == 0 && !p.hasPeriod && !p.newest {
+	// "what's new?", or its next page (the subject "News", newest first),
+	// asks for the newest news.
+	if len(words) == 0 && !p.hasPeriod && !r.Newest {
 		return r, ErrNoSubject
 	}
 	words = casedSymbols(splitNames(words, req.Aliases), req.Aliases)
@@ -988,7 +990,7 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	if err := r.resolve(ctx, s, words, req.Aliases); err != nil {
 		return r, err
 	}
-	if len(r.Required) == 0 && !p.hasPeriod && len(r.Without) == 0 && !p.newest {
+	if len(r.Required) == 0 && !p.hasPeriod && len(r.Without) == 0 && !r.Newest {
 		return r, fmt.Errorf("%q only leaves words out: %w", r.Subject, ErrNoSubject)
 	}
 	if len(r.Required) == 0 {

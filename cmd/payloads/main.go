@@ -37,7 +37,8 @@ func main() {
 var now = time.Date(2025, 5, 1, 9, 0, 0, 0, time.UTC)
 
 // questions are the answers shown: a name, a topic, a question with a date
-// and "latest", a date alone, a misspelling, a surname, nothing found.
+// and "latest", a date alone, a misspelling, a surname, nothing found, the
+// newest news, the earliest on a subject.
 var questions = []string{
 	"Witkoff",
 	"Iran talks",
@@ -46,6 +47,8 @@ var questions = []string{
 	"tariffs",
 	"Zorblax",
 	"any news on Witkoff in February?",
+	"what's new?",
+	"when was Witkoff first reported?",
 }
 
 func run(ctx context.Context, data string, w io.Writer) error {
