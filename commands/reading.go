@@ -456,6 +456,11 @@ func (p *parsed) readChatPhrases() {
 			// "when was the chip dispute first reported", "the first news
 			// on tin": the oldest news tells
 			p.oldest, p.tokens[i].kind, p.tokens[i+1].kind = true, function, function
+		case originWords[word(i)] && asksForNews(p.tokens[i+1:]):
+			// "the earliest news on tin", "the oldest on tin", "earliest
+			// tin stories"; but "the earliest the fed could cut rates" asks
+			// when
+			p.oldest = true
 		case word(i) == "sure" && word(i-1) == "not",
 			(word(i) == "right" || word(i) == "true") && (word(i-1) == "that" || word(i-1) == "it"),
 			word(i) == "right" && word(i+1) == "place", word(i) == "place" && word(i-1) == "right",
@@ -486,6 +491,21 @@ func (p *parsed) readChatPhrases() {
 			p.tokens[i].kind = function
 		}
 	}
+}
+
+// asksForNews reports whether the words after a word like "earliest" say
+// it is the news that is asked for: "news on tin", "on tin", "tin stories".
+func asksForNews(after []token) bool {
+	for _, t := range after {
+		w := bareWord(t.lower)
+		switch {
+		case firstTold[w] || scaffoldNouns[w] || pointers[w]:
+			return true
+		case t.kind < name || t.start:
+			return false
+		}
+	}
+	return false
 }
 
 // tokenize splits a question into words, with their punctuation off. A
@@ -806,11 +826,8 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 		default:
 			t.kind = classify(word)
 		}
-		switch {
-		case t.kind == recency:
+		if t.kind == recency {
 			p.newest = true
-		case t.kind == function && originWords[word]:
-			p.oldest = true
 		}
 	}
 	// "of" between words in lower case may join a name the index knows

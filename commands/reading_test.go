@@ -525,9 +525,9 @@ func TestAskLatestIsNewestFirst(t *testing.T) {
 	}
 }
 
-// "earliest" puts the oldest sources first, the summary from the first
-// days, and the next page goes on from there; so does asking when something
-// was first reported.
+// "earliest" asking for news puts the oldest sources first, the summary
+// from the first days, and the next page goes on from there; so does asking
+// when something was first reported.
 func TestAskEarliestIsOldestFirst(t *testing.T) {
 	days := []string{"2025-03-02", "2025-03-05", "2025-03-20", "2025-04-01", "2025-04-09", "2025-04-15", "2025-04-21"}
 	lines := []string{"Tin producers met in London to talk about prices.", "The tin council owes brokers money after the market closed.",
@@ -556,10 +556,14 @@ func TestAskEarliestIsOldestFirst(t *testing.T) {
 		}
 	}
 	checkCited(t, ans)
-	for _, q := range []string{"when was tin first reported?", "when did we first hear about tin"} {
+	for _, q := range []string{"when was tin first reported?", "when did we first hear about tin", "the oldest stories on tin"} {
 		if first, err := Ask(context.Background(), ix, Request{Question: q, Sources: 3}); err != nil || first.Reading.String() != "tin, oldest first" {
 			t.Errorf("%q: read as %q (%v); want tin, oldest first", q, first.Reading.String(), err)
 		}
+	}
+	// "earliest" that asks when, not for the news, orders nothing.
+	if when, err := Ask(context.Background(), ix, Request{Question: "when is the earliest tin prices could rise?"}); err != nil || when.Reading.Order() != "relevance" {
+		t.Errorf("when is the earliest tin prices could rise: read as %q (%v); want in relevance order", when.Reading.String(), err)
 	}
 	april, err := Ask(context.Background(), ix, Request{Question: "earliest tin news in april", Sources: 2})
 	if err != nil || len(april.Sources) != 2 || april.Sources[0].Article.Date.Format(time.DateOnly) != days[3] || april.Reading.Order() != "oldest" {
