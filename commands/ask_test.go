@@ -309,6 +309,15 @@ func TestAskLongMessage(t *testing.T) {
 	if ans.Reading.Subject != "Witkoff" {
 		t.Errorf("asked first, read as %q; want Witkoff", ans.Reading.String())
 	}
+	// A date in what it tells is not what it asks about; one where it asks is.
+	ans = mustAsk(t, Request{Question: "Back in February " + preamble + "what's new about Witkoff?"})
+	if ans.Reading.Subject != "Witkoff" || !ans.Reading.Period.IsZero() {
+		t.Errorf("a date in the story told: read as %q; want Witkoff at any date", ans.Reading.String())
+	}
+	ans = mustAsk(t, Request{Question: preamble + "what's new about Witkoff in April?"})
+	if ans.Reading.Subject != "Witkoff" || ans.Reading.Period.IsZero() {
+		t.Errorf("a date where it asks: read as %q; want Witkoff in April", ans.Reading.String())
+	}
 	for _, q := range []string{strings.Repeat("Witkoff and the talks ", 20), preamble + "any news?"} {
 		if _, err := Ask(context.Background(), mustSamples(t), Request{Question: q}); !errors.Is(err, ErrTooLong) {
 			t.Errorf("a paragraph asking about nothing: err = %v; want %v", err, ErrTooLong)

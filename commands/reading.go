@@ -177,8 +177,11 @@ type parsed struct {
 	tokens    []token
 	period    span
 	hasPeriod bool
-	newest    bool
-	oldest    bool
+	// datesAt are the places among the tokens where the dates were: a long
+	// message's dates count only in the clause that asks.
+	datesAt []int
+	newest  bool
+	oldest  bool
 	// corrected maps the words read as others while parsing to them.
 	corrected map[string]string
 }
@@ -218,9 +221,11 @@ func parse(question string, cal calendar, terms Aliases) parsed {
 	}
 	var kept []token
 	for i, t := range p.tokens {
-		if !taken[i] {
-			kept = append(kept, t)
+		if taken[i] {
+			p.datesAt = append(p.datesAt, len(kept))
+			continue
 		}
+		kept = append(kept, t)
 	}
 	p.tokens = kept
 	for i := range p.tokens {
@@ -988,14 +993,19 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	words := p.subjectWords()
 	r := Reading{Newest: p.newest || req.Newest, Period: Period{req.Since, req.Until}, Corrected: p.corrected}
 	r.Oldest = (p.oldest || req.Oldest) && !r.Newest
-	if p.hasPeriod {
-		r.Period, r.unit = p.period.Within(r.Period), p.period.unit
-	}
 	if tooLong(words) {
+		var pointer int
 		var ok bool
-		if words, ok = lastAsked(words); !ok {
+		if words, pointer, ok = lastAsked(words); !ok {
 			return r, ErrTooLong
 		}
+		// Its dates count in the clause that asks: "...back in march my
+		// uncle lost money on coffee, what's new with sugar?" is sugar's
+		// latest, not March's.
+		p.hasPeriod = p.hasPeriod && p.datedAround(pointer)
+	}
+	if p.hasPeriod {
+		r.Period, r.unit = p.period.Within(r.Period), p.period.unit
 	}
 	// "what's new?", or its next page (the subject "News", newest first),
 	// asks for the newest news.
@@ -1023,19 +1033,34 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 }
 
 // lastAsked is, of a message longer than a subject, the words of what it
-// asks about last: "...everyone at work keeps talking about rates, what's
-// the latest on the fed?" is about the Fed. It reports false when the
-// message asks about nothing, or about more than a subject.
-func lastAsked(words []token) ([]token, bool) {
+// asks about last, and the place among the tokens of the word pointing at
+// them: "...everyone at work keeps talking about rates, what's the latest
+// on the fed?" is about the Fed. It reports false when the message asks
+// about nothing, or about more than a subject.
+func lastAsked(words []token) (asked []token, pointer int, ok bool) {
 	last := 0
 	for _, t := range words {
 		last = max(last, t.askedBy)
 	}
 	if last == 0 {
-		return nil, false
+		return nil, 0, false
 	}
-	asked := slices.DeleteFunc(slices.Clone(words), func(t token) bool { return t.askedBy != last })
-	return asked, !tooLong(asked)
+	asked = slices.DeleteFunc(slices.Clone(words), func(t token) bool { return t.askedBy != last })
+	return asked, last - 1, !tooLong(asked)
+}
+
+// datedAround reports whether a date stood in the clause of the token at i:
+// from the start of its sentence or its comma to the next.
+func (p parsed) datedAround(i int) bool {
+	opens := func(j int) bool { return p.tokens[j].start || j > 0 && strings.HasSuffix(p.tokens[j-1].text, ",") }
+	from, to := i, i+1
+	for from > 0 && !opens(from) {
+		from--
+	}
+	for to < len(p.tokens) && !opens(to) {
+		to++
+	}
+	return slices.ContainsFunc(p.datesAt, func(at int) bool { return at >= from && at <= to })
 }
 
 // tooLong reports whether words are more than a subject has: a pasted
