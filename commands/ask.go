@@ -517,13 +517,11 @@ const aboutPool = 100
 // begins. The newest are chosen among the recent articles about it (see
 // recentlyAbout), the oldest among the first (see earliestAbout).
 func byDateAbout(ctx context.Context, s Searcher, q news.Query, oldest bool, from, limit int) ([]news.Match, int, error) {
-	order, about, err := newestFirst, []news.Match(nil), error(nil)
+	order, among := newestFirst, recentlyAbout
 	if oldest {
-		order = oldestFirst
-		about, err = earliestAbout(ctx, s, q, limit)
-	} else {
-		about, err = recentlyAbout(ctx, s, q, limit)
+		order, among = oldestFirst, earliestAbout
 	}
+	about, err := among(ctx, s, q, limit)
 	if err != nil {
 		return nil, from, err
 	}

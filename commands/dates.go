@@ -539,14 +539,22 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 	firstOfMonth := today.AddDate(0, 0, 1-today.Day())
 	firstOfYear := today.AddDate(0, 0, 1-today.YearDay())
 	firstOfQuarter := time.Date(today.Year(), (today.Month()-1)/3*3+1, 1, 0, 0, 0, 0, time.UTC)
-	if i+2 < len(words) && words[i+1] == "to" && words[i+2] == "date" {
-		switch words[i] { // "year to date", as "ytd"
-		case "year":
-			return span{Period{firstOfYear, tomorrow}, years}, 3
-		case "month":
-			return span{Period{firstOfMonth, tomorrow}, months}, 3
+	// toDate is the span from the start of this week, month or year to
+	// today: "this month", "month to date".
+	toDate := func(unit string) (span, bool) {
+		switch unit {
 		case "week":
-			return span{Period{monday, tomorrow}, weeks}, 3
+			return span{Period{monday, tomorrow}, weeks}, true
+		case "month":
+			return span{Period{firstOfMonth, tomorrow}, months}, true
+		case "year":
+			return span{Period{firstOfYear, tomorrow}, years}, true
+		}
+		return span{}, false
+	}
+	if i+2 < len(words) && words[i+1] == "to" && words[i+2] == "date" {
+		if s, ok := toDate(words[i]); ok {
+			return s, 3 // "year to date", as "ytd"
 		}
 	}
 	switch words[i] {
@@ -610,13 +618,10 @@ func (c calendar) relativeAt(words []string, i int, the bool) (span, int) {
 			return c.back(3, next, 2)
 		}
 	case "this":
+		if s, ok := toDate(next); ok {
+			return s, 2
+		}
 		switch next {
-		case "week":
-			return span{Period{monday, tomorrow}, weeks}, 2
-		case "month":
-			return span{Period{firstOfMonth, tomorrow}, months}, 2
-		case "year":
-			return span{Period{firstOfYear, tomorrow}, years}, 2
 		case "morning", "afternoon", "evening":
 			return span{Period{today, tomorrow}, days}, 2
 		case "weekend":

@@ -261,12 +261,13 @@ func (p *parsed) markAsked() {
 		if !pointers[bareWord(p.tokens[i].lower)] || p.tokens[i-1].kind > recency || strings.HasSuffix(p.tokens[i-1].text, ",") {
 			continue
 		}
+		asks := clauseAsks(p.tokens, i)
 		for j := i + 1; j < len(p.tokens); j++ {
 			t := &p.tokens[j]
 			if t.kind < name && !stopWords[bareWord(t.lower)] || t.start {
 				break // "help me out", "thanks", or the next sentence
 			}
-			if t.asked = t.kind >= name; t.asked && clauseAsks(p.tokens, i) {
+			if t.asked = t.kind >= name; t.asked && asks {
 				t.askedBy = i + 1
 			}
 			if strings.HasSuffix(t.text, ",") {
@@ -1025,8 +1026,8 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 		// today?"), words to leave out alone ("everything except the
 		// dollar"), or words that ask for the newest alone ("what's new?",
 		// "what's the latest?"), ask for the newest news, as /latest does,
-		// and the reading says so.
-		// "earliest news in March" is its oldest.
+		// and the reading says so; "earliest news in March" asks for its
+		// oldest.
 		r.Subject, r.Optional, r.Newest = "", nil, !r.Oldest
 	}
 	return r, nil

@@ -698,14 +698,13 @@ func TestAskWordBeforeName(t *testing.T) {
 // "Sterling Software Inc said" is no news of sterling, the newest though it
 // is; "Sterling rose" is.
 func TestAskWordBeforeNameOpeningASentence(t *testing.T) {
-	article := func(date, title, text string) string { return " date " + date + " " + title + "\n\n" + text + "\n" }
 	ix := mustIndexOf(t, map[string]string{
-		"ssw.txt":  article("2025-04-09", "Sterling Software buys back shares", "DALLAS, April 9 - Sterling Software Inc said it bought back shares. Sterling Software will buy more."),
-		"stg1.txt": article("2025-04-01", "Sterling firm in London", "Sterling rose against the dollar in London as dealers bought it."),
-		"stg2.txt": article("2025-04-02", "Sterling eases", "Sterling eased after the trade figures, dealers said."),
-		"stg3.txt": article("2025-04-03", "Lawson on sterling", "Chancellor Nigel Lawson said sterling was at the right level."),
-		"stg4.txt": article("2025-04-04", "Sterling steady", "Sterling was steady in quiet trade before the holiday."),
-		"stg5.txt": article("2025-04-05", "Sterling slips", "Sterling slipped as oil prices fell in New York."),
+		"ssw.txt":  datedArticle("2025-04-09", "Sterling Software buys back shares", "DALLAS, April 9 - Sterling Software Inc said it bought back shares. Sterling Software will buy more."),
+		"stg1.txt": datedArticle("2025-04-01", "Sterling firm in London", "Sterling rose against the dollar in London as dealers bought it."),
+		"stg2.txt": datedArticle("2025-04-02", "Sterling eases", "Sterling eased after the trade figures, dealers said."),
+		"stg3.txt": datedArticle("2025-04-03", "Lawson on sterling", "Chancellor Nigel Lawson said sterling was at the right level."),
+		"stg4.txt": datedArticle("2025-04-04", "Sterling steady", "Sterling was steady in quiet trade before the holiday."),
+		"stg5.txt": datedArticle("2025-04-05", "Sterling slips", "Sterling slipped as oil prices fell in New York."),
 	})
 	ans, err := Ask(context.Background(), ix, Request{Question: "what's new with sterling?"})
 	if err != nil {
@@ -716,18 +715,22 @@ func TestAskWordBeforeNameOpeningASentence(t *testing.T) {
 	}
 }
 
+// datedArticle is an article file of one paragraph, in the project's format.
+func datedArticle(date, title, text string) string {
+	return " date " + date + " " + title + "\n\n" + text + "\n"
+}
+
 // A currency asked about is the currency, not the unit of an amount: "yen"
 // is not a bank's "200 billion yen of bills", newest or not, while an
 // exchange rate ("140 yen") still speaks of it.
 func TestAskCurrencyBeforeAmounts(t *testing.T) {
-	article := func(date, title, text string) string { return " date " + date + " " + title + "\n\n" + text + "\n" }
 	ix := mustIndexOf(t, map[string]string{
-		"bills.txt": article("2025-04-09", "Bank buys 200 billion yen of bills", "The bank bought 200 billion yen of bills, rolling over five billion yen, and offers 300 billion yen more."),
-		"rate1.txt": article("2025-04-01", "Dollar nears 140 yen", "Dealers in Tokyo watched the dollar fall toward 140 yen as exporters sold ahead of the holiday."),
-		"rate2.txt": article("2025-04-02", "Yen firms on trade data", "The yen firmed after Japan reported a wider trade surplus, traders in London said."),
-		"rate3.txt": article("2025-04-03", "Exporters fear strong yen", "Car makers warned that a strong yen would cut their profits this year."),
-		"rate4.txt": article("2025-04-04", "Ministry comments on yen", "The finance ministry said it was watching the yen closely and would act if needed."),
-		"rate5.txt": article("2025-04-05", "Yen weakens in Asia", "Asian markets saw the yen weaken as investors bought dollars before American data."),
+		"bills.txt": datedArticle("2025-04-09", "Bank buys 200 billion yen of bills", "The bank bought 200 billion yen of bills, rolling over five billion yen, and offers 300 billion yen more."),
+		"rate1.txt": datedArticle("2025-04-01", "Dollar nears 140 yen", "Dealers in Tokyo watched the dollar fall toward 140 yen as exporters sold ahead of the holiday."),
+		"rate2.txt": datedArticle("2025-04-02", "Yen firms on trade data", "The yen firmed after Japan reported a wider trade surplus, traders in London said."),
+		"rate3.txt": datedArticle("2025-04-03", "Exporters fear strong yen", "Car makers warned that a strong yen would cut their profits this year."),
+		"rate4.txt": datedArticle("2025-04-04", "Ministry comments on yen", "The finance ministry said it was watching the yen closely and would act if needed."),
+		"rate5.txt": datedArticle("2025-04-05", "Yen weakens in Asia", "Asian markets saw the yen weaken as investors bought dollars before American data."),
 	})
 	ans, err := Ask(context.Background(), ix, Request{Question: "what's new with the yen?"})
 	if err != nil {
