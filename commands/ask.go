@@ -230,9 +230,10 @@ const maxReadOn = 100
 // findPage finds the page of sources of r from the from-th match on: the
 // newest news of the period for a question with no subject; else the
 // matches of r's words, relaxed while too few articles hold them all, most
-// relevant first, or newest first when r asks for the latest. Of at most
-// maxReadOn matches, those that hold a term's words apart are no sources,
-// and when all do, none is found.
+// relevant first, or newest first when r asks for the latest; of two
+// subjects read as either, each subject's in turn. Of at most maxReadOn
+// matches, those that hold a term's words apart are no sources, and when
+// all do, none is found.
 func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int) (page, error) {
 	limit := cmp.Or(req.Sources, DefaultSources)
 	// Ask for more than will be shown: repeats of a story are dropped.
@@ -273,11 +274,11 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 		return page{query: q}, err
 	}
 	if res.Total < limit {
-		strict := r.Required
+		strict, either := r.Required, len(r.either)
 		if res, err = relax(ctx, s, r, req.Aliases, res, limit); err != nil {
 			return page{query: q}, err
 		}
-		if !slices.Equal(r.Required, strict) {
+		if !slices.Equal(r.Required, strict) || len(r.either) != either {
 			q = window(r.query(req.Aliases))
 			full = false
 		}
@@ -297,9 +298,20 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 			q.IDs, res.Total, full = together, len(together), false
 		}
 	}
-	if r.Newest || r.Oldest {
+	sides := r.sides(req.Aliases)
+	for i := range sides {
+		sides[i].IDs = q.IDs
+	}
+	switch {
+	case len(sides) > 0 && (r.Newest || r.Oldest):
+		matches, read, err := eachByDate(ctx, s, sides, r.Oldest, from, limit)
+		return page{q, res.Total, matches, from + read}, err
+	case r.Newest || r.Oldest:
 		matches, next, err := byDateAbout(ctx, s, q, r.Oldest, from, limit)
 		return page{q, res.Total, matches, next}, err
+	case len(sides) > 0:
+		matches, read, err := eachInTurn(ctx, s, sides, r.Dropped, from, size, limit)
+		return page{q, res.Total, matches, from + read}, err
 	}
 	if !full {
 		if res, err = s.Search(ctx, q); err != nil {
@@ -326,6 +338,74 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	// The summary cites them by their place.
 	matches = ordered(newerFirstAmongEquals(matches))
 	return page{q, res.Total, matches, from + read}, nil
+}
+
+// eachInTurn returns up to limit sources from the from-th on of two
+// subjects read as either, one on each in turn, in the order asked, and
+// how many it went through: "ibm or boeing" lists IBM's most relevant
+// story, then Boeing's, and so on; an article on both is listed once,
+// where it comes first. Every page reads each side from its first match,
+// so that it goes on where the page before stopped.
+func eachInTurn(ctx context.Context, s Searcher, sides []news.Query, dropped []string, from, size, limit int) ([]news.Match, int, error) {
+	var lists [][]news.Match
+	for _, q := range sides {
+		q.From, q.Size = 0, from-from%size+2*size
+		res, err := s.Search(ctx, q)
+		if err != nil {
+			return nil, 0, err
+		}
+		lists = append(lists, inWindows(res.Matches, size, func(matches []news.Match) []news.Match {
+			return everyWordFirst(wordsFirst(matches, q.Words, s.Stem), dropped, s.Stem)
+		}))
+	}
+	merged := inTurns(lists)
+	matches, read := distinctStories(merged[min(from, len(merged)):], limit)
+	return matches, read, nil
+}
+
+// eachByDate returns up to limit sources from the from-th on of two
+// subjects read as either, newest first, or oldest first, and how many it
+// went through: the latest on each subject (see byDateAbout), together in
+// date order. A search over both would choose the latest among the
+// articles most about the subject that the most articles are about.
+func eachByDate(ctx context.Context, s Searcher, sides []news.Query, oldest bool, from, limit int) ([]news.Match, int, error) {
+	var lists [][]news.Match
+	for _, q := range sides {
+		matches, _, err := byDateAbout(ctx, s, q, oldest, 0, from+limit)
+		if err != nil {
+			return nil, 0, err
+		}
+		lists = append(lists, matches)
+	}
+	order := newestFirst
+	if oldest {
+		order = oldestFirst
+	}
+	merged := inTurns(lists)
+	slices.SortStableFunc(merged, order)
+	matches, read := distinctStories(merged[min(from, len(merged)):], limit)
+	return matches, read, nil
+}
+
+// inTurns is the first of each list, then the second of each, and so on,
+// each article once.
+func inTurns(lists [][]news.Match) []news.Match {
+	var out []news.Match
+	seen := map[string]bool{}
+	for i, more := 0, true; more; i++ {
+		more = false
+		for _, list := range lists {
+			if i >= len(list) {
+				continue
+			}
+			more = true
+			if id := list[i].Article.ID; !seen[id] {
+				seen[id] = true
+				out = append(out, list[i])
+			}
+		}
+	}
+	return out
 }
 
 // windowsAround is where the windows of size that a page from the from-th

@@ -962,3 +962,104 @@ func TestQuotable(t *testing.T) {
 		}
 	}
 }
+
+// twoFirms is an index of stories on two firms, Zorblat and Quimby, only
+// one of which names both, and market reports that name neither.
+func twoFirms(t *testing.T) *index.Index {
+	t.Helper()
+	verbs := strings.Fields("opened closed sold bought rebuilt named")
+	stories := map[string]string{}
+	for i, verb := range verbs {
+		stories[fmt.Sprintf("zorblat-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Zorblat %s a plant\n\nZorblat Inc said it %s a plant in town %d.%s", 2*i+1, verb, verb, i, strings.Repeat(" Quay", i))
+		stories[fmt.Sprintf("quimby-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Quimby %s a depot\n\nQuimby Corp said it %s a depot in town %d.%s", 2*i+2, verb, verb, i, strings.Repeat(" Quay", i))
+	}
+	stories["both.txt"] = " date 2025-04-20 Zorblat and Quimby in talks\n\nZorblat Inc and Quimby Corp said they held talks on a merger."
+	addMarketReports(stories, 60, "2025-04")
+	return mustIndexOf(t, stories)
+}
+
+// Two firms joined by "and" that few articles name together are asked about
+// each: "ibm and boeing" was answered on IBM alone, Boeing left out.
+func TestAskTwoSubjects(t *testing.T) {
+	ix := twoFirms(t)
+	for _, tt := range []struct{ question, subject, order string }{
+		{"what's up with zorblat and quimby?", "zorblat or quimby", "relevance"},
+		{"Zorblat or Quimby", "Zorblat or Quimby", "relevance"},
+		{"latest on zorblat and quimby", "zorblat or quimby", "newest"},
+	} {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := Ask(context.Background(), ix, Request{Question: tt.question, Sources: 4})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ans.Subject != tt.subject || ans.Reading.Order() != tt.order || len(ans.Reading.Dropped) > 0 {
+				t.Fatalf("read as %q, %s, dropping %q; want %q, %s, dropping nothing", ans.Subject, ans.Reading.Order(), ans.Reading.Dropped, tt.subject, tt.order)
+			}
+			if ans.Found != 13 {
+				t.Errorf("found %d; want the 13 articles naming either", ans.Found)
+			}
+			firms := map[string]int{}
+			for _, s := range ans.Sources {
+				firm, _, _ := strings.Cut(filepath.Base(s.Article.Path), "-")
+				firms[firm]++
+			}
+			if firms["zorblat"] < 1 || firms["quimby"] < 1 {
+				t.Errorf("sources %q; want stories on each firm", sortedTitles(ans))
+			}
+			for _, st := range ans.Summary {
+				if !strings.Contains(st.Text, "Zorblat") && !strings.Contains(st.Text, "Quimby") {
+					t.Errorf("summary sentence %q names neither firm", st.Text)
+				}
+			}
+			checkCited(t, ans)
+			if tt.order == "newest" {
+				for i := 1; i < len(ans.Sources); i++ {
+					if ans.Sources[i].Article.Date.After(ans.Sources[i-1].Article.Date) {
+						t.Errorf("source [%d] is newer than [%d]", i+1, i)
+					}
+				}
+			}
+		})
+	}
+}
+
+// The sources on two subjects take turns, and paging lists each once.
+func TestAskTwoSubjectsTakeTurns(t *testing.T) {
+	ix := twoFirms(t)
+	ans, err := Ask(context.Background(), ix, Request{Question: "zorblat and quimby", Sources: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ans.Reading.String(), "sources on each") {
+		t.Errorf("reading %q; want it to say that the sources are on each", ans.Reading.String())
+	}
+	listed := map[string]int{}
+	for _, sources := range pagesOf(t, ix, Request{Question: ans.Subject, Sources: 4}) {
+		for _, s := range sources {
+			listed[filepath.Base(s.Article.Path)]++
+		}
+	}
+	for name, n := range listed {
+		if n != 1 || !strings.HasPrefix(name, "zorblat") && !strings.HasPrefix(name, "quimby") && name != "both.txt" {
+			t.Errorf("%s listed %d times", name, n)
+		}
+	}
+	if len(listed) != 13 {
+		t.Errorf("paging listed %d articles; want the 13 naming either", len(listed))
+	}
+}
+
+// Words joined by "and" that are no two names are one subject: "lead and
+// zinc", or a name and its part in something: "the EC and grain".
+func TestAskWordsJoinedByAndStayOneSubject(t *testing.T) {
+	ix := twoFirms(t)
+	for _, question := range []string{"zorblat and plant", "plant and depot"} {
+		ans, err := Ask(context.Background(), ix, Request{Question: question})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(ans.Subject, " or ") {
+			t.Errorf("%q read as %q; want one subject", question, ans.Subject)
+		}
+	}
+}

@@ -68,6 +68,18 @@ type Reading struct {
 	// ("going on with wheat"), which relaxing keeps while it can leave out
 	// others.
 	asked []string
+	// joined are the required words that "and" or "or" joins: two subjects
+	// ("ibm and boeing") or one ("lead and zinc", on which dozens of
+	// articles write). either are those read as two, each source about one
+	// of them: joined by "or", or by "and" when too few articles hold both
+	// (see relax).
+	joined, either []pair
+}
+
+// pair is two required words that "and" or "or" joins in a question.
+type pair struct {
+	first, second string
+	or            bool
 }
 
 // Order is "newest" when the newest sources come first, "oldest" when the
@@ -83,8 +95,8 @@ func (r Reading) Order() string {
 }
 
 // String says how the question was read, in one line: "oil prices, October
-// 1987". It names the order when it is the newest first, and the words that
-// not every source holds.
+// 1987". It names the order when it is the newest first, the words that
+// not every source holds, and two subjects that few articles are on together.
 func (r Reading) String() string {
 	parts := []string{r.Subject}
 	if r.Subject == "" {
@@ -100,8 +112,15 @@ func (r Reading) String() string {
 		parts = append(parts, "oldest first")
 	}
 	s := strings.Join(parts, ", ")
+	var notes []string
+	if slices.ContainsFunc(r.either, func(p pair) bool { return !p.or }) {
+		notes = append(notes, "few articles are on both: sources on each")
+	}
 	if len(r.Dropped) > 0 {
-		s += fmt.Sprintf(" (few articles have every word: not all mention %s)", quoteAll(r.Dropped))
+		notes = append(notes, "few articles have every word: not all mention "+quoteAll(r.Dropped))
+	}
+	if len(notes) > 0 {
+		s += " (" + strings.Join(notes, "; ") + ")"
 	}
 	return s
 }
@@ -169,6 +188,10 @@ type token struct {
 	// ofAfter is true for a word in lower case that "of" joins to the next
 	// one: "balance" in "balance of payments", a term the aliases may know.
 	ofAfter bool
+	// joinedBy is "and" or "or" for a word that one of them joins to the
+	// word before: "boeing" in "ibm and boeing", two subjects or one (see
+	// Reading.joined).
+	joinedBy string
 }
 
 // parsed is a question read without the index: its words' kinds, and its
@@ -843,6 +866,13 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 			ts[i].kind, ts[i-1].ofAfter = connector, true
 		}
 	}
+	// "and" or "or" between words joins them, unless it is a name's:
+	// "Procter and Gamble".
+	for i := 1; i+1 < len(ts); i++ {
+		if (ts[i].lower == "and" || ts[i].lower == "or") && ts[i].kind != connector && !comma(i-1) {
+			ts[i+1].joinedBy = ts[i].lower
+		}
+	}
 	// A connector ends no name: "Bank of" is "Bank".
 	for i := len(ts) - 1; i >= 0 && ts[i].kind == connector; i-- {
 		ts[i].kind = function
@@ -1017,6 +1047,12 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 	r.dated = p.hasPeriod
 	if err := r.resolve(ctx, s, words, req.Aliases); err != nil {
 		return r, err
+	}
+	// "gold or silver" asks about each.
+	for _, p := range r.joined {
+		if p.or {
+			r = r.eitherOf(p)
+		}
 	}
 	if len(r.Required) == 0 && !p.hasPeriod && len(r.Without) == 0 && !r.Newest {
 		return r, fmt.Errorf("%q only leaves words out: %w", r.Subject, ErrNoSubject)
@@ -1407,16 +1443,67 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		r.Optional = slices.DeleteFunc(r.Optional, func(o string) bool { return o == w })
 		require(words[rarest])
 	}
+	r.joined = joinedPairs(words, r.Required, inTerm, counts)
 	return nil
 }
 
-// query is the search for the reading.
+// query is the search for the reading. Of two subjects read as either,
+// the second is another way to match the first: an article holding either
+// matches, as it would another spelling of the one (see sides).
 func (r Reading) query(aliases Aliases) news.Query {
-	return news.Query{
+	q := news.Query{
 		Words: slices.Clone(r.Required), Optional: slices.Clone(r.Optional), Without: r.Without,
 		Since: r.Period.Since, Until: r.Period.Until,
 		Aliases: aliases.For(slices.Concat(r.Required, r.Optional, r.Without)),
 	}
+	for _, p := range r.either {
+		first := slices.IndexFunc(q.Words, func(w string) bool { return bareWord(w) == p.first })
+		second := slices.IndexFunc(q.Words, func(w string) bool { return bareWord(w) == p.second })
+		if first < 0 || second < 0 {
+			continue
+		}
+		if q.Aliases == nil {
+			q.Aliases = map[string][]string{}
+		}
+		key := q.Words[first]
+		q.Aliases[key] = slices.Concat(q.Aliases[key], []string{p.second}, aliases[strings.ToLower(p.second)])
+		q.Words = slices.Delete(q.Words, second, second+1)
+	}
+	return q
+}
+
+// sides are the searches for each of two subjects read as either, in the
+// order asked: "ibm or boeing" is IBM's, then Boeing's. A reading with
+// none has none.
+func (r Reading) sides(aliases Aliases) []news.Query {
+	if len(r.either) == 0 {
+		return nil
+	}
+	p := r.either[0]
+	var out []news.Query
+	for _, leftOut := range []string{p.second, p.first} {
+		side := r
+		side.either = r.either[1:]
+		side.Required = slices.DeleteFunc(slices.Clone(r.Required), func(w string) bool { return bareWord(w) == leftOut })
+		if n := len(side.Required); n > 0 {
+			side.Required[n-1] = bareWord(side.Required[n-1])
+		}
+		out = append(out, side.query(aliases))
+	}
+	return out
+}
+
+// eitherOf is r reading the words p joins as two subjects, each source
+// about one of them, as the subject then shows: "ibm or boeing".
+func (r Reading) eitherOf(p pair) Reading {
+	r.either = append(slices.Clip(r.either), p)
+	for _, typed := range []string{p.first + " " + p.second, p.first + ", " + p.second, p.first + " and " + p.second} {
+		if strings.Contains(r.Subject, typed) {
+			r.Subject = strings.Replace(r.Subject, typed, p.first+" or "+p.second, 1)
+			break
+		}
+	}
+	return r
 }
 
 // namedShare is the share of the articles holding a word that write it
@@ -1445,6 +1532,38 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read [
 		}
 	}
 	return read
+}
+
+// joinedPairs are the pairs of required words that "and" or "or" joins in
+// words: names joined by either ("ibm and boeing", "chile and zambia"), and
+// other words joined by "or" ("gold or silver"). Other words joined by
+// "and" are one subject: "lead and zinc", "jobs and unemployment"; and so
+// are a name and another word: "the EC and grain", "Lawson and sterling"
+// ask about the one's part in the other. Each is a word alone, neither of a
+// term nor of a name of several: "IBM and General Motors" would take
+// "General" for a subject. A word typed in lower case is a name when the
+// articles mostly write it capitalised.
+func joinedPairs(words []token, required []string, inTerm map[int]bool, counts map[string]news.WordCount) []pair {
+	isRequired := func(t token) bool {
+		return slices.ContainsFunc(required, func(w string) bool { return bareWord(w) == bareWord(t.text) })
+	}
+	isName := func(t token) bool { return t.kind == name || !mostlyLowerCase(counts[bareWord(t.text)]) }
+	nameNextTo := func(i, step int) bool {
+		j := i + step
+		return j >= 0 && j < len(words) && (words[j].kind == name || words[j].kind == connector) && words[j].at == words[i].at+step
+	}
+	var out []pair
+	for i := 1; i < len(words); i++ {
+		x, y := words[i-1], words[i]
+		if y.joinedBy == "" || y.at != x.at+2 || x.kind == connector || y.kind == connector || inTerm[i-1] || inTerm[i] ||
+			!isRequired(x) || !isRequired(y) || nameNextTo(i-1, -1) || nameNextTo(i, 1) {
+			continue
+		}
+		if names := isName(x) && isName(y); names || y.joinedBy == "or" && !isName(x) && !isName(y) {
+			out = append(out, pair{first: bareWord(x.text), second: bareWord(y.text), or: y.joinedBy == "or"})
+		}
+	}
+	return out
 }
 
 // readAsName reads t, typed in lower case, as the name it is capitalised,

@@ -21,8 +21,11 @@ import (
 // japan chip trade fight on 17 April" leaves out "chip", which the stories
 // of that day call semiconductors, not "japan". Names typed side by side
 // may be two, which it may take apart instead, keeping every word: no
-// article names "Texaco Pennzoil", and dozens name Texaco and Pennzoil. It
-// returns the matches of the reading it leaves, counted, with its first few.
+// article names "Texaco Pennzoil", and dozens name Texaco and Pennzoil. And
+// two subjects joined by "and" are read as two, before any word is left
+// out: few articles name both IBM and Boeing, and "ibm and boeing" is
+// answered on each, not on IBM alone. It returns the matches of the
+// reading it leaves, counted, with its first few.
 func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found news.Results, limit int) (news.Results, error) {
 	if found.Total == 0 {
 		if absent, err := r.wordInNoArticle(ctx, s, aliases, limit); err != nil || absent {
@@ -48,14 +51,14 @@ func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found n
 			if err != nil {
 				return found, err
 			}
-			if t.apart && res.Total <= found.Total {
-				continue // names found apart no more than together stay as typed
+			if (t.apart || t.either) && res.Total <= found.Total {
+				continue // words found apart no more than together stay as typed
 			}
 			score := 0.0
 			for _, m := range res.Matches {
 				score += m.Score
 			}
-			if score > bestScore || score == bestScore && t.beats(best) {
+			if t.either && !best.either || t.either == best.either && (score > bestScore || score == bestScore && t.beats(best)) {
 				best, bestFound, bestScore = t, res, score
 			}
 		}
@@ -124,11 +127,14 @@ func (r Reading) wordAbsent(ctx context.Context, s Searcher, aliases Aliases) (b
 	return false, nil
 }
 
-// trial is a reading that relax may go on with: r leaving a word out, or
-// taking names typed side by side apart.
+// trial is a reading that relax may go on with: r leaving a word out,
+// taking names typed side by side apart, or reading two subjects as either.
 type trial struct {
 	reading Reading
 	apart   bool
+	// either is true for two subjects joined by "and" read as two, which
+	// keeps every word.
+	either bool
 	// common is how many articles hold the word left out.
 	common int
 }
@@ -149,6 +155,11 @@ func (r Reading) trials(surname func(string) (bool, error)) ([]trial, error) {
 	sideBySide, err := r.namesSideBySide(surname)
 	for _, i := range sideBySide {
 		out = append(out, trial{reading: r.apart(i), apart: true})
+	}
+	for _, p := range r.joined {
+		if !slices.Contains(r.either, p) {
+			out = append(out, trial{reading: r.eitherOf(p), either: true})
+		}
 	}
 	return out, err
 }
