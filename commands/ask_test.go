@@ -964,7 +964,8 @@ func TestQuotable(t *testing.T) {
 }
 
 // twoFirms is an index of stories on two firms, Zorblat and Quimby, only
-// one of which names both, and market reports that name neither.
+// one of which names both, a few on a third, Wexley, and market reports
+// that name none.
 func twoFirms(t *testing.T) *index.Index {
 	t.Helper()
 	verbs := strings.Fields("opened closed sold bought rebuilt named")
@@ -974,6 +975,9 @@ func twoFirms(t *testing.T) *index.Index {
 		stories[fmt.Sprintf("quimby-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Quimby %s a depot\n\nQuimby Corp said it %s a depot in town %d.%s", 2*i+2, verb, verb, i, strings.Repeat(" Quay", i))
 	}
 	stories["both.txt"] = " date 2025-04-20 Zorblat and Quimby in talks\n\nZorblat Inc and Quimby Corp said they held talks on a merger."
+	for i := range 3 {
+		stories[fmt.Sprintf("wexley-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Wexley hires staff\n\nWexley Ltd said it hired %d staff.", 21+i, 10*(i+1))
+	}
 	addMarketReports(stories, 60, "2025-04")
 	return mustIndexOf(t, stories)
 }
@@ -1020,6 +1024,25 @@ func TestAskTwoSubjects(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A series joined by "or" is as many subjects.
+func TestAskSeriesOfSubjects(t *testing.T) {
+	ans, err := Ask(context.Background(), twoFirms(t), Request{Question: "any news on zorblat, quimby or wexley?", Sources: 6})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Subject != "zorblat, quimby or wexley" || ans.Found != 16 {
+		t.Fatalf("read as %q, found %d; want \"zorblat, quimby or wexley\", the 16 articles naming any", ans.Subject, ans.Found)
+	}
+	firms := map[string]bool{}
+	for _, s := range ans.Sources[:3] {
+		firm, _, _ := strings.Cut(filepath.Base(s.Article.Path), "-")
+		firms[firm] = true
+	}
+	if len(firms) != 3 {
+		t.Errorf("first sources %q; want one on each firm", sortedTitles(ans))
 	}
 }
 

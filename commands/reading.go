@@ -68,19 +68,23 @@ type Reading struct {
 	// ("going on with wheat"), which relaxing keeps while it can leave out
 	// others.
 	asked []string
-	// joined are the required words that "and" or "or" joins: two subjects
-	// ("ibm and boeing") or one ("lead and zinc", on which dozens of
-	// articles write). either are those read as two, each source about one
-	// of them: joined by "or", or by "and" when too few articles hold both
-	// (see relax).
-	joined, either []pair
+	// joined are the lists of required words that "and" or "or" joins:
+	// subjects of their own ("ibm and boeing", "gm, ford and chrysler") or
+	// one ("lead and zinc", on which dozens of articles write). either are
+	// those read as several, each source about one of them: joined by
+	// "or", or by "and" when too few articles hold them all (see relax).
+	joined, either []series
 }
 
-// pair is two required words that "and" or "or" joins in a question.
-type pair struct {
-	first, second string
-	or            bool
+// series is required words that "and" or "or" joins in a question: "ibm
+// and boeing", "wheat, corn or soybeans".
+type series struct {
+	words []string
+	or    bool
 }
+
+// is reports whether l is the series of the same words as other.
+func (l series) is(other series) bool { return slices.Equal(l.words, other.words) }
 
 // Order is "newest" when the newest sources come first, "oldest" when the
 // oldest do, else "relevance".
@@ -113,8 +117,8 @@ func (r Reading) String() string {
 	}
 	s := strings.Join(parts, ", ")
 	var notes []string
-	if slices.ContainsFunc(r.either, func(p pair) bool { return !p.or }) {
-		notes = append(notes, "few articles are on both: sources on each")
+	if slices.ContainsFunc(r.either, func(l series) bool { return !l.or }) {
+		notes = append(notes, "few articles are on them all: sources on each")
 	}
 	if len(r.Dropped) > 0 {
 		notes = append(notes, "few articles have every word: not all mention "+quoteAll(r.Dropped))
@@ -867,9 +871,10 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 		}
 	}
 	// "and" or "or" between words joins them, unless it is a name's:
-	// "Procter and Gamble".
+	// "Procter and Gamble"; after a comma too, ending a list: "gm, ford,
+	// and chrysler".
 	for i := 1; i+1 < len(ts); i++ {
-		if (ts[i].lower == "and" || ts[i].lower == "or") && ts[i].kind != connector && !comma(i-1) {
+		if (ts[i].lower == "and" || ts[i].lower == "or") && ts[i].kind != connector {
 			ts[i+1].joinedBy = ts[i].lower
 		}
 	}
@@ -1049,9 +1054,9 @@ func Read(ctx context.Context, s Searcher, req Request) (Reading, error) {
 		return r, err
 	}
 	// "gold or silver" asks about each.
-	for _, p := range r.joined {
-		if p.or {
-			r = r.eitherOf(p)
+	for _, l := range r.joined {
+		if l.or {
+			r = r.eitherOf(l)
 		}
 	}
 	if len(r.Required) == 0 && !p.hasPeriod && len(r.Without) == 0 && !r.Newest {
@@ -1443,12 +1448,12 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		r.Optional = slices.DeleteFunc(r.Optional, func(o string) bool { return o == w })
 		require(words[rarest])
 	}
-	r.joined = joinedPairs(words, r.Required, inTerm, counts)
+	r.joined = joinedLists(words, r.Required, inTerm, counts)
 	return nil
 }
 
-// query is the search for the reading. Of two subjects read as either,
-// the second is another way to match the first: an article holding either
+// query is the search for the reading. Of subjects read as either, the
+// others are other ways to match the first: an article holding any of them
 // matches, as it would another spelling of the one (see sides).
 func (r Reading) query(aliases Aliases) news.Query {
 	q := news.Query{
@@ -1456,35 +1461,38 @@ func (r Reading) query(aliases Aliases) news.Query {
 		Since: r.Period.Since, Until: r.Period.Until,
 		Aliases: aliases.For(slices.Concat(r.Required, r.Optional, r.Without)),
 	}
-	for _, p := range r.either {
-		first := slices.IndexFunc(q.Words, func(w string) bool { return bareWord(w) == p.first })
-		second := slices.IndexFunc(q.Words, func(w string) bool { return bareWord(w) == p.second })
-		if first < 0 || second < 0 {
+	for _, l := range r.either {
+		first := slices.IndexFunc(q.Words, func(w string) bool { return bareWord(w) == l.words[0] })
+		if first < 0 {
 			continue
 		}
 		if q.Aliases == nil {
 			q.Aliases = map[string][]string{}
 		}
 		key := q.Words[first]
-		q.Aliases[key] = slices.Concat(q.Aliases[key], []string{p.second}, aliases[strings.ToLower(p.second)])
-		q.Words = slices.Delete(q.Words, second, second+1)
+		for _, other := range l.words[1:] {
+			q.Aliases[key] = slices.Concat(q.Aliases[key], []string{other}, aliases[strings.ToLower(other)])
+		}
+		q.Words = slices.DeleteFunc(q.Words, func(w string) bool { return slices.Contains(l.words[1:], bareWord(w)) })
 	}
 	return q
 }
 
-// sides are the searches for each of two subjects read as either, in the
-// order asked: "ibm or boeing" is IBM's, then Boeing's. A reading with
-// none has none.
+// sides are the searches for each of the subjects of the first list read
+// as either, in the order asked: "ibm or boeing" is IBM's, then Boeing's. A
+// reading with none has none.
 func (r Reading) sides(aliases Aliases) []news.Query {
 	if len(r.either) == 0 {
 		return nil
 	}
-	p := r.either[0]
+	l := r.either[0]
 	var out []news.Query
-	for _, leftOut := range []string{p.second, p.first} {
+	for _, kept := range l.words {
 		side := r
 		side.either = r.either[1:]
-		side.Required = slices.DeleteFunc(slices.Clone(r.Required), func(w string) bool { return bareWord(w) == leftOut })
+		side.Required = slices.DeleteFunc(slices.Clone(r.Required), func(w string) bool {
+			return bareWord(w) != kept && slices.Contains(l.words, bareWord(w))
+		})
 		if n := len(side.Required); n > 0 {
 			side.Required[n-1] = bareWord(side.Required[n-1])
 		}
@@ -1493,15 +1501,19 @@ func (r Reading) sides(aliases Aliases) []news.Query {
 	return out
 }
 
-// eitherOf is r reading the words p joins as two subjects, each source
-// about one of them, as the subject then shows: "ibm or boeing".
-func (r Reading) eitherOf(p pair) Reading {
-	r.either = append(slices.Clip(r.either), p)
-	for _, typed := range []string{p.first + " " + p.second, p.first + ", " + p.second, p.first + " and " + p.second} {
-		if strings.Contains(r.Subject, typed) {
-			r.Subject = strings.Replace(r.Subject, typed, p.first+" or "+p.second, 1)
-			break
-		}
+// eitherOf is r reading the words l joins as subjects of their own, each
+// source about one of them, as the subject then shows: "ibm or boeing",
+// "gm, ford or chrysler".
+func (r Reading) eitherOf(l series) Reading {
+	r.either = append(slices.Clip(r.either), l)
+	quoted := make([]string, len(l.words))
+	for i, w := range l.words {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	typed := regexp.MustCompile(`\b` + strings.Join(quoted, `,? (?:(?:and|or) )?`) + `\b`)
+	asEither := strings.Join(l.words[:len(l.words)-1], ", ") + " or " + l.words[len(l.words)-1]
+	if loc := typed.FindStringIndex(r.Subject); loc != nil {
+		r.Subject = r.Subject[:loc[0]] + asEither + r.Subject[loc[1]:]
 	}
 	return r
 }
@@ -1534,16 +1546,16 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read [
 	return read
 }
 
-// joinedPairs are the pairs of required words that "and" or "or" joins in
-// words: names joined by either ("ibm and boeing", "chile and zambia"), and
-// other words joined by "or" ("gold or silver"). Other words joined by
-// "and" are one subject: "lead and zinc", "jobs and unemployment"; and so
-// are a name and another word: "the EC and grain", "Lawson and sterling"
-// ask about the one's part in the other. Each is a word alone, neither of a
-// term nor of a name of several: "IBM and General Motors" would take
-// "General" for a subject. A word typed in lower case is a name when the
-// articles mostly write it capitalised.
-func joinedPairs(words []token, required []string, inTerm map[int]bool, counts map[string]news.WordCount) []pair {
+// joinedLists are the series of required words that "and" or "or" joins in
+// words: names joined by either ("ibm and boeing", "gm, ford and
+// chrysler"), and other words joined by "or" ("wheat, corn or soybeans").
+// Other words joined by "and" are one subject: "lead and zinc", "jobs and
+// unemployment"; and so are a name and another word: "the EC and grain",
+// "Lawson and sterling" ask about the one's part in the other. Each is a
+// word alone, neither of a term nor of a name of several: "IBM and General
+// Motors" would take "General" for a subject. A word typed in lower case
+// is a name when the articles mostly write it capitalised.
+func joinedLists(words []token, required []string, inTerm map[int]bool, counts map[string]news.WordCount) []series {
 	isRequired := func(t token) bool {
 		return slices.ContainsFunc(required, func(w string) bool { return bareWord(w) == bareWord(t.text) })
 	}
@@ -1552,15 +1564,32 @@ func joinedPairs(words []token, required []string, inTerm map[int]bool, counts m
 		j := i + step
 		return j >= 0 && j < len(words) && (words[j].kind == name || words[j].kind == connector) && words[j].at == words[i].at+step
 	}
-	var out []pair
+	alone := func(i int) bool {
+		return words[i].kind != connector && !inTerm[i] && isRequired(words[i])
+	}
+	var out []series
 	for i := 1; i < len(words); i++ {
-		x, y := words[i-1], words[i]
-		if y.joinedBy == "" || y.at != x.at+2 || x.kind == connector || y.kind == connector || inTerm[i-1] || inTerm[i] ||
-			!isRequired(x) || !isRequired(y) || nameNextTo(i-1, -1) || nameNextTo(i, 1) {
+		y := words[i]
+		if y.joinedBy == "" || y.at != words[i-1].at+2 || !alone(i) || !alone(i-1) {
 			continue
 		}
-		if names := isName(x) && isName(y); names || y.joinedBy == "or" && !isName(x) && !isName(y) {
-			out = append(out, pair{first: bareWord(x.text), second: bareWord(y.text), or: y.joinedBy == "or"})
+		// The words listed before, each with its comma: "wheat, corn or".
+		first := i - 1
+		for first > 0 && strings.HasSuffix(words[first-1].text, ",") && words[first-1].at == words[first].at-1 && alone(first-1) {
+			first--
+		}
+		listed := words[first : i+1]
+		if nameNextTo(first, -1) || nameNextTo(i, 1) {
+			continue
+		}
+		names := !slices.ContainsFunc(listed, func(t token) bool { return !isName(t) })
+		common := !slices.ContainsFunc(listed, isName)
+		if names || y.joinedBy == "or" && common {
+			l := series{or: y.joinedBy == "or"}
+			for _, t := range listed {
+				l.words = append(l.words, bareWord(t.text))
+			}
+			out = append(out, l)
 		}
 	}
 	return out

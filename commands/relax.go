@@ -128,12 +128,13 @@ func (r Reading) wordAbsent(ctx context.Context, s Searcher, aliases Aliases) (b
 }
 
 // trial is a reading that relax may go on with: r leaving a word out,
-// taking names typed side by side apart, or reading two subjects as either.
+// taking names typed side by side apart, or reading subjects joined by
+// "and" as either.
 type trial struct {
 	reading Reading
 	apart   bool
-	// either is true for two subjects joined by "and" read as two, which
-	// keeps every word.
+	// either is true for subjects joined by "and" read as subjects of
+	// their own, which keeps every word.
 	either bool
 	// common is how many articles hold the word left out.
 	common int
@@ -156,9 +157,9 @@ func (r Reading) trials(surname func(string) (bool, error)) ([]trial, error) {
 	for _, i := range sideBySide {
 		out = append(out, trial{reading: r.apart(i), apart: true})
 	}
-	for _, p := range r.joined {
-		if !slices.Contains(r.either, p) {
-			out = append(out, trial{reading: r.eitherOf(p), either: true})
+	for _, l := range r.joined {
+		if !slices.ContainsFunc(r.either, l.is) {
+			out = append(out, trial{reading: r.eitherOf(l), either: true})
 		}
 	}
 	return out, err
