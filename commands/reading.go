@@ -117,8 +117,14 @@ func (r Reading) String() string {
 	}
 	s := strings.Join(parts, ", ")
 	var notes []string
-	if slices.ContainsFunc(r.either, func(l series) bool { return !l.or }) {
-		notes = append(notes, "few articles are on them all: sources on each")
+	for _, l := range r.either {
+		switch {
+		case l.or:
+		case len(l.words) == 2:
+			notes = append(notes, "few articles are on both: sources on each")
+		default:
+			notes = append(notes, "few articles are on all of them: sources on each")
+		}
 	}
 	if len(r.Dropped) > 0 {
 		notes = append(notes, "few articles have every word: not all mention "+quoteAll(r.Dropped))
