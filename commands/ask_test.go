@@ -1086,3 +1086,48 @@ func TestAskWordsJoinedByAndStayOneSubject(t *testing.T) {
 		}
 	}
 }
+
+// A place far commoner than the topic asked about narrows the topic: too
+// few articles name both, and the answer leaves out the place, not the
+// topic. "platinum price south africa" was answered with South Africa's
+// news, none on platinum.
+func TestAskLeavesOutThePlaceBeforeTheTopic(t *testing.T) {
+	stories := map[string]string{}
+	for i := range 40 {
+		stories[fmt.Sprintf("ruritania-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Ruritania parliament meets\n\nThe Ruritania parliament met on day %d and the Ruritania cabinet spoke.", i%28+1, i)
+	}
+	for i := range 6 {
+		place := ""
+		if i < 2 {
+			place = " Most of it is mined in Ruritania."
+		}
+		stories[fmt.Sprintf("zorblat-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Zorblat price rises\n\nThe zorblat price rose %d pct.%s", i+1, i+1, place)
+	}
+	addMarketReports(stories, 150, "2025-04")
+	ix := mustIndexOf(t, stories)
+	ans, err := Ask(context.Background(), ix, Request{Question: "zorblat price in Ruritania", Sources: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(ans.Reading.Dropped, []string{"Ruritania"}) {
+		t.Fatalf("left out %q; want Ruritania, which narrows the topic", ans.Reading.Dropped)
+	}
+	for i, s := range ans.Sources {
+		if !strings.HasPrefix(filepath.Base(s.Article.Path), "zorblat-") {
+			t.Errorf("source [%d] %q is not on zorblat", i+1, s.Article.Title)
+		}
+	}
+	// A name that fewer articles hold than the words beside it is what
+	// the question asks about.
+	stories["quimby.txt"] = " date 2025-04-27 Quimby visits\n\nQuimby spoke of calm in Ruritania."
+	for i := range 3 {
+		stories[fmt.Sprintf("calm-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Calm returns\n\nCalm returned to the port on day %d.", i+1, i)
+	}
+	ans, err = Ask(context.Background(), mustIndexOf(t, stories), Request{Question: "what did Quimby say to calm Ruritania", Sources: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(ans.Reading.Dropped, "Ruritania") || slices.Contains(ans.Reading.Dropped, "Quimby") {
+		t.Errorf("left out %q; want Quimby and Ruritania kept", ans.Reading.Dropped)
+	}
+}

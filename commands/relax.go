@@ -24,8 +24,10 @@ import (
 // article names "Texaco Pennzoil", and dozens name Texaco and Pennzoil. And
 // two subjects joined by "and" are read as two, before any word is left
 // out: few articles name both IBM and Boeing, and "ibm and boeing" is
-// answered on each, not on IBM alone. It returns the matches of the
-// reading it leaves, counted, with its first few.
+// answered on each, not on IBM alone. Names and terms far commoner than
+// the topic they narrow are left out before it (see qualifiers). It
+// returns the matches of the reading it leaves, counted, with its first
+// few.
 func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found news.Results, limit int) (news.Results, error) {
 	if found.Total == 0 {
 		if absent, err := r.wordInNoArticle(ctx, s, aliases, limit); err != nil || absent {
@@ -58,7 +60,7 @@ func relax(ctx context.Context, s Searcher, r *Reading, aliases Aliases, found n
 			for _, m := range res.Matches {
 				score += m.Score
 			}
-			if t.either && !best.either || t.either == best.either && (score > bestScore || score == bestScore && t.beats(best)) {
+			if t.rank() > best.rank() || t.rank() == best.rank() && (score > bestScore || score == bestScore && t.beats(best)) {
 				best, bestFound, bestScore = t, res, score
 			}
 		}
@@ -136,8 +138,22 @@ type trial struct {
 	// either is true for subjects joined by "and" read as subjects of
 	// their own, which keeps every word.
 	either bool
+	// qualifier is true for a name or a term left out (see qualifiers).
+	qualifier bool
 	// common is how many articles hold the word left out.
 	common int
+}
+
+// rank is which trials relax goes on with first, whatever their scores:
+// subjects read as either, then names and terms left out (see qualifiers).
+func (t trial) rank() int {
+	switch {
+	case t.either:
+		return 2
+	case t.qualifier:
+		return 1
+	}
+	return 0
 }
 
 // beats says which of two trials that score alike relax goes on with:
@@ -156,6 +172,9 @@ func (r Reading) trials(surname func(string) (bool, error)) ([]trial, error) {
 	sideBySide, err := r.namesSideBySide(surname)
 	for _, i := range sideBySide {
 		out = append(out, trial{reading: r.apart(i), apart: true})
+	}
+	for _, unit := range r.qualifiers() {
+		out = append(out, trial{reading: r.relaxedAll(unit), qualifier: true, common: r.counts[bareWord(r.Required[unit[0]])].Body})
 	}
 	for _, l := range r.joined {
 		if !slices.ContainsFunc(r.either, l.is) {
@@ -302,4 +321,75 @@ func (r Reading) droppable() []int {
 		return notAsked
 	}
 	return out
+}
+
+// qualifierRatio is how many times as many articles as the question's
+// rarest other word a name or a term must hold for relaxing to leave it out,
+// whole: the place or the party the question narrows its topic to.
+const qualifierRatio = 5
+
+// qualifiers are the names and terms among r's required words, each as the
+// places of its words in Required, when each is held by qualifierRatio
+// times as many articles as the rarest word that is neither: the places
+// and parties that narrow a topic, which relaxing leaves out before the
+// topic. "platinum price south africa" asks about platinum, of which few
+// stories name South Africa, and not South Africa's news; "EC meat import
+// rules for the US?" about meat import rules. A name fewer articles hold
+// is what the question asks about: "what did Nakasone offer to calm
+// Washington?" keeps Nakasone and Washington.
+func (r Reading) qualifiers() [][]int {
+	rarest := -1
+	for _, w := range r.Required {
+		c, ok := r.counts[bareWord(w)]
+		if ok && !isCapitalised(w) && !r.inTerm(bareWord(w)) && c.Body > 0 && (rarest < 0 || c.Body < rarest) {
+			rarest = c.Body
+		}
+	}
+	if rarest < 0 {
+		return nil
+	}
+	var units [][]int
+	for i := 0; i < len(r.Required); i++ {
+		w := r.Required[i]
+		if _, ok := r.counts[bareWord(w)]; !ok || !isCapitalised(w) && !r.inTerm(bareWord(w)) {
+			continue
+		}
+		unit := []int{i}
+		for i+1 < len(r.Required) && !strings.HasSuffix(r.Required[i], ",") && (isCapitalised(r.Required[i+1]) || r.inTerm(bareWord(r.Required[i+1]))) {
+			i++
+			unit = append(unit, i)
+		}
+		held := -1
+		for _, j := range unit {
+			if c, ok := r.counts[bareWord(r.Required[j])]; ok && (held < 0 || max(c.Body, c.Names) < held) {
+				held = max(c.Body, c.Names)
+			}
+		}
+		if held < qualifierRatio*rarest {
+			return nil // a name the question is about: "Nakasone" in "what did Nakasone offer to calm Washington?"
+		}
+		units = append(units, unit)
+	}
+	return units
+}
+
+// relaxedAll is r no longer requiring the words at the places of unit, a
+// name or a term, which only rank then, and are said to be left out.
+func (r Reading) relaxedAll(unit []int) Reading {
+	words := make([]string, len(unit))
+	for k, j := range unit {
+		words[k] = bareWord(r.Required[j])
+	}
+	last := unit[len(unit)-1]
+	r.Required = slices.Clone(r.Required)
+	if unit[0] > 0 && last+1 < len(r.Required) && !strings.HasSuffix(r.Required[unit[0]-1], ",") {
+		r.Required[unit[0]-1] += ","
+	}
+	r.Required = slices.Delete(r.Required, unit[0], last+1)
+	r.Optional = append(slices.Clip(r.Optional), words...)
+	r.Dropped = append(slices.Clip(r.Dropped), words...)
+	r.terms = slices.DeleteFunc(slices.Clone(r.terms), func(term string) bool {
+		return slices.ContainsFunc(strings.Fields(term), func(w string) bool { return slices.Contains(words, w) })
+	})
+	return r
 }
