@@ -68,7 +68,7 @@ type Reading struct {
 	// ("going on with wheat"), which relaxing keeps while it can leave out
 	// others.
 	asked []string
-	// joined are the lists of required words that "and" or "or" joins:
+	// joined are the series of required words that "and" or "or" joins:
 	// subjects of their own ("ibm and boeing", "gm, ford and chrysler") or
 	// one ("lead and zinc", on which dozens of articles write). either are
 	// those read as several, each source about one of them: joined by
@@ -1454,7 +1454,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 		r.Optional = slices.DeleteFunc(r.Optional, func(o string) bool { return o == w })
 		require(words[rarest])
 	}
-	r.joined = joinedLists(words, r.Required, inTerm, counts)
+	r.joined = joinedSeries(words, r.Required, inTerm, counts)
 	return nil
 }
 
@@ -1484,7 +1484,7 @@ func (r Reading) query(aliases Aliases) news.Query {
 	return q
 }
 
-// sides are the searches for each of the subjects of the first list read
+// sides are the searches for each of the subjects of the first series read
 // as either, in the order asked: "ibm or boeing" is IBM's, then Boeing's. A
 // reading with none has none.
 func (r Reading) sides(aliases Aliases) []news.Query {
@@ -1552,7 +1552,7 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read [
 	return read
 }
 
-// joinedLists are the series of required words that "and" or "or" joins in
+// joinedSeries are the series of required words that "and" or "or" joins in
 // words: names joined by either ("ibm and boeing", "gm, ford and
 // chrysler"), and other words joined by "or" ("wheat, corn or soybeans").
 // Other words joined by "and" are one subject: "lead and zinc", "jobs and
@@ -1561,7 +1561,7 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read [
 // word alone, neither of a term nor of a name of several: "IBM and General
 // Motors" would take "General" for a subject. A word typed in lower case
 // is a name when the articles mostly write it capitalised.
-func joinedLists(words []token, required []string, inTerm map[int]bool, counts map[string]news.WordCount) []series {
+func joinedSeries(words []token, required []string, inTerm map[int]bool, counts map[string]news.WordCount) []series {
 	isRequired := func(t token) bool {
 		return slices.ContainsFunc(required, func(w string) bool { return bareWord(w) == bareWord(t.text) })
 	}
