@@ -983,12 +983,14 @@ func twoFirms(t *testing.T) *index.Index {
 }
 
 // Two firms joined by "and" that few articles name together are asked about
-// each: "ibm and boeing" was answered on IBM alone, Boeing left out.
+// each: "ibm and boeing" was answered on IBM alone, Boeing left out, and
+// "Chrysler and Boeing" was one name, which no article holds.
 func TestAskTwoSubjects(t *testing.T) {
 	ix := twoFirms(t)
 	for _, tt := range []struct{ question, subject, order string }{
 		{"what's up with zorblat and quimby?", "zorblat or quimby", "relevance"},
 		{"Zorblat or Quimby", "Zorblat or Quimby", "relevance"},
+		{"news on Zorblat and Quimby", "Zorblat or Quimby", "relevance"}, // not the one name "Zorblat and Quimby"
 		{"latest on zorblat and quimby", "zorblat or quimby", "newest"},
 	} {
 		t.Run(tt.question, func(t *testing.T) {

@@ -876,11 +876,12 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 			ts[i].kind, ts[i-1].ofAfter = connector, true
 		}
 	}
-	// "and" or "or" between words joins them, unless it is a name's:
-	// "Procter and Gamble"; after a comma too, ending a list: "gm, ford,
-	// and chrysler".
+	// "and" or "or" between words joins them, after a comma too, ending a
+	// list: "gm, ford, and chrysler"; and so does "and" joining names,
+	// though it may join the words of one: "Chrysler and Boeing",
+	// "Procter and Gamble" (see joinedSeries).
 	for i := 1; i+1 < len(ts); i++ {
-		if (ts[i].lower == "and" || ts[i].lower == "or") && ts[i].kind != connector {
+		if ts[i].lower == "and" || ts[i].lower == "or" {
 			ts[i+1].joinedBy = ts[i].lower
 		}
 	}
@@ -1468,6 +1469,7 @@ func (r Reading) query(aliases Aliases) news.Query {
 		Aliases: aliases.For(slices.Concat(r.Required, r.Optional, r.Without)),
 	}
 	for _, l := range r.either {
+		q.Words = l.keeping(l.words[0], q.Words)
 		first := slices.IndexFunc(q.Words, func(w string) bool { return bareWord(w) == l.words[0] })
 		if first < 0 {
 			continue
@@ -1479,9 +1481,28 @@ func (r Reading) query(aliases Aliases) news.Query {
 		for _, other := range l.words[1:] {
 			q.Aliases[key] = slices.Concat(q.Aliases[key], []string{other}, aliases[strings.ToLower(other)])
 		}
-		q.Words = slices.DeleteFunc(q.Words, func(w string) bool { return slices.Contains(l.words[1:], bareWord(w)) })
 	}
 	return q
+}
+
+// keeping is required without the words of l but kept, nor the "and" or
+// "or" that joins them.
+func (l series) keeping(kept string, required []string) []string {
+	inSeries := func(i int) bool {
+		return i >= 0 && i < len(required) && slices.Contains(l.words, bareWord(required[i]))
+	}
+	var out []string
+	for i, w := range required {
+		joiner := (w == "and" || w == "or") && inSeries(i-1) && inSeries(i+1)
+		if joiner || inSeries(i) && bareWord(w) != kept {
+			continue
+		}
+		out = append(out, w)
+	}
+	if n := len(out); n > 0 {
+		out[n-1] = bareWord(out[n-1])
+	}
+	return out
 }
 
 // sides are the searches for each of the subjects of the first series read
@@ -1495,13 +1516,7 @@ func (r Reading) sides(aliases Aliases) []news.Query {
 	var out []news.Query
 	for _, kept := range l.words {
 		side := r
-		side.either = r.either[1:]
-		side.Required = slices.DeleteFunc(slices.Clone(r.Required), func(w string) bool {
-			return bareWord(w) != kept && slices.Contains(l.words, bareWord(w))
-		})
-		if n := len(side.Required); n > 0 {
-			side.Required[n-1] = bareWord(side.Required[n-1])
-		}
+		side.either, side.Required = r.either[1:], l.keeping(kept, r.Required)
 		out = append(out, side.query(aliases))
 	}
 	return out
@@ -1560,7 +1575,9 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read [
 // "Lawson and sterling" ask about the one's part in the other. Each is a
 // word alone, neither of a term nor of a name of several: "IBM and General
 // Motors" would take "General" for a subject. A word typed in lower case
-// is a name when the articles mostly write it capitalised.
+// is a name when the articles mostly write it capitalised. Names that "and"
+// joins may be one name ("Procter and Gamble"), whose words the articles
+// hold together: they are read apart only when few hold them all.
 func joinedSeries(words []token, required []string, inTerm map[int]bool, counts map[string]news.WordCount) []series {
 	isRequired := func(t token) bool {
 		return slices.ContainsFunc(required, func(w string) bool { return bareWord(w) == bareWord(t.text) })
@@ -1575,16 +1592,19 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 	}
 	var out []series
 	for i := 1; i < len(words); i++ {
-		y := words[i]
-		if y.joinedBy == "" || y.at != words[i-1].at+2 || !alone(i) || !alone(i-1) {
+		y, x := words[i], i-1
+		if words[x].kind == connector && words[x].at == y.at-1 && x > 0 {
+			x-- // "and" read as a name's: "Chrysler and Boeing"
+		}
+		if y.joinedBy == "" || y.at != words[x].at+2 || !alone(i) || !alone(x) {
 			continue
 		}
 		// The words listed before, each with its comma: "wheat, corn or".
-		first := i - 1
+		first := x
 		for first > 0 && strings.HasSuffix(words[first-1].text, ",") && words[first-1].at == words[first].at-1 && alone(first-1) {
 			first--
 		}
-		listed := words[first : i+1]
+		listed := append(slices.Clone(words[first:x+1]), y)
 		if nameNextTo(first, -1) || nameNextTo(i, 1) {
 			continue
 		}
