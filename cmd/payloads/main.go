@@ -38,7 +38,8 @@ var now = time.Date(2025, 5, 1, 9, 0, 0, 0, time.UTC)
 
 // questions are the answers shown: a name, a topic, a question with a date
 // and "latest", a date alone, a misspelling, a surname, nothing found, the
-// newest news, the earliest on a subject.
+// newest news, the earliest on a subject, two people few articles name
+// together.
 var questions = []string{
 	"Witkoff",
 	"Iran talks",
@@ -49,6 +50,7 @@ var questions = []string{
 	"any news on Witkoff in February?",
 	"what's new?",
 	"when was Witkoff first reported?",
+	"any news on Kellogg and Rubio?",
 }
 
 func run(ctx context.Context, data string, w io.Writer) error {
