@@ -304,8 +304,8 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	}
 	switch {
 	case len(sides) > 0 && (r.Newest || r.Oldest):
-		matches, read, err := eachByDate(ctx, s, sides, r.Oldest, from, limit)
-		return page{q, res.Total, matches, from + read}, err
+		matches, next, err := eachByDate(ctx, s, q, sides, r.Oldest, from, limit)
+		return page{q, res.Total, matches, next}, err
 	case r.Newest || r.Oldest:
 		matches, next, err := byDateAbout(ctx, s, q, r.Oldest, from, limit)
 		return page{q, res.Total, matches, next}, err
@@ -318,9 +318,7 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 			return page{query: q}, err
 		}
 	}
-	ordered := func(matches []news.Match) []news.Match {
-		return everyWordFirst(wordsFirst(matches, q.Words, s.Stem), r.Dropped, s.Stem)
-	}
+	ordered := relevanceOrder(q.Words, r.Dropped, s.Stem)
 	fromHere := func(matches []news.Match) []news.Match {
 		return inWindows(matches, size, ordered)[min(from-start, len(matches)):]
 	}
@@ -340,12 +338,12 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 	return page{q, res.Total, matches, from + read}, nil
 }
 
-// eachInTurn returns up to limit sources from the from-th on of two
-// subjects read as either, one on each in turn, in the order asked, and
-// how many it went through: "ibm or boeing" lists IBM's most relevant
-// story, then Boeing's, and so on; an article on both is listed once,
-// where it comes first. Every page reads each side from its first match,
-// so that it goes on where the page before stopped.
+// eachInTurn returns up to limit sources from the from-th on of subjects
+// read as either, one on each in turn, in the order asked, and how many it
+// went through: "ibm or boeing" lists IBM's most relevant story, then
+// Boeing's, and so on; an article on both is listed once, where it comes
+// first. Every page reads each side from its first match, so that it goes
+// on where the page before stopped.
 func eachInTurn(ctx context.Context, s Searcher, sides []news.Query, dropped []string, from, size, limit int) ([]news.Match, int, error) {
 	var lists [][]news.Match
 	for _, q := range sides {
@@ -354,37 +352,31 @@ func eachInTurn(ctx context.Context, s Searcher, sides []news.Query, dropped []s
 		if err != nil {
 			return nil, 0, err
 		}
-		lists = append(lists, inWindows(res.Matches, size, func(matches []news.Match) []news.Match {
-			return everyWordFirst(wordsFirst(matches, q.Words, s.Stem), dropped, s.Stem)
-		}))
+		lists = append(lists, inWindows(res.Matches, size, relevanceOrder(q.Words, dropped, s.Stem)))
 	}
 	merged := inTurns(lists)
 	matches, read := distinctStories(merged[min(from, len(merged)):], limit)
 	return matches, read, nil
 }
 
-// eachByDate returns up to limit sources from the from-th on of two
-// subjects read as either, newest first, or oldest first, and how many it
-// went through: the latest on each subject (see byDateAbout), together in
-// date order. A search over both would choose the latest among the
-// articles most about the subject that the most articles are about.
-func eachByDate(ctx context.Context, s Searcher, sides []news.Query, oldest bool, from, limit int) ([]news.Match, int, error) {
-	var lists [][]news.Match
-	for _, q := range sides {
-		matches, _, err := byDateAbout(ctx, s, q, oldest, 0, from+limit)
+// eachByDate returns the page from the from-th on of the sources on
+// subjects read as either, newest first, or oldest first, and where the
+// next page begins: the latest (or the earliest) on each subject (see
+// aboutByDate), together in date order, quoted as q, the search for them
+// all, finds them. Chosen among the articles most about any of them, the
+// latest would be on the subject the most articles are about.
+func eachByDate(ctx context.Context, s Searcher, q news.Query, sides []news.Query, oldest bool, from, limit int) ([]news.Match, int, error) {
+	var pools [][]news.Match
+	for _, side := range sides {
+		about, err := aboutByDate(ctx, s, side, oldest, limit)
 		if err != nil {
-			return nil, 0, err
+			return nil, from, err
 		}
-		lists = append(lists, matches)
+		pools = append(pools, about)
 	}
-	order := newestFirst
-	if oldest {
-		order = oldestFirst
-	}
-	merged := inTurns(lists)
-	slices.SortStableFunc(merged, order)
-	matches, read := distinctStories(merged[min(from, len(merged)):], limit)
-	return matches, read, nil
+	about := inTurns(pools)
+	slices.SortStableFunc(about, dateOrder(oldest))
+	return pageByDate(ctx, s, q, about, oldest, from, limit)
 }
 
 // inTurns is the first of each list, then the second of each, and so on,
@@ -406,6 +398,17 @@ func inTurns(lists [][]news.Match) []news.Match {
 		}
 	}
 	return out
+}
+
+// relevanceOrder orders a window of the matches of a search for words, most
+// relevant first: those holding the words as words before those holding
+// them inside names (see wordsFirst), and, when the search stopped
+// requiring some, those holding every word asked first (see
+// everyWordFirst).
+func relevanceOrder(words, dropped []string, stem func(string) string) func([]news.Match) []news.Match {
+	return func(matches []news.Match) []news.Match {
+		return everyWordFirst(wordsFirst(matches, words, stem), dropped, stem)
+	}
 }
 
 // windowsAround is where the windows of size that a page from the from-th
@@ -597,15 +600,37 @@ const aboutPool = 100
 // begins. The newest are chosen among the recent articles about it (see
 // recentlyAbout), the oldest among the first (see earliestAbout).
 func byDateAbout(ctx context.Context, s Searcher, q news.Query, oldest bool, from, limit int) ([]news.Match, int, error) {
-	order, among := newestFirst, recentlyAbout
-	if oldest {
-		order, among = oldestFirst, earliestAbout
-	}
-	about, err := among(ctx, s, q, limit)
+	about, err := aboutByDate(ctx, s, q, oldest, limit)
 	if err != nil {
 		return nil, from, err
 	}
-	slices.SortFunc(about, order)
+	return pageByDate(ctx, s, q, about, oldest, from, limit)
+}
+
+// aboutByDate returns the articles about q's subject that the pages newest
+// first, or oldest first, are chosen from, in that order.
+func aboutByDate(ctx context.Context, s Searcher, q news.Query, oldest bool, limit int) ([]news.Match, error) {
+	among := recentlyAbout
+	if oldest {
+		among = earliestAbout
+	}
+	about, err := among(ctx, s, q, limit)
+	slices.SortFunc(about, dateOrder(oldest))
+	return about, err
+}
+
+// dateOrder is newestFirst, or oldestFirst.
+func dateOrder(oldest bool) func(a, b news.Match) int {
+	if oldest {
+		return oldestFirst
+	}
+	return newestFirst
+}
+
+// pageByDate returns the page from the from-th on of about, articles in
+// date order that match q, with the spans of q's words, and where the next
+// page begins.
+func pageByDate(ctx context.Context, s Searcher, q news.Query, about []news.Match, oldest bool, from, limit int) ([]news.Match, int, error) {
 	if from >= len(about) {
 		return nil, from, nil
 	}
@@ -631,7 +656,7 @@ func byDateAbout(ctx context.Context, s Searcher, q news.Query, oldest bool, fro
 		return wordsFirst(matches, q.Words, s.Stem)
 	})
 	matches, read := distinctStories(ordered[min(from-start, len(ordered)):], limit)
-	slices.SortStableFunc(matches, order)
+	slices.SortStableFunc(matches, dateOrder(oldest))
 	return matches, from + read, nil
 }
 

@@ -964,8 +964,8 @@ func TestQuotable(t *testing.T) {
 }
 
 // twoFirms is an index of stories on two firms, Zorblat and Quimby, only
-// one of which names both, a few on a third, Wexley, and market reports
-// that name none.
+// one of which names both, a few on a third, Wexley (one calling it Wexco),
+// one on Nestlé, and market reports that name none.
 func twoFirms(t *testing.T) *index.Index {
 	t.Helper()
 	verbs := strings.Fields("opened closed sold bought rebuilt named")
@@ -978,6 +978,8 @@ func twoFirms(t *testing.T) *index.Index {
 	for i := range 3 {
 		stories[fmt.Sprintf("wexley-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Wexley hires staff\n\nWexley Ltd said it hired %d staff.", 21+i, 10*(i+1))
 	}
+	stories["wexco.txt"] = " date 2025-04-25 Wexco opens office\n\nWexco opened an office in town."
+	stories["nestle.txt"] = " date 2025-04-26 Nestlé buys a farm\n\nNestlé said it bought a farm."
 	addMarketReports(stories, 60, "2025-04")
 	return mustIndexOf(t, stories)
 }
@@ -1029,22 +1031,39 @@ func TestAskTwoSubjects(t *testing.T) {
 	}
 }
 
-// A series joined by "or" is as many subjects.
+// A series joined by "or" is as many subjects, each with its spellings.
 func TestAskSeriesOfSubjects(t *testing.T) {
-	ans, err := Ask(context.Background(), twoFirms(t), Request{Question: "any news on zorblat, quimby or wexley?", Sources: 6})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ans.Subject != "zorblat, quimby or wexley" || ans.Found != 16 {
-		t.Fatalf("read as %q, found %d; want \"zorblat, quimby or wexley\", the 16 articles naming any", ans.Subject, ans.Found)
-	}
-	firms := map[string]bool{}
-	for _, s := range ans.Sources[:3] {
-		firm, _, _ := strings.Cut(filepath.Base(s.Article.Path), "-")
-		firms[firm] = true
-	}
-	if len(firms) != 3 {
-		t.Errorf("first sources %q; want one on each firm", sortedTitles(ans))
+	ix := twoFirms(t)
+	aliases := Aliases{}
+	aliases.add("Wexley, Wexco")
+	for _, tt := range []struct {
+		question, subject string
+		found             int
+	}{
+		{"any news on zorblat, quimby or wexley?", "zorblat, quimby or wexley", 17}, // Wexco too
+		{"zorblat or quimby or wexley", "zorblat, quimby or wexley", 17},
+		{"Wexley and Zorblat", "Wexley or Zorblat", 11},
+		{"Wexley or plant", "Wexley or plant", 10},                    // a name or a word
+		{"Wexley or Nestlé", "Wexley or Nestlé", 5},                   // letters beyond ASCII
+		{"zorblat and quimby merger", "zorblat or quimby merger", 13}, // "merger" left out, not a subject
+	} {
+		t.Run(tt.question, func(t *testing.T) {
+			ans, err := Ask(context.Background(), ix, Request{Question: tt.question, Sources: 6, Aliases: aliases})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ans.Subject != tt.subject || ans.Found != tt.found {
+				t.Fatalf("read as %q, found %d; want %q, the %d articles naming any", ans.Subject, ans.Found, tt.subject, tt.found)
+			}
+			firms := map[string]bool{}
+			for _, s := range ans.Sources {
+				firm, _, _ := strings.Cut(strings.TrimSuffix(filepath.Base(s.Article.Path), ".txt"), "-")
+				firms[firm] = true
+			}
+			if len(firms) < strings.Count(tt.subject, ",")+2 {
+				t.Errorf("sources %q; want some on each subject", sortedTitles(ans))
+			}
+		})
 	}
 }
 
@@ -1071,6 +1090,31 @@ func TestAskTwoSubjectsTakeTurns(t *testing.T) {
 	}
 	if len(listed) != 13 {
 		t.Errorf("paging listed %d articles; want the 13 naming either", len(listed))
+	}
+}
+
+// Newest first, the sources on two subjects are listed in date order across
+// pages, each once: a page chose among the latest of each subject anew, and
+// the next repeated sources and went back in time.
+func TestMoreSourcesOnTwoSubjectsNewestFirst(t *testing.T) {
+	var last time.Time
+	listed := map[string]int{}
+	for page, sources := range pagesOf(t, twoFirms(t), Request{Question: "latest on zorblat and quimby", Sources: 3}) {
+		for _, s := range sources {
+			if !last.IsZero() && s.Article.Date.After(last) {
+				t.Errorf("page %d: %s, %s, after %s", page+1, s.Article.Title, s.Article.Date.Format(time.DateOnly), last.Format(time.DateOnly))
+			}
+			last = s.Article.Date
+			listed[filepath.Base(s.Article.Path)]++
+		}
+	}
+	for name, n := range listed {
+		if n != 1 {
+			t.Errorf("%s listed %d times", name, n)
+		}
+	}
+	if len(listed) < 10 {
+		t.Errorf("paging listed %d articles; want the latest of each firm, over 10", len(listed))
 	}
 }
 

@@ -83,9 +83,6 @@ type series struct {
 	or    bool
 }
 
-// is reports whether l is the series of the same words as other.
-func (l series) is(other series) bool { return slices.Equal(l.words, other.words) }
-
 // Order is "newest" when the newest sources come first, "oldest" when the
 // oldest do, else "relevance".
 func (r Reading) Order() string {
@@ -119,7 +116,7 @@ func (r Reading) String() string {
 	var notes []string
 	for _, l := range r.either {
 		switch {
-		case l.or:
+		case l.or: // asked for as typed
 		case len(l.words) == 2:
 			notes = append(notes, "few articles are on both: sources on each")
 		default:
@@ -1463,13 +1460,16 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 // others are other ways to match the first: an article holding any of them
 // matches, as it would another spelling of the one (see sides).
 func (r Reading) query(aliases Aliases) news.Query {
+	words := r.Required
+	for _, l := range r.either {
+		words = l.keeping(l.words[0], words)
+	}
 	q := news.Query{
-		Words: slices.Clone(r.Required), Optional: slices.Clone(r.Optional), Without: r.Without,
+		Words: slices.Clone(words), Optional: slices.Clone(r.Optional), Without: r.Without,
 		Since: r.Period.Since, Until: r.Period.Until,
-		Aliases: aliases.For(slices.Concat(r.Required, r.Optional, r.Without)),
+		Aliases: aliases.For(slices.Concat(words, r.Optional, r.Without)),
 	}
 	for _, l := range r.either {
-		q.Words = l.keeping(l.words[0], q.Words)
 		first := slices.IndexFunc(q.Words, func(w string) bool { return bareWord(w) == l.words[0] })
 		if first < 0 {
 			continue
@@ -1485,8 +1485,9 @@ func (r Reading) query(aliases Aliases) news.Query {
 	return q
 }
 
-// keeping is required without the words of l but kept, nor the "and" or
-// "or" that joins them.
+// keeping is required with kept the only word of l left, and without the
+// "and" or "or" that joined them. The comma that ended a name before the
+// next goes with the last word: "IBM," of "IBM, Boeing" is IBM.
 func (l series) keeping(kept string, required []string) []string {
 	inSeries := func(i int) bool {
 		return i >= 0 && i < len(required) && slices.Contains(l.words, bareWord(required[i]))
@@ -1531,10 +1532,12 @@ func (r Reading) eitherOf(l series) Reading {
 	for i, w := range l.words {
 		quoted[i] = regexp.QuoteMeta(w)
 	}
-	typed := regexp.MustCompile(`\b` + strings.Join(quoted, `,? (?:(?:and|or) )?`) + `\b`)
+	// Between letters of any script: Go's \b knows only ASCII ones, and
+	// "Boeing, Nestlé" stayed a list the More sources button reads apart.
+	typed := regexp.MustCompile(`(?:^|[^\pL\pN])(` + strings.Join(quoted, `,? (?:(?:and|or) )?`) + `)(?:$|[^\pL\pN])`)
 	asEither := strings.Join(l.words[:len(l.words)-1], ", ") + " or " + l.words[len(l.words)-1]
-	if loc := typed.FindStringIndex(r.Subject); loc != nil {
-		r.Subject = r.Subject[:loc[0]] + asEither + r.Subject[loc[1]:]
+	if loc := typed.FindStringSubmatchIndex(r.Subject); loc != nil {
+		r.Subject = r.Subject[:loc[2]] + asEither + r.Subject[loc[3]:]
 	}
 	return r
 }
@@ -1568,9 +1571,9 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read [
 }
 
 // joinedSeries are the series of required words that "and" or "or" joins in
-// words: names joined by either ("ibm and boeing", "gm, ford and
-// chrysler"), and other words joined by "or" ("wheat, corn or soybeans").
-// Other words joined by "and" are one subject: "lead and zinc", "jobs and
+// words: names joined by "and" ("ibm and boeing", "gm, ford and
+// chrysler"), and any words joined by "or" ("wheat, corn or soybeans",
+// "gold or platinum"). Other words joined by "and" are one subject: "lead and zinc", "jobs and
 // unemployment"; and so are a name and another word: "the EC and grain",
 // "Lawson and sterling" ask about the one's part in the other. Each is a
 // word alone, neither of a term nor of a name of several: "IBM and General
@@ -1608,15 +1611,19 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 		if nameNextTo(first, -1) || nameNextTo(i, 1) {
 			continue
 		}
-		names := !slices.ContainsFunc(listed, func(t token) bool { return !isName(t) })
-		common := !slices.ContainsFunc(listed, isName)
-		if names || y.joinedBy == "or" && common {
-			l := series{or: y.joinedBy == "or"}
-			for _, t := range listed {
-				l.words = append(l.words, bareWord(t.text))
-			}
-			out = append(out, l)
+		if y.joinedBy != "or" && slices.ContainsFunc(listed, func(t token) bool { return !isName(t) }) {
+			continue
 		}
+		l := series{or: y.joinedBy == "or"}
+		for _, t := range listed {
+			l.words = append(l.words, bareWord(t.text))
+		}
+		// "exxon or mobil or texaco" is one series, not two.
+		if n := len(out); n > 0 && out[n-1].or == l.or && slices.Contains(out[n-1].words, l.words[0]) {
+			out[n-1].words = append(out[n-1].words, l.words[1:]...)
+			continue
+		}
+		out = append(out, l)
 	}
 	return out
 }

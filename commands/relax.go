@@ -174,30 +174,14 @@ func (r Reading) trials(surname func(string) (bool, error)) ([]trial, error) {
 		out = append(out, trial{reading: r.apart(i), apart: true})
 	}
 	for _, unit := range r.qualifiers() {
-		out = append(out, trial{reading: r.relaxedAll(unit), qualifier: true, common: r.counts[bareWord(r.Required[unit[0]])].Body})
+		out = append(out, trial{reading: r.relaxed(unit...), qualifier: true, common: r.counts[bareWord(r.Required[unit[0]])].Body})
 	}
 	for _, l := range r.joined {
-		if !slices.ContainsFunc(r.either, l.is) {
+		if !slices.ContainsFunc(r.either, func(e series) bool { return slices.Equal(e.words, l.words) }) {
 			out = append(out, trial{reading: r.eitherOf(l), either: true})
 		}
 	}
 	return out, err
-}
-
-// relaxed is r no longer requiring its i-th required word, which only ranks
-// then, and is said to be left out. A comma takes the word's place, so that
-// the names on each side of it are not taken for one ("Reagan budget
-// Volcker").
-func (r Reading) relaxed(i int) Reading {
-	w := bareWord(r.Required[i])
-	r.Required = slices.Clone(r.Required)
-	if i > 0 && i+1 < len(r.Required) && !strings.HasSuffix(r.Required[i-1], ",") {
-		r.Required[i-1] += ","
-	}
-	r.Required = slices.Delete(r.Required, i, i+1)
-	r.Optional = append(slices.Clip(r.Optional), w)
-	r.Dropped = append(slices.Clip(r.Dropped), w)
-	return r
 }
 
 // namesSideBySide is the indexes in Required of the words that end a name
@@ -284,6 +268,12 @@ func (r Reading) apart(i int) Reading {
 	return r
 }
 
+// inSeries reports whether w is a word of a series r joins: each of "ibm
+// and boeing" is a subject, which relaxing keeps.
+func (r Reading) inSeries(w string) bool {
+	return slices.ContainsFunc(r.joined, func(l series) bool { return slices.Contains(l.words, w) })
+}
+
 // inTerm reports whether w is a word of one of r's terms.
 func (r Reading) inTerm(w string) bool {
 	return slices.ContainsFunc(r.terms, func(term string) bool {
@@ -292,7 +282,7 @@ func (r Reading) inTerm(w string) bool {
 }
 
 // droppable is the indexes in Required of the words that relaxing may stop
-// requiring: not names, which carry the search (but those read from lower
+// requiring: not words of a series of subjects, nor names, which carry the search (but those read from lower
 // case, in a question without dates: "bank of england this week" is its
 // few stories of the week, not the week's banks), nor a word no article holds,
 // which finds nothing whatever else is asked, nor a word of a term, nor
@@ -306,7 +296,7 @@ func (r Reading) droppable() []int {
 		if !ok {
 			continue // a connector
 		}
-		if words++; (!isCapitalised(w) || r.Period.IsZero() && slices.Contains(r.typedLower, bareWord(w))) && !r.inTerm(bareWord(w)) && c.Body > 0 {
+		if words++; (!isCapitalised(w) || r.Period.IsZero() && slices.Contains(r.typedLower, bareWord(w))) && !r.inTerm(bareWord(w)) && !r.inSeries(bareWord(w)) && c.Body > 0 {
 			out = append(out, i)
 		}
 	}
@@ -341,7 +331,7 @@ func (r Reading) qualifiers() [][]int {
 	rarest := -1
 	for _, w := range r.Required {
 		c, ok := r.counts[bareWord(w)]
-		if ok && !isCapitalised(w) && !r.inTerm(bareWord(w)) && c.Body > 0 && (rarest < 0 || c.Body < rarest) {
+		if ok && !isCapitalised(w) && !r.inTerm(bareWord(w)) && !r.inSeries(bareWord(w)) && c.Body > 0 && (rarest < 0 || c.Body < rarest) {
 			rarest = c.Body
 		}
 	}
@@ -351,7 +341,7 @@ func (r Reading) qualifiers() [][]int {
 	var units [][]int
 	for i := 0; i < len(r.Required); i++ {
 		w := r.Required[i]
-		if _, ok := r.counts[bareWord(w)]; !ok || !isCapitalised(w) && !r.inTerm(bareWord(w)) {
+		if _, ok := r.counts[bareWord(w)]; !ok || r.inSeries(bareWord(w)) || !isCapitalised(w) && !r.inTerm(bareWord(w)) {
 			continue
 		}
 		unit := []int{i}
@@ -373,19 +363,21 @@ func (r Reading) qualifiers() [][]int {
 	return units
 }
 
-// relaxedAll is r no longer requiring the words at the places of unit, a
-// name or a term, which only rank then, and are said to be left out.
-func (r Reading) relaxedAll(unit []int) Reading {
-	words := make([]string, len(unit))
-	for k, j := range unit {
+// relaxed is r no longer requiring its required words at places, one
+// word or the words of a name or a term side by side, which only rank then,
+// and are said to be left out. A comma takes their place, so that the
+// names on each side are not taken for one ("Reagan budget Volcker").
+func (r Reading) relaxed(places ...int) Reading {
+	words := make([]string, len(places))
+	for k, j := range places {
 		words[k] = bareWord(r.Required[j])
 	}
-	last := unit[len(unit)-1]
+	first, last := places[0], places[len(places)-1]
 	r.Required = slices.Clone(r.Required)
-	if unit[0] > 0 && last+1 < len(r.Required) && !strings.HasSuffix(r.Required[unit[0]-1], ",") {
-		r.Required[unit[0]-1] += ","
+	if first > 0 && last+1 < len(r.Required) && !strings.HasSuffix(r.Required[first-1], ",") {
+		r.Required[first-1] += ","
 	}
-	r.Required = slices.Delete(r.Required, unit[0], last+1)
+	r.Required = slices.Delete(r.Required, first, last+1)
 	r.Optional = append(slices.Clip(r.Optional), words...)
 	r.Dropped = append(slices.Clip(r.Dropped), words...)
 	r.terms = slices.DeleteFunc(slices.Clone(r.terms), func(term string) bool {
