@@ -349,6 +349,9 @@ func eachInTurn(ctx context.Context, s Searcher, sides []news.Query, dropped []s
 	for _, q := range sides {
 		q.From, q.Size = 0, from-from%size+2*size
 		res, err := s.Search(ctx, q)
+		if errors.Is(err, news.ErrNoWords) {
+			continue // a subject the index keeps no word of: "I!A" in "Witkoff or I!A"
+		}
 		if err != nil {
 			return nil, 0, err
 		}
@@ -369,6 +372,9 @@ func eachByDate(ctx context.Context, s Searcher, q news.Query, sides []news.Quer
 	var pools [][]news.Match
 	for _, side := range sides {
 		about, err := aboutByDate(ctx, s, side, oldest, limit)
+		if errors.Is(err, news.ErrNoWords) {
+			continue // a subject the index keeps no word of
+		}
 		if err != nil {
 			return nil, from, err
 		}

@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -88,6 +90,43 @@ func FuzzParseSince(f *testing.F) {
 		}
 		if unit := trimmed[len(trimmed)-1]; (unit == 'd' || unit == 'w') && !got.Equal(got.UTC().Truncate(24*time.Hour)) {
 			t.Errorf("ParseSince(%q) = %v; want midnight UTC", s, got)
+		}
+	})
+}
+
+// FuzzAsk checks that Ask, over the bundled samples, never panics nor fails
+// but to say that a question asks about nothing or is too long, lists no
+// more sources than it found, and that the next page of the subject it
+// read, as the More sources button asks it, does not fail either. It found
+// "Witkoff or I!A" failing with "nothing to search for": a subject of a
+// series that the index keeps no word of.
+func FuzzAsk(f *testing.F) {
+	for _, q := range []string{
+		"Kellogg and Rubio", "macron or zelensky or rubio", "witkoff, kellogg, or rubio latest", "or",
+		"and and or", "Nestlé or Rubio", ", , or", "tariffs or Iran talks since April", "Kellogg and -Rubio",
+		"oldest on Witkoff or Iran", "what's new?", "Witkoff in February", "Zorblax", "Witkoff or I!A",
+	} {
+		f.Add(q)
+	}
+	ix, err := samples()
+	if err != nil {
+		f.Fatal(err)
+	}
+	ctx, now := context.Background(), time.Date(2025, 5, 1, 9, 0, 0, 0, time.UTC)
+	asks := func(err error) bool { return errors.Is(err, ErrNoSubject) || errors.Is(err, ErrTooLong) }
+	f.Fuzz(func(t *testing.T, q string) {
+		ans, err := Ask(ctx, ix, Request{Question: q, Now: now})
+		if err != nil && !asks(err) {
+			t.Fatalf("Ask(%q): %v", q, err)
+		}
+		if len(ans.Sources) > ans.Found {
+			t.Fatalf("Ask(%q): %d sources of %d found", q, len(ans.Sources), ans.Found)
+		}
+		if err != nil || len(ans.Sources) == 0 {
+			return
+		}
+		if _, err := MoreSources(ctx, ix, Request{Question: ans.Subject, Now: now}, ans.Next, len(ans.Sources)); err != nil && !asks(err) {
+			t.Fatalf("MoreSources(%q): %v", ans.Subject, err)
 		}
 	})
 }
