@@ -1043,6 +1043,7 @@ func TestAskSeriesOfSubjects(t *testing.T) {
 		{"any news on zorblat, quimby or wexley?", "zorblat, quimby or wexley", 17}, // Wexco too
 		{"zorblat or quimby or wexley", "zorblat, quimby or wexley", 17},
 		{"Wexley and Zorblat", "Wexley or Zorblat", 11},
+		{"Wexley or Zorblat Inc", "Wexley or Zorblat Inc", 11},        // a name of two words
 		{"Wexley or plant", "Wexley or plant", 10},                    // a name or a word
 		{"Wexley or Nestlé", "Wexley or Nestlé", 5},                   // letters beyond ASCII
 		{"zorblat and quimby merger", "zorblat or quimby merger", 13}, // "merger" left out, not a subject

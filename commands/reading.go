@@ -76,11 +76,17 @@ type Reading struct {
 	joined, either []series
 }
 
-// series is required words that "and" or "or" joins in a question: "ibm
-// and boeing", "wheat, corn or soybeans".
+// series is the subjects that "and" or "or" joins in a question, each a
+// required word or a name of several: "ibm and boeing", "wheat, corn or
+// soybeans", "American Motors or Chrysler".
 type series struct {
 	words []string
 	or    bool
+}
+
+// has reports whether w is a word of one of l's subjects.
+func (l series) has(w string) bool {
+	return slices.ContainsFunc(l.words, func(subject string) bool { return slices.Contains(strings.Fields(subject), w) })
 }
 
 // Order is "newest" when the newest sources come first, "oldest" when the
@@ -1462,7 +1468,7 @@ func (r *Reading) resolve(ctx context.Context, s Searcher, words []token, aliase
 func (r Reading) query(aliases Aliases) news.Query {
 	words := r.Required
 	for _, l := range r.either {
-		words = l.keeping(l.words[0], words)
+		words = l.keeping(l.key(), words)
 	}
 	q := news.Query{
 		Words: slices.Clone(words), Optional: slices.Clone(r.Optional), Without: r.Without,
@@ -1470,7 +1476,7 @@ func (r Reading) query(aliases Aliases) news.Query {
 		Aliases: aliases.For(slices.Concat(words, r.Optional, r.Without)),
 	}
 	for _, l := range r.either {
-		first := slices.IndexFunc(q.Words, func(w string) bool { return bareWord(w) == l.words[0] })
+		first := slices.IndexFunc(q.Words, func(w string) bool { return bareWord(w) == l.key() })
 		if first < 0 {
 			continue
 		}
@@ -1478,24 +1484,33 @@ func (r Reading) query(aliases Aliases) news.Query {
 			q.Aliases = map[string][]string{}
 		}
 		key := q.Words[first]
-		for _, other := range l.words[1:] {
-			q.Aliases[key] = slices.Concat(q.Aliases[key], []string{other}, aliases[strings.ToLower(other)])
+		for _, other := range l.words {
+			if other != l.key() {
+				q.Aliases[key] = slices.Concat(q.Aliases[key], []string{other}, aliases[strings.ToLower(other)])
+			}
 		}
 	}
 	return q
 }
 
-// keeping is required with kept the only word of l left, and without the
-// "and" or "or" that joined them. The comma that ended a name before the
+// key is the first of l's subjects of one word, which the search for them
+// all keeps, the others as its other spellings: "Chrysler" of "American
+// Motors or Chrysler". joinedSeries joins no names of several words alone.
+func (l series) key() string {
+	i := slices.IndexFunc(l.words, func(subject string) bool { return !strings.Contains(subject, " ") })
+	return l.words[max(i, 0)]
+}
+
+// keeping is required with kept the only subject of l left, and without
+// the "and" or "or" that joined them. The comma that ended a name before the
 // next goes with the last word: "IBM," of "IBM, Boeing" is IBM.
 func (l series) keeping(kept string, required []string) []string {
-	inSeries := func(i int) bool {
-		return i >= 0 && i < len(required) && slices.Contains(l.words, bareWord(required[i]))
-	}
+	inSeries := func(i int) bool { return i >= 0 && i < len(required) && l.has(bareWord(required[i])) }
+	keptWords := strings.Fields(kept)
 	var out []string
 	for i, w := range required {
 		joiner := (w == "and" || w == "or") && inSeries(i-1) && inSeries(i+1)
-		if joiner || inSeries(i) && bareWord(w) != kept {
+		if joiner || inSeries(i) && !slices.Contains(keptWords, bareWord(w)) {
 			continue
 		}
 		out = append(out, w)
@@ -1593,6 +1608,18 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 	alone := func(i int) bool {
 		return words[i].kind != connector && !inTerm[i] && isRequired(words[i])
 	}
+	// nameWith reports whether the words at i and j, side by side, are of
+	// one name.
+	nameWith := func(i, j int) bool {
+		return words[i].kind == name && words[j].kind == name && words[j].at == words[i].at+1 && !strings.HasSuffix(words[i].text, ",")
+	}
+	nameOf := func(from, to int) string {
+		texts := make([]string, 0, to-from+1)
+		for _, t := range words[from : to+1] {
+			texts = append(texts, bareWord(t.text))
+		}
+		return strings.Join(texts, " ")
+	}
 	var out []series
 	for i := 1; i < len(words); i++ {
 		y, x := words[i], i-1
@@ -1602,21 +1629,33 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 		if y.joinedBy == "" || y.at != words[x].at+2 || !alone(i) || !alone(x) {
 			continue
 		}
+		// Names of several words: "American Motors or Chrysler".
+		start, end := x, i
+		for start > 0 && nameWith(start-1, start) && alone(start-1) {
+			start--
+		}
+		for end+1 < len(words) && nameWith(end, end+1) && alone(end+1) {
+			end++
+		}
 		// The words listed before, each with its comma: "wheat, corn or".
-		first := x
+		first := start
 		for first > 0 && strings.HasSuffix(words[first-1].text, ",") && words[first-1].at == words[first].at-1 && alone(first-1) {
 			first--
 		}
-		listed := append(slices.Clone(words[first:x+1]), y)
-		if nameNextTo(first, -1) || nameNextTo(i, 1) {
+		var listed []string
+		for _, t := range words[first:start] {
+			listed = append(listed, t.text)
+		}
+		listed = append(listed, nameOf(start, x), nameOf(i, end))
+		if nameNextTo(first, -1) || nameNextTo(end, 1) || !slices.ContainsFunc(listed, func(s string) bool { return !strings.Contains(s, " ") }) {
 			continue
 		}
-		if y.joinedBy != "or" && slices.ContainsFunc(listed, func(t token) bool { return !isName(t) }) {
+		if y.joinedBy != "or" && slices.ContainsFunc(words[first:end+1], func(t token) bool { return t.kind != connector && !isName(t) }) {
 			continue
 		}
 		l := series{or: y.joinedBy == "or"}
-		for _, t := range listed {
-			l.words = append(l.words, bareWord(t.text))
+		for _, subject := range listed {
+			l.words = append(l.words, bareWord(subject))
 		}
 		// "exxon or mobil or texaco" is one series, not two.
 		if n := len(out); n > 0 && out[n-1].or == l.or && slices.Contains(out[n-1].words, l.words[0]) {

@@ -271,7 +271,7 @@ func (r Reading) apart(i int) Reading {
 // inSeries reports whether w is a word of a series r joins: each of "ibm
 // and boeing" is a subject, which relaxing keeps.
 func (r Reading) inSeries(w string) bool {
-	return slices.ContainsFunc(r.joined, func(l series) bool { return slices.Contains(l.words, w) })
+	return slices.ContainsFunc(r.joined, func(l series) bool { return l.has(w) })
 }
 
 // inTerm reports whether w is a word of one of r's terms.
