@@ -1495,7 +1495,8 @@ func (r Reading) query(aliases Aliases) news.Query {
 
 // key is the first of l's subjects of one word, which the search for them
 // all keeps, the others as its other spellings: "Chrysler" of "American
-// Motors or Chrysler". joinedSeries joins no names of several words alone.
+// Motors or Chrysler". A spelling is a name or a word, so joinedSeries
+// makes no series of names of several words only.
 func (l series) key() string {
 	i := slices.IndexFunc(l.words, func(subject string) bool { return !strings.Contains(subject, " ") })
 	return l.words[max(i, 0)]
@@ -1588,14 +1589,16 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read [
 // joinedSeries are the series of required words that "and" or "or" joins in
 // words: names joined by "and" ("ibm and boeing", "gm, ford and
 // chrysler"), and any words joined by "or" ("wheat, corn or soybeans",
-// "gold or platinum"). Other words joined by "and" are one subject: "lead and zinc", "jobs and
-// unemployment"; and so are a name and another word: "the EC and grain",
-// "Lawson and sterling" ask about the one's part in the other. Each is a
-// word alone, neither of a term nor of a name of several: "IBM and General
-// Motors" would take "General" for a subject. A word typed in lower case
-// is a name when the articles mostly write it capitalised. Names that "and"
-// joins may be one name ("Procter and Gamble"), whose words the articles
-// hold together: they are read apart only when few hold them all.
+// "gold or platinum"). Other words joined by "and" are one subject: "lead
+// and zinc", "jobs and unemployment"; and so are a name and another word:
+// "the EC and grain", "Lawson and sterling" ask about the one's part in the
+// other. A subject is a word that is no word of a term, or a name of
+// several ("American Motors or Chrysler"), but not a name of another joined
+// to it by a connector ("Bank of England"), and one of the subjects is a
+// single word (see series.key). A word typed in lower case is a name when
+// the articles mostly write it capitalised. Names that "and" joins may be
+// one name ("Procter and Gamble"), whose words the articles hold together:
+// they are read apart only when few hold them all.
 func joinedSeries(words []token, required []string, inTerm map[int]bool, counts map[string]news.WordCount) []series {
 	isRequired := func(t token) bool {
 		return slices.ContainsFunc(required, func(w string) bool { return bareWord(w) == bareWord(t.text) })

@@ -282,12 +282,13 @@ func (r Reading) inTerm(w string) bool {
 }
 
 // droppable is the indexes in Required of the words that relaxing may stop
-// requiring: not words of a series of subjects, nor names, which carry the search (but those read from lower
-// case, in a question without dates: "bank of england this week" is its
-// few stories of the week, not the week's banks), nor a word no article holds,
-// which finds nothing whatever else is asked, nor a word of a term, nor
-// what the question points at while others can go; and none when fewer
-// than two words are required, as a question keeps one.
+// requiring: not words of a series of subjects, nor names, which carry the
+// search (but those read from lower case, in a question without dates:
+// "bank of england this week" is its few stories of the week, not the
+// week's banks), nor a word no article holds, which finds nothing whatever
+// else is asked, nor a word of a term, nor what the question points at
+// while others can go; and none when fewer than two words are required, as
+// a question keeps one.
 func (r Reading) droppable() []int {
 	var out []int
 	words := 0
