@@ -107,7 +107,7 @@ var heldOutSets = []struct {
 	{"heldout9.tsv", 60}, {"heldout10.tsv", 60}, {"heldout11.tsv", 60}, {"heldout12.tsv", 60},
 	{"heldout13.tsv", 60}, {"heldout14.tsv", 60}, {"heldout15.tsv", 60}, {"heldout16.tsv", 60},
 	{"heldout17.tsv", 60}, {"heldout18.tsv", 60}, {"heldout19.tsv", 60}, {"heldout20.tsv", 64},
-	{"heldout21.tsv", 60}, {"heldout22.tsv", 60}, {"heldout23.tsv", 60},
+	{"heldout21.tsv", 60}, {"heldout22.tsv", 60}, {"heldout23.tsv", 60}, {"heldout24.tsv", 60},
 }
 
 // The sets kept aside read whole, and none is left out of heldOutSets.
