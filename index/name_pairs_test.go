@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -61,6 +62,20 @@ func TestSearchFullNames(t *testing.T) {
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%q found %q; want %q", tt.words, got, tt.want)
 		}
+	}
+}
+
+// Another spelling of a name of several words finds its words side by side,
+// as the name typed does: Steve Jobs, spelled for Morgan, is not Steve
+// Brown and Paul Jobs.
+func TestSearchFullNamesSpelledOtherwise(t *testing.T) {
+	articles := maps.Clone(fullNameArticles)
+	articles["apart.txt"] = " date 2025-04-05 Talks\n\nSteve Brown met Paul Jobs.\n"
+	ix, _ := mustIngest(t, writeArticles(t, articles))
+	got := titles(t, ix, news.Query{Words: []string{"Morgan"}, Aliases: map[string][]string{"Morgan": {"Steve Jobs"}}})
+	slices.Sort(got)
+	if want := []string{"Apple unveils a phone", "Rates held"}; !slices.Equal(got, want) {
+		t.Errorf("Morgan or Steve Jobs found %q; want %q", got, want)
 	}
 }
 

@@ -78,12 +78,12 @@ func (ix *Index) request(q news.Query) (req *bleve.SearchRequest, everything boo
 	}
 	for _, w := range q.Without {
 		if ix.isWord(w) {
-			bq.AddMustNot(spellings(w, q.Aliases))
+			bq.AddMustNot(ix.spellings(w, q.Aliases))
 		}
 	}
 	for _, w := range q.Optional {
 		if ix.isWord(w) {
-			bq.AddShould(spellings(w, q.Aliases))
+			bq.AddShould(ix.spellings(w, q.Aliases))
 		}
 	}
 	if q.InLead {
@@ -191,7 +191,7 @@ func (ix *Index) subjectQuery(words []string, aliases map[string][]string) (*que
 			i++
 			continue
 		}
-		clauses = append(clauses, spellings(w, aliases))
+		clauses = append(clauses, ix.spellings(w, aliases))
 	}
 	if len(clauses) == 0 {
 		return nil, news.ErrNoWords
@@ -275,11 +275,17 @@ func (weightless) Weight() float64      { return 0 }
 func (weightless) SetQueryNorm(float64) {}
 
 // spellings matches w, any of its aliases, or its British or American
-// spelling.
-func spellings(w string, aliases map[string][]string) query.Query {
+// spelling. A spelling that is a name of several words ("American Motors"
+// for "General Motors") matches them side by side, as the name typed does:
+// not General Mills and Ford Motors.
+func (ix *Index) spellings(w string, aliases map[string][]string) query.Query {
 	var qs []query.Query
 	for _, spelling := range spellingsOf(w, aliases) {
-		qs = append(qs, wordQuery(spelling))
+		q := wordQuery(spelling)
+		if pairs := ix.pairsQuery(strings.Fields(spelling), nil); pairs != nil {
+			q = bleve.NewConjunctionQuery(q, unscored{pairs})
+		}
+		qs = append(qs, q)
 	}
 	return anyOf(qs...)
 }
@@ -288,7 +294,7 @@ func spellings(w string, aliases map[string][]string) query.Query {
 // spellings, or any other way of writing the two together, all of whose
 // words an article must have.
 func (ix *Index) termSpellings(first, second string, aliases map[string][]string) query.Query {
-	qs := []query.Query{bleve.NewConjunctionQuery(spellings(first, aliases), spellings(second, aliases))}
+	qs := []query.Query{bleve.NewConjunctionQuery(ix.spellings(first, aliases), ix.spellings(second, aliases))}
 	for _, other := range aliases[first+" "+second] {
 		if strings.EqualFold(other, first+" "+second) {
 			continue // a term written one way
