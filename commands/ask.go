@@ -283,12 +283,12 @@ func findPage(ctx context.Context, s Searcher, r *Reading, req Request, from int
 			full = false
 		}
 	}
-	if len(r.terms) > 0 && res.Total > 0 && res.Total <= maxReadOn {
+	if held := r.heldTerms(); len(held) > 0 && res.Total > 0 && res.Total <= maxReadOn {
 		// The search finds a term's words wherever they are: of matches few
 		// enough to read, only those holding each term together are about
 		// it. Of more, the best mostly do.
 		var together []string
-		if together, err = idsHoldingTerms(ctx, s, q, r.terms, req.Aliases); err != nil {
+		if together, err = idsHoldingTerms(ctx, s, q, held, req.Aliases); err != nil {
 			return page{query: q}, err
 		}
 		if len(together) == 0 {
@@ -874,25 +874,26 @@ func leads(matches []news.Match, newestFirst bool) []Statement {
 // r's terms held together, when it has terms.
 func nearestPeriods(ctx context.Context, s Searcher, q news.Query, r Reading, aliases Aliases) ([]string, error) {
 	var found []string
+	held := r.heldTerms()
 	look := func(q news.Query) error {
 		// The nearest match, or the nearest holding the terms of those
 		// maxReadOn nearest.
 		q.From, q.Uncounted = 0, true
 		q.Size, q.Light = 1, true
-		if len(r.terms) > 0 {
+		if len(held) > 0 {
 			q.Size, q.Light = maxReadOn, false
 		}
 		res, err := s.Search(ctx, q)
 		if err != nil {
 			return err
 		}
-		i := slices.IndexFunc(res.Matches, func(m news.Match) bool { return holdsTerms(m.Article, r.terms, aliases, s.Stem) })
+		i := slices.IndexFunc(res.Matches, func(m news.Match) bool { return holdsTerms(m.Article, held, aliases, s.Stem) })
 		if i < 0 {
 			return nil
 		}
 		near := unitAround(res.Matches[i].Article.Date, r.unit)
 		q.Since, q.Until, q.Newest, q.Oldest, q.Uncounted = near.Since, near.Until, false, false, false
-		n, err := countHoldingTerms(ctx, s, q, r.terms, aliases)
+		n, err := countHoldingTerms(ctx, s, q, held, aliases)
 		if err != nil {
 			return err
 		}

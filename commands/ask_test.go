@@ -1036,6 +1036,7 @@ func TestAskSeriesOfSubjects(t *testing.T) {
 	ix := twoFirms(t)
 	aliases := Aliases{}
 	aliases.add("Wexley, Wexco")
+	aliases.add("Quimby Corp, Quimby Corporation")
 	for _, tt := range []struct {
 		question, subject string
 		found             int
@@ -1043,10 +1044,12 @@ func TestAskSeriesOfSubjects(t *testing.T) {
 		{"any news on zorblat, quimby or wexley?", "zorblat, quimby or wexley", 17}, // Wexco too
 		{"zorblat or quimby or wexley", "zorblat, quimby or wexley", 17},
 		{"Wexley and Zorblat", "Wexley or Zorblat", 11},
-		{"Wexley or Zorblat Inc", "Wexley or Zorblat Inc", 11},        // a name of two words
-		{"Wexley or plant", "Wexley or plant", 10},                    // a name or a word
-		{"Wexley or Nestlé", "Wexley or Nestlé", 5},                   // letters beyond ASCII
-		{"zorblat and quimby merger", "zorblat or quimby merger", 13}, // "merger" left out, not a subject
+		{"Wexley or Zorblat Inc", "Wexley or Zorblat Inc", 11},           // a name of two words
+		{"Zorblat Inc or Quimby Corp", "Zorblat Inc or Quimby Corp", 13}, // names of two words only
+		{"zorblat or quimby corp", "zorblat or quimby corp", 13},         // a term
+		{"Wexley or plant", "Wexley or plant", 10},                       // a name or a word
+		{"Wexley or Nestlé", "Wexley or Nestlé", 5},                      // letters beyond ASCII
+		{"zorblat and quimby merger", "zorblat or quimby merger", 13},    // "merger" left out, not a subject
 	} {
 		t.Run(tt.question, func(t *testing.T) {
 			ans, err := Ask(context.Background(), ix, Request{Question: tt.question, Sources: 6, Aliases: aliases})

@@ -1476,6 +1476,7 @@ func (r Reading) query(aliases Aliases) news.Query {
 		Aliases: aliases.For(slices.Concat(words, r.Optional, r.Without)),
 	}
 	for _, l := range r.either {
+		q.Words = l.keyAsOne(q.Words)
 		first := slices.IndexFunc(q.Words, func(w string) bool { return bareWord(w) == l.key() })
 		if first < 0 {
 			continue
@@ -1493,25 +1494,62 @@ func (r Reading) query(aliases Aliases) news.Query {
 	return q
 }
 
-// key is the first of l's subjects of one word, which the search for them
-// all keeps, the others as its other spellings: "Chrysler" of "American
-// Motors or Chrysler". A spelling is a name or a word, so joinedSeries
-// makes no series of names of several words only.
+// key is the first of l's subjects of one word, else its first, which the
+// search for them all keeps, the others as its other spellings: "Chrysler"
+// of "American Motors or Chrysler", "General Motors" of "General Motors or
+// American Motors".
 func (l series) key() string {
 	i := slices.IndexFunc(l.words, func(subject string) bool { return !strings.Contains(subject, " ") })
 	return l.words[max(i, 0)]
 }
 
+// heldTerms are the terms that every source holds, each term's words
+// together: not those that are subjects of a series read as either, which
+// the sources on another of its subjects need not hold ("quimby corp" of
+// "zorblat or quimby corp").
+func (r Reading) heldTerms() []string {
+	return slices.DeleteFunc(slices.Clone(r.terms), func(term string) bool {
+		return slices.ContainsFunc(r.either, func(l series) bool {
+			return slices.ContainsFunc(l.words, func(subject string) bool { return strings.EqualFold(subject, term) })
+		})
+	})
+}
+
+// keyAsOne is words with the words of l's key, a name of several, as one
+// word, which its other subjects are other spellings of: "General Motors"
+// or "American Motors". A key of one word leaves words as they are.
+func (l series) keyAsOne(words []string) []string {
+	key := strings.Fields(l.key())
+	at := runOf(words, key)
+	if len(key) < 2 || at < 0 {
+		return words
+	}
+	return slices.Concat(words[:at], []string{l.key()}, words[at+len(key):])
+}
+
+// runOf is where the words of subject begin in words, side by side, or -1.
+func runOf(words, subject []string) int {
+	for i := 0; i+len(subject) <= len(words); i++ {
+		if slices.EqualFunc(words[i:i+len(subject)], subject, func(w, s string) bool { return bareWord(w) == s }) {
+			return i
+		}
+	}
+	return -1
+}
+
 // keeping is required with kept the only subject of l left, and without
 // the "and" or "or" that joined them. The comma that ended a name before the
-// next goes with the last word: "IBM," of "IBM, Boeing" is IBM.
+// next goes with the last word: "IBM," of "IBM, Boeing" is IBM. A word of
+// several subjects stays once: "Motors" of "General Motors or American
+// Motors" is General Motors'.
 func (l series) keeping(kept string, required []string) []string {
 	inSeries := func(i int) bool { return i >= 0 && i < len(required) && l.has(bareWord(required[i])) }
 	keptWords := strings.Fields(kept)
+	at := runOf(required, keptWords)
 	var out []string
 	for i, w := range required {
 		joiner := (w == "and" || w == "or") && inSeries(i-1) && inSeries(i+1)
-		if joiner || inSeries(i) && !slices.Contains(keptWords, bareWord(w)) {
+		if joiner || inSeries(i) && (i < at || i >= at+len(keptWords)) {
 			continue
 		}
 		out = append(out, w)
@@ -1592,11 +1630,11 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read [
 // "gold or platinum"). Other words joined by "and" are one subject: "lead
 // and zinc", "jobs and unemployment"; and so are a name and another word:
 // "the EC and grain", "Lawson and sterling" ask about the one's part in the
-// other. A subject is a word that is no word of a term, or a name of
-// several ("American Motors or Chrysler"), but not a name of another joined
-// to it by a connector ("Bank of England"), and one of the subjects is a
-// single word (see series.key). A word typed in lower case is a name when
-// the articles mostly write it capitalised. Names that "and" joins may be
+// other. A subject is a word, a term ("west germany or japan") or a name
+// of several words ("American Motors or Chrysler", "General Motors or
+// American Motors"), but not a name of another joined to it by a connector
+// ("Bank of England"). A word typed in lower case is a name when the articles
+// mostly write it capitalised. Names that "and" joins may be
 // one name ("Procter and Gamble"), whose words the articles hold together:
 // they are read apart only when few hold them all.
 func joinedSeries(words []token, required []string, inTerm map[int]bool, counts map[string]news.WordCount) []series {
@@ -1609,12 +1647,28 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 		return j >= 0 && j < len(words) && (words[j].kind == name || words[j].kind == connector) && words[j].at == words[i].at+step
 	}
 	alone := func(i int) bool {
-		return words[i].kind != connector && !inTerm[i] && isRequired(words[i])
+		return words[i].kind != connector && isRequired(words[i])
 	}
 	// nameWith reports whether the words at i and j, side by side, are of
 	// one name.
 	nameWith := func(i, j int) bool {
 		return words[i].kind == name && words[j].kind == name && words[j].at == words[i].at+1 && !strings.HasSuffix(words[i].text, ",")
+	}
+	// termWith reports whether the words at i and j, side by side, are a
+	// term: "west germany".
+	termWith := func(i, j int) bool {
+		return inTerm[i] && inTerm[j] && words[j].at == words[i].at+1 && !strings.HasSuffix(words[i].text, ",")
+	}
+	// whole reports whether the words from one place to another hold
+	// every term they have a word of whole: "germany" alone is no subject
+	// of "west germany or japan".
+	whole := func(from, to int) bool {
+		for k := from; k <= to; k++ {
+			if inTerm[k] && !(k > from && termWith(k-1, k)) && !(k < to && termWith(k, k+1)) {
+				return false
+			}
+		}
+		return true
 	}
 	nameOf := func(from, to int) string {
 		texts := make([]string, 0, to-from+1)
@@ -1632,17 +1686,21 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 		if y.joinedBy == "" || y.at != words[x].at+2 || !alone(i) || !alone(x) {
 			continue
 		}
-		// Names of several words: "American Motors or Chrysler".
+		// Names and terms of several words: "American Motors or
+		// Chrysler", "west germany or japan".
 		start, end := x, i
-		for start > 0 && nameWith(start-1, start) && alone(start-1) {
+		for start > 0 && (nameWith(start-1, start) || termWith(start-1, start)) && alone(start-1) {
 			start--
 		}
-		for end+1 < len(words) && nameWith(end, end+1) && alone(end+1) {
+		for end+1 < len(words) && (nameWith(end, end+1) || termWith(end, end+1)) && alone(end+1) {
 			end++
+		}
+		if !whole(start, x) || !whole(i, end) {
+			continue
 		}
 		// The words listed before, each with its comma: "wheat, corn or".
 		first := start
-		for first > 0 && strings.HasSuffix(words[first-1].text, ",") && words[first-1].at == words[first].at-1 && alone(first-1) {
+		for first > 0 && strings.HasSuffix(words[first-1].text, ",") && words[first-1].at == words[first].at-1 && alone(first-1) && !inTerm[first-1] {
 			first--
 		}
 		var listed []string
@@ -1650,7 +1708,7 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 			listed = append(listed, t.text)
 		}
 		listed = append(listed, nameOf(start, x), nameOf(i, end))
-		if nameNextTo(first, -1) || nameNextTo(end, 1) || !slices.ContainsFunc(listed, func(s string) bool { return !strings.Contains(s, " ") }) {
+		if nameNextTo(first, -1) || nameNextTo(end, 1) {
 			continue
 		}
 		if y.joinedBy != "or" && slices.ContainsFunc(words[first:end+1], func(t token) bool { return t.kind != connector && !isName(t) }) {
