@@ -1071,6 +1071,32 @@ func TestAskSeriesOfSubjects(t *testing.T) {
 	}
 }
 
+// A subject of a series may be a name whose words a connector joins, or
+// follow "the": "Bank of Ruritania or the Fed" is each bank's news, not the
+// one article naming both.
+func TestAskSeriesOfNamesWithConnectors(t *testing.T) {
+	stories := map[string]string{"both.txt": " date 2025-04-20 Banks meet\n\nThe Bank of Ruritania and the Fed met."}
+	for i := range 3 {
+		stories[fmt.Sprintf("bor-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Bank of Ruritania holds rates\n\nThe Bank of Ruritania held rates on day %d.", i+1, i)
+		stories[fmt.Sprintf("fed-%d.txt", i)] = fmt.Sprintf(" date 2025-04-%02d Fed holds rates\n\nThe Fed held rates on day %d.", i+5, i)
+	}
+	addMarketReports(stories, 20, "2025-04")
+	ix := mustIndexOf(t, stories)
+	for _, tt := range []struct{ question, subject string }{
+		{"Bank of Ruritania or the Fed", "Bank of Ruritania or Fed"},
+		{"any news on the Fed or the Bank of Ruritania?", "Fed or Bank of Ruritania"},
+		{"the Fed and the Bank of Ruritania", "Fed or Bank of Ruritania"},
+	} {
+		ans, err := Ask(context.Background(), ix, Request{Question: tt.question, Sources: 6})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ans.Subject != tt.subject || ans.Found != 7 {
+			t.Errorf("%q: read as %q, found %d; want %q, the 7 articles naming either", tt.question, ans.Subject, ans.Found, tt.subject)
+		}
+	}
+}
+
 // The sources on two subjects take turns, and paging lists each once.
 func TestAskTwoSubjectsTakeTurns(t *testing.T) {
 	ix := twoFirms(t)

@@ -205,6 +205,8 @@ type token struct {
 	// word before: "boeing" in "ibm and boeing", two subjects or one (see
 	// Reading.joined).
 	joinedBy string
+	// joinedAt is the place of that "and" or "or".
+	joinedAt int
 }
 
 // parsed is a question read without the index: its words' kinds, and its
@@ -885,7 +887,11 @@ func (p *parsed) classify(shouting, titleCase bool, terms Aliases) {
 	// "Procter and Gamble" (see joinedSeries).
 	for i := 1; i+1 < len(ts); i++ {
 		if ts[i].lower == "and" || ts[i].lower == "or" {
-			ts[i+1].joinedBy = ts[i].lower
+			j := i + 1
+			if ts[j].lower == "the" && j+1 < len(ts) {
+				j++ // "ibm or the fed"
+			}
+			ts[j].joinedBy, ts[j].joinedAt = ts[i].lower, ts[i].at
 		}
 	}
 	// A connector ends no name: "Bank of" is "Bank".
@@ -1588,7 +1594,7 @@ func (r Reading) eitherOf(l series) Reading {
 	}
 	// Between letters of any script: Go's \b knows only ASCII ones, and
 	// "Boeing, Nestlé" stayed a list the More sources button reads apart.
-	typed := regexp.MustCompile(`(?:^|[^\pL\pN])(` + strings.Join(quoted, `,? (?:(?:and|or) )?`) + `)(?:$|[^\pL\pN])`)
+	typed := regexp.MustCompile(`(?:^|[^\pL\pN])(` + strings.Join(quoted, `,? (?:(?:and|or) )?(?:[Tt]he )?`) + `)(?:$|[^\pL\pN])`)
 	asEither := strings.Join(l.words[:len(l.words)-1], ", ") + " or " + l.words[len(l.words)-1]
 	if loc := typed.FindStringSubmatchIndex(r.Subject); loc != nil {
 		r.Subject = r.Subject[:loc[2]] + asEither + r.Subject[loc[3]:]
@@ -1654,6 +1660,16 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 	nameWith := func(i, j int) bool {
 		return words[i].kind == name && words[j].kind == name && words[j].at == words[i].at+1 && !strings.HasSuffix(words[i].text, ",")
 	}
+	// ofName reports whether the connector at i joins the names on each
+	// side into one: "of" of "Bank of England", not the "and" between
+	// names, which may be two.
+	ofName := func(i int) bool {
+		if i < 1 || i+1 >= len(words) || words[i].kind != connector || words[i].lower == "and" || words[i].lower == "&" {
+			return false
+		}
+		before, after := words[i-1], words[i+1]
+		return before.kind == name && after.kind == name && words[i].at == before.at+1 && after.at == words[i].at+1
+	}
 	// termWith reports whether the words at i and j, side by side, are a
 	// term: "west germany".
 	termWith := func(i, j int) bool {
@@ -1680,20 +1696,36 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 	var out []series
 	for i := 1; i < len(words); i++ {
 		y, x := words[i], i-1
-		if words[x].kind == connector && words[x].at == y.at-1 && x > 0 {
-			x-- // "and" read as a name's: "Chrysler and Boeing"
+		for x > 0 && words[x].kind == connector && y.joinedBy != "" && words[x].at >= y.joinedAt {
+			x-- // "and" read as a name's: "Chrysler and Boeing", "the Fed and the Bank of Japan"
 		}
-		if y.joinedBy == "" || y.at != words[x].at+2 || !alone(i) || !alone(x) {
+		if y.joinedBy == "" || y.joinedAt != words[x].at+1 || !alone(i) || !alone(x) {
 			continue
 		}
 		// Names and terms of several words: "American Motors or
 		// Chrysler", "west germany or japan".
 		start, end := x, i
-		for start > 0 && (nameWith(start-1, start) || termWith(start-1, start)) && alone(start-1) {
-			start--
+		for {
+			switch {
+			case start > 0 && (nameWith(start-1, start) || termWith(start-1, start)) && alone(start-1):
+				start--
+				continue
+			case ofName(start-1) && alone(start-2):
+				start -= 2
+				continue
+			}
+			break
 		}
-		for end+1 < len(words) && (nameWith(end, end+1) || termWith(end, end+1)) && alone(end+1) {
-			end++
+		for {
+			switch {
+			case end+1 < len(words) && (nameWith(end, end+1) || termWith(end, end+1)) && alone(end+1):
+				end++
+				continue
+			case ofName(end+1) && alone(end+2):
+				end += 2
+				continue
+			}
+			break
 		}
 		if !whole(start, x) || !whole(i, end) {
 			continue
