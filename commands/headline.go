@@ -24,18 +24,7 @@ func Headline(a news.Article) string {
 		if core == "" || strings.ContainsAny(w, "<>") || strings.ContainsFunc(w, unicode.IsDigit) {
 			continue // a ticker (<AN>), a figure (4TH, 1987)
 		}
-		form, ok := forms[strings.ToLower(core)]
-		if singular, found := forms[strings.TrimSuffix(strings.ToLower(core), "s")]; !ok && found && isCapitalised(singular) {
-			form, ok = strings.ToUpper(core[:1])+strings.ToLower(core[1:]), true // "Germans" as "German"
-		}
-		switch {
-		case ok:
-		case strings.Contains(core, "."):
-			form = core // an abbreviation: "U.S.", "U.K."
-		default:
-			form = strings.ToLower(core)
-		}
-		words[i] = strings.Replace(w, core, form, 1)
+		words[i] = strings.Replace(w, core, writtenForm(core, forms), 1)
 		for _, possessive := range []string{"'S", "’S"} {
 			if rest, ok := strings.CutSuffix(words[i], possessive); ok {
 				words[i] = rest + strings.ToLower(possessive) // "Fed'S" as "Fed's"
@@ -50,6 +39,46 @@ func Headline(a news.Article) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// writtenForm is a word of a title in capitals as the article writes it,
+// by forms (see writtenForms): in lower case when the article does not
+// write it; an abbreviation ("U.S.") as it is. Words joined by dashes or
+// slashes are written each on its own, when the article does not write them
+// together: "U.S.-BUILT" is "U.S.-built", "UNCERTAIN--U.S."
+// "uncertain--U.S.", and "TUNISIA/MOROCCO" "Tunisia/Morocco".
+func writtenForm(word string, forms map[string]string) string {
+	form, ok := forms[strings.ToLower(word)]
+	if singular, found := forms[strings.TrimSuffix(strings.ToLower(word), "s")]; !ok && found && isCapitalised(singular) {
+		form, ok = strings.ToUpper(word[:1])+strings.ToLower(word[1:]), true // "Germans" as "German"
+	}
+	switch {
+	case ok:
+		return form
+	case strings.ContainsAny(word, "-/"):
+		var joined strings.Builder
+		for word != "" {
+			end := strings.IndexAny(word, "-/")
+			if end < 0 {
+				end = len(word)
+			}
+			switch {
+			case end == 1:
+				joined.WriteString(word[:end]) // a letter, of "S/P" or "S-1"
+			case end > 1:
+				joined.WriteString(writtenForm(word[:end], forms))
+			}
+			if end < len(word) {
+				joined.WriteByte(word[end])
+				end++
+			}
+			word = word[end:]
+		}
+		return joined.String()
+	case strings.Contains(word, "."):
+		return word // an abbreviation: "U.S.", "U.K."
+	}
+	return strings.ToLower(word)
 }
 
 // shouts reports whether a title is written in capitals: it has letters, and

@@ -15,6 +15,13 @@ func TestHeadline(t *testing.T) {
 		{"NEW YORK BANKS RAISE PRIME", "NEW YORK, MARCH 4 - Banks in New York raised the prime rate.", "New York banks raise prime"},
 		{"FED'S JOHNSON WARNS AGAINST LOWER DOLLAR", "Fed Governor Manuel Johnson said a lower dollar would hurt.", "Fed's Johnson warns against lower dollar"},
 		{"U.S. TREASURY'S BAKER MEETS WEST GERMANS", "WASHINGTON, Oct 19 - U.S. Treasury Secretary James Baker met West German officials.", "U.S. Treasury's Baker meets West Germans"},
+		// Words joined by dashes, each as the article writes it.
+		{"YUGOSLAVIA TO BUY FIVE U.S.-BUILT AIRLINERS", "Yugoslavia will buy five airliners built in the U.S., officials said.", "Yugoslavia to buy five U.S.-built airliners"},
+		{"COFFEE QUOTAS UNCERTAIN--U.S.", "The U.S. said coffee quotas were uncertain.", "Coffee quotas uncertain--U.S."},
+		{"BALDRIGE PREDICTS END OF U.S.-JAPAN TRADE DISPUTE", "Commerce Secretary Malcolm Baldrige said the U.S.-Japan dispute would end.", "Baldrige predicts end of U.S.-Japan trade dispute"},
+		{"FRENCH CORN FOR TUNISIA/MOROCCO-USDA", "WASHINGTON, March 31 - France sold corn to Tunisia and Morocco, the USDA said.", "French corn for Tunisia/Morocco-USDA"},
+		{"CHRYSLER <C> AFFIRMED BY S/P", "NEW YORK, March 4 - Standard and Poor's Corp said it affirmed Chrysler Corp's debt.", "Chrysler <C> affirmed by S/P"},
+		{"ALLIED-SIGNAL <ALD> GETS CONTRACT", "The Pentagon gave Allied-Signal Inc a contract.", "Allied-Signal <ALD> gets contract"},
 		// Titles in sentence or title case stay as written.
 		{"Witkoff meets Putin in St Petersburg", "", "Witkoff meets Putin in St Petersburg"},
 		{"  Iran and US hold talks ", "", "Iran and US hold talks"},
