@@ -77,8 +77,8 @@ type Reading struct {
 }
 
 // series is the subjects that "and" or "or" joins in a question, each a
-// required word or a name of several: "ibm and boeing", "wheat, corn or
-// soybeans", "American Motors or Chrysler".
+// required word, a term or a name of several: "ibm and boeing", "wheat,
+// corn or soybeans", "American Motors or Chrysler", "west germany or japan".
 type series struct {
 	words []string
 	or    bool
@@ -1638,9 +1638,9 @@ func readLowerCaseNames(words []token, counts map[string]news.WordCount) (read [
 // "the EC and grain", "Lawson and sterling" ask about the one's part in the
 // other. A subject is a word, a term ("west germany or japan") or a name
 // of several words ("American Motors or Chrysler", "General Motors or
-// American Motors"), but not a name of another joined to it by a connector
-// ("Bank of England"). A word typed in lower case is a name when the articles
-// mostly write it capitalised. Names that "and" joins may be
+// American Motors", "Bank of England or Bundesbank"), never a part of one:
+// "England" of "Bank of England". A word typed in lower case is a name when
+// the articles mostly write it capitalised. Names that "and" joins may be
 // one name ("Procter and Gamble"), whose words the articles hold together:
 // they are read apart only when few hold them all.
 func joinedSeries(words []token, required []string, inTerm map[int]bool, counts map[string]news.WordCount) []series {
@@ -1686,6 +1686,21 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 		}
 		return true
 	}
+	// extent is where the name or the term of several words that the
+	// word at i is of begins (step -1) or ends (step 1).
+	extent := func(i, step int) int {
+		for {
+			next := i + step
+			switch {
+			case next >= 0 && next < len(words) && (nameWith(min(i, next), max(i, next)) || termWith(min(i, next), max(i, next))) && alone(next):
+				i = next
+			case ofName(next) && alone(next+step):
+				i = next + step
+			default:
+				return i
+			}
+		}
+	}
 	nameOf := func(from, to int) string {
 		texts := make([]string, 0, to-from+1)
 		for _, t := range words[from : to+1] {
@@ -1704,29 +1719,7 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 		}
 		// Names and terms of several words: "American Motors or
 		// Chrysler", "west germany or japan".
-		start, end := x, i
-		for {
-			switch {
-			case start > 0 && (nameWith(start-1, start) || termWith(start-1, start)) && alone(start-1):
-				start--
-				continue
-			case ofName(start-1) && alone(start-2):
-				start -= 2
-				continue
-			}
-			break
-		}
-		for {
-			switch {
-			case end+1 < len(words) && (nameWith(end, end+1) || termWith(end, end+1)) && alone(end+1):
-				end++
-				continue
-			case ofName(end+1) && alone(end+2):
-				end += 2
-				continue
-			}
-			break
-		}
+		start, end := extent(x, -1), extent(i, 1)
 		if !whole(start, x) || !whole(i, end) {
 			continue
 		}
