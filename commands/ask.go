@@ -1234,10 +1234,10 @@ func summarize(matches []news.Match, words, required []string, aliases map[strin
 		score float64
 		words map[string]bool
 	}
-	key := stemsOf(required, aliases, stem)
-	wordForms := make([]map[string]bool, len(words))
+	key := spellingForms(required, aliases, stem)
+	wordForms := make([][][]map[string]bool, len(words))
 	for i, w := range words {
-		wordForms[i] = stemsOf([]string{w}, aliases, stem)
+		wordForms[i] = spellingForms([]string{w}, aliases, stem)
 	}
 	names := namesRequired(required)
 	// A name no article has marked (a stop word in capitals, like WHO,
@@ -1267,13 +1267,13 @@ func summarize(matches []news.Match, words, required []string, aliases map[strin
 				}
 				maps.Copy(forms, known[w])
 			}
-			if !holdsAny(forms, key) {
+			if !holdsSpelling(forms, key) {
 				continue // only the common words of the question, not its subject
 			}
 			taken++
 			held := 0
 			for _, w := range wordForms {
-				if holdsAny(forms, w) {
+				if holdsSpelling(forms, w) {
 					held++
 				}
 			}
@@ -1375,6 +1375,38 @@ func stemsOf(words []string, aliases map[string][]string, stem func(string) stri
 	}
 	delete(set, "")
 	return set
+}
+
+// spellingForms are the spellings of each of words, each spelling as the
+// forms of each of its words but stop words: a sentence holds a word when
+// it holds every word of one of its spellings, "general" and "motors" of
+// "General Motors", the other spelling of the subject "American Motors or
+// General Motors" asks about.
+func spellingForms(words []string, aliases map[string][]string, stem func(string) string) [][]map[string]bool {
+	var out [][]map[string]bool
+	for _, w := range words {
+		for _, spelling := range append([]string{w}, aliases[w]...) {
+			parts := strings.Fields(spelling)
+			var each []map[string]bool
+			for _, part := range parts {
+				if len(parts) > 1 && stem(strings.ToLower(bareWord(part))) == "" {
+					continue // "of" in "Bank of England"
+				}
+				each = append(each, stemsOf([]string{part}, nil, stem))
+			}
+			if len(each) > 0 {
+				out = append(out, each)
+			}
+		}
+	}
+	return out
+}
+
+// holdsSpelling reports whether forms hold every word of one of spellings.
+func holdsSpelling(forms map[string]bool, spellings [][]map[string]bool) bool {
+	return slices.ContainsFunc(spellings, func(words []map[string]bool) bool {
+		return !slices.ContainsFunc(words, func(w map[string]bool) bool { return !holdsAny(forms, w) })
+	})
 }
 
 // holdsAny reports whether forms has any of want.

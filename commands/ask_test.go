@@ -1044,12 +1044,14 @@ func TestAskSeriesOfSubjects(t *testing.T) {
 		{"any news on zorblat, quimby or wexley?", "zorblat, quimby or wexley", 17}, // Wexco too
 		{"zorblat or quimby or wexley", "zorblat, quimby or wexley", 17},
 		{"Wexley and Zorblat", "Wexley or Zorblat", 11},
-		{"Wexley or Zorblat Inc", "Wexley or Zorblat Inc", 11},           // a name of two words
-		{"Zorblat Inc or Quimby Corp", "Zorblat Inc or Quimby Corp", 13}, // names of two words only
-		{"zorblat or quimby corp", "zorblat or quimby corp", 13},         // a term
-		{"Wexley or plant", "Wexley or plant", 10},                       // a name or a word
-		{"Wexley or Nestlé", "Wexley or Nestlé", 5},                      // letters beyond ASCII
-		{"zorblat and quimby merger", "zorblat or quimby merger", 13},    // "merger" left out, not a subject
+		{"Wexley or Zorblat Inc", "Wexley or Zorblat Inc", 11},                 // a name of two words
+		{"Zorblat Inc or Quimby Corp", "Zorblat Inc or Quimby Corp", 13},       // names of two words only
+		{"zorblat or quimby corp", "zorblat or quimby corp", 13},               // a term
+		{"Zorblat Inc, Wexley or Quimby", "Zorblat Inc, Wexley or Quimby", 17}, // listed before
+		{"quimby corp, zorblat or wexley", "quimby corp, zorblat or wexley", 17},
+		{"Wexley or plant", "Wexley or plant", 10},                    // a name or a word
+		{"Wexley or Nestlé", "Wexley or Nestlé", 5},                   // letters beyond ASCII
+		{"zorblat and quimby merger", "zorblat or quimby merger", 13}, // "merger" left out, not a subject
 	} {
 		t.Run(tt.question, func(t *testing.T) {
 			ans, err := Ask(context.Background(), ix, Request{Question: tt.question, Sources: 6, Aliases: aliases})
@@ -1094,6 +1096,32 @@ func TestAskSeriesOfNamesWithConnectors(t *testing.T) {
 		if ans.Subject != tt.subject || ans.Found != 7 {
 			t.Errorf("%q: read as %q, found %d; want %q, the 7 articles naming either", tt.question, ans.Subject, ans.Found, tt.subject)
 		}
+	}
+}
+
+// Subjects that are all names of several words are quoted: "General Motors
+// or American Motors" found 179 articles and quoted none. A name after them
+// keeps apart from them: "Zorblat Inc or Quimby Corp on Quay" found nothing,
+// the search requiring the name "Zorblat Inc Quay".
+func TestAskSeriesOfNamesOfSeveralWords(t *testing.T) {
+	ix := twoFirms(t)
+	ans, err := Ask(context.Background(), ix, Request{Question: "Zorblat Inc or Quimby Corp"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ans.Summary) < minSummary {
+		t.Errorf("%d summary sentences; want at least %d", len(ans.Summary), minSummary)
+	}
+	for _, st := range ans.Summary {
+		if !strings.Contains(st.Text, "Zorblat Inc") && !strings.Contains(st.Text, "Quimby Corp") {
+			t.Errorf("summary sentence %q names neither firm", st.Text)
+		}
+	}
+	if ans, err = Ask(context.Background(), ix, Request{Question: "Zorblat Inc or Quimby Corp on Quay"}); err != nil {
+		t.Fatal(err)
+	}
+	if ans.Found != 10 {
+		t.Errorf("read as %q, found %d; want the 10 articles on either that name Quay", ans.Subject, ans.Found)
 	}
 }
 

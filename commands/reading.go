@@ -1523,14 +1523,20 @@ func (r Reading) heldTerms() []string {
 
 // keyAsOne is words with the words of l's key, a name of several, as one
 // word, which its other subjects are other spellings of: "General Motors"
-// or "American Motors". A key of one word leaves words as they are.
+// or "American Motors". The comma that ended the name stays, keeping it
+// apart from a name after it ("General Motors, Canada"). A key of one word
+// leaves words as they are.
 func (l series) keyAsOne(words []string) []string {
 	key := strings.Fields(l.key())
 	at := runOf(words, key)
 	if len(key) < 2 || at < 0 {
 		return words
 	}
-	return slices.Concat(words[:at], []string{l.key()}, words[at+len(key):])
+	one := l.key()
+	if last := words[at+len(key)-1]; strings.HasSuffix(last, ",") {
+		one += ","
+	}
+	return slices.Concat(words[:at], []string{one}, words[at+len(key):])
 }
 
 // runOf is where the words of subject begin in words, side by side, or -1.
@@ -1723,14 +1729,17 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 		if !whole(start, x) || !whole(i, end) {
 			continue
 		}
-		// The words listed before, each with its comma: "wheat, corn or".
+		// The subjects listed before, each with its comma: "wheat, corn
+		// or", "General Motors, Ford or".
 		first := start
-		for first > 0 && strings.HasSuffix(words[first-1].text, ",") && words[first-1].at == words[first].at-1 && alone(first-1) && !inTerm[first-1] {
-			first--
-		}
 		var listed []string
-		for _, t := range words[first:start] {
-			listed = append(listed, t.text)
+		for first > 0 && strings.HasSuffix(words[first-1].text, ",") && words[first-1].at == words[first].at-1 && alone(first-1) {
+			from := extent(first-1, -1)
+			if !whole(from, first-1) {
+				break
+			}
+			listed = slices.Insert(listed, 0, nameOf(from, first-1))
+			first = from
 		}
 		listed = append(listed, nameOf(start, x), nameOf(i, end))
 		if nameNextTo(first, -1) || nameNextTo(end, 1) {
