@@ -3,6 +3,7 @@ package commands
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"newsbot/index/news"
 )
@@ -56,30 +57,51 @@ func writtenForm(word string, forms map[string]string) string {
 	case ok:
 		return form
 	case strings.ContainsAny(word, "-/"):
-		var joined strings.Builder
-		for word != "" {
-			end := strings.IndexAny(word, "-/")
-			if end < 0 {
-				end = len(word)
-			}
-			switch {
-			case end == 1:
-				joined.WriteString(word[:end]) // a letter, of "S/P" or "S-1"
-			case end > 1:
-				joined.WriteString(writtenForm(word[:end], forms))
-			}
-			if end < len(word) {
-				joined.WriteByte(word[end])
-				end++
-			}
-			word = word[end:]
-		}
-		return joined.String()
+		return partsWritten(word, forms)
 	case strings.Contains(word, "."):
 		return word // an abbreviation: "U.S.", "U.K."
 	}
 	return strings.ToLower(word)
 }
+
+// partsWritten is a word of a title in capitals whose parts dashes or
+// slashes join, each part as the article writes it (see writtenForm). A
+// letter at either end stays a capital ("S/P"), one inside is a word
+// ("RENT-A-CAR"). A part the article writes only in capitals, as a
+// dateline or a table's heading does ("CLEVELAND, April 1"), keeps them
+// only when short enough to be an acronym ("AMC" of "CHRYSLER-AMC"), not
+// "Acme-CLEVELAND".
+func partsWritten(word string, forms map[string]string) string {
+	var joined strings.Builder
+	for start := 0; start < len(word); {
+		end := strings.IndexAny(word[start:], "-/")
+		if end < 0 {
+			end = len(word)
+		} else {
+			end += start
+		}
+		switch part := word[start:end]; {
+		case len(part) == 1 && (start == 0 || end == len(word)):
+			joined.WriteString(part)
+		case part != "":
+			form := writtenForm(part, forms)
+			if shouts(form) && utf8.RuneCountInString(part) > maxAcronym {
+				form = strings.ToLower(part)
+			}
+			joined.WriteString(form)
+		}
+		if end < len(word) {
+			joined.WriteByte(word[end])
+		}
+		start = end + 1
+	}
+	return joined.String()
+}
+
+// maxAcronym is the most letters of a word that Headline takes for an
+// acronym when the article writes it only in capitals: "FSLIC", not
+// "CLEVELAND".
+const maxAcronym = 5
 
 // shouts reports whether a title is written in capitals: it has letters, and
 // none in lower case.

@@ -21,6 +21,8 @@ func TestHeadline(t *testing.T) {
 		{"BALDRIGE PREDICTS END OF U.S.-JAPAN TRADE DISPUTE", "Commerce Secretary Malcolm Baldrige said the U.S.-Japan dispute would end.", "Baldrige predicts end of U.S.-Japan trade dispute"},
 		{"FRENCH CORN FOR TUNISIA/MOROCCO-USDA", "WASHINGTON, March 31 - France sold corn to Tunisia and Morocco, the USDA said.", "French corn for Tunisia/Morocco-USDA"},
 		{"CHRYSLER <C> AFFIRMED BY S/P", "NEW YORK, March 4 - Standard and Poor's Corp said it affirmed Chrysler Corp's debt.", "Chrysler <C> affirmed by S/P"},
+		{"THRIFTY RENT-A-CAR <TFTY> SETS PAYOUT", "OKLAHOMA CITY, April 1 - The car rental company said its board set a payout.", "Thrifty rent-a-car <TFTY> sets payout"},
+		{"ACME-CLEVELAND CORP <AMT> SETS QUARTERLY", "Reuters\n\nCLEVELAND, April 1 - Qtly div 10 cts vs 10 cts prior", "Acme-cleveland corp <AMT> sets quarterly"},
 		{"ALLIED-SIGNAL <ALD> GETS CONTRACT", "The Pentagon gave Allied-Signal Inc a contract.", "Allied-Signal <ALD> gets contract"},
 		// Titles in sentence or title case stay as written.
 		{"Witkoff meets Putin in St Petersburg", "", "Witkoff meets Putin in St Petersburg"},
