@@ -1263,7 +1263,7 @@ func summarize(matches []news.Match, words, required []string, aliases map[strin
 			for w := range matched {
 				// A word's forms are worked out once: stemming runs an analyzer.
 				if _, ok := known[w]; !ok {
-					known[w] = stemsOf([]string{w}, nil, stem)
+					known[w] = formsOf(w, stem)
 				}
 				maps.Copy(forms, known[w])
 			}
@@ -1359,19 +1359,13 @@ func quotable(s string) bool {
 		strings.Count(s, `"`)%2 == 0 && strings.Count(s, "“") == strings.Count(s, "”")
 }
 
-// stemsOf is the set of the forms that words and their other spellings are
-// compared by: lower case without accents, whole, stemmed, and each part of
-// a hyphenated name.
-func stemsOf(words []string, aliases map[string][]string, stem func(string) string) map[string]bool {
-	set := map[string]bool{}
-	for _, w := range words {
-		for _, spelling := range append([]string{w}, aliases[w]...) {
-			folded := names.Fold(strings.ToLower(trimPossessive(bareWord(spelling))))
-			set[folded], set[stem(folded)] = true, true
-			for _, part := range strings.Split(folded, "-") {
-				set[part] = true
-			}
-		}
+// formsOf is the set of the forms that a word is compared by: lower case
+// without accents, whole, stemmed, and each part of a hyphenated name.
+func formsOf(w string, stem func(string) string) map[string]bool {
+	folded := names.Fold(strings.ToLower(trimPossessive(bareWord(w))))
+	set := map[string]bool{folded: true, stem(folded): true}
+	for _, part := range strings.Split(folded, "-") {
+		set[part] = true
 	}
 	delete(set, "")
 	return set
@@ -1392,7 +1386,7 @@ func spellingForms(words []string, aliases map[string][]string, stem func(string
 				if len(parts) > 1 && stem(strings.ToLower(bareWord(part))) == "" {
 					continue // "of" in "Bank of England"
 				}
-				each = append(each, stemsOf([]string{part}, nil, stem))
+				each = append(each, formsOf(part, stem))
 			}
 			if len(each) > 0 {
 				out = append(out, each)

@@ -1748,10 +1748,7 @@ func joinedSeries(words []token, required []string, inTerm map[int]bool, counts 
 		if y.joinedBy != "or" && slices.ContainsFunc(words[first:end+1], func(t token) bool { return t.kind != connector && !isName(t) }) {
 			continue
 		}
-		l := series{or: y.joinedBy == "or"}
-		for _, subject := range listed {
-			l.words = append(l.words, bareWord(subject))
-		}
+		l := series{words: listed, or: y.joinedBy == "or"}
 		// "exxon or mobil or texaco" is one series, not two.
 		if n := len(out); n > 0 && out[n-1].or == l.or && slices.Contains(out[n-1].words, l.words[0]) {
 			out[n-1].words = append(out[n-1].words, l.words[1:]...)
