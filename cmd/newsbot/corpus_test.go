@@ -169,6 +169,9 @@ func TestCorpusEval(t *testing.T) {
 	if p5 < plainP5+0.05 {
 		t.Errorf("questions P@5 %.2f; want at least 0.05 above the plain match-any %.2f", p5, plainP5)
 	}
+	if weighed := figure(`questions P@5 by tags weighed as a set where plain match-any scores [\d.]+, as on issue 12's: ([\d.]+)`); weighed < 0.9 {
+		t.Errorf("questions P@5 %.2f weighed as issue 12's set; want at least 0.90", weighed)
+	}
 	if judged := figure(`questions top-5 sources on topic of those tagged at all ([\d.]+)`); judged < 0.9 {
 		t.Errorf("questions: %.2f of the tagged top-5 sources are on topic; want at least 0.90", judged)
 	}
