@@ -1251,7 +1251,11 @@ func summarize(matches []news.Match, words, required []string, aliases map[strin
 	known := map[string]map[string]bool{} // the forms of each matched word
 	for rank, m := range matches {
 		taken := 0
-		for _, s := range splitSentences(m.Article.Body) {
+		sentences := splitSentences(m.Article.Body)
+		if isTable(sentences) {
+			continue // its prose is the table's notes
+		}
+		for _, s := range sentences {
 			if taken == maxCandidates {
 				break
 			}
@@ -1350,13 +1354,55 @@ func boolInt(b bool) int {
 
 // quotable rules out sentences too short to say anything or too long to
 // read, and pieces of text that read badly alone: a caption or a table row,
-// which ends without a full stop, and a piece of a quotation, whose quote
-// marks do not pair up ("I would rather have a Volcker.").
+// which ends without a full stop or is a row of figures (see tableRow), and
+// a piece of a quotation, whose quote marks do not pair up ("I would rather
+// have a Volcker.").
 func quotable(s string) bool {
 	n := utf8.RuneCountInString(s)
 	end, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, `"'’”)]`))
 	return n >= 30 && n <= 500 && strings.ContainsRune(".!?", end) &&
-		strings.Count(s, `"`)%2 == 0 && strings.Count(s, "“") == strings.Count(s, "”")
+		strings.Count(s, `"`)%2 == 0 && strings.Count(s, "“") == strings.Count(s, "”") &&
+		!tableRow(s)
+}
+
+// tableRow reports whether s is a row of a table that happens to end in a
+// full stop: three figures or more (a year aside) with at most one function
+// word among them ("TBN 15,000 mt bulk sugar Queensland/Japan 14.65 dlrs fio
+// 10,000/1,000 20-30/4 CSR."), or dot leaders ("FORECASTS........T-bonds").
+// A sentence tells with words: "Compared with February 1986, M3 rose 7-1/2
+// pct." is one. The wires' shipping fixtures and market tables end in full
+// stops, and once one was quoted its rows, alike, backed each other as the
+// answer's centre: four of five sentences of "whats up with sugar" were
+// freight fixtures.
+func tableRow(s string) bool {
+	if strings.Contains(s, "......") {
+		return true
+	}
+	figures, function := 0, 0
+	for _, w := range strings.Fields(s) {
+		bare := strings.Trim(w, `,.;:!?"'()`)
+		if stopWords[strings.ToLower(bare)] {
+			function++
+		}
+		if _, year := yearOf(bare); strings.ContainsFunc(bare, unicode.IsDigit) && !year {
+			figures++
+		}
+	}
+	return figures >= 3 && figures > 2*function
+}
+
+// isTable reports whether at least half of an article's sentences are table
+// rows: a list of shipping fixtures or of prices, whose other rows too read
+// as no news ("T/C single or tweendecker 16,000/19,000 tonnes dw del
+// Queensland mid-April/early-May for trip with bulk sugar...").
+func isTable(sentences []sentence) bool {
+	rows := 0
+	for _, s := range sentences {
+		if tableRow(s.Text) {
+			rows++
+		}
+	}
+	return rows > 0 && 2*rows >= len(sentences)
 }
 
 // formsOf is the set of the forms that a word is compared by: lower case

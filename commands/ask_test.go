@@ -955,10 +955,44 @@ func TestQuotable(t *testing.T) {
 		{"The shape of the UK's economy In graphics", false},
 		{"ARMONK, N.Y., April 13 - 1st qtr", false},
 		{"Too short.", false},
+		{"TBN 15,000 mt bulk sugar Queensland/Japan 14.65 dlrs fio 10,000/1,000 20-30/4 CSR.", false},
+		{"Bread wheat prev 1,655.8, Feb 872.0, March 164.6, total 2,692.4 (4,161.0).", false},
+		{"......END-JUNE U.S. INTEREST RATE FORECASTS.... ....................T-bonds..Fed funds..Prime..", false},
+		{"Compared with February 1986, M3 rose 7-1/2 pct.", true},
+		{"British Petroleum stock rose 2-1/4 to 59-5/8, dealers said.", true},
+		{"Buffer stock purchases could reach 75,000 tonnes in weeks, traders said....Cocoa prices fell.", true},
 	}
 	for _, tt := range tests {
 		if got := quotable(tt.sentence); got != tt.want {
 			t.Errorf("quotable(%q) = %v; want %v", tt.sentence, got, tt.want)
+		}
+	}
+}
+
+// A list of shipping fixtures that names the subject again and again ranks
+// well, but no sentence of it is quoted: not its rows, which end in full
+// stops, nor its note, which only makes sense beside them.
+func TestAskQuotesNoTable(t *testing.T) {
+	fixtures := " date 2025-04-01 London sugar freights\n\nLONDON, April 1 - ENQUIRIES - Delfzyl/India 14,700 mt bagged sugar about 30 dlrs 750/1,000 ppt a/c Benham.\n\n" +
+		"Antwerp/Lagos 12,000 mt bagged sugar 750/750 try liner discharge 5-20/4 a/c Man.\n\n" +
+		"T/C single or tweendecker 16,000/19,000 tonnes dw del Queensland mid-April/early-May for trip with bulk sugar redel China duration about 30 to 40 days a/c Kawasaki.\n\n" +
+		"Santos/Hodeidah 10,000 mt bagged sugar about 30 dlrs 750/750 20-30/4 a/c Dutch charterer.\n\n" +
+		"Cargill is reported to have withdrawn its enquiries for sugar cargoes from South Korea to India."
+	ix := mustIndexOf(t, map[string]string{
+		"fixtures.txt": fixtures,
+		"tender.txt":   " date 2025-04-02 Turkey seeks sugar\n\nTurkey is holding a buying tender for 100,000 tonnes of white sugar on April 24, traders said.\n\nThe sugar is sought for early arrival, they added.",
+		"stocks.txt":   " date 2025-04-03 French sugar offers withdrawn\n\nFrench producers have withdrawn all offers to sell sugar into intervention stocks, sources said.\n\nThe sales were made to protest against the level of sugar export rebates.",
+	})
+	ans, err := Ask(context.Background(), ix, Request{Question: "whats up with sugar"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ans.Found != 3 || len(ans.Summary) < minSummary {
+		t.Fatalf("found %d, summary %v; want the 3 stories and a summary", ans.Found, ans.Summary)
+	}
+	for _, st := range ans.Summary {
+		if strings.Contains(fixtures, st.Text) {
+			t.Errorf("summary quotes the fixtures: %q", st.Text)
 		}
 	}
 }
