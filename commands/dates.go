@@ -1194,13 +1194,19 @@ func DayMeant(sentence string, dated time.Time) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	meant := lastWeekday(day, weekdays[strings.ToLower(m[2])])
-	if meant.Equal(day) && m[1] == "last" {
+	switch {
+	case meant.Equal(day) && m[1] == "last":
 		meant = meant.AddDate(0, 0, -7)
+	case m[1] != "last" && day.Sub(meant) == 6*24*time.Hour:
+		// The day after the story's is more likely tomorrow than six days
+		// ago, which news dates rather than names: "Saturday's hog
+		// slaughter is guesstimated at..." in a Friday's story; and a
+		// story from Tokyo dated a Monday tells of "Tuesday morning" there.
+		return time.Time{}, false
 	}
 	return meant, true
 }
 
-// lastWeekday is the latest day wd at or before d.
 // weekendNearest is the Saturday and Sunday that hold d, or are nearest it:
 // those before a Monday or Tuesday, those after a Wednesday to a Friday.
 func weekendNearest(d time.Time) Period {
@@ -1211,6 +1217,7 @@ func weekendNearest(d time.Time) Period {
 	return Period{saturday, saturday.AddDate(0, 0, 2)}
 }
 
+// lastWeekday is the latest day wd at or before d.
 func lastWeekday(d time.Time, wd time.Weekday) time.Time {
 	return d.AddDate(0, 0, -((int(d.Weekday()) - int(wd) + 7) % 7))
 }
@@ -1218,6 +1225,6 @@ func lastWeekday(d time.Time, wd time.Weekday) time.Time {
 // futureMarker and pastVerb tell a sentence about what will happen from one
 // about what happened, roughly: a weekday is dated only in the latter.
 var (
-	futureMarker = regexp.MustCompile(`(?i)\b(will|would|shall|is due|are due|expected|scheduled|plans?|next|to be held|is to|are to)\b`)
+	futureMarker = regexp.MustCompile(`(?i)\b(will|would|shall|is due|are due|expected|scheduled|plans?|next|to be held|is to|are to|until)\b`)
 	pastVerb     = regexp.MustCompile(`\b(\w+ed|said|met|was|were|had|held|took|made|left|went|came|told|gave|sent|won|lost|fell|rose|began|spoke|saw|paid|sold|bought|cut|set|put|hit|quit|shut)\b`)
 )

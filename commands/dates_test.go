@@ -310,6 +310,16 @@ func TestDayMeant(t *testing.T) {
 		{"Talks begin on Monday.", ""}, // ahead, not the last Monday
 		{"He will fly to Oman on Monday.", ""},
 		{"Talks resumed in Rome.", ""},
+		// A deadline is ahead, though the sentence tells what was done.
+		{"The institute has given shippers until close of business on Thursday to submit details, so that quotas can be allocated.", ""},
+		{"The meeting was adjourned until Monday, officials said.", ""},
+		// The day after the story's: tomorrow, or the next morning where
+		// the story was written, not six days before.
+		{"Sunday's hog slaughter is guesstimated at about 40,000 head.", ""},
+		{"The dollar was holding firm at above 142 yen on Sunday morning.", ""},
+		{"Talks ended last Sunday.", "2025-04-06"},
+		{"Prices fell sharply on Sunday, dealers said.", ""},
+		{"Prices fell sharply on Monday, dealers said.", "2025-04-07"},
 	}
 	for _, tt := range tests {
 		got, ok := DayMeant(tt.sentence, saturday)
