@@ -44,10 +44,12 @@ func Headline(a news.Article) string {
 
 // writtenForm is a word of a title in capitals as the article writes it,
 // by forms (see writtenForms): in lower case when the article does not
-// write it; an abbreviation ("U.S.") as it is. Words joined by dashes or
+// write it; an abbreviation ("U.S.") as it is, and written without its dots
+// too ("UK" where the article writes "U.K."). Words joined by dashes or
 // slashes are written each on its own, when the article does not write them
 // together: "U.S.-BUILT" is "U.S.-built", "UNCERTAIN--U.S."
-// "uncertain--U.S.", and "TUNISIA/MOROCCO" "Tunisia/Morocco".
+// "uncertain--U.S.", and "TUNISIA/MOROCCO" "Tunisia/Morocco"; so is a word
+// after initials: "S.KOREA" is "S.Korea", "U.S.SENATE" "U.S.Senate".
 func writtenForm(word string, forms map[string]string) string {
 	form, ok := forms[strings.ToLower(word)]
 	if singular, found := forms[strings.TrimSuffix(strings.ToLower(word), "s")]; !ok && found && isCapitalised(singular) {
@@ -59,9 +61,43 @@ func writtenForm(word string, forms map[string]string) string {
 	case strings.ContainsAny(word, "-/"):
 		return partsWritten(word, forms)
 	case strings.Contains(word, "."):
-		return word // an abbreviation: "U.S.", "U.K."
+		dot := strings.LastIndex(word, ".")
+		if utf8.RuneCountInString(word[dot+1:]) < 2 || !initials(word[:dot]) {
+			return word // an abbreviation ("U.S.", "U.K."), a ticker ("RY.TO")
+		}
+		tail := word[dot+1:]
+		if _, written := forms[strings.ToLower(tail)]; !written && dot == 1 {
+			// After one initial, a place: "W.GERMAN" is "W.German".
+			return word[:dot+1] + tail[:1] + strings.ToLower(tail[1:])
+		}
+		return word[:dot+1] + writtenForm(tail, forms)
+	case isDotted(word, forms):
+		return word
 	}
 	return strings.ToLower(word)
+}
+
+// initials reports whether s is letters each followed by a dot but the
+// last: "U.S" of "U.S.SENATE", "S" of "S.KOREA".
+func initials(s string) bool {
+	for _, part := range strings.Split(s, ".") {
+		if utf8.RuneCountInString(part) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// isDotted reports whether the article writes word's letters as an
+// abbreviation with dots: "UK" as "U.K.", "UN" as "U.N.", which a title in
+// capitals leaves out.
+func isDotted(word string, forms map[string]string) bool {
+	letters := strings.Split(strings.ToLower(word), "")
+	if len(letters) < 2 || len(letters) > maxAcronym {
+		return false
+	}
+	_, ok := forms[strings.Join(letters, ".")]
+	return ok
 }
 
 // partsWritten is a word of a title in capitals whose parts dashes or
@@ -121,7 +157,7 @@ func writtenForms(text string) map[string]string {
 	for i, w := range fields {
 		// As Headline reads a word: "U.S." is "U.S", its last dot kept by
 		// the title.
-		core := strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) })
+		core := trimPossessive(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
 		lower := strings.ToLower(core)
 		if core != "" && !sentenceStart {
 			if counts[lower] == nil {

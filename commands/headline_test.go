@@ -24,6 +24,14 @@ func TestHeadline(t *testing.T) {
 		{"THRIFTY RENT-A-CAR <TFTY> SETS PAYOUT", "OKLAHOMA CITY, April 1 - The car rental company said its board set a payout.", "Thrifty rent-a-car <TFTY> sets payout"},
 		{"ACME-CLEVELAND CORP <AMT> SETS QUARTERLY", "Reuters\n\nCLEVELAND, April 1 - Qtly div 10 cts vs 10 cts prior", "Acme-cleveland corp <AMT> sets quarterly"},
 		{"ALLIED-SIGNAL <ALD> GETS CONTRACT", "The Pentagon gave Allied-Signal Inc a contract.", "Allied-Signal <ALD> gets contract"},
+		// Abbreviations the title writes without their dots, or joined to a word.
+		{"UK MONEY MARKET GIVEN FURTHER 570 MLN STG HELP", "LONDON, March 3 - The Bank of England said it provided the U.K. money market with 570 mln stg.", "UK money market given further 570 mln stg help"},
+		{"US WARNS IRAN, BEGINS ESCORTING TANKER CONVOY", "The U.S. warned Iran as its warships began escorting a convoy.", "US warns Iran, begins escorting tanker convoy"},
+		{"LOUVRE ACCORD VITAL TO W.GERMANY - STOLTENBERG", "BONN, March 3 - West Germany's Gerhard Stoltenberg said the Louvre accord was vital.", "Louvre accord vital to W.Germany - Stoltenberg"},
+		{"U.S.SENATE LIFTS SOME BANS ON NATURAL GAS", "The U.S. Senate lifted bans on natural gas.", "U.S.Senate lifts some bans on natural gas"},
+		{"INSTITUTE SEES W.GERMAN OUTPUT FALL IN 1987", "BONN, March 3 - West Germany's output will fall, the institute said.", "Institute sees W.German output fall in 1987"},
+		{"ROYAL BANK (RY.TO) RECLASSIFIES BRAZIL LOANS", "TORONTO, March 3 - Royal Bank of Canada said it reclassified its Brazil loans.", "Royal Bank (RY.TO) reclassifies Brazil loans"},
+		{"WE SEE US RATES RISING", "Bankers said rates would rise.", "We see us rates rising"},
 		// Titles in sentence or title case stay as written.
 		{"Witkoff meets Putin in St Petersburg", "", "Witkoff meets Putin in St Petersburg"},
 		{"  Iran and US hold talks ", "", "Iran and US hold talks"},
