@@ -871,7 +871,8 @@ func leads(matches []news.Match, newestFirst bool) []Statement {
 
 // nearestPeriods says, when nothing on q's subject falls in r's period, which
 // periods of the same length nearest before and after it have some: with
-// r's terms held together, when it has terms.
+// r's terms held together, when it has terms; and first, when the period
+// holds no news at all, that it does not.
 func nearestPeriods(ctx context.Context, s Searcher, q news.Query, r Reading, aliases Aliases) ([]string, error) {
 	var found []string
 	held := r.heldTerms()
@@ -917,7 +918,19 @@ func nearestPeriods(ctx context.Context, s Searcher, q news.Query, r Reading, al
 	if len(found) == 0 {
 		return []string{"No article in the index is on it at any date."}, nil
 	}
-	return []string{"Nearest with some: " + strings.Join(found, ", ") + "."}, nil
+	out := []string{"Nearest with some: " + strings.Join(found, ", ") + "."}
+	// An archive has gaps: nothing on the subject may be nothing at all.
+	if r.Subject != "" {
+		all := news.Query{Since: r.Period.Since, Until: r.Period.Until}
+		res, err := s.Search(ctx, all)
+		if err != nil {
+			return nil, err
+		}
+		if res.Total == 0 {
+			out = append([]string{fmt.Sprintf("The index holds no news at all %s.", r.Period.phrase())}, out...)
+		}
+	}
+	return out, nil
 }
 
 // unitAround is the day, week, month or year that holds d.
@@ -1378,6 +1391,9 @@ func tableRow(s string) bool {
 	if strings.Contains(s, "......") {
 		return true
 	}
+	if !strings.ContainsFunc(s, unicode.IsDigit) {
+		return false // most sentences, at once: a summary weighs all of ten articles'
+	}
 	figures, function := 0, 0
 	for _, w := range strings.Fields(s) {
 		bare := strings.Trim(w, `,.;:!?"'()`)
@@ -1391,12 +1407,17 @@ func tableRow(s string) bool {
 	return figures >= 3 && figures > 2*function
 }
 
-// isTable reports whether at least half of an article's sentences are table
-// rows: a list of shipping fixtures or of prices, whose other rows too read
+// tableSample is how many of an article's first sentences tell whether it
+// is a table: a table starts as one.
+const tableSample = 20
+
+// isTable reports whether at least half of an article's first sentences are
+// table rows: a list of shipping fixtures or of prices, whose other rows too read
 // as no news ("T/C single or tweendecker 16,000/19,000 tonnes dw del
 // Queensland mid-April/early-May for trip with bulk sugar...").
 func isTable(sentences []sentence) bool {
 	rows := 0
+	sentences = sentences[:min(len(sentences), tableSample)]
 	for _, s := range sentences {
 		if tableRow(s.Text) {
 			rows++

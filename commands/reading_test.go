@@ -440,7 +440,9 @@ func TestAskHonoursQuestionDates(t *testing.T) {
 }
 
 // A period with nothing on the subject is answered with nothing, and the
-// nearest periods that have some; never with sources of other dates.
+// nearest periods that have some; never with sources of other dates. The
+// answer says when the index holds no news at all in the period, a gap in
+// the archive (the period of "lead & zinc feb" below has news).
 func TestAskNothingInThePeriod(t *testing.T) {
 	ans := mustAsk(t, Request{Question: "any news on Witkoff in February?", Now: time.Date(2025, 5, 2, 0, 0, 0, 0, time.UTC)})
 	if ans.Found != 0 || len(ans.Sources) != 0 || len(ans.Summary) != 0 {
@@ -449,7 +451,7 @@ func TestAskNothingInThePeriod(t *testing.T) {
 	if got := ans.NothingFound(); got != "Nothing on “Witkoff” in February 2025" {
 		t.Errorf("NothingFound() = %q", got)
 	}
-	if want := []string{"Nearest with some: April 2025 (7 articles)."}; !slices.Equal(ans.Suggestions, want) {
+	if want := []string{"The index holds no news at all in February 2025.", "Nearest with some: April 2025 (7 articles)."}; !slices.Equal(ans.Suggestions, want) {
 		t.Errorf("suggestions %q; want %q", ans.Suggestions, want)
 	}
 }
