@@ -1391,20 +1391,31 @@ func tableRow(s string) bool {
 	if strings.Contains(s, "......") {
 		return true
 	}
-	if !strings.ContainsFunc(s, unicode.IsDigit) {
-		return false // most sentences, at once: a summary weighs all of ten articles'
-	}
-	figures, function := 0, 0
-	for _, w := range strings.Fields(s) {
+	// Counted without allocating: a summary weighs every sentence of ten
+	// articles, and most have fewer than three figures.
+	figures := 0
+	for w := range strings.FieldsSeq(s) {
 		bare := strings.Trim(w, `,.;:!?"'()`)
-		if stopWords[strings.ToLower(bare)] {
+		if !strings.ContainsFunc(bare, unicode.IsDigit) {
+			continue
+		}
+		if len(bare) == 4 {
+			if _, year := yearOf(bare); year {
+				continue
+			}
+		}
+		figures++
+	}
+	if figures < 3 {
+		return false
+	}
+	function := 0
+	for w := range strings.FieldsSeq(s) {
+		if stopWords[strings.ToLower(strings.Trim(w, `,.;:!?"'()`))] {
 			function++
 		}
-		if _, year := yearOf(bare); strings.ContainsFunc(bare, unicode.IsDigit) && !year {
-			figures++
-		}
 	}
-	return figures >= 3 && figures > 2*function
+	return figures > 2*function
 }
 
 // tableSample is how many of an article's first sentences tell whether it
