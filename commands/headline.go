@@ -20,12 +20,23 @@ func Headline(a news.Article) string {
 	}
 	forms := writtenForms(a.Body)
 	words := strings.Fields(title)
+	inName := false // inside a name the wires bracket: <PLUM HOLDING INC>
 	for i, w := range words {
+		opens, closes := strings.Contains(w, "<"), strings.Contains(w, ">")
+		named, first := inName || opens && !closes, !inName
+		inName = named && !closes
 		core := trimPossessive(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) }))
-		if core == "" || strings.ContainsAny(w, "<>") || strings.ContainsFunc(w, unicode.IsDigit) {
-			continue // a ticker (<AN>), a figure (4TH, 1987)
+		if core == "" || opens && (closes || !strings.HasPrefix(w, "<")) || strings.ContainsFunc(w, unicode.IsDigit) {
+			continue // a ticker (<AN>), a figure (4TH, 1987), a word stuck to a name ("CORRECTED-<NATIONAL")
 		}
-		words[i] = strings.Replace(w, core, writtenForm(core, forms), 1)
+		form := writtenForm(core, forms)
+		switch {
+		case named && !first && connectors[strings.ToLower(core)]:
+			form = strings.ToLower(core) // "<BANK OF CHINA>"
+		case named:
+			form = nameWritten(core, forms)
+		}
+		words[i] = strings.Replace(w, core, form, 1)
 		for _, possessive := range []string{"'S", "’S"} {
 			if rest, ok := strings.CutSuffix(words[i], possessive); ok {
 				words[i] = rest + strings.ToLower(possessive) // "Fed'S" as "Fed's"
@@ -41,6 +52,32 @@ func Headline(a news.Article) string {
 	}
 	return strings.Join(words, " ")
 }
+
+// nameWritten is a word of a name in a title in capitals, as the article
+// writes it but capitalised ("<PMI FUND INC>" where the article says "the
+// fund"), else as a name is: an acronym of up to three letters in capitals
+// ("<PMI", "<MON PR>"), a firm's Inc, Ltd, Co, Corp, Plc or Bhd and a longer word
+// capitalised ("<KELSEY-HAYES CANADA LTD>" is "<Kelsey-Hayes Canada Ltd>"
+// where a results table never writes them).
+func nameWritten(word string, forms map[string]string) string {
+	if form, ok := forms[strings.ToLower(word)]; ok {
+		first, size := utf8.DecodeRuneInString(form)
+		return string(unicode.ToUpper(first)) + form[size:]
+	}
+	if utf8.RuneCountInString(word) <= 3 && !firmForms[strings.ToLower(word)] || strings.Contains(word, ".") {
+		return word // "<A.H.A. AUTOMOTIVE"
+	}
+	parts := strings.FieldsFunc(word, func(r rune) bool { return r == '-' || r == '/' })
+	written := word
+	for _, part := range parts {
+		first, size := utf8.DecodeRuneInString(part)
+		written = strings.Replace(written, part, string(first)+strings.ToLower(part[size:]), 1)
+	}
+	return written
+}
+
+// firmForms are the words that end a firm's name, written capitalised.
+var firmForms = wordsOf("inc ltd co corp plc bhd")
 
 // writtenForm is a word of a title in capitals as the article writes it,
 // by forms (see writtenForms): in lower case when the article does not
