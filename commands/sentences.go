@@ -45,18 +45,50 @@ func split(body string) []sentence {
 	var out []sentence
 	offset := 0
 	for p, para := range strings.Split(body, "\n\n") {
+		var spans [][2]int
 		for _, s := range tokenizer().Tokenize(para) {
 			for _, part := range splitMissedBoundaries(para, s.Start, s.End) {
-				start, end := trimSpan(para, part[0], part[1])
-				if start < end {
-					out = append(out, sentence{Text: para[start:end], Start: offset + start, End: offset + end, Paragraph: p, Index: len(out)})
+				if n := len(spans); n > 0 && afterInitials(para[spans[n-1][0]:spans[n-1][1]], para[part[0]:part[1]]) {
+					spans[n-1][1] = part[1]
+					continue
 				}
+				spans = append(spans, part)
+			}
+		}
+		for _, span := range spans {
+			start, end := trimSpan(para, span[0], span[1])
+			if start < end {
+				out = append(out, sentence{Text: para[start:end], Start: offset + start, End: offset + end, Paragraph: p, Index: len(out)})
 			}
 		}
 		offset += len(para) + len("\n\n")
 	}
 	return out
 }
+
+// afterInitials reports whether Punkt ended a sentence, before next, at
+// initials that the sentence goes on after: the wires capitalise the word
+// after "U.S." ("exports to the U.S. In 1986 rose 65 pct", "lighten their
+// U.S. Bond inventory"), and Punkt takes the capital for a new sentence. A
+// new one after initials opens with a pronoun, an article or a connective:
+// "...in the U.S. The vaccine is in clinical tests."
+func afterInitials(sentence, next string) bool {
+	last := lastWord(strings.TrimRight(sentence, " \t\n"))
+	if !strings.HasSuffix(last, ".") || !isInitials(strings.TrimSuffix(last, ".")) {
+		return false
+	}
+	first, _, _ := strings.Cut(strings.TrimLeft(next, " \t\n"), " ")
+	first = strings.Trim(first, `"'“‘(,`)
+	if first == "" || !unicode.IsUpper([]rune(first)[0]) {
+		return false
+	}
+	return !opensSentence[strings.ToLower(first)]
+}
+
+// opensSentence are the words a sentence after one ending in initials opens
+// with, rather than going on with a capital.
+var opensSentence = wordsOf(`the a an it its he his she her they their we i this that these those
+	there but however meanwhile`)
 
 // splitMissedBoundaries splits text[start:end] where Punkt kept two sentences
 // together because it took the word before the full stop for an abbreviation:

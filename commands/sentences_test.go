@@ -22,6 +22,12 @@ func TestSplitSentences(t *testing.T) {
 			[]string{"No full stop at the end of this paragraph", "Next paragraph."}},
 		{"decimals and initials", "Rates rose 0.25 points. J.P. Morgan said so.",
 			[]string{"Rates rose 0.25 points.", "J.P. Morgan said so."}},
+		// The wires capitalise the word after U.S.: the sentence goes on,
+		// unless the next opens one.
+		{"a capital after initials", "Chinese exports to the U.S. In 1986 rose 65 pct. Investors may lighten their U.S. Bond holdings.",
+			[]string{"Chinese exports to the U.S. In 1986 rose 65 pct.", "Investors may lighten their U.S. Bond holdings."}},
+		{"a sentence after initials", "It has filed a patent in the U.S. The vaccine is in clinical tests.",
+			[]string{"It has filed a patent in the U.S.", "The vaccine is in clinical tests."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
