@@ -1246,6 +1246,7 @@ func summarize(matches []news.Match, words, required []string, aliases map[strin
 		date  time.Time
 		score float64
 		words map[string]bool
+		leans bool
 	}
 	key := spellingForms(required, aliases, stem)
 	wordForms := make([][][]map[string]bool, len(words))
@@ -1260,6 +1261,17 @@ func summarize(matches []news.Match, words, required []string, aliases map[strin
 		maps.Copy(marked, matchedWords(m.Article.Body, m.BodySpans, 0, len(m.Article.Body)))
 	}
 	names = slices.DeleteFunc(names, func(name string) bool { return !namesEach(marked, []string{name}, aliases) })
+	// A name that more than one of the articles gives is in the news:
+	// "Zelensky", not an analyst quoted once.
+	inNews := func(name string) bool {
+		n := 0
+		for _, m := range matches {
+			if strings.Contains(m.Article.Body, name) {
+				n++
+			}
+		}
+		return n > 1
+	}
 	var candidates []candidate
 	known := map[string]map[string]bool{} // the forms of each matched word
 	for rank, m := range matches {
@@ -1297,12 +1309,14 @@ func summarize(matches []news.Match, words, required []string, aliases map[strin
 			coverage := float64(held) / float64(max(len(words), 1))
 			score := 2*coverage + 1/float64(1+rank) + 0.5/float64(1+s.Index)
 			s.Text = trimDateline(s.Text) // the source line has the date and place
-			candidates = append(candidates, candidate{s, rank, m.Article.Date, score, wordSet(s.Text)})
+			leans := leansOnContext(s.Text) || namedBefore(m.Article.Body, s, names, inNews)
+			candidates = append(candidates, candidate{s, rank, m.Article.Date, score, wordSet(s.Text), leans})
 		}
 	}
 	// A sentence that leans on one before it ("He said", "The company
-	// added") is quoted only when too few others stand alone.
-	if standing := slices.DeleteFunc(slices.Clone(candidates), func(c candidate) bool { return leansOnContext(c.Text) }); len(standing) >= minSummary {
+	// added", "Sosnick said") is quoted only when too few others stand
+	// alone.
+	if standing := slices.DeleteFunc(slices.Clone(candidates), func(c candidate) bool { return c.leans }); len(standing) >= minSummary {
 		candidates = standing
 	}
 	// Centrality: a sentence that shares words with the other sentences

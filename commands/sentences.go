@@ -2,6 +2,7 @@ package commands
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -191,6 +192,36 @@ var definiteReferences = wordsOf(`company companies bank banks group firm corpor
 	court committee council party newspaper paper study survey figures index decision proposal offer
 	measure measures talks meeting visit trip bill law sale acquisition unit subsidiary plant project
 	fund scheme same latter former other others rest`)
+
+// namedBefore reports whether sentence s of body opens with a name the
+// article gave in full before, as a surname after a first name or a title:
+// "Sosnick said indications are..." after "analyst Stephen Sosnick", whom a
+// reader of the sentence alone does not know. The reader knows a name the
+// question asks about (one of asked) and one in the news (known).
+func namedBefore(body string, s sentence, asked []string, known func(name string) bool) bool {
+	first, rest, _ := strings.Cut(s.Text, " ")
+	first = trimPossessive(strings.Trim(first, `"'“‘(,`))
+	if utf8.RuneCountInString(first) < 3 || !isCapitalised(first) || isAllCaps(first) || stopWords[strings.ToLower(first)] ||
+		isCapitalised(rest) || // "Board officials said": a name goes on
+		slices.ContainsFunc(asked, func(name string) bool { return strings.EqualFold(bareWord(name), first) }) {
+		return false
+	}
+	before := body[:s.Start]
+	for at := strings.Index(before, " "+first); at >= 0; {
+		end := at + 1 + len(first)
+		if end < len(before) && unicode.IsLetter(rune(before[end])) {
+			// a longer word: "Sosnicki"
+		} else if prev := strings.Trim(lastWord(before[:at]), `"'“‘(`); isCapitalised(prev) && !strings.ContainsAny(prev, ".,") && !stopWords[strings.ToLower(prev)] {
+			return !known(first) // "Stephen Sosnick", "analyst Sosnick"; not "the Japanese", "U.S. Congress"
+		}
+		next := strings.Index(before[end:], " "+first)
+		if next < 0 {
+			break
+		}
+		at = end + next
+	}
+	return false
+}
 
 // leansOnContext reports whether a sentence, quoted alone, leans on what is
 // not shown: "He is expected to travel to Moscow", "The company said",

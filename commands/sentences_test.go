@@ -93,3 +93,37 @@ func TestLeansOnContext(t *testing.T) {
 		}
 	}
 }
+
+// A sentence opening with a surname that the article gave in full before
+// leans on it, unless the question asks about the name or the news is full
+// of it; a sentence on a name the article did not give otherwise stands.
+func TestNamedBefore(t *testing.T) {
+	body := "Analyst Stephen Sosnick said sales fell. U.S. Congress passed the bill. The Japanese surplus grew. Planning Board officials met.\n\n" +
+		"Sosnick said the outlook is weak. Congress points to the deficit. Japanese exports rose. Board officials said growth slowed. Board Chairman Ito spoke. Reuters said nothing."
+	sentences := splitSentences(body)
+	never := func(string) bool { return false }
+	tests := []struct {
+		sentence string
+		asked    []string
+		known    func(string) bool
+		want     bool
+	}{
+		{"Sosnick said the outlook is weak.", nil, never, true},
+		{"Sosnick said the outlook is weak.", []string{"Sosnick"}, never, false},
+		{"Sosnick said the outlook is weak.", nil, func(name string) bool { return name == "Sosnick" }, false},
+		{"Congress points to the deficit.", nil, never, false},    // after initials: "U.S. Congress"
+		{"Japanese exports rose.", nil, never, false},             // after "The"
+		{"Board officials said growth slowed.", nil, never, true}, // which board?
+		{"Board Chairman Ito spoke.", nil, never, false},          // a name that goes on
+		{"Reuters said nothing.", nil, never, false},              // not given before
+	}
+	for _, tt := range tests {
+		i := slices.IndexFunc(sentences, func(s sentence) bool { return s.Text == tt.sentence })
+		if i < 0 {
+			t.Fatalf("no sentence %q in %q", tt.sentence, body)
+		}
+		if got := namedBefore(body, sentences[i], tt.asked, tt.known); got != tt.want {
+			t.Errorf("namedBefore(%q, asked %q) = %v; want %v", tt.sentence, tt.asked, got, tt.want)
+		}
+	}
+}
