@@ -45,11 +45,15 @@ func splitSentences(body string) []sentence {
 func split(body string) []sentence {
 	var out []sentence
 	offset := 0
+	// Whether the wires' capital after initials may go on a sentence: not
+	// in a text that writes "U.S. economy", whose capital after initials
+	// starts one.
+	wireStyle := !initialsThenLowerCase.MatchString(body)
 	for p, para := range strings.Split(body, "\n\n") {
 		var spans [][2]int
 		for _, s := range tokenizer().Tokenize(para) {
 			for _, part := range splitMissedBoundaries(para, s.Start, s.End) {
-				if n := len(spans); n > 0 && afterInitials(para[spans[n-1][0]:spans[n-1][1]], para[part[0]:part[1]]) {
+				if n := len(spans); n > 0 && wireStyle && afterInitials(para[spans[n-1][0]:spans[n-1][1]], para[part[0]:part[1]]) {
 					spans[n-1][1] = part[1]
 					continue
 				}
@@ -72,11 +76,13 @@ func split(body string) []sentence {
 // after "U.S." ("exports to the U.S. In 1986 rose 65 pct", "lighten their
 // U.S. Bond inventory"), and Punkt takes the capital for a new sentence. A
 // new one after initials opens with a pronoun, an article or a connective:
-// "...in the U.S. The vaccine is in clinical tests."
+// "...in the U.S. The vaccine is in clinical tests." Of the 609 sentences
+// of the Reuters stories it goes on, 32 are in stories that also write
+// initials before a word in lower case, where split does not.
 func afterInitials(sentence, next string) bool {
 	last := lastWord(strings.TrimRight(sentence, " \t\n"))
-	if !strings.HasSuffix(last, ".") || !isInitials(strings.TrimSuffix(last, ".")) {
-		return false
+	if !strings.HasSuffix(last, ".") || !isInitials(strings.TrimSuffix(last, ".")) || !strings.ContainsFunc(last, unicode.IsLetter) {
+		return false // not an ellipsis: "...for people ... If the robots"
 	}
 	first, _, _ := strings.Cut(strings.TrimLeft(next, " \t\n"), " ")
 	first = strings.Trim(first, `"'“‘(,`)
@@ -85,6 +91,10 @@ func afterInitials(sentence, next string) bool {
 	}
 	return !opensSentence[strings.ToLower(first)]
 }
+
+// initialsThenLowerCase finds initials before a word in lower case: "U.S.
+// economy".
+var initialsThenLowerCase = regexp.MustCompile(`\b(?:[A-Za-z]\.){2,} [a-z]`)
 
 // opensSentence are the words a sentence after one ending in initials opens
 // with, rather than going on with a capital.
@@ -164,8 +174,10 @@ func Sentences(body string) []string {
 }
 
 // dateline is the place and day a wire story begins with: "VIENNA, March 5 - ",
-// "NEW YORK, MARCH 3 - ", "Greensboro, N.C., June 2 - ".
-var dateline = regexp.MustCompile(`^[A-Z][A-Za-z.'&-]*(?: [A-Z][A-Za-z.'&-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?, (?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.? \d{1,2} -+ `)
+// "NEW YORK, MARCH 3 - ", "Greensboro, N.C., June 2 - "; and as the wires
+// garbled some, without the day or the month, or after a stray figure:
+// "SYDNEY, April - ", "SAN JOSE, Calif., - ", "0 LONDON, April 29 - ".
+var dateline = regexp.MustCompile(`^(?:\d+ )?[A-Z][A-Za-z.'&-]*(?: [A-Z][A-Za-z.'&-]*){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?, (?:(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?(?: \d{1,2})? )?-+ `)
 
 // trimDateline takes a wire story's dateline off a sentence quoted alone: the
 // source's date and place are shown with the source.

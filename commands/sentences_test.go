@@ -28,6 +28,10 @@ func TestSplitSentences(t *testing.T) {
 			[]string{"Chinese exports to the U.S. In 1986 rose 65 pct.", "Investors may lighten their U.S. Bond holdings."}},
 		{"a sentence after initials", "It has filed a patent in the U.S. The vaccine is in clinical tests.",
 			[]string{"It has filed a patent in the U.S.", "The vaccine is in clinical tests."}},
+		{"left to Punkt in a text that writes U.S. economy", "The U.S. economy grew. Investors may lighten their U.S. Bond holdings.",
+			[]string{"The U.S. economy grew.", "Investors may lighten their U.S.", "Bond holdings."}},
+		{"an ellipsis is no initials", `"We want to make the robots useful for people ... If the robots moved slower, users would be frustrated," he said.`,
+			[]string{`"We want to make the robots useful for people ...`, `If the robots moved slower, users would be frustrated," he said.`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -52,6 +56,9 @@ func TestTrimDateline(t *testing.T) {
 		{"Greensboro, N.C., June 2 - A judge will decide.", "A judge will decide."},
 		{"SAN ANTONIO, TEXAS, March 31 - Energy futures now set the standard.", "Energy futures now set the standard."},
 		{"BRUSSELS, MARch 9 - The following import levies are effective.", "The following import levies are effective."},
+		{"SYDNEY, April - <The Australian Gas Light Co> raised its offer.", "<The Australian Gas Light Co> raised its offer."},
+		{"SAN JOSE, Calif., - Trace Products said it will appeal.", "Trace Products said it will appeal."},
+		{"0 LONDON, April 29 - The U.K. Economy looks stronger.", "The U.K. Economy looks stronger."},
 		// Not datelines.
 		{"Iran - US talks resumed in Oman on Saturday.", "Iran - US talks resumed in Oman on Saturday."},
 		{"The vote, March 5 - a day late - went ahead.", "The vote, March 5 - a day late - went ahead."},
