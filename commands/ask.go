@@ -1393,8 +1393,8 @@ func quotable(s string) bool {
 }
 
 // tableRow reports whether s is a row of a table that happens to end in a
-// full stop: three figures or more (a year aside) with at most one function
-// word among them ("TBN 15,000 mt bulk sugar Queensland/Japan 14.65 dlrs fio
+// full stop: three figures or more (a year aside), over twice as many as its
+// function words ("TBN 15,000 mt bulk sugar Queensland/Japan 14.65 dlrs fio
 // 10,000/1,000 20-30/4 CSR."), or dot leaders ("FORECASTS........T-bonds").
 // A sentence tells with words: "Compared with February 1986, M3 rose 7-1/2
 // pct." is one. The wires' shipping fixtures and market tables end in full
@@ -1405,8 +1405,8 @@ func tableRow(s string) bool {
 	if strings.Contains(s, "......") {
 		return true
 	}
-	// Counted without allocating: a summary weighs every sentence of ten
-	// articles, and most have fewer than three figures.
+	// The figures first, counted without allocating: a summary weighs every
+	// sentence of ten articles, and most have fewer than three.
 	figures := 0
 	for w := range strings.FieldsSeq(s) {
 		bare := strings.Trim(w, `,.;:!?"'()`)

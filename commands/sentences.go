@@ -214,17 +214,17 @@ func namedBefore(body string, s sentence, asked []string, known func(name string
 	first, rest, _ := strings.Cut(s.Text, " ")
 	first = trimPossessive(strings.Trim(first, `"'“‘(,`))
 	if utf8.RuneCountInString(first) < 3 || !isCapitalised(first) || isAllCaps(first) || stopWords[strings.ToLower(first)] ||
-		isCapitalised(rest) || // "Board officials said": a name goes on
+		isCapitalised(rest) || // "Board Chairman Ito": the name goes on
 		slices.ContainsFunc(asked, func(name string) bool { return strings.EqualFold(bareWord(name), first) }) {
 		return false
 	}
 	before := body[:s.Start]
 	for at := strings.Index(before, " "+first); at >= 0; {
 		end := at + 1 + len(first)
-		if end < len(before) && unicode.IsLetter(rune(before[end])) {
-			// a longer word: "Sosnicki"
-		} else if prev := strings.Trim(lastWord(before[:at]), `"'“‘(`); isCapitalised(prev) && !strings.ContainsAny(prev, ".,") && !stopWords[strings.ToLower(prev)] {
-			return !known(first) // "Stephen Sosnick", "analyst Sosnick"; not "the Japanese", "U.S. Congress"
+		whole := end == len(before) || !unicode.IsLetter(rune(before[end])) // not "Sosnicki"
+		// "Stephen Sosnick"; not "the Japanese", "U.S. Congress"
+		if prev := strings.Trim(lastWord(before[:at]), `"'“‘(`); whole && isCapitalised(prev) && !strings.ContainsAny(prev, ".,") && !stopWords[strings.ToLower(prev)] {
+			return !known(first)
 		}
 		next := strings.Index(before[end:], " "+first)
 		if next < 0 {
