@@ -1190,7 +1190,7 @@ func DayMeant(sentence string, dated time.Time) (time.Time, bool) {
 	}
 	// "On Monday" is ahead in "talks begin on Monday", "he will fly on
 	// Monday": only a sentence that tells what happened means the last one.
-	if m[1] != "last" && (futureMarker.MatchString(sentence) || !pastVerb.MatchString(sentence)) {
+	if m[1] != "last" && (futureMarker.MatchString(sentence) || scheduled.MatchString(sentence) || !pastVerb.MatchString(sentence)) {
 		return time.Time{}, false
 	}
 	meant := lastWeekday(day, weekdays[strings.ToLower(m[2])])
@@ -1223,8 +1223,11 @@ func lastWeekday(d time.Time, wd time.Weekday) time.Time {
 }
 
 // futureMarker and pastVerb tell a sentence about what will happen from one
-// about what happened, roughly: a weekday is dated only in the latter.
+// about what happened, roughly: a weekday is dated only in the latter; and
+// so does scheduled, a weekday after a verb in the present that the news
+// uses for what is set to happen: "when its council meets on Thursday".
 var (
 	futureMarker = regexp.MustCompile(`(?i)\b(will|would|shall|is due|are due|expected|scheduled|plans?|next|to be held|is to|are to|until)\b`)
+	scheduled    = regexp.MustCompile(`\b(meets|begins|starts|opens|ends|closes|resumes|convenes|expires|arrives|leaves|takes place)( on)? (Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b`)
 	pastVerb     = regexp.MustCompile(`\b(\w+ed|said|met|was|were|had|held|took|made|left|went|came|told|gave|sent|won|lost|fell|rose|began|spoke|saw|paid|sold|bought|cut|set|put|hit|quit|shut)\b`)
 )

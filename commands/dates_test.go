@@ -320,6 +320,9 @@ func TestDayMeant(t *testing.T) {
 		{"Talks ended last Sunday.", "2025-04-06"},
 		{"Prices fell sharply on Sunday, dealers said.", ""},
 		{"Prices fell sharply on Monday, dealers said.", "2025-04-07"},
+		// What is set to happen, in the present.
+		{"The Bundesbank said little before its council meets on Thursday, dealers added.", ""},
+		{"The council met on Thursday, dealers added.", "2025-04-10"},
 	}
 	for _, tt := range tests {
 		got, ok := DayMeant(tt.sentence, saturday)
