@@ -1407,9 +1407,10 @@ func tableRow(s string) bool {
 	}
 	// The figures first, counted without allocating: a summary weighs every
 	// sentence of ten articles, and most have fewer than three.
+	trimmed := func(w string) string { return strings.Trim(w, `,.;:!?"'()`) }
 	figures := 0
 	for w := range strings.FieldsSeq(s) {
-		bare := strings.Trim(w, `,.;:!?"'()`)
+		bare := trimmed(w)
 		if !strings.ContainsFunc(bare, unicode.IsDigit) {
 			continue
 		}
@@ -1425,7 +1426,7 @@ func tableRow(s string) bool {
 	}
 	function := 0
 	for w := range strings.FieldsSeq(s) {
-		if stopWords[strings.ToLower(strings.Trim(w, `,.;:!?"'()`))] {
+		if stopWords[strings.ToLower(trimmed(w))] {
 			function++
 		}
 	}

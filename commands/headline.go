@@ -61,17 +61,14 @@ func Headline(a news.Article) string {
 // where a results table never writes them).
 func nameWritten(word string, forms map[string]string) string {
 	if form, ok := forms[strings.ToLower(word)]; ok {
-		first, size := utf8.DecodeRuneInString(form)
-		return string(unicode.ToUpper(first)) + form[size:]
+		return capitalise(form)
 	}
 	if utf8.RuneCountInString(word) <= 3 && !firmForms[strings.ToLower(word)] || strings.Contains(word, ".") {
 		return word // "<A.H.A. AUTOMOTIVE"
 	}
-	parts := strings.FieldsFunc(word, func(r rune) bool { return r == '-' || r == '/' })
 	written := word
-	for _, part := range parts {
-		first, size := utf8.DecodeRuneInString(part)
-		written = strings.Replace(written, part, string(first)+strings.ToLower(part[size:]), 1)
+	for _, part := range strings.FieldsFunc(word, func(r rune) bool { return r == '-' || r == '/' }) {
+		written = strings.Replace(written, part, capitalise(strings.ToLower(part)), 1)
 	}
 	return written
 }
@@ -90,7 +87,7 @@ var firmForms = wordsOf("inc ltd co corp plc bhd")
 func writtenForm(word string, forms map[string]string) string {
 	form, ok := forms[strings.ToLower(word)]
 	if singular, found := forms[strings.TrimSuffix(strings.ToLower(word), "s")]; !ok && found && isCapitalised(singular) {
-		form, ok = strings.ToUpper(word[:1])+strings.ToLower(word[1:]), true // "Germans" as "German"
+		form, ok = capitalise(strings.ToLower(word)), true // "Germans" as "German"
 	}
 	switch {
 	case ok:
@@ -105,7 +102,7 @@ func writtenForm(word string, forms map[string]string) string {
 		tail := word[dot+1:]
 		if _, written := forms[strings.ToLower(tail)]; !written && dot == 1 {
 			// After one initial, a place: "W.GERMAN" is "W.German".
-			return word[:dot+1] + tail[:1] + strings.ToLower(tail[1:])
+			return word[:dot+1] + capitalise(strings.ToLower(tail))
 		}
 		return word[:dot+1] + writtenForm(tail, forms)
 	case isDotted(word, forms):

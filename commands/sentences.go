@@ -86,10 +86,7 @@ func afterInitials(sentence, next string) bool {
 	}
 	first, _, _ := strings.Cut(strings.TrimLeft(next, " \t\n"), " ")
 	first = strings.Trim(first, `"'“‘(,`)
-	if first == "" || !unicode.IsUpper([]rune(first)[0]) {
-		return false
-	}
-	return !opensSentence[strings.ToLower(first)]
+	return isCapitalised(first) && !opensSentence[strings.ToLower(first)]
 }
 
 // initialsThenLowerCase finds initials before a word in lower case: "U.S.
